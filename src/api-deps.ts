@@ -1,0 +1,42 @@
+// Wires the HTTP layer's dependencies: indexing and deletion go through the index first and reach the
+// graph only once Meilisearch has accepted them.
+import type { Config } from './config.js';
+import { removeArticle } from './graph/remove-article.js';
+import type { CooccurrenceGraph } from './graph/types.js';
+import type { AppDeps } from './http/types.js';
+import type { Logger } from './logger.js';
+import type { OpenSearch } from './open-search.js';
+import { indexArticles } from './pipeline.js';
+import { createSequence } from './search/to-article-document.js';
+
+export function apiDeps(
+  opened: OpenSearch,
+  store: CooccurrenceGraph,
+  config: Config,
+  logger: Logger,
+): AppDeps {
+  const { search, entities } = opened;
+  const nextSeq = createSequence();
+  const knownEntities = new Set<string>();
+  return {
+    search,
+    store,
+    catalog: entities.kb.entities,
+    extract: entities.extract,
+    indexArticles: (items, onReject) =>
+      indexArticles(
+        { extract: entities.extract, search, graph: store, nextSeq, knownEntities, onReject },
+        items,
+      ),
+    removeArticle: async (id) => {
+      const deleted = await search.deleteArticle(id);
+      removeArticle(store, id);
+      return deleted;
+    },
+    adminApiKey: config.adminApiKey,
+    maxRequestBytes: config.maxRequestBytes,
+    maxArticleChars: config.maxArticleChars,
+    corsOrigins: config.corsOrigins,
+    logger,
+  };
+}

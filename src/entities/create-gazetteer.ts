@@ -1,0 +1,144 @@
+// Finds knowledge-base names in token streams: a trie over the tokenised aliases of every entity, matched
+// longest-first. Case rules keep common words out ("us" is not the US, "china" is not China), and German
+// adjective stems ("russisch-e/-en/-er") and hyphen parts ("Ukraine-Krise") link to their base entity.
+import type { KnowledgeBase } from './load-knowledge-base.js';
+import { genitiveStems, normalizeToken, startsUpperCase } from './normalize-token.js';
+import type { Tokenize } from './tokenize.js';
+import type { Candidate, EntityType, KbEntity, Token } from './types.js';
+
+/** How the surface must be written: exactly as the alias, all capitals (short acronyms), or capitalised. */
+type CaseRule = 'exact' | 'all-caps' | 'capitalised';
+
+interface Terminal {
+  entityId: string;
+  type: EntityType;
+  rule: CaseRule;
+  values: string[];
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal?: Terminal;
+}
+
+export interface Gazetteer {
+  /** Knowledge-base candidates in a tokenised text, non-overlapping, in text order. */
+  match(tokens: readonly Token[], lang: string): Candidate[];
+  /** The entity a name (a tagger's span, say) resolves to, if any. */
+  lookup(name: string, lang: string): KbEntity | undefined;
+}
+
+const GERMAN_ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+
+function caseRule(alias: string): CaseRule {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (letters.length <= 3 && letters === letters.toUpperCase()) return 'all-caps';
+  return startsUpperCase(alias) ? 'capitalised' : 'exact';
+}
+
+function caseMatches(terminal: Terminal, surface: readonly Token[]): boolean {
+  if (terminal.rule === 'capitalised') return startsUpperCase(surface[0]?.value ?? '');
+  if (terminal.rule === 'all-caps')
+    return surface.every((token) => token.value === token.value.toUpperCase());
+  return surface.every((token, i) => token.value === terminal.values[i]);
+}
+
+/** Builds the gazetteer of a knowledge base, tokenising aliases exactly as article text is tokenised. */
+export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazetteer {
+  const root: TrieNode = { children: new Map() };
+  const germanStems = new Map<string, KbEntity>();
+
+  const insert = (entity: KbEntity, alias: string): void => {
+    const values = tokenize(alias, 'en').tokens.map((token) => token.value);
+    if (values.length === 0) return;
+    let node = root;
+    for (const value of values) {
+      const key = normalizeToken(value);
+      let child = node.children.get(key);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    node.terminal = { entityId: entity.id, type: entity.type, rule: caseRule(alias), values };
+  };
+
+  for (const entity of kb.entities.values()) {
+    insert(entity, entity.name);
+    for (const aliases of Object.values(entity.aliases)) aliases.forEach((alias) => insert(entity, alias));
+    for (const [lang, adjectives] of Object.entries(entity.adjectives ?? {})) {
+      for (const adjective of adjectives) {
+        if (lang === 'de') germanStems.set(normalizeToken(adjective), entity);
+        else insert(entity, adjective);
+      }
+    }
+  }
+
+  const germanAdjective = (token: Token): KbEntity | undefined => {
+    const key = normalizeToken(token.value);
+    for (const ending of GERMAN_ADJECTIVE_ENDINGS) {
+      if (!key.endsWith(ending)) continue;
+      const entity = germanStems.get(key.slice(0, key.length - ending.length));
+      if (entity) return entity;
+    }
+    return undefined;
+  };
+
+  const longestAt = (
+    tokens: readonly Token[],
+    i: number,
+  ): { end: number; terminal: Terminal } | undefined => {
+    let node = root;
+    let best: { end: number; terminal: Terminal } | undefined;
+    const sentence = tokens[i]?.sentence;
+    for (let j = i; j < tokens.length && tokens[j]?.sentence === sentence; j++) {
+      const key = normalizeToken(tokens[j]?.value ?? '');
+      const surface = tokens.slice(i, j + 1);
+      for (const stem of genitiveStems(key)) {
+        const terminal = node.children.get(stem)?.terminal;
+        if (terminal && terminal.rule !== 'all-caps' && caseMatches(terminal, surface)) {
+          best = { end: j + 1, terminal };
+          break;
+        }
+      }
+      const next = node.children.get(key);
+      if (!next) break;
+      node = next;
+      if (node.terminal && caseMatches(node.terminal, surface))
+        best = { end: j + 1, terminal: node.terminal };
+    }
+    return best;
+  };
+
+  return {
+    match(tokens, lang) {
+      const candidates: Candidate[] = [];
+      for (let i = 0; i < tokens.length;) {
+        const found = longestAt(tokens, i);
+        if (found) {
+          candidates.push({
+            start: i,
+            end: found.end,
+            type: found.terminal.type,
+            entityId: found.terminal.entityId,
+          });
+          i = found.end;
+          continue;
+        }
+        const token = tokens[i];
+        const adjective = lang === 'de' && token ? germanAdjective(token) : undefined;
+        if (adjective)
+          candidates.push({ start: i, end: i + 1, type: adjective.type, entityId: adjective.id });
+        i += 1;
+      }
+      return candidates;
+    },
+    lookup(name, lang) {
+      const tokens = tokenize(name, lang).tokens;
+      const found = longestAt(tokens, 0);
+      if (!found || found.end !== tokens.length) return undefined;
+      return kb.entities.get(found.terminal.entityId);
+    },
+  };
+}

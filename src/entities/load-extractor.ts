@@ -1,0 +1,37 @@
+// Assembles the default extraction from files: winkNLP with its sentence pipe only, the knowledge base,
+// its gazetteer, and the person-name finder over the given-names list.
+import { readFileSync } from 'node:fs';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { createExtractor, type Extract } from './create-extractor.js';
+import { createGazetteer } from './create-gazetteer.js';
+import { createPersonNameFinder } from './find-person-names.js';
+import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
+import { createTokenizer } from './tokenize.js';
+
+export interface EntityStage {
+  extract: Extract;
+  kb: KnowledgeBase;
+}
+
+function loadGivenNames(file: string): Set<string> {
+  try {
+    const parsed = z
+      .object({ givenNames: z.array(z.string()) })
+      .parse(JSON.parse(readFileSync(file, 'utf8')));
+    return new Set(parsed.givenNames);
+  } catch (cause) {
+    throw new ConfigError(`entities: cannot read given names from ${file}: ${(cause as Error).message}`);
+  }
+}
+
+/** Loads the knowledge base and name lists and returns the extraction function built on them. */
+export function loadExtractor(options: { kbFiles: readonly string[]; givenNamesFile: string }): EntityStage {
+  const tokenize = createTokenizer(winkNLP(model, ['sbd']));
+  const kb = loadKnowledgeBase(options.kbFiles);
+  const gazetteer = createGazetteer(kb, tokenize);
+  const finders = [createPersonNameFinder(loadGivenNames(options.givenNamesFile))];
+  return { extract: createExtractor({ tokenize, kb, gazetteer, finders }), kb };
+}

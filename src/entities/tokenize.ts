@@ -1,0 +1,94 @@
+// Tokens and sentences from winkNLP, with character offsets, and with the sentence breaks its English
+// model gets wrong on German fixed: a newline always ends a sentence (headlines), an ordinal dot
+// ("am 7. Juli") does not, and a closing quote belongs to the sentence it closes.
+import type { WinkMethods } from 'wink-nlp';
+import type { Token, TokenizedText } from './types.js';
+
+const CLOSING_QUOTES = new Set(['“', '”', '"', '»', '«', "'", '’', '‘', '„']);
+
+export type Tokenize = (text: string, lang: string) => TokenizedText;
+
+/** Builds a tokenizer over a winkNLP instance made with the `sbd` pipe only. */
+export function createTokenizer(nlp: WinkMethods): Tokenize {
+  const its = nlp.its;
+  return (text, lang) => {
+    const doc = nlp.readDoc(text);
+    const values = doc.tokens().out(its.value) as string[];
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const types = doc.tokens().out(its.type) as string[];
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+
+    // winkNLP is lossless: preceding spaces plus values rebuild the text, which gives the offsets.
+    const starts: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < values.length; i++) {
+      offset += (spaces[i] ?? '').length;
+      starts.push(offset);
+      offset += (values[i] ?? '').length;
+    }
+
+    // Token-index ranges of sentences, split at newlines, then merged where German breaks were wrong.
+    const ranges: Array<[number, number]> = [];
+    for (const [first, last] of spans) {
+      let from = first;
+      for (let i = first; i <= last; i++) {
+        const isBreak = types[i] === 'tabCRLF' || /\n/.test(spaces[i + 1] ?? '');
+        if (types[i] === 'tabCRLF') {
+          if (i > from) ranges.push([from, i - 1]);
+          from = i + 1;
+        } else if (isBreak) {
+          ranges.push([from, i]);
+          from = i + 1;
+        }
+      }
+      if (from <= last) ranges.push([from, last]);
+    }
+    const merged: Array<[number, number]> = [];
+    for (const range of ranges) {
+      const previous = merged[merged.length - 1];
+      const sameLine =
+        previous !== undefined && !/\n/.test(text.slice(starts[previous[1]] ?? 0, starts[range[0]] ?? 0));
+      if (previous && sameLine && lang === 'de' && endsWithOrdinal(values, types, previous[1])) {
+        previous[1] = range[1];
+        continue;
+      }
+      let from = range[0];
+      const onlyPunctuation = types
+        .slice(range[0], range[1] + 1)
+        .every((type) => type === 'punctuation' || type === 'unk');
+      if (previous && sameLine && onlyPunctuation) {
+        previous[1] = range[1];
+        continue;
+      }
+      if (previous && sameLine) {
+        while (from <= range[1] && CLOSING_QUOTES.has(values[from] ?? '') && spaces[from] === '') {
+          previous[1] = from;
+          from += 1;
+        }
+      }
+      if (from <= range[1]) merged.push([from, range[1]]);
+    }
+
+    const tokens: Token[] = [];
+    const sentences: Array<[number, number]> = [];
+    merged.forEach(([first, last]) => {
+      const sentence = sentences.length;
+      for (let i = first; i <= last; i++) {
+        if (types[i] === 'tabCRLF') continue;
+        const value = values[i] ?? '';
+        const start = starts[i] ?? 0;
+        tokens.push({ value, start, end: start + value.length, sentence });
+      }
+      const lastToken = tokens[tokens.length - 1];
+      if (lastToken && lastToken.sentence === sentence) {
+        const firstStart = starts[first] ?? 0;
+        sentences.push([firstStart, lastToken.end]);
+      }
+    });
+    return { tokens, sentences };
+  };
+}
+
+function endsWithOrdinal(values: string[], types: string[], last: number): boolean {
+  return values[last] === '.' && types[last - 1] === 'number' && (values[last - 1] ?? '').length <= 4;
+}

@@ -1,0 +1,57 @@
+// Adds an article's entities and co-occurrences to the graph. An article already in the graph is removed
+// first, so re-indexing replaces its contribution instead of doubling it.
+import { articleContribution } from './article-contribution.js';
+import { removeArticle } from './remove-article.js';
+import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
+
+/** Compacts an article into what the graph stores of it. */
+export function toStoredArticle(article: GraphArticle): StoredArticle {
+  const index = new Map(article.entityInfo.map((info, i) => [info.id, i]));
+  const mentions: StoredArticle['mentions'] = [];
+  for (const mention of article.mentions) {
+    const at = index.get(mention.entityId);
+    if (at !== undefined) mentions.push([at, mention.sentence, mention.furniture ? 1 : 0]);
+  }
+  return {
+    seq: article.seq,
+    title: article.title,
+    publishedTs: article.publishedTs,
+    entityInfo: article.entityInfo,
+    mentions,
+  };
+}
+
+/** Adds (or replaces) one article given in stored form. */
+export function addStoredArticle(store: CooccurrenceGraph, id: string, article: StoredArticle): void {
+  if (store.articles.has(id)) removeArticle(store, id);
+  const { graph } = store;
+  const { mentions, pairs } = articleContribution(article);
+  for (const info of article.entityInfo) {
+    const count = mentions.get(info.id);
+    if (count === undefined) continue;
+    if (graph.hasNode(info.id)) {
+      graph.updateNodeAttributes(info.id, (node) => ({
+        ...node,
+        name: info.name,
+        type: info.type,
+        mentions: node.mentions + count,
+        articles: node.articles + 1,
+      }));
+    } else {
+      graph.addNode(info.id, { name: info.name, type: info.type, mentions: count, articles: 1 });
+    }
+  }
+  for (const [a, b, shared] of pairs) {
+    const key = graph.edge(a, b) ?? graph.addEdge(a, b, { articles: 0, sentences: 0, evidence: new Map() });
+    const edge = graph.getEdgeAttributes(key);
+    edge.articles += 1;
+    edge.sentences += shared;
+    edge.evidence.set(id, shared);
+  }
+  store.articles.set(id, article);
+}
+
+/** Adds (or replaces) one article. */
+export function addArticle(store: CooccurrenceGraph, article: GraphArticle): void {
+  addStoredArticle(store, article.id, toStoredArticle(article));
+}

@@ -1,0 +1,47 @@
+// What one article adds to the graph: mention counts per entity, and for each pair of entities outside
+// page furniture the number of sentences they share. Adding and removing use the same computation, so a
+// removal takes back exactly what the addition gave.
+import type { StoredArticle } from './types.js';
+
+export interface Contribution {
+  /** entity id -> mentions in this article. */
+  mentions: Map<string, number>;
+  /** [a, b, shared sentences] for every related pair, a < b. */
+  pairs: Array<[string, string, number]>;
+}
+
+export function articleContribution(article: StoredArticle): Contribution {
+  const mentions = new Map<string, number>();
+  const related = new Set<string>();
+  const bySentence = new Map<number, Set<string>>();
+  for (const [index, sentence, furniture] of article.mentions) {
+    const id = article.entityInfo[index]?.id;
+    if (id === undefined) continue;
+    mentions.set(id, (mentions.get(id) ?? 0) + 1);
+    if (furniture) continue;
+    related.add(id);
+    let ids = bySentence.get(sentence);
+    if (!ids) bySentence.set(sentence, (ids = new Set()));
+    ids.add(id);
+  }
+  const shared = new Map<string, number>();
+  for (const ids of bySentence.values()) {
+    const sorted = [...ids].sort();
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const key = `${sorted[i]}\u0000${sorted[j]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const ids = [...related].sort();
+  const pairs: Array<[string, string, number]> = [];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = ids[i] as string;
+      const b = ids[j] as string;
+      pairs.push([a, b, shared.get(`${a}\u0000${b}`) ?? 0]);
+    }
+  }
+  return { mentions, pairs };
+}

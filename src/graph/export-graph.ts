@@ -1,0 +1,125 @@
+// Exports the whole graph or an entity's neighbourhood in graphology's serialised format, which
+// graphology's Graph.from and sigma.js load as is. Node size grows with the log of mentions; edges carry
+// the weight of the chosen window. A size cut keeps the strongest edges and says so in the attributes.
+// Node `type` is the entity type; sigma.js users map it to a program with a nodeReducer (README).
+import type { SerializedGraph } from 'graphology-types';
+import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
+
+export interface ExportOptions {
+  center?: string;
+  depth: 1 | 2;
+  window: Window;
+  minWeight: number;
+  /** Most edges exported; the strongest are kept. */
+  limit: number;
+}
+
+export const DEFAULTS: ExportOptions = { depth: 1, window: 'article', minWeight: 1, limit: 500 };
+
+export const TYPE_COLORS: Record<string, string> = {
+  person: '#e4572e',
+  organization: '#17bebb',
+  location: '#76b041',
+  other: '#a0a0a0',
+};
+
+export interface ExportedNode {
+  label: string;
+  /** A circle layout, so that sigma.js, which needs positions, draws the export as is. */
+  x: number;
+  y: number;
+  type: string;
+  size: number;
+  color: string;
+  mentions: number;
+  articles: number;
+}
+
+export interface ExportedEdge {
+  weight: number;
+  size: number;
+  articles: number;
+  sentences: number;
+}
+
+/** The graph (or the neighbourhood of `center`) as graphology JSON; undefined when `center` is unknown. */
+export function exportGraph(
+  store: CooccurrenceGraph,
+  options: Partial<ExportOptions> = {},
+): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
+  const { center, depth, window, minWeight, limit } = { ...DEFAULTS, ...options };
+  const { graph } = store;
+  const weightOf = (edge: EdgeAttributes): number => (window === 'article' ? edge.articles : edge.sentences);
+  const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
+
+  let members: Set<string> | undefined;
+  if (center !== undefined) {
+    if (!graph.hasNode(center)) return undefined;
+    members = new Set([center]);
+    let frontier = [center];
+    for (let level = 0; level < depth; level++) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        graph.forEachEdge(node, (_key, edge, source, target) => {
+          const other = source === node ? target : source;
+          if (strong(edge) && !members?.has(other)) {
+            members?.add(other);
+            next.push(other);
+          }
+        });
+      }
+      frontier = next;
+    }
+  }
+
+  const candidates: Array<{ source: string; target: string; edge: EdgeAttributes }> = [];
+  graph.forEachEdge((_key, edge, source, target) => {
+    if (!strong(edge)) return;
+    if (members && !(members.has(source) && members.has(target))) return;
+    candidates.push({ source, target, edge });
+  });
+  candidates.sort((a, b) => weightOf(b.edge) - weightOf(a.edge) || b.edge.articles - a.edge.articles);
+  const kept = candidates.slice(0, limit);
+
+  const nodeIds = new Set<string>(center !== undefined ? [center] : []);
+  for (const { source, target } of kept) nodeIds.add(source).add(target);
+  return {
+    attributes: {
+      window,
+      ...(center !== undefined ? { center, depth } : {}),
+      minWeight,
+      edgesBeforeCut: candidates.length,
+      cut: candidates.length > kept.length ? `strongest ${limit} of ${candidates.length} edges` : null,
+    },
+    options: { type: 'undirected', multi: false, allowSelfLoops: false },
+    nodes: [...nodeIds].map((key, i) => {
+      const node = graph.getNodeAttributes(key);
+      const angle = (2 * Math.PI * i) / nodeIds.size;
+      return {
+        key,
+        attributes: {
+          label: node.name,
+          x: Math.round(Math.cos(angle) * 1000) / 10,
+          y: Math.round(Math.sin(angle) * 1000) / 10,
+          type: node.type,
+          size: Math.round((3 + 4 * Math.log2(1 + node.mentions)) * 10) / 10,
+          color: TYPE_COLORS[node.type] ?? '#a0a0a0',
+          mentions: node.mentions,
+          articles: node.articles,
+        },
+      };
+    }),
+    edges: kept.map(({ source, target, edge }) => ({
+      key: `${source}--${target}`,
+      source,
+      target,
+      undirected: true,
+      attributes: {
+        weight: weightOf(edge),
+        size: Math.round((1 + Math.log2(weightOf(edge))) * 10) / 10,
+        articles: edge.articles,
+        sentences: edge.sentences,
+      },
+    })),
+  };
+}

@@ -1,0 +1,106 @@
+// Articles: read one with its mentions; add or replace (POST) and delete through the same pipeline as
+// the CLI, behind the admin key. POST /analyze shows what extraction finds, writing nothing.
+import { Router } from 'express';
+import { InvalidParameterError, NewsgraphError, NotFoundError } from '../errors.js';
+import type { IngestItem } from '../ingest/types.js';
+import { validateArticle } from '../ingest/validate-article.js';
+import type { Rejection } from '../pipeline.js';
+import { requireAdmin } from './require-admin.js';
+import type { AppDeps } from './types.js';
+
+export const DEFAULTS = { maxRecordsPerRequest: 1_000 };
+
+async function* validated(records: unknown[], maxChars: number): AsyncGenerator<IngestItem> {
+  for (const [index, record] of records.entries()) {
+    const where = { file: 'request', line: index + 1 };
+    const result = validateArticle(record, { maxChars });
+    yield 'article' in result
+      ? { ok: true, article: result.article, where }
+      : { ok: false, where, ...result };
+  }
+}
+
+export function articlesRouter(deps: AppDeps): Router {
+  const { search } = deps;
+  const router = Router();
+  const admin = requireAdmin(deps.adminApiKey);
+
+  router.get('/articles/:id', async (req, res) => {
+    const article = await search.getArticle(req.params.id);
+    if (!article) throw new NotFoundError(`articles: no article "${req.params.id}"`);
+    res.json({
+      id: article.id,
+      title: article.title,
+      body: article.body,
+      lang: article.lang,
+      source: article.source,
+      category: article.category,
+      published: article.published,
+      url: article.url,
+      entities: article.entityInfo,
+      mentions: article.mentions,
+    });
+  });
+
+  router.post('/articles', admin, async (req, res) => {
+    const body: unknown = req.body;
+    const records = Array.isArray(body)
+      ? body
+      : body && typeof body === 'object' && Array.isArray((body as { articles?: unknown }).articles)
+        ? (body as { articles: unknown[] }).articles
+        : [body];
+    if (records.length > DEFAULTS.maxRecordsPerRequest) {
+      throw new NewsgraphError(
+        'payload_too_large',
+        `articles: at most ${DEFAULTS.maxRecordsPerRequest} articles per request, got ${records.length}`,
+      );
+    }
+    const rejections: Array<{ index: number; id?: string; reason: string }> = [];
+    const onReject = ({ where, id, reason }: Rejection) =>
+      rejections.push({ index: where.line - 1, id, reason });
+    const summary = await deps.indexArticles(validated(records, deps.maxArticleChars), onReject);
+    if (summary.indexed === 0 && summary.rejected > 0) {
+      const error = new NewsgraphError(
+        'invalid_article',
+        `articles: record ${rejections[0]?.index}: ${rejections[0]?.reason}`,
+      ) as NewsgraphError & { details: unknown };
+      error.details = { rejections };
+      throw error;
+    }
+    res.json({ ...summary, rejections });
+  });
+
+  router.delete('/articles/:id', admin, async (req, res) => {
+    const id = String(req.params.id);
+    if (!(await deps.removeArticle(id))) throw new NotFoundError(`articles: no article "${id}"`);
+    res.json({ deleted: id });
+  });
+
+  router.post('/analyze', (req, res) => {
+    const { text, lang } = (req.body ?? {}) as { text?: unknown; lang?: unknown };
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new InvalidParameterError('text', 'must be a non-empty string');
+    if (text.length > deps.maxArticleChars) {
+      throw new InvalidParameterError('text', `is longer than ${deps.maxArticleChars} characters`);
+    }
+    if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang))) {
+      throw new InvalidParameterError('lang', 'must be a language code such as de or en');
+    }
+    const extraction = deps.extract(text, lang as string | undefined);
+    const info = new Map(extraction.entities.map((entity) => [entity.id, entity]));
+    res.json({
+      lang: extraction.lang,
+      mentions: extraction.mentions.map((mention) => ({
+        text: mention.text,
+        start: mention.start,
+        end: mention.end,
+        type: info.get(mention.entityId)?.type ?? 'other',
+        entityId: mention.entityId,
+        name: info.get(mention.entityId)?.name ?? mention.text,
+        sentence: mention.sentence,
+      })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,75 @@
+// Entity look-up (typo-tolerant, by name or alias), the entity card, and its neighbours with evidence.
+import { Router } from 'express';
+import { NotFoundError } from '../errors.js';
+import { findNeighbors } from '../graph/find-neighbors.js';
+import type { EntityType } from '../entities/types.js';
+import { buildEvidence } from './build-evidence.js';
+import { entitiesQuery, neighborsQuery, parseQuery } from './parse-query.js';
+import type { AppDeps } from './types.js';
+
+export const DEFAULTS = { cardNeighbors: 10, recentArticles: 10, lookupPool: 100 };
+
+export function entitiesRouter(deps: AppDeps): Router {
+  const { search, store, catalog } = deps;
+  const router = Router();
+
+  const card = (id: string) => {
+    if (!store.graph.hasNode(id)) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
+    const node = store.graph.getNodeAttributes(id);
+    const known = catalog.get(id);
+    return {
+      id,
+      name: node.name,
+      type: node.type,
+      aliases: known ? [...new Set(Object.values(known.aliases).flat())] : [],
+      ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
+      articles: node.articles,
+      mentions: node.mentions,
+    };
+  };
+
+  router.get('/entities', async (req, res) => {
+    const { q, type, limit } = parseQuery(entitiesQuery, req.query);
+    if (q.trim() === '') {
+      const ids = store.graph
+        .filterNodes((_id, node) => type === undefined || node.type === type)
+        .sort(
+          (a, b) => store.graph.getNodeAttribute(b, 'mentions') - store.graph.getNodeAttribute(a, 'mentions'),
+        )
+        .slice(0, limit);
+      res.json({ hits: ids.map(card) });
+      return;
+    }
+    // The entity index also holds knowledge-base entities no article mentions; those are left out.
+    const found = await search.searchEntities(q, { type, limit: DEFAULTS.lookupPool });
+    const hits = found.filter((entity) => store.graph.hasNode(entity.id)).slice(0, limit);
+    res.json({ hits: hits.map((entity) => card(entity.id)) });
+  });
+
+  router.get('/entities/:id', async (req, res) => {
+    const id = req.params.id;
+    const entity = card(id);
+    const neighbors = findNeighbors(store, id, { limit: DEFAULTS.cardNeighbors, evidence: 0 }) ?? [];
+    // Recent articles come from the index; the card still answers (with null) when it is unreachable.
+    const recentArticles = await search.recentArticles(id, DEFAULTS.recentArticles).catch(() => null);
+    res.json({
+      ...entity,
+      neighbors: neighbors.map(({ evidence: _evidence, ...neighbor }) => neighbor),
+      recentArticles,
+    });
+  });
+
+  router.get('/entities/:id/neighbors', async (req, res) => {
+    const id = req.params.id;
+    const options = parseQuery(neighborsQuery, req.query);
+    const neighbors = findNeighbors(store, id, { ...options, type: options.type as EntityType | undefined });
+    if (neighbors === undefined) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
+    res.json({
+      entity: card(id),
+      window: options.window,
+      neighbors: await buildEvidence(search, store, id, neighbors),
+    });
+  });
+
+  return router;
+}

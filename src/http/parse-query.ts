@@ -1,0 +1,82 @@
+// Query parameters are validated with zod before anything else sees them; a failure answers 400 and names
+// the parameter. Repeated parameters arrive as arrays; single ones are lifted into arrays where a list is
+// allowed.
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../entities/types.js';
+import { normalizeDate } from '../ingest/validate-article.js';
+import { InvalidParameterError } from '../errors.js';
+
+const list = (item: z.ZodString, max: number) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item).max(max),
+  );
+
+const int = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? fallback : Number(value)),
+    z.number().int().min(min).max(max),
+  );
+
+/** A date (YYYY-MM-DD or ISO) as epoch ms; `to` dates without a time cover their whole day. */
+const date = (endOfDay: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return undefined;
+      const normalized = normalizeDate(value);
+      if (normalized === undefined) {
+        context.addIssue({ code: 'custom', message: 'must be a date, YYYY-MM-DD or ISO 8601' });
+        return z.NEVER;
+      }
+      const time = Date.parse(normalized.length === 10 ? `${normalized}T00:00:00Z` : normalized);
+      return endOfDay && normalized.length === 10 ? time + 86_400_000 - 1 : time;
+    });
+
+const single = z.string().max(200);
+const entityType = z.enum(ENTITY_TYPES as [string, ...string[]]).optional();
+const window = z.enum(['article', 'sentence']).default('article');
+
+export const searchQuery = z.object({
+  q: z.string().max(1_000).default(''),
+  lang: list(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as de or en'), 10),
+  source: list(single, 20),
+  entity: list(single, 10),
+  from: date(false),
+  to: date(true),
+  limit: int(1, 100, 20),
+  offset: int(0, 10_000, 0),
+});
+
+export const entitiesQuery = z.object({
+  q: z.string().max(200).default(''),
+  type: entityType,
+  limit: int(1, 100, 10),
+});
+
+export const neighborsQuery = z.object({
+  window,
+  limit: int(1, 200, 20),
+  minWeight: int(1, 1_000_000, 1),
+  type: entityType,
+  from: date(false),
+  to: date(true),
+});
+
+export const graphQuery = z.object({
+  center: single.optional(),
+  depth: z.enum(['1', '2']).default('1').transform(Number),
+  window,
+  minWeight: int(1, 1_000_000, 1),
+  limit: int(1, 10_000, 500),
+});
+
+/** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  const result = schema.safeParse(query ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const parameter = String(issue?.path[0] ?? 'query');
+  throw new InvalidParameterError(parameter, issue?.message ?? 'invalid');
+}

@@ -1,0 +1,38 @@
+// GET /search: keyword search over articles with filters, <mark>ed snippets, and facets whose entity
+// ids come back with names and types.
+import { Router } from 'express';
+import type { CooccurrenceGraph } from '../graph/types.js';
+import { parseQuery, searchQuery } from './parse-query.js';
+import type { AppDeps } from './types.js';
+
+/** Facet counts of entity ids, with the names and types the graph knows. */
+export function entityFacet(store: CooccurrenceGraph, counts: Record<string, number>) {
+  return Object.entries(counts)
+    .filter(([id]) => store.graph.hasNode(id))
+    .map(([id, count]) => {
+      const node = store.graph.getNodeAttributes(id);
+      return { id, name: node.name, type: node.type, count };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function searchRouter({ search, store }: AppDeps): Router {
+  const router = Router();
+  router.get('/search', async (req, res) => {
+    const query = parseQuery(searchQuery, req.query);
+    const results = await search.searchArticles(query);
+    res.json({
+      query: query.q,
+      total: results.total,
+      limit: query.limit,
+      offset: query.offset,
+      hits: results.hits,
+      facets: {
+        entity: entityFacet(store, results.facets.entity),
+        lang: results.facets.lang,
+        source: results.facets.source,
+      },
+    });
+  });
+  return router;
+}

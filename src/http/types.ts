@@ -1,0 +1,27 @@
+// What the HTTP layer is given: the search index, the graph, and the operations the composition root
+// wires up (indexing, removal, extraction), so routes never build them themselves.
+import type { Extract } from '../entities/create-extractor.js';
+import type { KbEntity } from '../entities/types.js';
+import type { CooccurrenceGraph } from '../graph/types.js';
+import type { IngestItem } from '../ingest/types.js';
+import type { Logger } from '../logger.js';
+import type { IndexSummary, Rejection } from '../pipeline.js';
+import type { SearchIndex } from '../search/create-search-index.js';
+
+export interface AppDeps {
+  search: SearchIndex;
+  store: CooccurrenceGraph;
+  /** Knowledge-base entities, for aliases and Wikidata ids on entity cards. */
+  catalog: ReadonlyMap<string, KbEntity>;
+  extract: Extract;
+  indexArticles(
+    items: AsyncIterable<IngestItem>,
+    onReject: (rejection: Rejection) => void,
+  ): Promise<IndexSummary>;
+  removeArticle(id: string): Promise<boolean>;
+  adminApiKey: string | undefined;
+  maxRequestBytes: number;
+  maxArticleChars: number;
+  corsOrigins: readonly string[];
+  logger: Logger;
+}

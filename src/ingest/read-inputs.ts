@@ -1,0 +1,68 @@
+// Expands the paths given to the indexer (files and folders, folders recursively in name order) and
+// reads each by its extension: .jsonl/.ndjson, .json (an array), .txt. Other files are reported and
+// skipped, so pointing the indexer at a folder never fails on a stray README.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readJsonArray } from './read-json-array.js';
+import { readJsonLines } from './read-json-lines.js';
+import { readTextFile } from './read-text-file.js';
+import type { IngestItem } from './types.js';
+
+const READERS: Record<string, (file: string, maxChars: number) => AsyncGenerator<IngestItem>> = {
+  '.jsonl': readJsonLines,
+  '.ndjson': readJsonLines,
+  '.json': readJsonArray,
+  '.txt': readTextFile,
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+
+async function* expand(target: string): AsyncGenerator<string> {
+  const info = await stat(target);
+  if (!info.isDirectory()) {
+    yield target;
+    return;
+  }
+  const entries = (await readdir(target, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const child = path.join(target, entry.name);
+    if (entry.isDirectory()) yield* expand(child);
+    else if (READERS[path.extname(entry.name).toLowerCase()]) yield child;
+  }
+}
+
+/** All records of all inputs, in order; unreadable paths become rejections, not exceptions. */
+export async function* readInputs(targets: readonly string[], maxChars: number): AsyncGenerator<IngestItem> {
+  for (const target of targets) {
+    const files: string[] = [];
+    try {
+      for await (const file of expand(target)) files.push(file);
+    } catch (cause) {
+      yield {
+        ok: false,
+        where: { file: target, line: 0 },
+        reason: `cannot read: ${(cause as Error).message}`,
+      };
+      continue;
+    }
+    for (const file of files) {
+      const reader = READERS[path.extname(file).toLowerCase()];
+      if (!reader) {
+        yield {
+          ok: false,
+          where: { file, line: 0 },
+          reason: `unsupported file type (use ${SUPPORTED_EXTENSIONS.join(', ')})`,
+        };
+        continue;
+      }
+      try {
+        yield* reader(file, maxChars);
+      } catch (cause) {
+        yield { ok: false, where: { file, line: 0 }, reason: `cannot read: ${(cause as Error).message}` };
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// A plain .txt file is one article. Its id is the file name; its first line is taken as the title only
+// where it looks like one: followed by a blank line, or short and without sentence punctuation.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { IngestItem } from './types.js';
+import { validateArticle } from './validate-article.js';
+
+export const DEFAULTS = { maxTitleWords: 20 };
+
+/** Splits a text into title and body where its first line is a title. */
+export function splitTitle(text: string): { title: string | null; body: string } {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^[ \t]*(\S[^\n]*)\n(\s*\n)?/.exec(normalized);
+  if (!match || match[1] === undefined) return { title: null, body: normalized };
+  const first = match[1].trim();
+  const rest = normalized.slice(match[0].length);
+  const blankAfter = match[2] !== undefined;
+  const looksLikeTitle = first.split(/\s+/).length <= DEFAULTS.maxTitleWords && !/[.!?:;,"“”»«]$/.test(first);
+  if (rest.trim() === '' || !(blankAfter || looksLikeTitle)) return { title: null, body: normalized };
+  return { title: first, body: rest };
+}
+
+/** Reads one .txt article; the id is the file name without extension, made safe for Meilisearch. */
+export async function* readTextFile(file: string, maxChars: number): AsyncGenerator<IngestItem> {
+  const where = { file, line: 1 };
+  const id = path
+    .basename(file, path.extname(file))
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 511);
+  if ((await stat(file)).size > maxChars * 4) {
+    yield { ok: false, where, id, reason: `file is larger than ${maxChars * 4} bytes` };
+    return;
+  }
+  const { title, body } = splitTitle(await readFile(file, 'utf8'));
+  const result = validateArticle({ id, title, body }, { maxChars });
+  yield 'article' in result ? { ok: true, article: result.article, where } : { ok: false, where, ...result };
+}

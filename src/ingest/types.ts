@@ -1,0 +1,24 @@
+// Types of the ingest stage: a validated article, and where a record came from.
+
+export interface Article {
+  id: string;
+  title: string | null;
+  body: string;
+  /** ISO 639-1 code as given; null means "detect it". */
+  lang: string | null;
+  source: string | null;
+  category: string | null;
+  /** YYYY-MM-DD, or a full ISO timestamp where the record had one. */
+  published: string | null;
+  url: string | null;
+}
+
+export interface RecordLocation {
+  file: string;
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+export type IngestItem =
+  | { ok: true; article: Article; where: RecordLocation }
+  | { ok: false; where: RecordLocation; id?: string; reason: string };

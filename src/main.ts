@@ -1,0 +1,83 @@
+// Composition root of the API: config -> Meilisearch -> graph (snapshot or rebuild) -> sample data when the
+// index is empty -> Express app -> listen. SIGTERM and SIGINT let in-flight requests finish, save the
+// graph, and stop the embedded Meilisearch.
+import { loadConfig } from './config.js';
+import { NewsgraphError } from './errors.js';
+import { saveGraph } from './graph/persist-graph.js';
+import { createApp } from './http/create-app.js';
+import { readInputs } from './ingest/read-inputs.js';
+import { apiDeps } from './api-deps.js';
+import { loadGraphState, snapshotFile } from './load-graph-state.js';
+import { createLogger } from './logger.js';
+import { openSearch } from './open-search.js';
+import { maxSeq, startGraphSync } from './sync-graph.js';
+
+export const DEFAULTS = { snapshotEveryMs: 30_000 };
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const opened = await openSearch(config, logger);
+  const { meili, search } = opened;
+  const source = `${config.meili.url ?? 'embedded'}|${config.meili.indexPrefix}`;
+  const file = snapshotFile(config.dataDir, config.meili.indexPrefix);
+  const store = await loadGraphState({ search, file, source, logger });
+  const deps = apiDeps(opened, store, config, logger);
+
+  if (store.articles.size === 0 && config.sampleData !== null) {
+    const summary = await deps.indexArticles(readInputs([config.sampleData], config.maxArticleChars), (r) =>
+      logger.warn(`sample: ${r.where.file}:${r.where.line}: ${r.reason}`),
+    );
+    logger.info(`sample: indexed ${summary.indexed} article(s) from ${config.sampleData}`);
+  }
+
+  const app = createApp(deps);
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
+      `${store.graph.order} entities and ${store.graph.size} edges`,
+  );
+
+  const stopSync = startGraphSync({ store, search, intervalMs: config.graphSyncIntervalMs, logger });
+  let saved = '';
+  const save = async (): Promise<void> => {
+    const state = `${store.articles.size}:${maxSeq(store)}`;
+    if (state === saved) return;
+    await saveGraph(store, file, source);
+    saved = state;
+  };
+  const snapshots = setInterval(() => {
+    save().catch((cause: Error) => logger.warn(`graph: cannot save snapshot: ${cause.message}`));
+  }, DEFAULTS.snapshotEveryMs);
+  snapshots.unref();
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing requests in flight, then stopping`);
+    stopSync();
+    clearInterval(snapshots);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await save().catch((cause: Error) => logger.warn(`graph: cannot save snapshot: ${cause.message}`));
+    await meili.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof NewsgraphError ? error.message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`newsgraph: ${message}\n`);
+  process.exit(1);
+});

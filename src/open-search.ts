@@ -1,0 +1,46 @@
+// What the API and the indexer CLI both need before they work: a Meilisearch (embedded, shared or
+// external), its indexes set up, the entity stage loaded, and the knowledge base written to the entity
+// index so that look-ups find every known name.
+import path from 'node:path';
+import { PROJECT_ROOT, type Config } from './config.js';
+import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
+import type { Logger } from './logger.js';
+import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
+import { createMeiliClient } from './search/create-meili-client.js';
+import { createSearchIndex, type SearchIndex } from './search/create-search-index.js';
+
+export interface OpenSearch {
+  meili: MeiliConnection;
+  search: SearchIndex;
+  entities: EntityStage;
+}
+
+export const GIVEN_NAMES_FILE = path.join(PROJECT_ROOT, 'data', 'kb', 'given-names.json');
+
+/** Opens Meilisearch and the entity stage; on failure nothing is left running. */
+export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
+  const entities = loadExtractor({ kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE });
+  const meili = await openMeilisearch(config.meili, config.dataDir, logger);
+  try {
+    const client = createMeiliClient({
+      url: meili.url,
+      apiKey: meili.apiKey,
+      timeoutMs: config.meili.requestTimeoutMs,
+    });
+    const search = createSearchIndex(client, config.meili.indexPrefix);
+    await search.setup();
+    await search.upsertEntities(
+      [...entities.kb.entities.values()].map((entity) => ({
+        id: entity.id,
+        name: entity.name,
+        type: entity.type,
+        aliases: [...new Set(Object.values(entity.aliases).flat())],
+        wikidata: entity.wikidata ?? null,
+      })),
+    );
+    return { meili, search, entities };
+  } catch (cause) {
+    await meili.close();
+    throw cause;
+  }
+}

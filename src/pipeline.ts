@@ -1,0 +1,118 @@
+// The story of the product: records -> validated articles -> entity mentions -> Meilisearch documents ->
+// co-occurrence graph. Extraction of the next batch overlaps Meilisearch indexing of the previous one;
+// the graph is only updated with what Meilisearch accepted, so the two never disagree.
+import type { Extract } from './entities/create-extractor.js';
+import type { EntityInfo } from './entities/types.js';
+import { addArticle } from './graph/add-article.js';
+import type { CooccurrenceGraph } from './graph/types.js';
+import type { IngestItem, RecordLocation } from './ingest/types.js';
+import type { SearchIndex } from './search/create-search-index.js';
+import { toArticleDocument } from './search/to-article-document.js';
+import type { ArticleDocument } from './search/types.js';
+
+export interface Rejection {
+  where: RecordLocation;
+  id?: string;
+  reason: string;
+}
+
+export interface IndexSummary {
+  read: number;
+  indexed: number;
+  rejected: number;
+}
+
+export interface PipelineDeps {
+  extract: Extract;
+  search: SearchIndex;
+  nextSeq: () => number;
+  /** The API's graph; the CLI has none (the API picks its writes up from the index). */
+  graph?: CooccurrenceGraph;
+  /** Provisional entities already written to the entity index by this process. */
+  knownEntities?: Set<string>;
+  batchSize?: number;
+  onReject?: (rejection: Rejection) => void;
+  onProgress?: (summary: IndexSummary) => void;
+}
+
+export const DEFAULTS = { batchSize: 250, writesInFlight: 2 };
+
+/** Indexes every record; bad ones are reported through onReject and counted, the rest are indexed. */
+export async function indexArticles(
+  deps: PipelineDeps,
+  items: AsyncIterable<IngestItem>,
+): Promise<IndexSummary> {
+  const { extract, search, graph, nextSeq, onReject, onProgress } = deps;
+  const knownEntities = deps.knownEntities ?? new Set<string>();
+  const summary: IndexSummary = { read: 0, indexed: 0, rejected: 0 };
+  const reject = (rejection: Rejection): void => {
+    summary.rejected += 1;
+    onReject?.(rejection);
+  };
+  let batch: Array<{ doc: ArticleDocument; where: RecordLocation }> = [];
+  let previous: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
+
+  const flush = (entries: typeof batch): Promise<void> => {
+    const before = previous;
+    const done = (async () => {
+      const fresh = new Map<string, EntityInfo>();
+      for (const { doc } of entries) {
+        for (const info of doc.entityInfo) {
+          if (info.id.startsWith('prov-') && !knownEntities.has(info.id)) fresh.set(info.id, info);
+        }
+      }
+      await search.upsertEntities(
+        [...fresh.values()].map((info) => ({ ...info, aliases: [], wikidata: null })),
+      );
+      fresh.forEach((_info, id) => knownEntities.add(id));
+      const { failed } = await search.addArticles(entries.map((entry) => entry.doc));
+      await before;
+      const failedIds = new Map(failed.map((failure) => [failure.id, failure.reason]));
+      for (const { doc, where } of entries) {
+        const reason = failedIds.get(doc.id);
+        if (reason !== undefined) {
+          reject({ where, id: doc.id, reason: `Meilisearch refused it: ${reason}` });
+          continue;
+        }
+        summary.indexed += 1;
+        if (graph) addArticle(graph, doc);
+      }
+      onProgress?.(summary);
+    })();
+    previous = done;
+    return done;
+  };
+
+  try {
+    for await (const item of items) {
+      summary.read += 1;
+      if (!item.ok) {
+        reject({ where: item.where, id: item.id, reason: item.reason });
+        continue;
+      }
+      try {
+        const extraction = extract(item.article.body, item.article.lang);
+        batch.push({ doc: toArticleDocument(item.article, extraction, nextSeq()), where: item.where });
+      } catch (cause) {
+        reject({
+          where: item.where,
+          id: item.article.id,
+          reason: `extraction failed: ${(cause as Error).message}`,
+        });
+      }
+      if (batch.length >= (deps.batchSize ?? DEFAULTS.batchSize)) {
+        inFlight.push(flush(batch));
+        batch = [];
+        if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
+      }
+    }
+    if (batch.length > 0) inFlight.push(flush(batch));
+    await Promise.all(inFlight);
+  } catch (cause) {
+    // Meilisearch failed: let the writes under way settle, so the graph holds exactly what was indexed.
+    await Promise.allSettled(inFlight);
+    throw cause;
+  }
+  return summary;
+}

@@ -1,0 +1,234 @@
+// The one interface through which newsgraph talks to Meilisearch: index set-up, writes that isolate a bad
+// document instead of losing its batch, keyword search with safe filters and escaped snippets, entity
+// look-up, and the reads the graph is rebuilt from. Unreachable Meilisearch becomes SearchUnavailableError.
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  type Meilisearch,
+  type Task,
+} from 'meilisearch';
+import { NewsgraphError, SearchUnavailableError } from '../errors.js';
+import { buildFilter, quote } from './build-filter.js';
+import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
+import { renderSnippet, SNIPPET_TAGS } from './render-snippet.js';
+import type { ArticleDocument, ArticleQuery, ArticleResults, EntityDocument, GraphFields } from './types.js';
+import { GRAPH_FIELDS } from './types.js';
+
+export interface WriteResult {
+  failed: Array<{ id: string; reason: string }>;
+}
+
+export interface SearchIndex {
+  setup(): Promise<void>;
+  healthy(): Promise<boolean>;
+  countArticles(): Promise<number>;
+  addArticles(docs: readonly ArticleDocument[]): Promise<WriteResult>;
+  deleteArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<ArticleDocument | undefined>;
+  getArticles<K extends keyof ArticleDocument>(
+    ids: readonly string[],
+    fields: readonly K[],
+  ): Promise<Array<Pick<ArticleDocument, K>>>;
+  searchArticles(query: ArticleQuery): Promise<ArticleResults>;
+  recentArticles(
+    entityId: string,
+    limit: number,
+  ): Promise<Array<Pick<ArticleDocument, 'id' | 'title' | 'published' | 'source' | 'url' | 'lang'>>>;
+  /** Articles written after `seq`, oldest first, in pages. */
+  changedSince(seq: number, limit: number): Promise<GraphFields[]>;
+  /** Every article's graph fields, page by page. */
+  allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
+  upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
+  searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
+}
+
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, cropLength: 40 };
+
+function unavailable(cause: unknown): unknown {
+  if (
+    cause instanceof MeilisearchRequestError ||
+    cause instanceof MeilisearchRequestTimeOutError ||
+    (cause instanceof TypeError && /fetch/i.test(cause.message))
+  ) {
+    return new SearchUnavailableError('search: Meilisearch is unreachable', { cause });
+  }
+  return cause;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (cause) {
+    throw unavailable(cause);
+  }
+}
+
+function taskError(task: Task): string {
+  return task.error?.message ?? `task ${task.uid} ${task.status}`;
+}
+
+/** Binds the search stage to a client and an index-name prefix. */
+export function createSearchIndex(client: Meilisearch, prefix: string): SearchIndex {
+  const articles = client.index<ArticleDocument>(`${prefix}articles`);
+  const entities = client.index<EntityDocument>(`${prefix}entities`);
+  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+
+  const ensureIndex = async (uid: string): Promise<void> => {
+    try {
+      await client.getIndex(uid);
+    } catch (cause) {
+      if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
+      const task = await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
+        throw new NewsgraphError('search_error', `search: cannot create index ${uid}: ${taskError(task)}`);
+      }
+    }
+  };
+
+  const add = async (docs: readonly ArticleDocument[]): Promise<WriteResult> => {
+    const task = await articles.addDocuments([...docs], { primaryKey: 'id' }).waitTask(wait);
+    if (task.status === 'succeeded') return { failed: [] };
+    if (docs.length === 1) return { failed: [{ id: docs[0]?.id ?? '', reason: taskError(task) }] };
+    // One bad document fails its whole task: retry one by one so only that document is lost.
+    const results = await Promise.all(docs.map((doc) => add([doc])));
+    return { failed: results.flatMap((result) => result.failed) };
+  };
+
+  return {
+    setup: () =>
+      guard(async () => {
+        for (const [index, settings] of [
+          [articles, ARTICLE_SETTINGS],
+          [entities, ENTITY_SETTINGS],
+        ] as const) {
+          await ensureIndex(index.uid);
+          const task = await index.updateSettings(settings).waitTask(wait);
+          if (task.status !== 'succeeded') {
+            throw new NewsgraphError('search_error', `search: settings of ${index.uid}: ${taskError(task)}`);
+          }
+        }
+      }),
+
+    healthy: async () => {
+      try {
+        return (await client.health()).status === 'available';
+      } catch {
+        return false;
+      }
+    },
+
+    countArticles: () => guard(async () => (await articles.getStats()).numberOfDocuments),
+
+    addArticles: (docs) => guard(() => (docs.length === 0 ? Promise.resolve({ failed: [] }) : add(docs))),
+
+    deleteArticle: (id) =>
+      guard(async () => {
+        const existing = await articles.getDocuments({ filter: buildFilter({ ids: [id] }), fields: ['id'] });
+        if (existing.results.length === 0) return false;
+        const task = await articles.deleteDocument(id).waitTask(wait);
+        if (task.status !== 'succeeded') {
+          throw new NewsgraphError('search_error', `search: deleting ${id}: ${taskError(task)}`);
+        }
+        return true;
+      }),
+
+    getArticle: (id) =>
+      guard(async () => {
+        const found = await articles.getDocuments({ filter: buildFilter({ ids: [id] }), limit: 1 });
+        return found.results[0];
+      }),
+
+    getArticles: (ids, fields) =>
+      guard(async () => {
+        if (ids.length === 0) return [];
+        const found = await articles.getDocuments({
+          filter: buildFilter({ ids }),
+          fields: [...fields],
+          limit: ids.length,
+        });
+        return found.results;
+      }),
+
+    searchArticles: (query) =>
+      guard(async () => {
+        const response = await articles.search(query.q, {
+          filter: buildFilter(query),
+          limit: query.limit,
+          offset: query.offset,
+          facets: ['entities', 'lang', 'source'],
+          attributesToRetrieve: ['id', 'title', 'lang', 'source', 'published', 'url', 'entityInfo'],
+          attributesToCrop: ['body'],
+          attributesToHighlight: ['body'],
+          cropLength: DEFAULTS.cropLength,
+          highlightPreTag: SNIPPET_TAGS.pre,
+          highlightPostTag: SNIPPET_TAGS.post,
+        });
+        const facets = response.facetDistribution ?? {};
+        return {
+          total: response.estimatedTotalHits ?? response.hits.length,
+          hits: response.hits.map((hit) => ({
+            id: hit.id,
+            title: hit.title,
+            snippet: renderSnippet(String(hit._formatted?.body ?? '')),
+            lang: hit.lang,
+            source: hit.source,
+            published: hit.published,
+            url: hit.url,
+            entities: hit.entityInfo,
+          })),
+          facets: { entity: facets.entities ?? {}, lang: facets.lang ?? {}, source: facets.source ?? {} },
+        };
+      }),
+
+    recentArticles: (entityId, limit) =>
+      guard(async () => {
+        const response = await articles.search('', {
+          filter: [`entities = ${quote(entityId)}`],
+          sort: ['publishedTs:desc', 'seq:desc'],
+          limit,
+          attributesToRetrieve: ['id', 'title', 'published', 'source', 'url', 'lang'],
+        });
+        return response.hits;
+      }),
+
+    changedSince: (seq, limit) =>
+      guard(async () => {
+        const response = await articles.search('', {
+          filter: buildFilter({ seqAbove: seq }),
+          sort: ['seq:asc'],
+          limit,
+          attributesToRetrieve: [...GRAPH_FIELDS],
+        });
+        return response.hits as GraphFields[];
+      }),
+
+    async *allArticles(pageSize = 1_000) {
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await guard(() =>
+          articles.getDocuments({ fields: [...GRAPH_FIELDS], limit: pageSize, offset }),
+        );
+        if (page.results.length > 0) yield page.results as GraphFields[];
+        if (page.results.length < pageSize) return;
+      }
+    },
+
+    upsertEntities: (docs) =>
+      guard(async () => {
+        if (docs.length === 0) return;
+        const task = await entities.addDocuments([...docs], { primaryKey: 'id' }).waitTask(wait);
+        if (task.status !== 'succeeded') {
+          throw new NewsgraphError('search_error', `search: writing entities: ${taskError(task)}`);
+        }
+      }),
+
+    searchEntities: (q, options) =>
+      guard(async () => {
+        const response = await entities.search(q, {
+          filter: options.type ? [`type = ${quote(options.type)}`] : [],
+          limit: options.limit,
+        });
+        return response.hits;
+      }),
+  };
+}

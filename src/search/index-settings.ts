@@ -1,0 +1,25 @@
+// Meilisearch settings, each chosen on purpose; README "Search settings" explains them with measurements.
+// Settings are applied before documents are added, because changing them later re-indexes everything.
+import type { Settings } from 'meilisearch';
+
+export const ARTICLE_SETTINGS: Settings = {
+  // Title first: a hit in the title ranks above one in the body. Entity names let "Kremlin" find "Kreml".
+  searchableAttributes: ['title', 'entityNames', 'body'],
+  // Only what the API filters, facets or sorts on: each filterable field costs indexing time.
+  filterableAttributes: ['id', 'lang', 'source', 'entities', 'publishedTs', 'seq'],
+  sortableAttributes: ['publishedTs', 'seq'],
+  // Halves indexing time (measured, ../shared/FACTS.md); proximity then only tells same-field from not.
+  proximityPrecision: 'byAttribute',
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 10_000 },
+  // Default typo rules (1 typo from 5 letters, 2 from 9) keep short German words exact; ids never fuzzy.
+  typoTolerance: { disableOnAttributes: [] },
+};
+
+export const ENTITY_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'aliases'],
+  filterableAttributes: ['type'],
+  // Names are short: "Putn" (4 letters) must find Putin, so one typo is allowed from 4 letters on.
+  typoTolerance: { minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  pagination: { maxTotalHits: 1_000 },
+};

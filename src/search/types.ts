@@ -1,0 +1,69 @@
+// Types of the search stage: the documents newsgraph keeps in Meilisearch, which is the single source of
+// truth (the graph is rebuilt from these), and the queries and answers of the search API.
+import type { EntityInfo, Mention } from '../entities/types.js';
+
+export interface ArticleDocument {
+  id: string;
+  title: string | null;
+  body: string;
+  lang: string;
+  source: string | null;
+  category: string | null;
+  published: string | null;
+  /** `published` in milliseconds since the epoch, for range filters and sorting. */
+  publishedTs: number | null;
+  url: string | null;
+  /** Ids of the entities mentioned: filterable and faceted. */
+  entities: string[];
+  /** Their canonical names: searchable, so "Kremlin" finds an article that says "Kreml". */
+  entityNames: string[];
+  entityInfo: EntityInfo[];
+  mentions: Mention[];
+  sentences: Array<[number, number]>;
+  /** Increases with every write; lets a running API pick up what another process indexed. */
+  seq: number;
+}
+
+export interface EntityDocument extends EntityInfo {
+  aliases: string[];
+  wikidata: string | null;
+}
+
+export interface ArticleQuery {
+  q: string;
+  lang?: string[];
+  source?: string[];
+  entity?: string[];
+  from?: number;
+  to?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ArticleHit {
+  id: string;
+  title: string | null;
+  snippet: string;
+  lang: string;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+  entities: EntityInfo[];
+}
+
+export interface ArticleResults {
+  total: number;
+  hits: ArticleHit[];
+  facets: {
+    entity: Record<string, number>;
+    lang: Record<string, number>;
+    source: Record<string, number>;
+  };
+}
+
+/** The fields the graph needs from an article. */
+export type GraphFields = Pick<
+  ArticleDocument,
+  'id' | 'seq' | 'title' | 'publishedTs' | 'entityInfo' | 'mentions'
+>;
+export const GRAPH_FIELDS = ['id', 'seq', 'title', 'publishedTs', 'entityInfo', 'mentions'] as const;

@@ -1,0 +1,55 @@
+// Over the real corpus in ../shared/corpus (not in the repo: its licences forbid copying). Without it,
+// these tests are skipped with a printed reason, so a fresh clone still passes `npm test`.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/ingest/read-inputs.js';
+import type { Rejection } from '../../src/pipeline.js';
+import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+const present =
+  existsSync(path.join(CORPUS, 'de-news.jsonl')) && existsSync(path.join(CORPUS, 'en-news.jsonl'));
+if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent (it is not part of the repository)`);
+
+describe.runIf(present)('the shared corpus', () => {
+  let ng: TestNewsgraph;
+  const rejections: Rejection[] = [];
+  let summary: { read: number; indexed: number; rejected: number };
+
+  beforeAll(async () => {
+    ng = await openTestNewsgraph('corpus');
+    const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
+    summary = await ng.deps.indexArticles(readInputs(files, ng.config.maxArticleChars), (r) =>
+      rejections.push(r),
+    );
+  }, 600_000);
+
+  it('indexes all 4,251 articles with zero rejects', async () => {
+    expect(rejections).toEqual([]);
+    expect(summary).toEqual({ read: 4251, indexed: 4251, rejected: 0 });
+    expect(await ng.opened.search.countArticles()).toBe(4251);
+    expect(ng.store.articles.size).toBe(4251);
+  });
+
+  it('answers searches and neighbours over it', async () => {
+    const res = await request(ng.app).get('/search').query({ q: 'Bundesregierung', lang: 'de' }).expect(200);
+    expect(res.body.total).toBeGreaterThan(0);
+    const neighbors = await request(ng.app).get('/entities/tony-blair/neighbors').expect(200);
+    expect(neighbors.body.neighbors.map((n: { id: string }) => n.id)).toContain('gordon-brown');
+  });
+
+  it('a file with one malformed line in the middle reports that line and indexes the rest', async () => {
+    const lines = readFileSync(path.join(CORPUS, 'de-news.jsonl'), 'utf8').split('\n').slice(0, 40);
+    lines.splice(20, 0, '{"id": "broken", "body": "unterminated');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-corpus-')), 'broken.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    const target = await openTestNewsgraph('corpus_broken');
+    const seen: Rejection[] = [];
+    const result = await target.deps.indexArticles(readInputs([file], 1_000_000), (r) => seen.push(r));
+    expect(result).toEqual({ read: 41, indexed: 40, rejected: 1 });
+    expect(seen).toEqual([{ where: { file, line: 21 }, reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(await target.opened.search.countArticles()).toBe(40);
+  });
+});

@@ -1,0 +1,75 @@
+// End to end over the bundled sample article, through the same pipeline and app as `npm start`, against
+// the test run's real Meilisearch.
+import Graph from 'graphology';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+let ng: TestNewsgraph;
+
+beforeAll(async () => {
+  ng = await openTestNewsgraph('e2e');
+  const summary = await ng.index([SAMPLE]);
+  expect(summary).toMatchObject({ indexed: 1, rejected: 0 });
+});
+
+describe('the sample article, end to end', () => {
+  it('GET /search?q=Kreml finds it with a marked snippet', async () => {
+    const res = await request(ng.app).get('/search').query({ q: 'Kreml' }).expect(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.hits[0].id).toBe('seed-article-de');
+    expect(res.body.hits[0].snippet).toMatch(/<mark>Kreml/);
+    expect(res.body.hits[0].entities.map((e: { id: string }) => e.id)).toContain('vladimir-putin');
+  });
+
+  it('searching the English name finds the German article through its entities', async () => {
+    const res = await request(ng.app).get('/search').query({ q: 'Kremlin' }).expect(200);
+    expect(res.body.hits.map((hit: { id: string }) => hit.id)).toEqual(['seed-article-de']);
+  });
+
+  it("Putin's sentence-window neighbours include Xi Jinping, with the sentence as evidence", async () => {
+    const res = await request(ng.app)
+      .get('/entities/vladimir-putin/neighbors')
+      .query({ window: 'sentence' })
+      .expect(200);
+    const xi = res.body.neighbors.find((n: { id: string }) => n.id === 'xi-jinping');
+    expect(xi).toMatchObject({ name: 'Xi Jinping', type: 'person' });
+    expect(xi.sentences).toBeGreaterThanOrEqual(3);
+    expect(xi.weight).toBe(xi.sentences);
+    expect(xi.evidence[0].articleId).toBe('seed-article-de');
+    expect(xi.evidence[0].snippet).toMatch(
+      /<mark>Xi<\/mark>.*<mark>Putin<\/mark>|<mark>Putin<\/mark>.*<mark>Xi<\/mark>/,
+    );
+  });
+
+  it("Putin's article-window neighbours include the Kremlin, NATO and Ukraine", async () => {
+    const res = await request(ng.app)
+      .get('/entities/vladimir-putin/neighbors')
+      .query({ limit: 100 })
+      .expect(200);
+    const ids = res.body.neighbors.map((n: { id: string }) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['kremlin', 'nato', 'ukraine', 'china', 'russia']));
+    expect(res.body.window).toBe('article');
+  });
+
+  it('page furniture relates nobody: Mike Lynch is found, but is no neighbour of Putin', async () => {
+    const res = await request(ng.app)
+      .get('/entities/vladimir-putin/neighbors')
+      .query({ limit: 200 })
+      .expect(200);
+    expect(res.body.neighbors.map((n: { id: string }) => n.id)).not.toContain('prov-mike-lynch');
+    const lynch = await request(ng.app).get('/entities/prov-mike-lynch').expect(200);
+    expect(lynch.body).toMatchObject({ name: 'Mike Lynch', type: 'person', mentions: 2, neighbors: [] });
+  });
+
+  it('/graph output loads with Graph.from', async () => {
+    const res = await request(ng.app).get('/graph').query({ center: 'vladimir-putin', depth: 2 }).expect(200);
+    const graph = Graph.from(res.body);
+    expect(graph.hasNode('xi-jinping')).toBe(true);
+    expect(graph.getNodeAttribute('vladimir-putin', 'label')).toBe('Vladimir Putin');
+    const whole = Graph.from((await request(ng.app).get('/graph').expect(200)).body);
+    const related = ng.store.graph.filterNodes((node) => ng.store.graph.degree(node) > 0);
+    expect(whole.order).toBe(related.length);
+    expect(whole.size).toBe(ng.store.graph.size);
+  });
+});

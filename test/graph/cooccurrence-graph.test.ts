@@ -1,0 +1,141 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { addArticle } from '../../src/graph/add-article.js';
+import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
+import { exportGraph } from '../../src/graph/export-graph.js';
+import { findNeighbors } from '../../src/graph/find-neighbors.js';
+import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
+import { removeArticle } from '../../src/graph/remove-article.js';
+import type { GraphArticle } from '../../src/graph/types.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const putin = { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'person' as const };
+const xi = { id: 'xi-jinping', name: 'Xi Jinping', type: 'person' as const };
+const nato = { id: 'nato', name: 'NATO', type: 'organization' as const };
+const lynch = { id: 'prov-mike-lynch', name: 'Mike Lynch', type: 'person' as const };
+
+function article(id: string, seq: number, publishedTs: number | null = null): GraphArticle {
+  return {
+    id,
+    seq,
+    title: `title ${id}`,
+    publishedTs,
+    entityInfo: [putin, xi, nato, lynch],
+    mentions: [
+      { entityId: 'vladimir-putin', sentence: 0 },
+      { entityId: 'xi-jinping', sentence: 0 },
+      { entityId: 'nato', sentence: 1 },
+      { entityId: 'vladimir-putin', sentence: 2 },
+      { entityId: 'prov-mike-lynch', sentence: 3, furniture: true },
+    ],
+  };
+}
+
+describe('co-occurrence graph', () => {
+  it('counts shared articles and shared sentences per pair', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    const neighbors = findNeighbors(store, 'vladimir-putin') ?? [];
+    expect(neighbors.map((n) => [n.id, n.articles, n.sentences])).toEqual([
+      ['nato', 1, 0],
+      ['xi-jinping', 1, 1],
+    ]);
+    expect(store.graph.getNodeAttributes('vladimir-putin')).toMatchObject({ mentions: 2, articles: 1 });
+  });
+
+  it('re-indexing an article does not double its co-occurrence counts', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    addArticle(store, article('a1', 2));
+    addArticle(store, article('a1', 3));
+    const edge = store.graph.getEdgeAttributes(store.graph.edge('vladimir-putin', 'xi-jinping') as string);
+    expect([edge.articles, edge.sentences]).toEqual([1, 1]);
+    expect(store.graph.getNodeAttribute('vladimir-putin', 'mentions')).toBe(2);
+  });
+
+  it('deleting an article removes its contribution, and entities left without articles', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    addArticle(store, article('a2', 2));
+    removeArticle(store, 'a1');
+    expect(
+      store.graph.getEdgeAttribute(store.graph.edge('vladimir-putin', 'xi-jinping') as string, 'articles'),
+    ).toBe(1);
+    removeArticle(store, 'a2');
+    expect([store.graph.order, store.graph.size, store.articles.size]).toEqual([0, 0, 0]);
+  });
+
+  it('page-furniture mentions count for the entity but relate it to nobody', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    expect(store.graph.hasNode('prov-mike-lynch')).toBe(true);
+    expect(store.graph.degree('prov-mike-lynch')).toBe(0);
+  });
+
+  it('the sentence window drops pairs that never share a sentence', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    const neighbors = findNeighbors(store, 'vladimir-putin', { window: 'sentence' }) ?? [];
+    expect(neighbors.map((n) => n.id)).toEqual(['xi-jinping']);
+  });
+
+  it('a date range counts only articles published in it', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('old', 1, Date.parse('2020-01-01')));
+    addArticle(store, article('new', 2, Date.parse('2022-07-01')));
+    const all = findNeighbors(store, 'vladimir-putin') ?? [];
+    const recent = findNeighbors(store, 'vladimir-putin', { from: Date.parse('2022-01-01') }) ?? [];
+    expect(all.find((n) => n.id === 'xi-jinping')?.articles).toBe(2);
+    expect(recent.find((n) => n.id === 'xi-jinping')).toMatchObject({ articles: 1, evidence: ['new'] });
+  });
+
+  it('exports graphology JSON that Graph.from loads, keeping the strongest edges', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    addArticle(store, { ...article('a2', 2), mentions: article('a2', 2).mentions.slice(0, 2) });
+    const exported = exportGraph(store, { limit: 1 });
+    const graph = Graph.from(exported as never);
+    expect(graph.order).toBe(2);
+    expect(graph.size).toBe(1);
+    expect(graph.getEdgeAttributes('vladimir-putin--xi-jinping')).toMatchObject({ weight: 2, articles: 2 });
+    expect(exported?.attributes?.cut).toBe('strongest 1 of 3 edges');
+  });
+
+  it('a neighbourhood export of depth 2 reaches neighbours of neighbours', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, {
+      ...article('a1', 1),
+      mentions: [
+        { entityId: 'xi-jinping', sentence: 0 },
+        { entityId: 'vladimir-putin', sentence: 0 },
+      ],
+    });
+    addArticle(store, {
+      ...article('a2', 2),
+      mentions: [
+        { entityId: 'vladimir-putin', sentence: 0 },
+        { entityId: 'nato', sentence: 0 },
+      ],
+    });
+    const keys = (depth: 1 | 2) =>
+      exportGraph(store, { center: 'xi-jinping', depth })
+        ?.nodes.map((n) => n.key)
+        .sort();
+    expect(keys(1)).toEqual(['vladimir-putin', 'xi-jinping']);
+    expect(keys(2)).toEqual(['nato', 'vladimir-putin', 'xi-jinping']);
+    expect(exportGraph(store, { center: 'nobody' })).toBeUndefined();
+  });
+
+  it('a saved snapshot loads back to the same graph, and only for its own source', async () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    addArticle(store, article('a2', 2));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-snap-')), 'graph.json');
+    await saveGraph(store, file, 'source-a');
+    const loaded = await loadGraph(file, 'source-a');
+    expect(loaded && exportGraph(loaded)).toEqual(exportGraph(store));
+    expect(await loadGraph(file, 'source-b')).toBeUndefined();
+  });
+});
