@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.newsgraph/', 'test-results/', 'bench/', 'dist/'] },
+  { ignores: ['node_modules/', '.newsgraph/', 'test-results/', 'bench/', 'dist/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,26 +3,55 @@
 // rejected record with file, line and reason, then a summary; exits 1 when anything was rejected.
 import { loadConfig } from '../src/config.js';
 import { NewsgraphError } from '../src/errors.js';
-import { readInputs } from '../src/ingest/read-inputs.js';
+import { listInputs, readInputs } from '../src/ingest/read-inputs.js';
+import type { IngestItem } from '../src/ingest/types.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
 import { indexArticles, type IndexSummary } from '../src/pipeline.js';
 import { createSequence } from '../src/search/to-article-document.js';
 
-function progressReporter(started: number): (summary: IndexSummary, final?: boolean) => void {
+function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A progress bar with count, rate and ETA on a terminal; a plain line every 5 s otherwise. */
+function progressReporter(totalBytes: number, bytesDone: () => number) {
+  const started = Date.now();
   const tty = process.stderr.isTTY;
   let lastPlain = 0;
-  return (summary, final = false) => {
+  return (summary: IndexSummary, final = false): void => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? summary.read / seconds : 0;
-    const line = `${summary.read} read, ${summary.indexed} indexed, ${summary.rejected} rejected, ${rate.toFixed(0)} articles/s`;
+    const share = totalBytes > 0 ? Math.min(1, bytesDone() / totalBytes) : 0;
+    const eta = share > 0 ? formatDuration((seconds / share) * (1 - share)) : '?';
+    const counts = `${summary.read} read, ${summary.indexed} indexed, ${summary.rejected} rejected`;
+    const line = `${counts}, ${rate.toFixed(0)} articles/s, ${(share * 100).toFixed(0)}%, ETA ${eta}`;
     if (tty) {
-      process.stderr.write(`\r\x1b[K${line}${final ? '\n' : ''}`);
+      const width = 24;
+      const filled = Math.round(share * width);
+      process.stderr.write(
+        `\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${line}${final ? '\n' : ''}`,
+      );
     } else if (final || Date.now() - lastPlain >= 5_000) {
       lastPlain = Date.now();
       process.stderr.write(`${line}\n`);
     }
   };
+}
+
+/** Passes the records through, remembering how many bytes of the inputs they came from. */
+async function* tracked(
+  items: AsyncIterable<IngestItem>,
+  seen: { bytes: number },
+): AsyncGenerator<IngestItem> {
+  for await (const item of items) {
+    seen.bytes = item.where.offset ?? seen.bytes;
+    yield item;
+  }
 }
 
 async function main(): Promise<number> {
@@ -47,7 +76,9 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     const started = Date.now();
-    const report = progressReporter(started);
+    const { bytes } = await listInputs(targets);
+    const seen = { bytes: 0 };
+    const report = progressReporter(bytes, () => seen.bytes);
     const summary = await indexArticles(
       {
         extract: opened.entities.extract,
@@ -59,7 +90,7 @@ async function main(): Promise<number> {
         },
         onProgress: (progress) => report(progress),
       },
-      readInputs(targets, config.maxArticleChars),
+      tracked(readInputs(targets, config.maxArticleChars), seen),
     );
     report(summary, true);
     const seconds = (Date.now() - started) / 1000;

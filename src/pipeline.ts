@@ -35,7 +35,11 @@ export interface PipelineDeps {
   onProgress?: (summary: IndexSummary) => void;
 }
 
-export const DEFAULTS = { batchSize: 250, writesInFlight: 2 };
+/**
+ * Batches of 500 with up to 6 writes queued let Meilisearch merge several batches into one indexing run
+ * (its per-run cost is high) while memory stays bounded by 6 x 500 prepared documents.
+ */
+export const DEFAULTS = { batchSize: 500, writesInFlight: 6, entityBatch: 5_000 };
 
 /** Indexes every record; bad ones are reported through onReject and counted, the rest are indexed. */
 export async function indexArticles(
@@ -53,19 +57,24 @@ export async function indexArticles(
   let previous: Promise<void> = Promise.resolve();
   const inFlight: Array<Promise<void>> = [];
 
+  // Provisional entities are written to the entity index in bulk, not per batch: a task on another index
+  // between article batches would keep Meilisearch from merging those batches.
+  const freshEntities = new Map<string, EntityInfo>();
+  const writeEntities = async (): Promise<void> => {
+    const docs = [...freshEntities.values()].map((info) => ({ ...info, aliases: [], wikidata: null }));
+    freshEntities.clear();
+    await search.upsertEntities(docs);
+    docs.forEach((doc) => knownEntities.add(doc.id));
+  };
+
   const flush = (entries: typeof batch): Promise<void> => {
     const before = previous;
-    const done = (async () => {
-      const fresh = new Map<string, EntityInfo>();
-      for (const { doc } of entries) {
-        for (const info of doc.entityInfo) {
-          if (info.id.startsWith('prov-') && !knownEntities.has(info.id)) fresh.set(info.id, info);
-        }
+    for (const { doc } of entries) {
+      for (const info of doc.entityInfo) {
+        if (info.id.startsWith('prov-') && !knownEntities.has(info.id)) freshEntities.set(info.id, info);
       }
-      await search.upsertEntities(
-        [...fresh.values()].map((info) => ({ ...info, aliases: [], wikidata: null })),
-      );
-      fresh.forEach((_info, id) => knownEntities.add(id));
+    }
+    const done = (async () => {
       const { failed } = await search.addArticles(entries.map((entry) => entry.doc));
       await before;
       const failedIds = new Map(failed.map((failure) => [failure.id, failure.reason]));
@@ -105,10 +114,12 @@ export async function indexArticles(
         inFlight.push(flush(batch));
         batch = [];
         if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
+        if (freshEntities.size >= DEFAULTS.entityBatch) await writeEntities();
       }
     }
     if (batch.length > 0) inFlight.push(flush(batch));
     await Promise.all(inFlight);
+    await writeEntities();
   } catch (cause) {
     // Meilisearch failed: let the writes under way settle, so the graph holds exactly what was indexed.
     await Promise.allSettled(inFlight);

@@ -36,11 +36,16 @@ function caseRule(alias: string): CaseRule {
   return startsUpperCase(alias) ? 'capitalised' : 'exact';
 }
 
-function caseMatches(terminal: Terminal, surface: readonly Token[]): boolean {
-  if (terminal.rule === 'capitalised') return startsUpperCase(surface[0]?.value ?? '');
-  if (terminal.rule === 'all-caps')
-    return surface.every((token) => token.value === token.value.toUpperCase());
-  return surface.every((token, i) => token.value === terminal.values[i]);
+/** Whether tokens [from, to] are written as the terminal's case rule asks. */
+function caseMatches(terminal: Terminal, tokens: readonly Token[], from: number, to: number): boolean {
+  if (terminal.rule === 'capitalised') return startsUpperCase(tokens[from]?.value ?? '');
+  for (let i = from; i <= to; i++) {
+    const value = tokens[i]?.value ?? '';
+    if (terminal.rule === 'all-caps' ? value !== value.toUpperCase() : value !== terminal.values[i - from]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Builds the gazetteer of a knowledge base, tokenising aliases exactly as article text is tokenised. */
@@ -94,10 +99,9 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
     const sentence = tokens[i]?.sentence;
     for (let j = i; j < tokens.length && tokens[j]?.sentence === sentence; j++) {
       const key = normalizeToken(tokens[j]?.value ?? '');
-      const surface = tokens.slice(i, j + 1);
       for (const stem of genitiveStems(key)) {
         const terminal = node.children.get(stem)?.terminal;
-        if (terminal && terminal.rule !== 'all-caps' && caseMatches(terminal, surface)) {
+        if (terminal && terminal.rule !== 'all-caps' && caseMatches(terminal, tokens, i, j)) {
           best = { end: j + 1, terminal };
           break;
         }
@@ -105,7 +109,7 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       const next = node.children.get(key);
       if (!next) break;
       node = next;
-      if (node.terminal && caseMatches(node.terminal, surface))
+      if (node.terminal && caseMatches(node.terminal, tokens, i, j))
         best = { end: j + 1, terminal: node.terminal };
     }
     return best;

@@ -3,6 +3,8 @@
 
 /** The comparison key of a token. */
 export function normalizeToken(value: string): string {
+  // Most tokens are ASCII: skip Unicode normalisation for them (it is a hot path of extraction).
+  if (!/[^ -~]/.test(value)) return value.toLowerCase();
   return value.normalize('NFC').toLowerCase().replace(/ß/g, 'ss');
 }
 

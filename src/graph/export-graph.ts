@@ -73,11 +73,24 @@ export function exportGraph(
   }
 
   const candidates: Array<{ source: string; target: string; edge: EdgeAttributes }> = [];
-  graph.forEachEdge((_key, edge, source, target) => {
+  const consider = (_key: string, edge: EdgeAttributes, source: string, target: string): void => {
     if (!strong(edge)) return;
     if (members && !(members.has(source) && members.has(target))) return;
     candidates.push({ source, target, edge });
-  });
+  };
+  if (members) {
+    // Only the members' own edges: a neighbourhood export costs its size, not the whole graph's.
+    const seen = new Set<string>();
+    for (const node of members) {
+      graph.forEachEdge(node, (key, edge, source, target) => {
+        if (seen.has(key)) return;
+        seen.add(key);
+        consider(key, edge, source, target);
+      });
+    }
+  } else {
+    graph.forEachEdge(consider);
+  }
   candidates.sort((a, b) => weightOf(b.edge) - weightOf(a.edge) || b.edge.articles - a.edge.articles);
   const kept = candidates.slice(0, limit);
 

@@ -1,12 +1,16 @@
 // A JSON file holding an array of articles, read as a stream: a small scanner finds where each top-level
 // element starts and ends (tracking strings and nesting), so only one element is in memory at a time and
 // each rejection can name the line the element starts on.
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { IngestItem } from './types.js';
 import { validateArticle } from './validate-article.js';
 
 /** Streams the elements of a JSON array file; a file that is not an array is one rejection. */
-export async function* readJsonArray(file: string, maxChars: number): AsyncGenerator<IngestItem> {
+export async function* readJsonArray(
+  file: string,
+  input: Readable,
+  maxChars: number,
+): AsyncGenerator<IngestItem> {
   const maxElementChars = maxChars + 64 * 1024;
   let line = 1;
   let started = false;
@@ -39,7 +43,7 @@ export async function* readJsonArray(file: string, maxChars: number): AsyncGener
       : { ok: false, where, ...result };
   };
 
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' }) as AsyncIterable<string>) {
+  for await (const chunk of input.setEncoding('utf8') as AsyncIterable<string>) {
     // The element's text in this chunk is appended as one slice, from `from` to the boundary.
     let from = 0;
     const take = (to: number): void => {

@@ -1,15 +1,19 @@
 // JSON Lines: one article per line. Blank lines are skipped; a line that is not JSON, or not a valid
 // article, is rejected with its file and line, and the reader goes on.
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { readLines } from './read-lines.js';
 import type { IngestItem } from './types.js';
 import { validateArticle } from './validate-article.js';
 
 /** Streams the records of a JSON Lines file. */
-export async function* readJsonLines(file: string, maxChars: number): AsyncGenerator<IngestItem> {
+export async function* readJsonLines(
+  file: string,
+  input: Readable,
+  maxChars: number,
+): AsyncGenerator<IngestItem> {
   // A record is its body plus a little JSON around it; UTF-8 takes up to 4 bytes a character.
   const maxBytes = maxChars * 4 + 64 * 1024;
-  for await (const { number, text } of readLines(createReadStream(file), maxBytes)) {
+  for await (const { number, text } of readLines(input, maxBytes)) {
     const where = { file, line: number };
     if (text === undefined) {
       yield { ok: false, where, reason: `line is longer than ${maxBytes} bytes` };

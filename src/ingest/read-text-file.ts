@@ -1,6 +1,7 @@
 // A plain .txt file is one article. Its id is the file name; its first line is taken as the title only
 // where it looks like one: followed by a blank line, or short and without sentence punctuation.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import path from 'node:path';
 import type { IngestItem } from './types.js';
 import { validateArticle } from './validate-article.js';
@@ -21,17 +22,24 @@ export function splitTitle(text: string): { title: string | null; body: string }
 }
 
 /** Reads one .txt article; the id is the file name without extension, made safe for Meilisearch. */
-export async function* readTextFile(file: string, maxChars: number): AsyncGenerator<IngestItem> {
+export async function* readTextFile(
+  file: string,
+  input: Readable,
+  maxChars: number,
+): AsyncGenerator<IngestItem> {
   const where = { file, line: 1 };
   const id = path
     .basename(file, path.extname(file))
     .replace(/[^A-Za-z0-9_-]/g, '_')
     .slice(0, 511);
   if ((await stat(file)).size > maxChars * 4) {
+    input.destroy();
     yield { ok: false, where, id, reason: `file is larger than ${maxChars * 4} bytes` };
     return;
   }
-  const { title, body } = splitTitle(await readFile(file, 'utf8'));
+  const chunks: Buffer[] = [];
+  for await (const chunk of input as AsyncIterable<Buffer>) chunks.push(chunk);
+  const { title, body } = splitTitle(Buffer.concat(chunks).toString('utf8'));
   const result = validateArticle({ id, title, body }, { maxChars });
   yield 'article' in result ? { ok: true, article: result.article, where } : { ok: false, where, ...result };
 }

@@ -17,6 +17,8 @@ export interface RecordLocation {
   file: string;
   /** 1-based line where the record starts. */
   line: number;
+  /** Bytes of all inputs read so far, for progress; set by readInputs. */
+  offset?: number;
 }
 
 export type IngestItem =
