@@ -36,6 +36,8 @@ export function apiDeps(
     adminApiKey: config.adminApiKey,
     maxRequestBytes: config.maxRequestBytes,
     maxArticleChars: config.maxArticleChars,
+    maxArticlesPerRequest: config.maxArticlesPerRequest,
+    rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     logger,
   };

@@ -30,6 +30,9 @@ export interface Config {
   graphSyncIntervalMs: number;
   maxArticleChars: number;
   maxRequestBytes: number;
+  maxArticlesPerRequest: number;
+  /** Requests per minute and client address; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   corsOrigins: string[];
 }
 
@@ -49,6 +52,8 @@ export const DEFAULTS = {
   graphSyncIntervalMs: 2_000,
   maxArticleChars: 1_000_000,
   maxRequestBytes: 10 * 1024 * 1024,
+  maxArticlesPerRequest: 1_000,
+  rateLimitPerMinute: 0,
 };
 
 type Env = Record<string, string | undefined>;
@@ -102,6 +107,14 @@ export function loadConfig(env: Env): Config {
     graphSyncIntervalMs: integer(env, 'GRAPH_SYNC_MS', DEFAULTS.graphSyncIntervalMs, 100, 3_600_000),
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', DEFAULTS.maxArticleChars, 1, 100_000_000),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes, 1024, 1_000_000_000),
+    maxArticlesPerRequest: integer(
+      env,
+      'MAX_ARTICLES_PER_REQUEST',
+      DEFAULTS.maxArticlesPerRequest,
+      1,
+      1_000_000,
+    ),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 100_000_000),
     corsOrigins: list(env.CORS_ORIGINS),
   };
 }

@@ -8,8 +8,6 @@ import type { Rejection } from '../pipeline.js';
 import { requireAdmin } from './require-admin.js';
 import type { AppDeps } from './types.js';
 
-export const DEFAULTS = { maxRecordsPerRequest: 1_000 };
-
 async function* validated(records: unknown[], maxChars: number): AsyncGenerator<IngestItem> {
   for (const [index, record] of records.entries()) {
     const where = { file: 'request', line: index + 1 };
@@ -49,10 +47,10 @@ export function articlesRouter(deps: AppDeps): Router {
       : body && typeof body === 'object' && Array.isArray((body as { articles?: unknown }).articles)
         ? (body as { articles: unknown[] }).articles
         : [body];
-    if (records.length > DEFAULTS.maxRecordsPerRequest) {
+    if (records.length > deps.maxArticlesPerRequest) {
       throw new NewsgraphError(
         'payload_too_large',
-        `articles: at most ${DEFAULTS.maxRecordsPerRequest} articles per request, got ${records.length}`,
+        `articles: at most ${deps.maxArticlesPerRequest} articles per request (MAX_ARTICLES_PER_REQUEST), got ${records.length}`,
       );
     }
     const rejections: Array<{ index: number; id?: string; reason: string }> = [];

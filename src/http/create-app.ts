@@ -1,6 +1,10 @@
-// The Express app: JSON in and out, one router per resource, one error handler. It never listens;
-// main.ts does, and tests drive it in-process.
+// The Express app: security headers (helmet), CORS only for configured origins, an optional rate limit,
+// JSON in and out, one router per resource, one error handler. It never listens; main.ts does, and tests
+// drive it in-process.
+import cors from 'cors';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { articlesRouter } from './articles-router.js';
 import { entitiesRouter } from './entities-router.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
@@ -13,6 +17,27 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet());
+  // Without configured origins no CORS header is sent, so browsers keep other sites' pages out.
+  if (deps.corsOrigins.length > 0) app.use(cors({ origin: [...deps.corsOrigins] }));
+  if (deps.rateLimitPerMinute > 0) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: deps.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res.status(429).json({
+            error: {
+              code: 'rate_limited',
+              message: `more than ${deps.rateLimitPerMinute} requests a minute`,
+            },
+          });
+        },
+      }),
+    );
+  }
   app.use(express.json({ limit: deps.maxRequestBytes }));
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));

@@ -22,6 +22,8 @@ export interface AppDeps {
   adminApiKey: string | undefined;
   maxRequestBytes: number;
   maxArticleChars: number;
+  maxArticlesPerRequest: number;
+  rateLimitPerMinute: number;
   corsOrigins: readonly string[];
   logger: Logger;
 }

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { NewsgraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -36,6 +37,15 @@ const WATCHDOG = [
   'exec 3<&-',
   'wait $pid',
 ].join('\n');
+
+/** The watchdog shell reports a signal death of Meilisearch as exit status 128 + signal number. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return signal;
+  const name = Object.entries(constants.signals).find(
+    ([, number]) => code !== null && code === 128 + number,
+  )?.[0];
+  return name ?? `code ${code}`;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -105,7 +115,7 @@ export async function startMeilisearch(options: StartOptions): Promise<EmbeddedM
       const delay = Math.min(DEFAULTS.maxBackoffMs, 500 * 2 ** restarts);
       restarts += 1;
       logger.warn(
-        `meili: Meilisearch exited unexpectedly (${signal ?? `code ${code}`}); restart ${restarts} in ${delay} ms`,
+        `meili: Meilisearch exited unexpectedly (${describeExit(code, signal)}); restart ${restarts} in ${delay} ms`,
       );
       setTimeout(() => {
         if (stopping) return;
