@@ -129,6 +129,7 @@ describe('API and CLI processes', () => {
       api?.once('exit', (exitCode) => resolve(exitCode)),
     );
     expect(code).toBe(0);
+    expect(log).not.toContain(masterKey);
     expect(await until(async () => (meiliProcessesIn(dataDir).length === 0 ? true : undefined), 10_000)).toBe(
       true,
     );
