@@ -12,9 +12,17 @@ export interface ExportOptions {
   minWeight: number;
   /** Most edges exported; the strongest are kept. */
   limit: number;
+  /** Most entities in a neighbourhood export (center and depth); the most strongly linked are kept. */
+  maxNodes: number;
 }
 
-export const DEFAULTS: ExportOptions = { depth: 1, window: 'article', minWeight: 1, limit: 500 };
+export const DEFAULTS: ExportOptions = {
+  depth: 1,
+  window: 'article',
+  minWeight: 1,
+  limit: 500,
+  maxNodes: 2_000,
+};
 
 export const TYPE_COLORS: Record<string, string> = {
   person: '#e4572e',
@@ -47,26 +55,36 @@ export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
-  const { center, depth, window, minWeight, limit } = { ...DEFAULTS, ...options };
+  const { center, depth, window, minWeight, limit, maxNodes } = { ...DEFAULTS, ...options };
   const { graph } = store;
   const weightOf = (edge: EdgeAttributes): number => (window === 'article' ? edge.articles : edge.sentences);
   const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
 
   let members: Set<string> | undefined;
+  let nodeCut: string | null = null;
   if (center !== undefined) {
     if (!graph.hasNode(center)) return undefined;
+    // Breadth first, strongest links first, up to maxNodes: a hub's neighbourhood stays drawable.
     members = new Set([center]);
     let frontier = [center];
     for (let level = 0; level < depth; level++) {
-      const next: string[] = [];
+      const reached: Array<[string, number]> = [];
       for (const node of frontier) {
         graph.forEachEdge(node, (_key, edge, source, target) => {
           const other = source === node ? target : source;
-          if (strong(edge) && !members?.has(other)) {
-            members?.add(other);
-            next.push(other);
-          }
+          if (strong(edge) && !members?.has(other)) reached.push([other, weightOf(edge)]);
         });
+      }
+      reached.sort((a, b) => b[1] - a[1]);
+      const next: string[] = [];
+      for (const [node] of reached) {
+        if (members.has(node)) continue;
+        if (members.size >= maxNodes) {
+          nodeCut = `the ${maxNodes} entities most strongly linked within depth ${depth}`;
+          break;
+        }
+        members.add(node);
+        next.push(node);
       }
       frontier = next;
     }
@@ -102,7 +120,13 @@ export function exportGraph(
       ...(center !== undefined ? { center, depth } : {}),
       minWeight,
       edgesBeforeCut: candidates.length,
-      cut: candidates.length > kept.length ? `strongest ${limit} of ${candidates.length} edges` : null,
+      cut:
+        [
+          nodeCut,
+          candidates.length > kept.length ? `the strongest ${limit} of ${candidates.length} edges` : null,
+        ]
+          .filter(Boolean)
+          .join('; ') || null,
     },
     options: { type: 'undirected', multi: false, allowSelfLoops: false },
     nodes: [...nodeIds].map((key, i) => {

@@ -8,8 +8,15 @@ import type { AppDeps } from './types.js';
 export function graphRouter({ store }: AppDeps): Router {
   const router = Router();
   router.get('/graph', (req, res) => {
-    const { center, depth, window, minWeight, limit } = parseQuery(graphQuery, req.query);
-    const exported = exportGraph(store, { center, depth: depth as 1 | 2, window, minWeight, limit });
+    const { center, depth, window, minWeight, limit, maxNodes } = parseQuery(graphQuery, req.query);
+    const exported = exportGraph(store, {
+      center,
+      depth: depth as 1 | 2,
+      window,
+      minWeight,
+      limit,
+      maxNodes,
+    });
     if (!exported) throw new NotFoundError(`graph: no entity "${center}" in the graph`);
     res.json(exported);
   });

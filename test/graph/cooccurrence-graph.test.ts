@@ -100,7 +100,7 @@ describe('co-occurrence graph', () => {
     expect(graph.order).toBe(2);
     expect(graph.size).toBe(1);
     expect(graph.getEdgeAttributes('vladimir-putin--xi-jinping')).toMatchObject({ weight: 2, articles: 2 });
-    expect(exported?.attributes?.cut).toBe('strongest 1 of 3 edges');
+    expect(exported?.attributes?.cut).toBe('the strongest 1 of 3 edges');
   });
 
   it('a neighbourhood export of depth 2 reaches neighbours of neighbours', () => {
@@ -126,6 +126,9 @@ describe('co-occurrence graph', () => {
     expect(keys(1)).toEqual(['vladimir-putin', 'xi-jinping']);
     expect(keys(2)).toEqual(['nato', 'vladimir-putin', 'xi-jinping']);
     expect(exportGraph(store, { center: 'nobody' })).toBeUndefined();
+    const capped = exportGraph(store, { center: 'xi-jinping', depth: 2, maxNodes: 2 });
+    expect(capped?.nodes.map((n) => n.key).sort()).toEqual(['vladimir-putin', 'xi-jinping']);
+    expect(capped?.attributes?.cut).toBe('the 2 entities most strongly linked within depth 2');
   });
 
   it('a saved snapshot loads back to the same graph, and only for its own source', async () => {

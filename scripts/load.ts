@@ -1,0 +1,102 @@
+// npm run load [-- --seconds 30 --connections 50]: starts the API as a user would (its own data directory
+// and embedded Meilisearch), indexes ../shared/corpus, then runs the mixed load twice and reports
+// requests/s, latency, non-2xx and errors, and the API's RSS before, after the first and after the second run.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config.js';
+import { runMixedLoad } from './mixed-load.js';
+
+const argument = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const seconds = argument('--seconds', 30);
+const connections = argument('--connections', 50);
+const corpus = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
+const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
+
+const rssMiB = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+};
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-load-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SAMPLE_DATA: '',
+  };
+  delete env.MEILI_URL;
+  const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    api.stderr.setEncoding('utf8').on('data', (text: string) => {
+      log += text;
+      const match = /listening on (http:\/\/\S+) with/.exec(log);
+      if (match?.[1]) resolve(match[1]);
+    });
+    api.once('exit', () => reject(new Error(`load: the API exited:\n${log}`)));
+  });
+  try {
+    const indexed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', ...files], {
+      cwd: PROJECT_ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    process.stdout.write(indexed.stdout);
+    for (let i = 0; i < 100; i++) {
+      const health = (await (await fetch(`${url}/health`)).json()) as { articles: number };
+      if (health.articles >= 4251) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const entities = (
+      (await (await fetch(`${url}/entities?limit=100`)).json()) as { hits: Array<{ id: string }> }
+    ).hits.map((hit) => hit.id);
+    const words = [
+      'Regierung',
+      'Wahl',
+      'election',
+      'market',
+      'Putin',
+      'Europa',
+      'Fußball',
+      'music',
+      'Wien',
+      'shares',
+    ];
+    const pid = api.pid as number;
+    const before = rssMiB(pid);
+    const runs = [];
+    const rss = [before];
+    for (let run = 1; run <= 2; run++) {
+      runs.push(await runMixedLoad({ url, words, entities, connections, durationSeconds: seconds }));
+      rss.push(rssMiB(pid));
+    }
+    for (const [i, r] of runs.entries()) {
+      process.stdout.write(
+        `run ${i + 1}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
+          `${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors\n`,
+      );
+    }
+    process.stdout.write(
+      `API RSS: before ${rss[0]?.toFixed(0)} MiB, after run 1 ${rss[1]?.toFixed(0)} MiB, after run 2 ${rss[2]?.toFixed(0)} MiB ` +
+        `(growth from run 1 to run 2: ${((((rss[2] ?? 0) - (rss[1] ?? 0)) / (rss[1] ?? 1)) * 100).toFixed(1)}%)\n`,
+    );
+  } finally {
+    api.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
