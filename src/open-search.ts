@@ -1,6 +1,6 @@
 // What the API and the indexer CLI both need before they work: a Meilisearch (embedded, shared or
 // external), its indexes set up, the entity stage loaded, and the knowledge base written to the entity
-// index so that look-ups find every known name.
+// index so that look-ups find every known name. The master key only makes the scoped key the rest uses.
 import path from 'node:path';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
@@ -8,23 +8,48 @@ import type { Logger } from './logger.js';
 import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
 import { createMeiliClient } from './search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from './search/create-search-index.js';
+import { ensureScopedKey } from './search/ensure-scoped-key.js';
+import { MeilisearchApiError } from 'meilisearch';
 
 export interface OpenSearch {
   meili: MeiliConnection;
+  /** The key the search index uses: scoped to its indexes where the master key allowed making one. */
+  searchKey: string | undefined;
   search: SearchIndex;
   entities: EntityStage;
 }
 
 export const GIVEN_NAMES_FILE = path.join(PROJECT_ROOT, 'data', 'kb', 'given-names.json');
 
+async function scopedKey(
+  meili: MeiliConnection,
+  config: Config,
+  logger: Logger,
+): Promise<string | undefined> {
+  if (meili.apiKey === undefined) return undefined;
+  const master = createMeiliClient({ url: meili.url, apiKey: meili.apiKey, timeoutMs: 30_000 });
+  try {
+    return await ensureScopedKey(master, config.meili.indexPrefix);
+  } catch (cause) {
+    if (cause instanceof MeilisearchApiError) {
+      logger.warn(
+        'meili: cannot create a scoped key (is MEILI_MASTER_KEY the master key?); using the key given',
+      );
+      return meili.apiKey;
+    }
+    throw cause;
+  }
+}
+
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
 export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
   const entities = loadExtractor({ kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE });
   const meili = await openMeilisearch(config.meili, config.dataDir, logger);
   try {
+    const searchKey = await scopedKey(meili, config, logger);
     const client = createMeiliClient({
       url: meili.url,
-      apiKey: meili.apiKey,
+      apiKey: searchKey,
       timeoutMs: config.meili.requestTimeoutMs,
     });
     const search = createSearchIndex(client, config.meili.indexPrefix);
@@ -38,7 +63,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         wikidata: entity.wikidata ?? null,
       })),
     );
-    return { meili, search, entities };
+    return { meili, searchKey, search, entities };
   } catch (cause) {
     await meili.close();
     throw cause;

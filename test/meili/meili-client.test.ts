@@ -1,8 +1,9 @@
 // Node's fetch asks for compressed replies, which stall ~45 ms each on loopback; the client must ask for
 // identity encoding. A local HTTP server records the request headers the client really sends.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
+import { openTestNewsgraph } from '../helpers/test-newsgraph.js';
 
 describe('Meilisearch client', () => {
   it('asks for uncompressed replies', async () => {
@@ -21,5 +22,21 @@ describe('Meilisearch client', () => {
       server.close();
     }
     expect(seen?.['accept-encoding']).toBe('identity');
+  });
+});
+
+describe('scoped key', () => {
+  it('the search stage works with a key that reaches only its own indexes', async () => {
+    const ng = await openTestNewsgraph('scoped');
+    const key = ng.opened.searchKey as string;
+    expect(key).toBeDefined();
+    expect(key).not.toBe(inject('meiliKey'));
+    const get = (path: string) =>
+      fetch(`${inject('meiliUrl')}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+    expect((await get(`/indexes/${ng.config.meili.indexPrefix}articles/stats`)).status).toBe(200);
+    expect((await get('/keys')).status).toBe(403);
+    expect((await get('/indexes/someone_elses/stats')).status).toBe(403);
+    const again = await openTestNewsgraph('scoped');
+    expect(again.opened.searchKey).not.toBe(key);
   });
 });

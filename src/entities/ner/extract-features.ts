@@ -1,0 +1,118 @@
+// Feature templates of the tagger (after Ratinov & Roth 2009): word, shape, affixes, orthographic flags,
+// position, a ±2 word window, hyphen parts, word clusters, gazetteer types and the two previous tags.
+// Each feature is a template id mixed with precomputed string hashes, written into a caller buffer.
+
+import { finishHash, hashInt, hashString, hashTemplate } from './hash-feature.js';
+import { CLUSTER_PREFIXES } from './prepare-sentence.js';
+import type { PreparedSentence } from './types.js';
+
+const BOS = 0x5bd1e995;
+const EOS = 0x27d4eb2f;
+const AFFIX_MAX = 5;
+const NC = CLUSTER_PREFIXES.length;
+
+/** Upper bound on the number of keys `extractFeatures` plus `extractTagFeatures` write per token. */
+export const MAX_FEATURES = 72;
+
+function mix(template: number, a: number): number {
+  return finishHash(hashInt(hashTemplate(template), a));
+}
+
+function mix2(template: number, a: number, b: number): number {
+  return finishHash(hashInt(hashInt(hashTemplate(template), a), b));
+}
+
+function at(arr: Int32Array, j: number, n: number): number {
+  return j < 0 ? BOS : j >= n ? EOS : (arr[j] ?? 0);
+}
+
+/** Writes the tag-independent feature keys of token `i` into `out` from index 0; returns how many. */
+export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array): number {
+  const n = s.length;
+  const w = s.lower[i] ?? '';
+  const flags = s.flags[i] ?? 0;
+  const first = i === 0 ? 1 : 0;
+  const w0 = at(s.hLower, i, n);
+  const s0 = at(s.hShort, i, n);
+  let k = 0;
+  out[k++] = mix(0, 0);
+  out[k++] = mix(1, w0);
+  out[k++] = mix(2, at(s.hCased, i, n));
+  out[k++] = mix(3, at(s.hShape, i, n));
+  out[k++] = mix2(4, first, at(s.hShape, i, n));
+  for (let a = 1; a <= AFFIX_MAX && a < w.length; a++) {
+    out[k++] = finishHash(hashString(hashTemplate(100 + a), w, 0, a));
+    out[k++] = finishHash(hashString(hashTemplate(110 + a), w, w.length - a));
+  }
+  out[k++] = mix(12, flags | (first << 4));
+  out[k++] = mix(13, (flags & 1) | (first << 1));
+  out[k++] = mix(14, flags & 2);
+  out[k++] = mix(15, flags & 4);
+  out[k++] = mix(16, flags & 8);
+  out[k++] = mix(20, at(s.hLower, i - 1, n));
+  out[k++] = mix(21, at(s.hLower, i - 2, n));
+  out[k++] = mix(22, at(s.hLower, i + 1, n));
+  out[k++] = mix(23, at(s.hLower, i + 2, n));
+  out[k++] = mix(24, at(s.hShort, i - 1, n));
+  out[k++] = mix(25, at(s.hShort, i - 2, n));
+  out[k++] = mix(26, at(s.hShort, i + 1, n));
+  out[k++] = mix(27, at(s.hShort, i + 2, n));
+  out[k++] = mix2(28, at(s.hLower, i - 1, n), w0);
+  out[k++] = mix2(29, w0, at(s.hLower, i + 1, n));
+  out[k++] = mix2(30, mix2(30, at(s.hShort, i - 1, n), s0), at(s.hShort, i + 1, n));
+  out[k++] = mix2(31, at(s.hLower, i - 1, n), s0);
+  out[k++] = mix2(32, s0, at(s.hLower, i + 1, n));
+  out[k++] = mix2(33, at(s.hCased, i - 1, n), at(s.hCased, i + 1, n));
+  out[k++] = mix2(36, at(s.hLower, i - 1, n), at(s.hLower, i + 1, n));
+  // Endings of the neighbours carry German case and English morphology (des ...s, the ...ing).
+  const prev = i > 0 ? (s.lower[i - 1] ?? '') : '';
+  const next = i + 1 < n ? (s.lower[i + 1] ?? '') : '';
+  out[k++] = finishHash(hashString(hashTemplate(37), prev, Math.max(0, prev.length - 3)));
+  out[k++] = finishHash(hashString(hashTemplate(38), next, Math.max(0, next.length - 3)));
+  const profile = s.caseProfile[i] ?? 0;
+  out[k++] = mix(60, profile | ((flags & 1) << 3) | (first << 4));
+  out[k++] = mix(61, at(s.hShort, i, n) ^ profile);
+  const hyphenFirst = s.hHyphenFirst[i] ?? 0;
+  if (hyphenFirst !== 0) {
+    out[k++] = mix(34, hyphenFirst);
+    out[k++] = mix(35, s.hHyphenLast[i] ?? 0);
+  }
+  for (let c = 0; c < NC; c++) {
+    const c0 = s.hCluster[i * NC + c] ?? 0;
+    if (c0 !== 0) out[k++] = mix(40 + c, c0);
+  }
+  if (i > 0 && (s.hCluster[(i - 1) * NC] ?? 0) !== 0) {
+    out[k++] = mix(50, s.hCluster[(i - 1) * NC + 1] ?? 0);
+    out[k++] = mix(51, s.hCluster[(i - 1) * NC + NC - 1] ?? 0);
+  }
+  if (i + 1 < n && (s.hCluster[(i + 1) * NC] ?? 0) !== 0) {
+    out[k++] = mix(52, s.hCluster[(i + 1) * NC + 1] ?? 0);
+    out[k++] = mix(53, s.hCluster[(i + 1) * NC + NC - 1] ?? 0);
+  }
+  for (let d = -1; d <= 1; d++) {
+    const g = i + d >= 0 && i + d < n ? (s.hGazetteer[i + d] ?? 0) : 0;
+    if (g !== 0) out[k++] = mix(81 + d, g);
+  }
+  return k;
+}
+
+/** Writes the keys that depend on the two previous predicted tags (`-1` before the sentence start). */
+export function extractTagFeatures(
+  s: PreparedSentence,
+  i: number,
+  prev1: number,
+  prev2: number,
+  out: Int32Array,
+  offset: number,
+): number {
+  let k = offset;
+  out[k++] = mix(90, prev1);
+  out[k++] = mix2(91, prev2, prev1);
+  out[k++] = mix2(92, prev1, s.hLower[i] ?? 0);
+  out[k++] = mix2(93, prev1, s.hShort[i] ?? 0);
+  out[k++] = mix2(96, prev1, s.hCluster[i * NC + 1] ?? 0);
+  // Lookahead under the previous tag decides whether a lower-case particle (von, della) continues a name.
+  out[k++] = mix2(94, prev1, i + 1 < s.length ? (s.hShort[i + 1] ?? 0) : EOS);
+  out[k++] = mix2(95, mix2(95, prev1, s.hLower[i] ?? 0), i + 1 < s.length ? (s.hShort[i + 1] ?? 0) : EOS);
+  return k;
+}
