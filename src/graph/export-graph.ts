@@ -64,23 +64,25 @@ export function exportGraph(
   let nodeCut: string | null = null;
   if (center !== undefined) {
     if (!graph.hasNode(center)) return undefined;
-    // Breadth first, strongest links first, up to maxNodes: a hub's neighbourhood stays drawable.
+    // Breadth first, strongest links first, up to maxNodes, and never more than `limit` edges can join
+    // (limit + 1): a hub's neighbourhood stays drawable and costs what it shows.
+    const budget = Math.min(maxNodes, limit + 1);
     members = new Set([center]);
     let frontier = [center];
     for (let level = 0; level < depth; level++) {
-      const reached: Array<[string, number]> = [];
+      // Each entity reached once, with its strongest link into what is already kept.
+      const reached = new Map<string, number>();
       for (const node of frontier) {
         graph.forEachEdge(node, (_key, edge, source, target) => {
           const other = source === node ? target : source;
-          if (strong(edge) && !members?.has(other)) reached.push([other, weightOf(edge)]);
+          if (!strong(edge) || members?.has(other)) return;
+          reached.set(other, Math.max(reached.get(other) ?? 0, weightOf(edge)));
         });
       }
-      reached.sort((a, b) => b[1] - a[1]);
       const next: string[] = [];
-      for (const [node] of reached) {
-        if (members.has(node)) continue;
-        if (members.size >= maxNodes) {
-          nodeCut = `the ${maxNodes} entities most strongly linked within depth ${depth}`;
+      for (const [node] of [...reached].sort((a, b) => b[1] - a[1])) {
+        if (members.size >= budget) {
+          nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
           break;
         }
         members.add(node);
@@ -97,13 +99,11 @@ export function exportGraph(
     candidates.push({ source, target, edge });
   };
   if (members) {
-    // Only the members' own edges: a neighbourhood export costs its size, not the whole graph's.
-    const seen = new Set<string>();
+    // Only the members' own edges, each once (from its lesser end): a neighbourhood export costs its size.
     for (const node of members) {
       graph.forEachEdge(node, (key, edge, source, target) => {
-        if (seen.has(key)) return;
-        seen.add(key);
-        consider(key, edge, source, target);
+        const other = source === node ? target : source;
+        if (node < other && members?.has(other)) consider(key, edge, source, target);
       });
     }
   } else {

@@ -70,7 +70,7 @@ export const graphQuery = z.object({
   window,
   minWeight: int(1, 1_000_000, 1),
   limit: int(1, 10_000, 500),
-  maxNodes: int(1, 10_000, 2_000),
+  maxNodes: int(1, 10_000, 1_000),
 });
 
 /** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */

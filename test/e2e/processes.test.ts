@@ -93,6 +93,15 @@ describe('API and CLI processes', () => {
     // Meilisearch dies under the API: search says so at once, the graph answers from memory, and the
     // supervisor brings Meilisearch back without an API restart.
     const [crashed] = meiliProcessesIn(dataDir);
+    // A hung Meilisearch (stopped, not dead) costs a request MEILI_TIMEOUT_MS, then 503; nothing hangs.
+    process.kill(crashed as number, 'SIGSTOP');
+    try {
+      const hung = await fetch(`${url}/search?q=Merkel`);
+      expect(hung.status).toBe(503);
+      expect((await fetch(`${url}/graph`)).status).toBe(200);
+    } finally {
+      process.kill(crashed as number, 'SIGCONT');
+    }
     process.kill(crashed as number, 'SIGKILL');
     const down = await fetch(`${url}/search?q=Putin`);
     expect(down.status).toBe(503);
