@@ -31,6 +31,15 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
 
 export const DEFAULTS = { maxNameWords: 3 };
 
+/** Whether tokens[at] is a hyphen written tight between the name word before it and one after it. */
+function joinedByHyphen(tokens: readonly Token[], at: number): boolean {
+  const hyphen = tokens[at];
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  if (!hyphen || !before || !after || hyphen.value !== '-') return false;
+  return hyphen.start === before.end && after.start === hyphen.end && NAME_WORD.test(after.value);
+}
+
 /** A finder of person names that start with one of `givenNames`. */
 export function createPersonNameFinder(givenNames: ReadonlySet<string>): CandidateFinder {
   return (tokens, taken) => {
@@ -49,10 +58,14 @@ export function createPersonNameFinder(givenNames: ReadonlySet<string>): Candida
           break;
         if (!startsUpperCase(word.value)) break;
         end = j + 1;
+        // A double-barrelled surname is split by the tokenizer ("Mikl", "-", "Leitner"): join it back.
+        while (joinedByHyphen(tokens, end)) end += 2;
         words += 1;
       }
       if (words > 0) {
-        found.push({ start: i, end, type: 'person' });
+        // A hyphenated given name is split by the tokenizer too ("Heinz", "-", "Christian"): take it whole.
+        const start = !taken[i - 2] && joinedByHyphen(tokens, i - 1) ? i - 2 : i;
+        found.push({ start, end, type: 'person' });
         i = end - 1;
       }
     }

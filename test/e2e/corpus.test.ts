@@ -40,6 +40,20 @@ describe.runIf(present)('the shared corpus', () => {
     expect(neighbors.body.neighbors.map((n: { id: string }) => n.id)).toContain('gordon-brown');
   });
 
+  it('a person in no knowledge-base file, named in several articles, is one entity with neighbours', async () => {
+    // Reinhold Mitterlehner (Austrian vice-chancellor in 2015-2016) is in none of data/kb/*.json.
+    const card = await request(ng.app).get('/entities/prov-reinhold-mitterlehner').expect(200);
+    expect(card.body).toMatchObject({ name: 'Reinhold Mitterlehner', type: 'person' });
+    expect(card.body.articles).toBeGreaterThanOrEqual(5);
+    const neighbors = await request(ng.app)
+      .get('/entities/prov-reinhold-mitterlehner/neighbors')
+      .query({ window: 'sentence' })
+      .expect(200);
+    expect(neighbors.body.neighbors.length).toBeGreaterThan(0);
+    const found = await request(ng.app).get('/entities').query({ q: 'Mitterlehner' }).expect(200);
+    expect(found.body.hits[0].id).toBe('prov-reinhold-mitterlehner');
+  });
+
   it('a file with one malformed line in the middle reports that line and indexes the rest', async () => {
     const lines = readFileSync(path.join(CORPUS, 'de-news.jsonl'), 'utf8').split('\n').slice(0, 40);
     lines.splice(20, 0, '{"id": "broken", "body": "unterminated');

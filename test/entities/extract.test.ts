@@ -104,6 +104,19 @@ describe('extraction on other text', () => {
     });
   });
 
+  it('a hyphenated given name stays one name', () => {
+    expect(linked('Heinz-Christian Strache sprach.', 'de')).toEqual([
+      ['Heinz-Christian Strache', 'prov-heinz-christian-strache'],
+    ]);
+  });
+
+  it('a double-barrelled surname stays one name', () => {
+    expect(linked('Johanna Mikl-Leitner sprach. Mikl-Leitners Partei blieb.', 'de')).toEqual([
+      ['Johanna Mikl-Leitner', 'prov-johanna-mikl-leitner'],
+      ['Mikl-Leitners', 'prov-johanna-mikl-leitner'],
+    ]);
+  });
+
   it('a surname shared by two people of the article stays unresolved', () => {
     const ids = linked('Anna Kowalczyk und Peter Kowalczyk kamen. Kowalczyk sprach.', 'de').map(
       ([, id]) => id,
