@@ -3,6 +3,7 @@
 // the weight of the chosen window. A size cut keeps the strongest edges and says so in the attributes.
 // Node `type` is the entity type; sigma.js users map it to a program with a nodeReducer (README).
 import type { SerializedGraph } from 'graphology-types';
+import { edgePmi } from './edge-pmi.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
 export interface ExportOptions {
@@ -14,6 +15,8 @@ export interface ExportOptions {
   limit: number;
   /** Most entities in a neighbourhood export (center and depth); the most strongly linked are kept. */
   maxNodes: number;
+  /** Edge weight: the window's count, or its pointwise mutual information (see edge-pmi.ts). */
+  measure: 'count' | 'pmi';
 }
 
 export const DEFAULTS: ExportOptions = {
@@ -21,7 +24,8 @@ export const DEFAULTS: ExportOptions = {
   window: 'article',
   minWeight: 1,
   limit: 500,
-  maxNodes: 2_000,
+  maxNodes: 1_000,
+  measure: 'count',
 };
 
 export const TYPE_COLORS: Record<string, string> = {
@@ -44,7 +48,11 @@ export interface ExportedNode {
 }
 
 export interface ExportedEdge {
+  /** The chosen measure: the window's count, or PMI. */
   weight: number;
+  /** The window's count (shared articles or shared sentences). */
+  count: number;
+  pmi: number;
   size: number;
   articles: number;
   sentences: number;
@@ -55,10 +63,17 @@ export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
-  const { center, depth, window, minWeight, limit, maxNodes } = { ...DEFAULTS, ...options };
+  const { center, depth, window, minWeight, limit, maxNodes, measure } = { ...DEFAULTS, ...options };
   const { graph } = store;
   const weightOf = (edge: EdgeAttributes): number => (window === 'article' ? edge.articles : edge.sentences);
   const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
+  const pmiOf = (source: string, target: string, edge: EdgeAttributes): number =>
+    edgePmi(
+      edge.articles,
+      graph.getNodeAttribute(source, 'articles'),
+      graph.getNodeAttribute(target, 'articles'),
+      store.articles.size,
+    );
 
   let members: Set<string> | undefined;
   let nodeCut: string | null = null;
@@ -109,7 +124,9 @@ export function exportGraph(
   } else {
     graph.forEachEdge(consider);
   }
-  candidates.sort((a, b) => weightOf(b.edge) - weightOf(a.edge) || b.edge.articles - a.edge.articles);
+  const rank = (c: { source: string; target: string; edge: EdgeAttributes }): number =>
+    measure === 'pmi' ? pmiOf(c.source, c.target, c.edge) : weightOf(c.edge);
+  candidates.sort((a, b) => rank(b) - rank(a) || b.edge.articles - a.edge.articles);
   const kept = candidates.slice(0, limit);
 
   const nodeIds = new Set<string>(center !== undefined ? [center] : []);
@@ -117,6 +134,7 @@ export function exportGraph(
   return {
     attributes: {
       window,
+      measure,
       ...(center !== undefined ? { center, depth } : {}),
       minWeight,
       edgesBeforeCut: candidates.length,
@@ -146,17 +164,24 @@ export function exportGraph(
         },
       };
     }),
-    edges: kept.map(({ source, target, edge }) => ({
-      key: `${source}--${target}`,
-      source,
-      target,
-      undirected: true,
-      attributes: {
-        weight: weightOf(edge),
-        size: Math.round((1 + Math.log2(weightOf(edge))) * 10) / 10,
-        articles: edge.articles,
-        sentences: edge.sentences,
-      },
-    })),
+    edges: kept.map(({ source, target, edge }) => {
+      const count = weightOf(edge);
+      const pmi = Math.round(pmiOf(source, target, edge) * 1000) / 1000;
+      const weight = measure === 'pmi' ? pmi : count;
+      return {
+        key: `${source}--${target}`,
+        source,
+        target,
+        undirected: true,
+        attributes: {
+          weight,
+          size: Math.round((1 + Math.log2(Math.max(1, measure === 'pmi' ? 1 + pmi : count))) * 10) / 10,
+          count,
+          pmi,
+          articles: edge.articles,
+          sentences: edge.sentences,
+        },
+      };
+    }),
   };
 }

@@ -71,6 +71,12 @@ export const graphQuery = z.object({
   minWeight: int(1, 1_000_000, 1),
   limit: int(1, 10_000, 500),
   maxNodes: int(1, 10_000, 1_000),
+  weight: z.enum(['count', 'pmi']).default('count'),
+  layout: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  format: z.enum(['graphology', 'gexf']).default('graphology'),
 });
 
 /** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */

@@ -1,6 +1,7 @@
 // End to end over the bundled sample article, through the same pipeline and app as `npm start`, against
 // the test run's real Meilisearch.
 import Graph from 'graphology';
+import { parse } from 'graphology-gexf';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
@@ -71,5 +72,42 @@ describe('the sample article, end to end', () => {
     const related = ng.store.graph.filterNodes((node) => ng.store.graph.degree(node) > 0);
     expect(whole.order).toBe(related.length);
     expect(whole.size).toBe(ng.store.graph.size);
+  });
+});
+
+describe('graph exports for Gephi and sigma.js', () => {
+  it('GEXF parses back with graphology-gexf with the same nodes, edges and attributes', async () => {
+    const json = (
+      await request(ng.app).get('/graph').query({ center: 'vladimir-putin', layout: 'true' }).expect(200)
+    ).body;
+    const res = await request(ng.app)
+      .get('/graph')
+      .query({ center: 'vladimir-putin', layout: 'true', format: 'gexf' })
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/gexf\+xml/);
+    const parsed = parse(Graph, res.body as string);
+    const fromJson = Graph.from(json);
+    expect(parsed.order).toBe(fromJson.order);
+    expect(parsed.size).toBe(fromJson.size);
+    const node = parsed.getNodeAttributes('xi-jinping');
+    const expected = fromJson.getNodeAttributes('xi-jinping');
+    expect(node).toMatchObject({
+      label: 'Xi Jinping',
+      type: 'person',
+      size: expected.size,
+      x: expected.x,
+      y: expected.y,
+      community: expected.community,
+      color: expected.color,
+    });
+    const edge = parsed.getEdgeAttributes(parsed.edge('vladimir-putin', 'xi-jinping') as string);
+    expect(edge.weight).toBe(fromJson.getEdgeAttribute('vladimir-putin--xi-jinping', 'weight'));
   });
 });
