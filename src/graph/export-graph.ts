@@ -3,6 +3,7 @@
 // the weight of the chosen window. A size cut keeps the strongest edges and says so in the attributes.
 // Node `type` is the entity type; sigma.js users map it to a program with a nodeReducer (README).
 import type { SerializedGraph } from 'graphology-types';
+import { datedCounts, type EdgeCounts } from './dated-counts.js';
 import { edgePmi } from './edge-pmi.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
@@ -17,6 +18,9 @@ export interface ExportOptions {
   maxNodes: number;
   /** Edge weight: the window's count, or its pointwise mutual information (see edge-pmi.ts). */
   measure: 'count' | 'pmi';
+  /** Count only articles published in this range (epoch ms); entity totals stay overall. */
+  from?: number;
+  to?: number;
 }
 
 export const DEFAULTS: ExportOptions = {
@@ -63,13 +67,24 @@ export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
-  const { center, depth, window, minWeight, limit, maxNodes, measure } = { ...DEFAULTS, ...options };
+  const { center, depth, window, minWeight, limit, maxNodes, measure, from, to } = {
+    ...DEFAULTS,
+    ...options,
+  };
   const { graph } = store;
-  const weightOf = (edge: EdgeAttributes): number => (window === 'article' ? edge.articles : edge.sentences);
+  // Counts over the date range, computed once per edge of this export.
+  const counted = new Map<EdgeAttributes, EdgeCounts>();
+  const countsOf = (edge: EdgeAttributes): EdgeCounts => {
+    let counts = counted.get(edge);
+    if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
+    return counts;
+  };
+  const weightOf = (edge: EdgeAttributes): number =>
+    window === 'article' ? countsOf(edge).articles : countsOf(edge).sentences;
   const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
   const pmiOf = (source: string, target: string, edge: EdgeAttributes): number =>
     edgePmi(
-      edge.articles,
+      countsOf(edge).articles,
       graph.getNodeAttribute(source, 'articles'),
       graph.getNodeAttribute(target, 'articles'),
       store.articles.size,
@@ -137,6 +152,7 @@ export function exportGraph(
       measure,
       ...(center !== undefined ? { center, depth } : {}),
       minWeight,
+      ...(from !== undefined || to !== undefined ? { from: from ?? null, to: to ?? null } : {}),
       edgesBeforeCut: candidates.length,
       cut:
         [
@@ -178,8 +194,8 @@ export function exportGraph(
           size: Math.round((1 + Math.log2(Math.max(1, measure === 'pmi' ? 1 + pmi : count))) * 10) / 10,
           count,
           pmi,
-          articles: edge.articles,
-          sentences: edge.sentences,
+          articles: countsOf(edge).articles,
+          sentences: countsOf(edge).sentences,
         },
       };
     }),

@@ -1,6 +1,7 @@
 // "Who is mentioned with whom": the neighbours of an entity, strongest first, by shared articles or shared
 // sentences, optionally only over articles published in a date range, each with its evidence articles.
 import type { EntityType } from '../entities/types.js';
+import { datedCounts } from './dated-counts.js';
 import type { CooccurrenceGraph, Window } from './types.js';
 
 export interface NeighborOptions {
@@ -36,20 +37,15 @@ export function findNeighbors(
   const { window, limit, minWeight, type, from, to, evidence } = { ...DEFAULTS, ...options };
   const { graph, articles } = store;
   if (!graph.hasNode(id)) return undefined;
-  const dated = from !== undefined || to !== undefined;
-  const inRange = (articleId: string): boolean => {
-    const published = articles.get(articleId)?.publishedTs;
-    if (published === null || published === undefined) return false;
-    return (from === undefined || published >= from) && (to === undefined || published <= to);
-  };
   const result: Array<Neighbor & { ranked: Array<[string, number]> }> = [];
   graph.forEachEdge(id, (_key, edge, source, target, sourceAttributes, targetAttributes) => {
     const [otherId, other] = source === id ? [target, targetAttributes] : [source, sourceAttributes];
     if (type !== undefined && other.type !== type) return;
-    let shared = [...edge.evidence];
-    if (dated) shared = shared.filter(([articleId]) => inRange(articleId));
-    const articleCount = dated ? shared.length : edge.articles;
-    const sentenceCount = dated ? shared.reduce((sum, [, count]) => sum + count, 0) : edge.sentences;
+    const {
+      articles: articleCount,
+      sentences: sentenceCount,
+      evidence: shared,
+    } = datedCounts(store, edge, from, to);
     const weight = window === 'article' ? articleCount : sentenceCount;
     if (weight < Math.max(1, minWeight)) return;
     result.push({

@@ -13,10 +13,8 @@ import type { AppDeps } from './types.js';
 export function graphRouter({ store }: AppDeps): Router {
   const router = Router();
   router.get('/graph', (req, res) => {
-    const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format } = parseQuery(
-      graphQuery,
-      req.query,
-    );
+    const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, from, to } =
+      parseQuery(graphQuery, req.query);
     const exported = exportGraph(store, {
       center,
       depth: depth as 1 | 2,
@@ -25,6 +23,8 @@ export function graphRouter({ store }: AppDeps): Router {
       limit,
       maxNodes,
       measure: weight,
+      from,
+      to,
     });
     if (!exported) throw new NotFoundError(`graph: no entity "${center}" in the graph`);
     const annotated = annotateExport(exported, { layout });

@@ -77,6 +77,8 @@ export const graphQuery = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   format: z.enum(['graphology', 'gexf']).default('graphology'),
+  from: date(false),
+  to: date(true),
 });
 
 /** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */

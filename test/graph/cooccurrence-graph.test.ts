@@ -91,6 +91,16 @@ describe('co-occurrence graph', () => {
     expect(recent.find((n) => n.id === 'xi-jinping')).toMatchObject({ articles: 1, evidence: ['new'] });
   });
 
+  it('an export over a date range counts only articles published in it', () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('old', 1, Date.parse('2020-01-01')));
+    addArticle(store, article('new', 2, Date.parse('2022-07-01')));
+    const edge = (from?: number) =>
+      exportGraph(store, { from })?.edges.find((e) => e.key === 'vladimir-putin--xi-jinping')?.attributes;
+    expect(edge()).toMatchObject({ articles: 2, weight: 2 });
+    expect(edge(Date.parse('2022-01-01'))).toMatchObject({ articles: 1, weight: 1 });
+  });
+
   it('exports graphology JSON that Graph.from loads, keeping the strongest edges', () => {
     const store = createCooccurrenceGraph();
     addArticle(store, article('a1', 1));
