@@ -1,12 +1,14 @@
-# The newsgraph API for docker-compose.yml: it talks to the Meilisearch service (MEILI_URL), so the
-# embedded Meilisearch package (optional dependency) is left out.
+# The newsgraph API for docker-compose.yml: it talks to the Meilisearch service (MEILI_URL). Optional
+# packages stay: esbuild (used by tsx and the page build) ships its binary as one. Scripts run after COPY.
 FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --omit=optional
+RUN npm ci --omit=dev --ignore-scripts
 COPY tsconfig.json ./
 COPY src ./src
 COPY data ./data
+COPY scripts ./scripts
+RUN npm run build:web
 ENV HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 EXPOSE 3000
 CMD ["npm", "start"]

@@ -1,6 +1,6 @@
 // Wires the HTTP layer's dependencies: indexing and deletion go through the index first and reach the
 // graph only once Meilisearch has accepted them.
-import type { Config } from './config.js';
+import { WEB_DIR, type Config } from './config.js';
 import { removeArticle } from './graph/remove-article.js';
 import type { CooccurrenceGraph } from './graph/types.js';
 import type { AppDeps } from './http/types.js';
@@ -39,6 +39,7 @@ export function apiDeps(
     maxArticlesPerRequest: config.maxArticlesPerRequest,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    webDir: WEB_DIR,
     logger,
   };
 }

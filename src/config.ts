@@ -37,6 +37,8 @@ export interface Config {
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+/** The explorer page, as `npm run build:web` (run by `npm ci`) bundles it. */
+export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 const BUNDLED_KB = ['countries', 'cities', 'organizations', 'people'].map((name) =>
   path.join(PROJECT_ROOT, 'data', 'kb', `${name}.json`),
 );

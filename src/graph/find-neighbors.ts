@@ -59,7 +59,13 @@ export function findNeighbors(
       ranked: shared,
     });
   });
-  result.sort((a, b) => b.weight - a.weight || b.articles - a.articles || a.name.localeCompare(b.name));
+  result.sort(
+    (a, b) =>
+      b.weight - a.weight ||
+      b.articles - a.articles ||
+      b.sentences - a.sentences ||
+      a.name.localeCompare(b.name),
+  );
   return result.slice(0, limit).map(({ ranked, ...neighbor }) => {
     const usable = window === 'sentence' ? ranked.filter(([, count]) => count > 0) : ranked;
     usable.sort(

@@ -11,13 +11,21 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
 import { searchRouter } from './search-router.js';
+import { webRouter } from './web-router.js';
 import type { AppDeps } from './types.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // The explorer lays out graphs in a web worker made from a blob, and exports PNGs through blob URLs.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'worker-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
   // Without configured origins no CORS header is sent, so browsers keep other sites' pages out.
   if (deps.corsOrigins.length > 0) app.use(cors({ origin: [...deps.corsOrigins] }));
   if (deps.rateLimitPerMinute > 0) {
@@ -44,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(entitiesRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
+  app.use(webRouter(deps));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));
   return app;

@@ -25,5 +25,7 @@ export interface AppDeps {
   maxArticlesPerRequest: number;
   rateLimitPerMinute: number;
   corsOrigins: readonly string[];
+  /** The built explorer page, served at /. */
+  webDir: string;
   logger: Logger;
 }

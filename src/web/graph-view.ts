@@ -1,0 +1,89 @@
+// The drawing: sigma.js over a graphology graph loaded from /graph, laid out by ForceAtlas2 in a web worker
+// (the page stays responsive), sized by mentions, coloured by type or Louvain community, with sigma's label
+// grid keeping labels from piling up. Hidden types and the selection are applied by reducers.
+import Graph from 'graphology';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import type { SerializedGraph } from 'graphology-types';
+import Sigma from 'sigma';
+
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+];
+
+export const DEFAULTS = { layoutMs: 2_500 };
+
+export interface GraphView {
+  graph: Graph;
+  renderer: Sigma | undefined;
+  show(data: SerializedGraph): void;
+  restyle(options: { types: string[]; colour: 'type' | 'community'; selected: string | null }): void;
+}
+
+export function createGraphView(container: HTMLElement, onClickNode: (node: string) => void): GraphView {
+  let style = {
+    types: [] as string[],
+    colour: 'type' as 'type' | 'community',
+    selected: null as string | null,
+  };
+  let layout: FA2Layout | undefined;
+  const view: GraphView = {
+    graph: new Graph({ type: 'undirected' }),
+    renderer: undefined,
+    show(data) {
+      layout?.kill();
+      view.renderer?.kill();
+      const graph = Graph.from(data);
+      view.graph = graph;
+      const renderer = new Sigma(graph, container, {
+        labelDensity: 0.08,
+        labelGridCellSize: 70,
+        labelRenderedSizeThreshold: 7,
+        zIndex: true,
+        nodeReducer: (node, attributes) => {
+          const hidden = !style.types.includes(String(attributes.type));
+          const community = Number(attributes.community ?? 0);
+          return {
+            ...attributes,
+            type: 'circle',
+            hidden,
+            color: style.colour === 'community' ? PALETTE[community % PALETTE.length] : attributes.color,
+            highlighted: node === style.selected,
+            zIndex: node === style.selected ? 1 : 0,
+          };
+        },
+        edgeReducer: (edge, attributes) => {
+          const [source, target] = graph.extremities(edge);
+          const hidden = [source, target].some(
+            (node) => !style.types.includes(String(graph.getNodeAttribute(node, 'type'))),
+          );
+          return { ...attributes, hidden, color: '#ccc' };
+        },
+      });
+      renderer.on('clickNode', ({ node }) => onClickNode(node));
+      view.renderer = renderer;
+      if (graph.order > 1) {
+        layout = new FA2Layout(graph, {
+          settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 300 },
+          getEdgeWeight: 'count',
+        });
+        layout.start();
+        const running = layout;
+        setTimeout(() => running.stop(), DEFAULTS.layoutMs);
+      }
+    },
+    restyle(options) {
+      style = options;
+      view.renderer?.refresh();
+    },
+  };
+  return view;
+}

@@ -1,0 +1,166 @@
+// The explorer page: search an entity, draw its neighbourhood, click a node for its card and the evidence
+// that links it to the centre, open an article with its mentions highlighted. State lives in the URL.
+import { downloadAsPNG } from '@sigma/export-image';
+import { api, type Neighbor } from './api.js';
+import { createGraphView } from './graph-view.js';
+import { articleHtml, entityHtml, evidenceHtml } from './panel.js';
+import { graphParams, readState, writeState, type ViewState } from './view-state.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const search = $<HTMLInputElement>('search');
+const suggestions = $<HTMLUListElement>('suggestions');
+const panel = $<HTMLElement>('panel');
+const status = $<HTMLElement>('status');
+const controls = {
+  depth: $<HTMLSelectElement>('depth'),
+  window: $<HTMLSelectElement>('window'),
+  minWeight: $<HTMLInputElement>('minWeight'),
+  from: $<HTMLInputElement>('from'),
+  to: $<HTMLInputElement>('to'),
+  colour: $<HTMLSelectElement>('colour'),
+};
+
+let state: ViewState = readState(location.search);
+let centerNeighbors: Neighbor[] = [];
+const view = createGraphView($('graph'), (node) => void select(node));
+
+function save(): void {
+  history.replaceState(null, '', writeState(state));
+  $<HTMLAnchorElement>('export-gexf').href =
+    `/graph?${graphParams(state, { format: 'gexf', layout: 'true', maxNodes: '2000', limit: '5000' })}`;
+  view.restyle({ types: state.types, colour: state.colour, selected: state.selected });
+}
+
+function syncControls(): void {
+  controls.depth.value = state.depth;
+  controls.window.value = state.window;
+  controls.minWeight.value = String(state.minWeight);
+  controls.from.value = state.from;
+  controls.to.value = state.to;
+  controls.colour.value = state.colour;
+  document.querySelectorAll<HTMLInputElement>('#types input').forEach((box) => {
+    box.checked = state.types.includes(box.value);
+  });
+}
+
+async function load(): Promise<void> {
+  save();
+  if (!state.center) return;
+  status.textContent = 'Loading…';
+  try {
+    const data = await api.graph(graphParams(state, { maxNodes: '2000', limit: '5000' }));
+    view.show(data);
+    const cut = data.attributes?.cut ? ` Cut to ${data.attributes.cut}.` : '';
+    status.textContent = `${view.graph.order} entities, ${view.graph.size} links.${cut}`;
+    centerNeighbors = (await api.neighbors(state.center, graphParams(state, { limit: '200' }))).neighbors;
+    await select(state.selected ?? state.center);
+  } catch (error) {
+    status.textContent = (error as Error).message;
+  }
+}
+
+async function select(id: string): Promise<void> {
+  state.selected = id;
+  save();
+  const card = await api.entity(id);
+  panel.innerHTML = entityHtml(card);
+  const evidence = panel.querySelector<HTMLElement>('#evidence');
+  if (evidence && state.center && id !== state.center) {
+    const centerName = view.graph.hasNode(state.center)
+      ? String(view.graph.getNodeAttribute(state.center, 'label'))
+      : state.center;
+    evidence.innerHTML = evidenceHtml(
+      centerName,
+      card.name,
+      centerNeighbors.find((n) => n.id === id),
+    );
+  }
+}
+
+async function openArticle(id: string): Promise<void> {
+  const article = await api.article(id);
+  panel.innerHTML = articleHtml(
+    article,
+    new Set([state.center, state.selected].filter((x): x is string => !!x)),
+  );
+}
+
+panel.addEventListener('click', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.dataset.article) void openArticle(target.dataset.article);
+  else if (target.dataset.entity) void select(target.dataset.entity);
+  else if (target.id === 'back' && state.selected) void select(state.selected);
+});
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+search.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(async () => {
+    const q = search.value.trim();
+    if (q === '') {
+      suggestions.hidden = true;
+      return;
+    }
+    const { hits } = await api.suggest(q);
+    suggestions.innerHTML = '';
+    for (const hit of hits) {
+      const item = document.createElement('li');
+      item.textContent = `${hit.name} (${hit.type}, ${hit.articles} articles)`;
+      item.dataset.entity = hit.id;
+      item.setAttribute('role', 'option');
+      suggestions.append(item);
+    }
+    suggestions.hidden = hits.length === 0;
+  }, 150);
+});
+search.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') suggestions.querySelector<HTMLElement>('li')?.click();
+});
+suggestions.addEventListener('click', (event) => {
+  const entity = (event.target as HTMLElement).dataset.entity;
+  if (!entity) return;
+  suggestions.hidden = true;
+  search.value = (event.target as HTMLElement).textContent?.replace(/ \(.*$/, '') ?? '';
+  state = { ...state, center: entity, selected: null };
+  void load();
+});
+
+for (const [name, element] of Object.entries(controls)) {
+  element.addEventListener('change', () => {
+    state = {
+      ...state,
+      depth: controls.depth.value === '2' ? '2' : '1',
+      window: controls.window.value === 'sentence' ? 'sentence' : 'article',
+      minWeight: Math.max(1, Number(controls.minWeight.value) || 1),
+      from: controls.from.value,
+      to: controls.to.value,
+      colour: controls.colour.value === 'community' ? 'community' : 'type',
+    };
+    if (name === 'colour') save();
+    else void load();
+  });
+}
+document.querySelectorAll<HTMLInputElement>('#types input').forEach((box) =>
+  box.addEventListener('change', () => {
+    state.types = [...document.querySelectorAll<HTMLInputElement>('#types input:checked')].map(
+      (b) => b.value,
+    );
+    save();
+  }),
+);
+$('export-json').addEventListener('click', () => {
+  const blob = new Blob([JSON.stringify(view.graph.export())], { type: 'application/json' });
+  const link = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(blob),
+    download: 'newsgraph.json',
+  });
+  link.click();
+});
+$('export-png').addEventListener('click', () => {
+  if (view.renderer) void downloadAsPNG(view.renderer, { fileName: 'newsgraph' });
+});
+
+// For tests and the curious: the graph and renderer the page holds.
+Object.assign(window, { newsgraph: { view, state: () => state } });
+syncControls();
+void load();
