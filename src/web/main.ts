@@ -22,6 +22,8 @@ const controls = {
 
 let state: ViewState = readState(location.search);
 let centerNeighbors: Neighbor[] = [];
+/** The neighbour whose evidence with the selected entity is shown, when chosen in the card. */
+let pairFocus: string | null = null;
 const view = createGraphView($('graph'), (node) => void select(node));
 
 function save(): void {
@@ -61,6 +63,7 @@ async function load(): Promise<void> {
 
 async function select(id: string): Promise<void> {
   state.selected = id;
+  pairFocus = null;
   save();
   const card = await api.entity(id);
   panel.innerHTML = entityHtml(card);
@@ -77,17 +80,28 @@ async function select(id: string): Promise<void> {
   }
 }
 
+/** The evidence between the selected entity and one of its neighbours, chosen in its card. */
+async function showPair(neighborId: string): Promise<void> {
+  const selected = state.selected;
+  const evidence = panel.querySelector<HTMLElement>('#evidence');
+  if (!selected || !evidence) return;
+  const { neighbors } = await api.neighbors(selected, graphParams(state, { limit: '200' }));
+  const neighbor = neighbors.find((n) => n.id === neighborId);
+  const name = panel.querySelector('h2')?.textContent ?? selected;
+  evidence.innerHTML = evidenceHtml(name, neighbor?.name ?? neighborId, neighbor);
+  pairFocus = neighborId;
+}
+
 async function openArticle(id: string): Promise<void> {
   const article = await api.article(id);
-  panel.innerHTML = articleHtml(
-    article,
-    new Set([state.center, state.selected].filter((x): x is string => !!x)),
-  );
+  const focus = [pairFocus ?? state.center, state.selected].filter((x): x is string => !!x);
+  panel.innerHTML = articleHtml(article, new Set(focus));
 }
 
 panel.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   if (target.dataset.article) void openArticle(target.dataset.article);
+  else if (target.dataset.pair) void showPair(target.dataset.pair);
   else if (target.dataset.entity) void select(target.dataset.entity);
   else if (target.id === 'back' && state.selected) void select(state.selected);
 });

@@ -10,7 +10,8 @@ export function entityHtml(card: EntityCard): string {
     .map(
       (n) =>
         `<li><button class="link" data-entity="${escapeHtml(n.id)}">${escapeHtml(n.name)}</button> ` +
-        `<span class="muted">${n.articles} articles, ${n.sentences} sentences</span></li>`,
+        `<span class="muted">${n.articles} articles, ${n.sentences} sentences</span> ` +
+        `<button class="link" data-pair="${escapeHtml(n.id)}">evidence</button></li>`,
     )
     .join('');
   return (
@@ -21,7 +22,8 @@ export function entityHtml(card: EntityCard): string {
 }
 
 export function evidenceHtml(centerName: string, name: string, neighbor: Neighbor | undefined): string {
-  if (!neighbor) return `<p class="muted">No evidence with ${escapeHtml(centerName)} in this view.</p>`;
+  if (!neighbor)
+    return `<p class="muted">No evidence for ${escapeHtml(name)} with ${escapeHtml(centerName)} in this view.</p>`;
   const items = neighbor.evidence
     .map(
       (e) =>

@@ -89,6 +89,12 @@ describe.runIf(present)('the explorer page', () => {
 
     await page.screenshot({ path: path.join(RESULTS, 'explorer.png') });
 
+    // A neighbour chosen in the card shows the evidence between the two.
+    await page.click('#panel button[data-pair="china"]');
+    await page.waitForFunction(() => document.querySelector('#evidence h3')?.textContent?.includes('China'));
+    expect(await page.textContent('#evidence h3')).toBe('Evidence: China with Xi Jinping');
+    expect(await page.locator('#evidence blockquote mark').count()).toBeGreaterThanOrEqual(2);
+
     // The page's own exports load back with their readers.
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     const exported = Graph.from(JSON.parse(readFileSync((await json.path()) as string, 'utf8')));
