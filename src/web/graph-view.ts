@@ -19,7 +19,8 @@ const PALETTE = [
   '#9c755f',
 ];
 
-export const DEFAULTS = { layoutMs: 2_500 };
+/** The layout runs for 2 s plus 8 ms per entity, at most 10 s. */
+export const DEFAULTS = { layoutMs: 2_000, layoutMsPerNode: 8, maxLayoutMs: 10_000 };
 
 export interface GraphView {
   graph: Graph;
@@ -43,6 +44,8 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
       view.renderer?.kill();
       const graph = Graph.from(data);
       view.graph = graph;
+      // Sizes come in pixels for a few dozen entities; a big neighbourhood needs them smaller.
+      const scale = graph.order > 500 ? 0.3 : graph.order > 100 ? 0.5 : 1;
       const renderer = new Sigma(graph, container, {
         labelDensity: 0.08,
         labelGridCellSize: 70,
@@ -54,6 +57,7 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
           return {
             ...attributes,
             type: 'circle',
+            size: Math.max(2, Number(attributes.size) * scale),
             hidden,
             color: style.colour === 'community' ? PALETTE[community % PALETTE.length] : attributes.color,
             highlighted: node === style.selected,
@@ -65,7 +69,12 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
           const hidden = [source, target].some(
             (node) => !style.types.includes(String(graph.getNodeAttribute(node, 'type'))),
           );
-          return { ...attributes, hidden, color: '#ccc' };
+          return {
+            ...attributes,
+            hidden,
+            color: '#ccc',
+            size: Math.max(0.5, Number(attributes.size) * scale),
+          };
         },
       });
       renderer.on('clickNode', ({ node }) => onClickNode(node));
@@ -77,7 +86,11 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
         });
         layout.start();
         const running = layout;
-        setTimeout(() => running.stop(), DEFAULTS.layoutMs);
+        const duration = Math.min(
+          DEFAULTS.maxLayoutMs,
+          DEFAULTS.layoutMs + DEFAULTS.layoutMsPerNode * graph.order,
+        );
+        setTimeout(() => running.stop(), duration);
       }
     },
     restyle(options) {
