@@ -1,0 +1,47 @@
+// npm run bench:explorer -- --url http://127.0.0.1:3000 --center united-kingdom --depth 2: opens the
+// explorer in Debian's Chromium on a running API and prints how long the view took to draw, the frames per
+// second the page drew while the ForceAtlas2 worker ran, and the time of one redraw after it.
+import { chromium } from 'playwright-core';
+
+const argument = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+};
+const url = argument('--url', 'http://127.0.0.1:3000');
+const center = argument('--center', 'united-kingdom');
+const depth = argument('--depth', '2');
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+  const started = Date.now();
+  await page.goto(`${url}/?center=${encodeURIComponent(center)}&depth=${depth}`);
+  // Strings, not functions: the page must not receive code transformed for Node.
+  await page.waitForFunction('window.newsgraph.view.graph.order > 1', null, { timeout: 60_000 });
+  const drawnMs = Date.now() - started;
+  const shown = await page.evaluate(
+    '({ entities: window.newsgraph.view.graph.order, links: window.newsgraph.view.graph.size, status: document.getElementById("status").textContent })',
+  );
+  const fps = await page.evaluate(
+    'new Promise((resolve) => { let frames = 0; const start = performance.now(); function tick() { frames++; if (performance.now() - start < 2000) requestAnimationFrame(tick); else resolve(frames / 2); } requestAnimationFrame(tick); })',
+  );
+  await page.waitForTimeout(10_000);
+  const redrawMs = await page.evaluate(
+    '(() => { const t = performance.now(); window.newsgraph.view.renderer.refresh(); return performance.now() - t; })()',
+  );
+  process.stdout.write(
+    `${JSON.stringify({ drawnMs, ...(shown as object), fpsDuringLayout: fps, redrawMs })}\n`,
+  );
+} finally {
+  await browser.close();
+}
