@@ -1,7 +1,7 @@
 // npm run bench:explorer -- --url http://127.0.0.1:3000 --center united-kingdom --depth 2: opens the
 // explorer in Debian's Chromium on a running API and prints how long the view took to draw, the frames per
 // second the page drew while the ForceAtlas2 worker ran, and the time of one redraw after it.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.js';
 
 const argument = (name: string, fallback: string): string => {
   const at = process.argv.indexOf(name);
@@ -11,17 +11,7 @@ const url = argument('--url', 'http://127.0.0.1:3000');
 const center = argument('--center', 'united-kingdom');
 const depth = argument('--depth', '2');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
   const started = Date.now();

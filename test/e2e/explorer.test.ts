@@ -5,13 +5,13 @@ import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.js';
+import { CHROMIUM, launchChromium } from '../../scripts/launch-chromium.js';
 import { createApp } from '../../src/http/create-app.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 const present = existsSync(CHROMIUM);
 if (!present)
@@ -30,17 +30,7 @@ describe.runIf(present)('the explorer page', () => {
     server = createApp({ ...ng.deps, webDir }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
