@@ -44,7 +44,12 @@ async function timeRequests(
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', MEILI_TIMEOUT_MS: '60000' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MEILI_TIMEOUT_MS: '60000',
+    NER: process.env.NER,
+  });
   const logger = createLogger('warn');
   const opened = await openSearch(config, logger);
   const results: Record<string, unknown> = {
@@ -62,6 +67,8 @@ async function main(): Promise<void> {
       toArticleDocument(article, opened.entities.extract(article.body, article.lang), seq()),
     );
     const extractSeconds = (performance.now() - started) / 1000;
+    const mentions = docs.reduce((sum, doc) => sum + doc.mentions.length, 0);
+    const entities = new Set(docs.flatMap((doc) => doc.entities)).size;
 
     const direct = await openSearch(
       { ...config, meili: { ...config.meili, indexPrefix: 'bench_direct_' } },
@@ -86,6 +93,8 @@ async function main(): Promise<void> {
       endToEndPerSecond: summary.indexed / endToEndSeconds,
       extractionSeconds: extractSeconds,
       extractionPerSecond: articles.length / extractSeconds,
+      mentions,
+      entities,
       meilisearchSeconds: meiliSeconds,
       meilisearchPerSecond: docs.length / meiliSeconds,
       ratioToSlowestStage: endToEndSeconds / Math.max(extractSeconds, meiliSeconds),
@@ -177,6 +186,7 @@ async function main(): Promise<void> {
       `${ingest.meilisearchPerSecond?.toFixed(0)} articles/s`,
     ],
     ['end to end / slowest stage', ingest.ratioToSlowestStage?.toFixed(2) ?? '', ''],
+    ['mentions, entities found', String(ingest.mentions), String(ingest.entities)],
     ...Object.entries(queries).map(([name, { p50, p99 }]) => [
       name,
       `p50 ${p50.toFixed(1)} ms`,

@@ -34,11 +34,14 @@ export interface Config {
   /** Requests per minute and client address; 0 turns the limit off. */
   rateLimitPerMinute: number;
   corsOrigins: string[];
+  /** "tagger" adds the statistical tagger (data/models) to extraction; "off" uses the rules alone. */
+  ner: 'off' | 'tagger';
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 /** The explorer page, as `npm run build:web` (run by `npm ci`) bundles it. */
 export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
+export const MODELS_DIR = path.join(PROJECT_ROOT, 'data', 'models');
 const BUNDLED_KB = ['countries', 'cities', 'organizations', 'people'].map((name) =>
   path.join(PROJECT_ROOT, 'data', 'kb', `${name}.json`),
 );
@@ -75,6 +78,12 @@ function list(raw: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+function nerMode(raw: string | undefined): 'off' | 'tagger' {
+  if (raw === undefined || raw === '' || raw === 'off') return 'off';
+  if (raw === 'tagger') return 'tagger';
+  throw new ConfigError(`config: NER must be "off" or "tagger", got "${raw}"`);
 }
 
 /** Resolves and validates the configuration from an environment (process.env in main and scripts). */
@@ -118,5 +127,6 @@ export function loadConfig(env: Env): Config {
     ),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 100_000_000),
     corsOrigins: list(env.CORS_ORIGINS),
+    ner: nerMode(env.NER),
   };
 }

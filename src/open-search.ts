@@ -2,7 +2,9 @@
 // external), its indexes set up, the entity stage loaded, and the knowledge base written to the entity
 // index so that look-ups find every known name. The master key only makes the scoped key the rest uses.
 import path from 'node:path';
-import { PROJECT_ROOT, type Config } from './config.js';
+import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
+import { createTagger, type Tagger } from './entities/ner/create-tagger.js';
+import { loadModel } from './entities/ner/load-model.js';
 import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
 import type { Logger } from './logger.js';
 import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
@@ -41,9 +43,23 @@ async function scopedKey(
   }
 }
 
+/** The shipped German and English tagger models. */
+export async function loadTaggers(): Promise<{ de: Tagger; en: Tagger }> {
+  const [de, en] = await Promise.all(
+    ['de', 'en'].map(async (lang) =>
+      createTagger(await loadModel(path.join(MODELS_DIR, `ner-${lang}.bin.gz`))),
+    ),
+  );
+  return { de: de as Tagger, en: en as Tagger };
+}
+
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
 export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
-  const entities = loadExtractor({ kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE });
+  const entities = loadExtractor({
+    kbFiles: config.kbFiles,
+    givenNamesFile: GIVEN_NAMES_FILE,
+    taggers: config.ner === 'tagger' ? await loadTaggers() : undefined,
+  });
   const meili = await openMeilisearch(config.meili, config.dataDir, logger);
   try {
     const searchKey = await scopedKey(meili, config, logger);

@@ -1,5 +1,5 @@
 // Assembles the default extraction from files: winkNLP with its sentence pipe only, the knowledge base,
-// its gazetteer, and the person-name finder over the given-names list.
+// its gazetteer, the person-name finder over the given-names list, and, when given, the taggers.
 import { readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -8,6 +8,8 @@ import { ConfigError } from '../errors.js';
 import { createExtractor, type Extract } from './create-extractor.js';
 import { createGazetteer } from './create-gazetteer.js';
 import { createPersonNameFinder } from './find-person-names.js';
+import { createTaggedNameFinder } from './find-tagged-names.js';
+import type { Tagger } from './ner/create-tagger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
 import { createTokenizer } from './tokenize.js';
 
@@ -28,10 +30,16 @@ function loadGivenNames(file: string): Set<string> {
 }
 
 /** Loads the knowledge base and name lists and returns the extraction function built on them. */
-export function loadExtractor(options: { kbFiles: readonly string[]; givenNamesFile: string }): EntityStage {
+export function loadExtractor(options: {
+  kbFiles: readonly string[];
+  givenNamesFile: string;
+  /** Statistical taggers (NER=tagger); they find what the knowledge base and the name rule leave. */
+  taggers?: { de?: Tagger; en?: Tagger };
+}): EntityStage {
   const tokenize = createTokenizer(winkNLP(model, ['sbd']));
   const kb = loadKnowledgeBase(options.kbFiles);
   const gazetteer = createGazetteer(kb, tokenize);
   const finders = [createPersonNameFinder(loadGivenNames(options.givenNamesFile))];
+  if (options.taggers) finders.push(createTaggedNameFinder(options.taggers));
   return { extract: createExtractor({ tokenize, kb, gazetteer, finders }), kb };
 }

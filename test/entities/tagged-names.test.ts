@@ -1,0 +1,41 @@
+// The statistical tagger in the pipeline (NER=tagger): it adds names neither the knowledge base nor the
+// name rule knows, and knowledge-base matches keep priority.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { Extract } from '../../src/entities/create-extractor.js';
+import { loadExtractor } from '../../src/entities/load-extractor.js';
+import { GIVEN_NAMES_FILE, loadTaggers } from '../../src/open-search.js';
+
+const TEXT = 'Der Berater Mychajlo Podoljak sagte am Montag in Kiew, die Firma Zalando wachse.';
+let withTagger: Extract;
+let withoutTagger: Extract;
+
+beforeAll(async () => {
+  const kbFiles = loadConfig({}).kbFiles;
+  withTagger = loadExtractor({
+    kbFiles,
+    givenNamesFile: GIVEN_NAMES_FILE,
+    taggers: await loadTaggers(),
+  }).extract;
+  withoutTagger = loadExtractor({ kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
+});
+
+describe('the tagger as a finder', () => {
+  it('finds an organisation that is in no knowledge-base file', () => {
+    const entities = withTagger(TEXT, 'de').entities;
+    expect(entities).toContainEqual({ id: 'prov-zalando', name: 'Zalando', type: 'organization' });
+    expect(withoutTagger(TEXT, 'de').entities.map((entity) => entity.id)).not.toContain('prov-zalando');
+  });
+
+  it('leaves knowledge-base matches as they are', () => {
+    const text = 'Russlands Präsident Wladimir Putin telefonierte mit Xi Jinping.';
+    const ids = (extract: Extract) => extract(text, 'de').mentions.map((mention) => mention.entityId);
+    expect(ids(withTagger)).toEqual(ids(withoutTagger));
+    expect(ids(withTagger)).toEqual(['russia', 'vladimir-putin', 'xi-jinping']);
+  });
+
+  it('NER accepts only off and tagger', () => {
+    expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
+    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off" or "tagger"/);
+  });
+});
