@@ -1,12 +1,12 @@
 // An edge's counts over only the articles published in a date range (epoch ms, inclusive). Articles without
-// a date fall outside every range. Without a range, the edge's own counts.
+// a date fall outside every range. Without a range, the edge's own counts, copying nothing (hot path).
 import type { CooccurrenceGraph, EdgeAttributes } from './types.js';
 
 export interface EdgeCounts {
   articles: number;
   sentences: number;
-  /** The evidence within the range: article id -> shared sentences. */
-  evidence: Array<[string, number]>;
+  /** The evidence within the range (article id, shared sentences): the edge's own map without a range. */
+  evidence: Iterable<[string, number]>;
 }
 
 export function datedCounts(
@@ -16,7 +16,7 @@ export function datedCounts(
   to: number | undefined,
 ): EdgeCounts {
   if (from === undefined && to === undefined) {
-    return { articles: edge.articles, sentences: edge.sentences, evidence: [...edge.evidence] };
+    return { articles: edge.articles, sentences: edge.sentences, evidence: edge.evidence };
   }
   const evidence: Array<[string, number]> = [];
   let sentences = 0;

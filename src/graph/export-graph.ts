@@ -72,13 +72,16 @@ export function exportGraph(
     ...options,
   };
   const { graph } = store;
-  // Counts over the date range, computed once per edge of this export.
+  // Counts over the date range, computed once per edge of this export; without a range, the edge's own.
   const counted = new Map<EdgeAttributes, EdgeCounts>();
-  const countsOf = (edge: EdgeAttributes): EdgeCounts => {
-    let counts = counted.get(edge);
-    if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
-    return counts;
-  };
+  const countsOf: (edge: EdgeAttributes) => { articles: number; sentences: number } =
+    from === undefined && to === undefined
+      ? (edge) => edge
+      : (edge) => {
+          let counts = counted.get(edge);
+          if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
+          return counts;
+        };
   const weightOf = (edge: EdgeAttributes): number =>
     window === 'article' ? countsOf(edge).articles : countsOf(edge).sentences;
   const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
@@ -100,6 +103,17 @@ export function exportGraph(
     members = new Set([center]);
     let frontier = [center];
     for (let level = 0; level < depth; level++) {
+      if (members.size >= budget) {
+        // Full already: say so if anything strong lies beyond, without walking every edge of the frontier.
+        const beyond = frontier.some((node) =>
+          graph.someEdge(
+            node,
+            (_key, edge, source, target) => strong(edge) && !members?.has(source === node ? target : source),
+          ),
+        );
+        if (beyond) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
+        break;
+      }
       // Each entity reached once, with its strongest link into what is already kept.
       const reached = new Map<string, number>();
       for (const node of frontier) {
@@ -129,12 +143,24 @@ export function exportGraph(
     candidates.push({ source, target, edge });
   };
   if (members) {
-    // Only the members' own edges, each once (from its lesser end): a neighbourhood export costs its size.
-    for (const node of members) {
-      graph.forEachEdge(node, (key, edge, source, target) => {
-        const other = source === node ? target : source;
-        if (node < other && members?.has(other)) consider(key, edge, source, target);
-      });
+    // Only edges between members, each once (from its lesser end). A member with more edges than there
+    // are members (a hub) looks its fellow members up instead of walking all its edges.
+    const list = [...members];
+    for (const node of list) {
+      if (graph.degree(node) <= list.length) {
+        graph.forEachEdge(node, (key, edge, source, target) => {
+          const other = source === node ? target : source;
+          if (node < other && members?.has(other)) consider(key, edge, source, target);
+        });
+      } else {
+        for (const other of list) {
+          if (!(node < other)) continue;
+          const key = graph.edge(node, other);
+          if (key !== undefined) {
+            consider(key, graph.getEdgeAttributes(key), ...graph.extremities(key));
+          }
+        }
+      }
     }
   } else {
     graph.forEachEdge(consider);

@@ -37,7 +37,7 @@ export function findNeighbors(
   const { window, limit, minWeight, type, from, to, evidence } = { ...DEFAULTS, ...options };
   const { graph, articles } = store;
   if (!graph.hasNode(id)) return undefined;
-  const result: Array<Neighbor & { ranked: Array<[string, number]> }> = [];
+  const result: Array<Neighbor & { ranked: Iterable<[string, number]> }> = [];
   graph.forEachEdge(id, (_key, edge, source, target, sourceAttributes, targetAttributes) => {
     const [otherId, other] = source === id ? [target, targetAttributes] : [source, sourceAttributes];
     if (type !== undefined && other.type !== type) return;
@@ -67,7 +67,7 @@ export function findNeighbors(
       a.name.localeCompare(b.name),
   );
   return result.slice(0, limit).map(({ ranked, ...neighbor }) => {
-    const usable = window === 'sentence' ? ranked.filter(([, count]) => count > 0) : ranked;
+    const usable = [...ranked].filter(([, count]) => window === 'article' || count > 0);
     usable.sort(
       ([a, countA], [b, countB]) =>
         countB - countA || (articles.get(b)?.publishedTs ?? 0) - (articles.get(a)?.publishedTs ?? 0),
