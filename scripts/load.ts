@@ -1,6 +1,6 @@
-// npm run load [-- --seconds 30 --connections 50]: starts the API as a user would (its own data directory
-// and embedded Meilisearch), indexes ../shared/corpus, then runs the mixed load twice and reports
-// requests/s, latency, non-2xx and errors, and the API's RSS before, after the first and after the second run.
+// npm run load [-- --seconds 30 --connections 50 --runs 2]: starts the API as a user would (its own data
+// directory and embedded Meilisearch), indexes ../shared/corpus, runs the mixed load --runs times, and reports
+// requests/s, latency, non-2xx and errors, and the API's RSS before and after each run.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ const argument = (name: string, fallback: number): number => {
 };
 const seconds = argument('--seconds', 30);
 const connections = argument('--connections', 50);
+const repeat = argument('--runs', 2);
 const corpus = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     const before = rssMiB(pid);
     const runs = [];
     const rss = [before];
-    for (let run = 1; run <= 2; run++) {
+    for (let run = 1; run <= repeat; run++) {
       runs.push(await runMixedLoad({ url, words, entities, connections, durationSeconds: seconds }));
       rss.push(rssMiB(pid));
     }
@@ -87,9 +88,12 @@ async function main(): Promise<void> {
           `${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors\n`,
       );
     }
+    const growth = rss
+      .slice(2)
+      .map((value, i) => `${((value / (rss[i + 1] ?? value) - 1) * 100).toFixed(1)}%`);
     process.stdout.write(
-      `API RSS: before ${rss[0]?.toFixed(0)} MiB, after run 1 ${rss[1]?.toFixed(0)} MiB, after run 2 ${rss[2]?.toFixed(0)} MiB ` +
-        `(growth from run 1 to run 2: ${((((rss[2] ?? 0) - (rss[1] ?? 0)) / (rss[1] ?? 1)) * 100).toFixed(1)}%)\n`,
+      `API RSS: ${rss.map((value) => `${value.toFixed(0)} MiB`).join(' -> ')} (before, then after each run); ` +
+        `growth run to run: ${growth.join(', ')}\n`,
     );
   } finally {
     api.kill('SIGTERM');

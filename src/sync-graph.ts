@@ -5,6 +5,7 @@ import { createCooccurrenceGraph } from './graph/create-cooccurrence-graph.js';
 import type { CooccurrenceGraph } from './graph/types.js';
 import type { Logger } from './logger.js';
 import type { SearchIndex } from './search/create-search-index.js';
+import { GRAPH_FIELDS } from './search/types.js';
 
 export const DEFAULTS = {
   pageSize: 1_000,
@@ -27,7 +28,10 @@ export function maxSeq(store: CooccurrenceGraph): number {
   return max;
 }
 
-/** Applies every article written after `since` that the graph does not hold in that version. */
+/**
+ * Applies every article written after `since` that the graph does not hold in that version. Only ids and
+ * write sequences are read to find them, so a poll over articles the graph already holds costs little.
+ */
 export async function catchUpGraph(
   store: CooccurrenceGraph,
   search: SearchIndex,
@@ -36,13 +40,17 @@ export async function catchUpGraph(
   let applied = 0;
   for (let cursor = since; ;) {
     const page = await search.changedSince(cursor, DEFAULTS.pageSize);
-    for (const article of page) {
-      if (store.articles.get(article.id)?.seq !== article.seq) {
+    const stale = page.filter((article) => store.articles.get(article.id)?.seq !== article.seq);
+    if (stale.length > 0) {
+      for (const article of await search.getArticles(
+        stale.map((a) => a.id),
+        GRAPH_FIELDS,
+      )) {
         addArticle(store, article);
         applied += 1;
       }
-      cursor = Math.max(cursor, article.seq);
     }
+    for (const article of page) cursor = Math.max(cursor, article.seq);
     if (page.length < DEFAULTS.pageSize) return applied;
   }
 }

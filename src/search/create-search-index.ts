@@ -35,8 +35,8 @@ export interface SearchIndex {
     entityId: string,
     limit: number,
   ): Promise<Array<Pick<ArticleDocument, 'id' | 'title' | 'published' | 'source' | 'url' | 'lang'>>>;
-  /** Articles written after `seq`, oldest first, in pages. */
-  changedSince(seq: number, limit: number): Promise<GraphFields[]>;
+  /** Ids and write sequences of the articles written after `seq`, oldest first, a page at a time. */
+  changedSince(seq: number, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   /** Every article's graph fields, page by page. */
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
@@ -198,9 +198,9 @@ export function createSearchIndex(client: Meilisearch, prefix: string): SearchIn
           filter: buildFilter({ seqAbove: seq }),
           sort: ['seq:asc'],
           limit,
-          attributesToRetrieve: [...GRAPH_FIELDS],
+          attributesToRetrieve: ['id', 'seq'],
         });
-        return response.hits as GraphFields[];
+        return response.hits;
       }),
 
     async *allArticles(pageSize = 1_000) {
