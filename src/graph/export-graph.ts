@@ -5,6 +5,7 @@
 import type { SerializedGraph } from 'graphology-types';
 import { datedCounts, type EdgeCounts } from './dated-counts.js';
 import { edgePmi } from './edge-pmi.js';
+import { TYPE_COLORS } from './type-colors.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
 export interface ExportOptions {
@@ -30,13 +31,6 @@ export const DEFAULTS: ExportOptions = {
   limit: 500,
   maxNodes: 1_000,
   measure: 'count',
-};
-
-export const TYPE_COLORS: Record<string, string> = {
-  person: '#e4572e',
-  organization: '#17bebb',
-  location: '#76b041',
-  other: '#a0a0a0',
 };
 
 export interface ExportedNode {

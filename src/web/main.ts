@@ -1,6 +1,7 @@
 // The explorer page: search an entity, draw its neighbourhood, click a node for its card and the evidence
 // that links it to the centre, open an article with its mentions highlighted. State lives in the URL.
 import { downloadAsPNG } from '@sigma/export-image';
+import { TYPE_COLORS } from '../graph/type-colors.js';
 import { api, type Neighbor } from './api.js';
 import { createGraphView } from './graph-view.js';
 import { articleHtml, entityHtml, evidenceHtml } from './panel.js';
@@ -26,7 +27,26 @@ let centerNeighbors: Neighbor[] = [];
 let pairFocus: string | null = null;
 const view = createGraphView($('graph'), (node) => void select(node));
 
+const TYPE_NAMES: Record<string, string> = {
+  person: 'people',
+  organization: 'organisations',
+  location: 'places',
+  other: 'other',
+};
+
+function renderLegend(): void {
+  $('legend').innerHTML =
+    state.colour === 'community'
+      ? 'Colour: Louvain community · size: mentions'
+      : Object.entries(TYPE_NAMES)
+          .map(
+            ([type, name]) => `<span class="swatch" style="background:${TYPE_COLORS[type]}"></span>${name}`,
+          )
+          .join('') + ' · size: mentions';
+}
+
 function save(): void {
+  renderLegend();
   history.replaceState(null, '', writeState(state));
   $<HTMLAnchorElement>('export-gexf').href =
     `/graph?${graphParams(state, { format: 'gexf', layout: 'true', maxNodes: '2000', limit: '5000' })}`;
