@@ -1,15 +1,17 @@
 // npm run bench:explorer -- --url http://127.0.0.1:3000 --center united-kingdom --depth 2: opens the
 // explorer in Debian's Chromium on a running API and prints how long the view took to draw, the frames per
 // second the page drew while the ForceAtlas2 worker ran, and the time of one redraw after it.
+import { parseArgs } from 'node:util';
 import { launchChromium } from './launch-chromium.js';
 
-const argument = (name: string, fallback: string): string => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
-const url = argument('--url', 'http://127.0.0.1:3000');
-const center = argument('--center', 'united-kingdom');
-const depth = argument('--depth', '2');
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    center: { type: 'string', default: 'united-kingdom' },
+    depth: { type: 'string', default: '2' },
+  },
+});
+const { url, center, depth } = values;
 
 const browser = await launchChromium();
 try {

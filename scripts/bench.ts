@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { apiDeps } from '../src/api-deps.js';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
@@ -15,11 +16,10 @@ import { openSearch } from '../src/open-search.js';
 import { REQUEST_HEADERS } from '../src/search/create-meili-client.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 
-const argument = (name: string, fallback: string): string => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
-const corpus = path.resolve(argument('--corpus', path.join(PROJECT_ROOT, '..', 'shared', 'corpus')));
+const { values } = parseArgs({
+  options: { corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') } },
+});
+const corpus = path.resolve(values.corpus);
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
 
 function percentile(samples: number[], p: number): number {

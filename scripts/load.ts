@@ -5,16 +5,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { runMixedLoad } from './mixed-load.js';
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const seconds = argument('--seconds', 30);
-const connections = argument('--connections', 50);
-const repeat = argument('--runs', 2);
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '2' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const repeat = Number(values.runs);
 const corpus = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
 
