@@ -2,9 +2,9 @@
 // non-2xx answer; and writes during the load leave the graph equal to a rebuild from the index.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraph } from '../../src/graph/export-graph.js';
 import { rebuildGraph } from '../../src/sync-graph.js';
 import { runMixedLoad } from '../../scripts/mixed-load.js';
+import { graphShape } from '../helpers/graph-shape.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const KEY = 'load-test-key-0123456789';
@@ -62,14 +62,7 @@ describe('under load', () => {
     expect(result.errors).toBe(0);
 
     const rebuilt = await rebuildGraph(ng.opened.search);
-    const shape = (store: typeof rebuilt) => {
-      const exported = exportGraph(store, { limit: 100_000 });
-      return [
-        exported?.nodes.map((n) => `${n.key}:${n.attributes?.mentions}:${n.attributes?.articles}`).sort(),
-        exported?.edges.map((e) => `${e.key}:${e.attributes?.articles}:${e.attributes?.sentences}`).sort(),
-      ];
-    };
-    expect(shape(ng.store)).toEqual(shape(rebuilt));
+    expect(graphShape(ng.store)).toEqual(graphShape(rebuilt));
     expect(ng.store.articles.size).toBe(51);
   }, 60_000);
 });
