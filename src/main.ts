@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const opened = await openSearch(config, logger);
-  const { meili, search } = opened;
-  const source = `${config.meili.url ?? 'embedded'}|${config.meili.indexPrefix}`;
+  const { search } = opened;
+  const remotes = config.meili.remotes.map((remote) => `${remote.name}=${remote.url}`).join(',');
+  const source = `${config.meili.url ?? (remotes || 'embedded')}|${config.meili.indexPrefix}`;
   const file = snapshotFile(config.dataDir, config.meili.indexPrefix);
   const store = await loadGraphState({ search, file, source, logger });
   const deps = apiDeps(opened, store, config, logger);
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await save().catch((cause: Error) => logger.warn(`graph: cannot save snapshot: ${cause.message}`));
-    await meili.close();
+    await opened.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

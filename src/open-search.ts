@@ -1,20 +1,27 @@
-// What the API and the indexer CLI both need before they work: a Meilisearch (embedded, shared or
-// external), its indexes set up, the entity stage loaded, and the knowledge base written to the entity
-// index so that look-ups find every known name. The master key only makes the scoped key the rest uses.
+// What the API and the indexer CLI both need before they work: a Meilisearch (embedded, shared, external,
+// or several sharing the articles by id), its indexes set up, the entity stage loaded, and the knowledge
+// base written to the entity index so that look-ups find every known name. The master key only makes the
+// scoped key the rest uses.
 import path from 'node:path';
 import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import { createTagger, type Tagger } from './entities/ner/create-tagger.js';
 import { loadModel } from './entities/ner/load-model.js';
+import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
 import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
 import type { Logger } from './logger.js';
 import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
 import { createMeiliClient } from './search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from './search/create-search-index.js';
 import { ensureScopedKey } from './search/ensure-scoped-key.js';
+import { openShardedIndex } from './search/open-sharded-index.js';
 import { MeilisearchApiError } from 'meilisearch';
 
 export interface OpenSearch {
   meili: MeiliConnection;
+  /** Batch extraction for indexing: on worker threads unless EXTRACT_THREADS=0. */
+  extractMany: ExtractMany;
+  /** Stops the extraction workers and the embedded Meilisearch (if this process started it). */
+  close(): Promise<void>;
   /** The key the search index uses: scoped to its indexes where the master key allowed making one. */
   searchKey: string | undefined;
   search: SearchIndex;
@@ -43,12 +50,29 @@ async function scopedKey(
   }
 }
 
+async function openSingleIndex(
+  meili: MeiliConnection,
+  config: Config,
+  logger: Logger,
+): Promise<{ search: SearchIndex; searchKey: string | undefined }> {
+  const searchKey = await scopedKey(meili, config, logger);
+  const client = createMeiliClient({
+    url: meili.url,
+    apiKey: searchKey,
+    timeoutMs: config.meili.requestTimeoutMs,
+  });
+  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey };
+}
+
+export const TAGGER_FILES = {
+  de: path.join(MODELS_DIR, 'ner-de.bin.gz'),
+  en: path.join(MODELS_DIR, 'ner-en.bin.gz'),
+};
+
 /** The shipped German and English tagger models. */
 export async function loadTaggers(): Promise<{ de: Tagger; en: Tagger }> {
   const [de, en] = await Promise.all(
-    ['de', 'en'].map(async (lang) =>
-      createTagger(await loadModel(path.join(MODELS_DIR, `ner-${lang}.bin.gz`))),
-    ),
+    [TAGGER_FILES.de, TAGGER_FILES.en].map(async (file) => createTagger(await loadModel(file))),
   );
   return { de: de as Tagger, en: en as Tagger };
 }
@@ -60,15 +84,35 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
     givenNamesFile: GIVEN_NAMES_FILE,
     taggers: config.ner === 'tagger' ? await loadTaggers() : undefined,
   });
-  const meili = await openMeilisearch(config.meili, config.dataDir, logger);
+  const pool =
+    config.extractThreads > 0
+      ? createExtractionPool(
+          {
+            kbFiles: config.kbFiles,
+            givenNamesFile: GIVEN_NAMES_FILE,
+            taggerFiles: config.ner === 'tagger' ? TAGGER_FILES : undefined,
+          },
+          config.extractThreads,
+        )
+      : undefined;
+  const extractMany = pool?.extractMany ?? extractInProcess(entities.extract);
+  const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {
+    await pool?.close();
+    throw cause;
+  });
+  const close = async (): Promise<void> => {
+    await pool?.close();
+    await meili.close();
+  };
   try {
-    const searchKey = await scopedKey(meili, config, logger);
-    const client = createMeiliClient({
-      url: meili.url,
-      apiKey: searchKey,
-      timeoutMs: config.meili.requestTimeoutMs,
-    });
-    const search = createSearchIndex(client, config.meili.indexPrefix);
+    const { search, searchKey } =
+      meili.mode === 'remotes'
+        ? await openShardedIndex(config.meili.remotes, {
+            prefix: config.meili.indexPrefix,
+            timeoutMs: config.meili.requestTimeoutMs,
+            logger,
+          })
+        : await openSingleIndex(meili, config, logger);
     await search.setup();
     await search.upsertEntities(
       [...entities.kb.entities.values()].map((entity) => ({
@@ -79,9 +123,9 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         wikidata: entity.wikidata ?? null,
       })),
     );
-    return { meili, searchKey, search, entities };
+    return { meili, searchKey, search, entities, extractMany, close };
   } catch (cause) {
-    await meili.close();
+    await close();
     throw cause;
   }
 }

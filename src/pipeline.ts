@@ -1,11 +1,11 @@
 // The story of the product: records -> validated articles -> entity mentions -> Meilisearch documents ->
-// co-occurrence graph. Extraction of the next batch overlaps Meilisearch indexing of the previous one;
-// the graph is only updated with what Meilisearch accepted, so the two never disagree.
-import type { Extract } from './entities/create-extractor.js';
+// co-occurrence graph. Batches are extracted on worker threads while Meilisearch indexes the ones before;
+// they are written in reading order, and the graph only gets what Meilisearch accepted.
+import type { ExtractionOutcome, ExtractMany } from './entities/extraction-pool.js';
 import type { EntityInfo } from './entities/types.js';
 import { addArticle } from './graph/add-article.js';
 import type { CooccurrenceGraph } from './graph/types.js';
-import type { IngestItem, RecordLocation } from './ingest/types.js';
+import type { Article, IngestItem, RecordLocation } from './ingest/types.js';
 import type { SearchIndex } from './search/create-search-index.js';
 import { toArticleDocument } from './search/to-article-document.js';
 import type { ArticleDocument } from './search/types.js';
@@ -23,7 +23,7 @@ export interface IndexSummary {
 }
 
 export interface PipelineDeps {
-  extract: Extract;
+  extractMany: ExtractMany;
   search: SearchIndex;
   nextSeq: () => number;
   /** The API's graph; the CLI has none (the API picks its writes up from the index). */
@@ -37,25 +37,29 @@ export interface PipelineDeps {
 
 /**
  * Batches of 500 with up to 6 writes queued let Meilisearch merge several batches into one indexing run
- * (its per-run cost is high) while memory stays bounded by 6 x 500 prepared documents.
+ * (its per-run cost is high) while memory stays bounded by 6 x 500 prepared documents; up to 3 batches
+ * are being extracted at once, so a worker never waits for the reader.
  */
-export const DEFAULTS = { batchSize: 500, writesInFlight: 6, entityBatch: 5_000 };
+export const DEFAULTS = { batchSize: 500, writesInFlight: 6, extractionsInFlight: 3, entityBatch: 5_000 };
+
+type Pending = Array<{ article: Article; where: RecordLocation }>;
 
 /** Indexes every record; bad ones are reported through onReject and counted, the rest are indexed. */
 export async function indexArticles(
   deps: PipelineDeps,
   items: AsyncIterable<IngestItem>,
 ): Promise<IndexSummary> {
-  const { extract, search, graph, nextSeq, onReject, onProgress } = deps;
+  const { extractMany, search, graph, nextSeq, onReject, onProgress } = deps;
   const knownEntities = deps.knownEntities ?? new Set<string>();
   const summary: IndexSummary = { read: 0, indexed: 0, rejected: 0 };
   const reject = (rejection: Rejection): void => {
     summary.rejected += 1;
     onReject?.(rejection);
   };
-  let batch: Array<{ doc: ArticleDocument; where: RecordLocation }> = [];
+  let pending: Pending = [];
   let previous: Promise<void> = Promise.resolve();
   const inFlight: Array<Promise<void>> = [];
+  const extracting: Array<Promise<{ records: Pending; outcomes: ExtractionOutcome[] }>> = [];
 
   // Provisional entities are written to the entity index in bulk, not per batch: a task on another index
   // between article batches would keep Meilisearch from merging those batches.
@@ -67,7 +71,7 @@ export async function indexArticles(
     docs.forEach((doc) => knownEntities.add(doc.id));
   };
 
-  const flush = (entries: typeof batch): Promise<void> => {
+  const flush = (entries: Array<{ doc: ArticleDocument; where: RecordLocation }>): Promise<void> => {
     const before = previous;
     for (const { doc } of entries) {
       for (const info of doc.entityInfo) {
@@ -93,6 +97,24 @@ export async function indexArticles(
     return done;
   };
 
+  const extract = (records: Pending): void => {
+    const outcomes = extractMany(records.map(({ article }) => ({ text: article.body, lang: article.lang })));
+    extracting.push(outcomes.then((done) => ({ records, outcomes: done })));
+  };
+  // Sequence numbers are given here, in reading order, so that they grow in the order of the writes.
+  const writeNext = async (): Promise<void> => {
+    const { records, outcomes } = await (extracting.shift() as (typeof extracting)[number]);
+    const entries = records.flatMap(({ article, where }, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) return [{ doc: toArticleDocument(article, outcome.extraction, nextSeq()), where }];
+      reject({ where, id: article.id, reason: `extraction failed: ${outcome?.reason ?? 'no result'}` });
+      return [];
+    });
+    if (entries.length > 0) inFlight.push(flush(entries));
+    if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
+    if (freshEntities.size >= DEFAULTS.entityBatch) await writeEntities();
+  };
+
   try {
     for await (const item of items) {
       summary.read += 1;
@@ -100,29 +122,20 @@ export async function indexArticles(
         reject({ where: item.where, id: item.id, reason: item.reason });
         continue;
       }
-      try {
-        const extraction = extract(item.article.body, item.article.lang);
-        batch.push({ doc: toArticleDocument(item.article, extraction, nextSeq()), where: item.where });
-      } catch (cause) {
-        reject({
-          where: item.where,
-          id: item.article.id,
-          reason: `extraction failed: ${(cause as Error).message}`,
-        });
-      }
-      if (batch.length >= (deps.batchSize ?? DEFAULTS.batchSize)) {
-        inFlight.push(flush(batch));
-        batch = [];
-        if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
-        if (freshEntities.size >= DEFAULTS.entityBatch) await writeEntities();
+      pending.push({ article: item.article, where: item.where });
+      if (pending.length >= (deps.batchSize ?? DEFAULTS.batchSize)) {
+        extract(pending);
+        pending = [];
+        if (extracting.length >= DEFAULTS.extractionsInFlight) await writeNext();
       }
     }
-    if (batch.length > 0) inFlight.push(flush(batch));
+    if (pending.length > 0) extract(pending);
+    while (extracting.length > 0) await writeNext();
     await Promise.all(inFlight);
     await writeEntities();
   } catch (cause) {
     // Meilisearch failed: let the writes under way settle, so the graph holds exactly what was indexed.
-    await Promise.allSettled(inFlight);
+    await Promise.allSettled([...extracting, ...inFlight]);
     throw cause;
   }
   return summary;

@@ -1,6 +1,6 @@
-// Decides which Meilisearch newsgraph talks to: the user's (MEILI_URL), the one an API or indexer already
-// runs on the same data directory (found through its state file), or a new embedded one. Only the
-// process that started Meilisearch stops it.
+// Decides which Meilisearch newsgraph talks to: the user's (MEILI_URL, or the first of MEILI_REMOTES), the
+// one an API or indexer already runs on the same data directory (found through its state file), or a new
+// embedded one. Only the process that started Meilisearch stops it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MeiliConfig } from '../config.js';
@@ -13,7 +13,7 @@ import { startMeilisearch } from './start-meilisearch.js';
 export interface MeiliConnection {
   url: string;
   apiKey: string | undefined;
-  mode: 'external' | 'shared' | 'embedded';
+  mode: 'external' | 'remotes' | 'shared' | 'embedded';
   /** PID of the embedded meilisearch process, where this process started it. */
   pid(): number | undefined;
   close(): Promise<void>;
@@ -64,6 +64,17 @@ export async function openMeilisearch(
   dataDir: string,
   logger: Logger,
 ): Promise<MeiliConnection> {
+  const [first] = config.remotes;
+  if (first !== undefined) {
+    // Sharded (MEILI_REMOTES): the first instance receives the federated searches; none is started here.
+    return {
+      url: first.url,
+      apiKey: first.key,
+      mode: 'remotes',
+      pid: () => undefined,
+      close: async () => {},
+    };
+  }
   if (config.url !== undefined) {
     return {
       url: config.url,

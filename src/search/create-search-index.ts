@@ -6,12 +6,13 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   type Meilisearch,
+  type Settings,
   type Task,
 } from 'meilisearch';
 import { NewsgraphError, SearchUnavailableError } from '../errors.js';
+import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
-import { renderSnippet, SNIPPET_TAGS } from './render-snippet.js';
 import type { ArticleDocument, ArticleQuery, ArticleResults, EntityDocument, GraphFields } from './types.js';
 import { GRAPH_FIELDS } from './types.js';
 
@@ -43,9 +44,9 @@ export interface SearchIndex {
   searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
 }
 
-export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, cropLength: 40 };
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000 };
 
-function unavailable(cause: unknown): unknown {
+export function unavailable(cause: unknown): unknown {
   if (
     cause instanceof MeilisearchRequestError ||
     cause instanceof MeilisearchRequestTimeOutError ||
@@ -56,7 +57,7 @@ function unavailable(cause: unknown): unknown {
   return cause;
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
+export async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (cause) {
@@ -64,12 +65,19 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function taskError(task: Task): string {
+export function taskError(task: Task): string {
   return task.error?.message ?? `task ${task.uid} ${task.status}`;
 }
 
-/** Binds the search stage to a client and an index-name prefix. */
-export function createSearchIndex(client: Meilisearch, prefix: string): SearchIndex {
+/**
+ * Binds the search stage to a client and an index-name prefix. `articleSettings` replaces the article
+ * index's settings (a shard keeps more facet values than it answers with, see create-sharded-search-index).
+ */
+export function createSearchIndex(
+  client: Meilisearch,
+  prefix: string,
+  options: { articleSettings?: Settings } = {},
+): SearchIndex {
   const articles = client.index<ArticleDocument>(`${prefix}articles`);
   const entities = client.index<EntityDocument>(`${prefix}entities`);
   const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
@@ -99,7 +107,7 @@ export function createSearchIndex(client: Meilisearch, prefix: string): SearchIn
     setup: () =>
       guard(async () => {
         for (const [index, settings] of [
-          [articles, ARTICLE_SETTINGS],
+          [articles, options.articleSettings ?? ARTICLE_SETTINGS],
           [entities, ENTITY_SETTINGS],
         ] as const) {
           await ensureIndex(index.uid);
@@ -153,32 +161,12 @@ export function createSearchIndex(client: Meilisearch, prefix: string): SearchIn
     searchArticles: (query) =>
       guard(async () => {
         const response = await articles.search(query.q, {
-          filter: buildFilter(query),
+          ...articleSearchParams(query),
           limit: query.limit,
           offset: query.offset,
-          facets: ['entities', 'lang', 'source'],
-          attributesToRetrieve: ['id', 'title', 'lang', 'source', 'published', 'url', 'entityInfo'],
-          attributesToCrop: ['body'],
-          attributesToHighlight: ['body'],
-          cropLength: DEFAULTS.cropLength,
-          highlightPreTag: SNIPPET_TAGS.pre,
-          highlightPostTag: SNIPPET_TAGS.post,
+          facets: ARTICLE_FACETS,
         });
-        const facets = response.facetDistribution ?? {};
-        return {
-          total: response.estimatedTotalHits ?? response.hits.length,
-          hits: response.hits.map((hit) => ({
-            id: hit.id,
-            title: hit.title,
-            snippet: renderSnippet(String(hit._formatted?.body ?? '')),
-            lang: hit.lang,
-            source: hit.source,
-            published: hit.published,
-            url: hit.url,
-            entities: hit.entityInfo,
-          })),
-          facets: { entity: facets.entities ?? {}, lang: facets.lang ?? {}, source: facets.source ?? {} },
-        };
+        return toArticleResults(response, response.estimatedTotalHits ?? response.hits.length);
       }),
 
     recentArticles: (entityId, limit) =>

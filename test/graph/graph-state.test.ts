@@ -32,7 +32,7 @@ describe('graph state', () => {
       const target = path.join(path.dirname(file), `${name}.json`);
       writeFileSync(target, JSON.stringify(records));
       await indexArticles(
-        { extract: ng.opened.entities.extract, search: ng.opened.search, nextSeq: createSequence() },
+        { extractMany: ng.opened.extractMany, search: ng.opened.search, nextSeq: createSequence() },
         readInputs([target], 1_000_000),
       );
     };

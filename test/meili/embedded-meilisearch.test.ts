@@ -11,6 +11,7 @@ import { openMeilisearch, STATE_FILE } from '../../src/meili/open-meilisearch.js
 
 const config = {
   url: undefined,
+  remotes: [],
   masterKey: undefined,
   binary: undefined,
   indexPrefix: 'x_',

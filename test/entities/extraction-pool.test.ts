@@ -1,0 +1,59 @@
+// The extraction pool runs the same entity stage on worker threads: it must answer exactly what the
+// in-process extractor answers, in input order, let one bad text fail alone, and survive a lost worker.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createExtractionPool, extractInProcess } from '../../src/entities/extraction-pool.js';
+import { loadExtractor } from '../../src/entities/load-extractor.js';
+import { GIVEN_NAMES_FILE } from '../../src/open-search.js';
+import { SAMPLE } from '../helpers/test-newsgraph.js';
+
+const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+const pool = createExtractionPool(files, 2);
+afterAll(() => pool.close());
+
+const inputs = [
+  { text: readFileSync(SAMPLE, 'utf8'), lang: 'de' },
+  { text: 'Joe Biden met Xi Jinping in San Francisco. Biden said little.', lang: 'en' },
+  { text: 'Olaf Scholz telefonierte mit Emmanuel Macron über die Ukraine.' },
+  { text: '', lang: 'de' },
+];
+
+describe('extraction on worker threads', () => {
+  it('answers what the in-process extractor answers, in input order', async () => {
+    const expected = await extractInProcess(loadExtractor(files).extract)(inputs);
+    const [first, second] = await Promise.all([pool.extractMany(inputs), pool.extractMany(inputs)]);
+    expect(first).toEqual(expected);
+    expect(second).toEqual(expected);
+    expect(expected.every((outcome) => outcome.ok)).toBe(true);
+    expect(expected[1]?.ok && expected[1].extraction.entities.map((entity) => entity.id)).toContain(
+      'xi-jinping',
+    );
+  });
+
+  it('lets a text that cannot be extracted fail alone, with its reason', async () => {
+    const outcomes = await pool.extractMany([
+      inputs[1] as (typeof inputs)[number],
+      { text: 42 as unknown as string, lang: 'en' },
+      inputs[2] as (typeof inputs)[number],
+    ]);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]?.ok === false && outcomes[1].reason).toMatch(/\w/);
+  });
+
+  it('refuses an input it cannot send to a worker, and loses nothing queued', async () => {
+    const unsendable = [{ text: (() => '') as unknown as string }];
+    await expect(pool.extractMany(unsendable)).rejects.toThrow();
+    expect((await pool.extractMany(inputs.slice(1, 2)))[0]?.ok).toBe(true);
+  });
+
+  it('reports a worker that cannot load the entity stage instead of starting it again and again', async () => {
+    const broken = createExtractionPool({ ...files, givenNamesFile: '/nonexistent/given-names.json' }, 1);
+    try {
+      await expect(broken.extractMany(inputs.slice(0, 1))).rejects.toThrow(/extraction: worker stopped/);
+      await expect(broken.extractMany(inputs.slice(0, 1))).rejects.toThrow(/given-names/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
