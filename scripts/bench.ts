@@ -1,215 +1,487 @@
-// npm run bench [-- --corpus DIR]: measures, in one run on this machine, ingest of the shared corpus
-// (end to end, extraction alone, Meilisearch alone), then search latency through the API and directly
-// against Meilisearch, and neighbour latency. Prints a table and writes bench/results.json.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench [-- --corpus DIR] [--scale N] [--growth]: measures, in one run on this machine, ingest
+// (end to end, extraction alone, Meilisearch alone, their ratio), search through the API and directly
+// against Meilisearch (one at a time, then autocannon with 32 connections), neighbours and depth-2 graphs,
+// graph rebuild and snapshot load. --scale N runs on N articles made from the corpus and adds the API's
+// start-up and RSS over that index; --growth runs ingest at 1k, 10k and 100k articles and fits the growth.
+// Then the synthetic 100k-entity graph (scripts/bench-graph.ts) unless --skip-synthetic. Prints tables and
+// writes bench/results.json (bench/growth.json for --growth, bench/graph-results.json).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import { apiDeps } from '../src/api-deps.js';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
+import { loadGraph, saveGraph } from '../src/graph/persist-graph.js';
 import { createApp } from '../src/http/create-app.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import type { Article } from '../src/ingest/types.js';
+import { snapshotFile } from '../src/load-graph-state.js';
 import { createLogger } from '../src/logger.js';
-import { openSearch } from '../src/open-search.js';
+import { openSearch, type OpenSearch } from '../src/open-search.js';
 import { DEFAULTS as PIPELINE } from '../src/pipeline.js';
-import type { ArticleDocument } from '../src/search/types.js';
 import { REQUEST_HEADERS } from '../src/search/create-meili-client.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
+import type { ArticleDocument } from '../src/search/types.js';
+import { rebuildGraph } from '../src/sync-graph.js';
+import { megabytes, percentile, timeRequests } from './bench-lib/measure.js';
+import { startApi } from './bench-lib/start-api.js';
+import { synthesize } from './bench-lib/synthesize.js';
 
 const { values } = parseArgs({
-  options: { corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') } },
+  options: {
+    corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') },
+    scale: { type: 'string' },
+    growth: { type: 'boolean', default: false },
+    'skip-synthetic': { type: 'boolean', default: false },
+  },
 });
 const corpus = path.resolve(values.corpus);
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
+const logger = createLogger('warn');
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return megabytes(process.memoryUsage().heapUsed);
 }
 
-async function timeRequests(
-  urls: string[],
-  headers: Record<string, string> = {},
-): Promise<{ p50: number; p99: number }> {
-  const samples: number[] = [];
-  for (const url of urls) {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { ...REQUEST_HEADERS, ...headers } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
-    samples.push(performance.now() - started);
-  }
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
-}
-
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-'));
-  const config = loadConfig({
+function benchConfig(dataDir: string, prefix: string): Config {
+  return loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
-    MEILI_TIMEOUT_MS: '60000',
+    MEILI_TIMEOUT_MS: '600000',
+    MEILI_INDEX_PREFIX: prefix,
     NER: process.env.NER,
+    EXTRACT_THREADS: process.env.EXTRACT_THREADS,
   });
-  const logger = createLogger('warn');
-  const opened = await openSearch(config, logger);
-  const results: Record<string, unknown> = {
-    machine: `${process.platform} ${process.arch}, node ${process.version}`,
-    extractThreads: config.extractThreads,
-  };
+}
+
+/** Runs `work` on at most `width` items at a time. */
+async function inBatches<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>) {
+  const running = new Set<Promise<unknown>>();
+  for (const item of items) {
+    const task = work(item).finally(() => running.delete(task));
+    running.add(task);
+    if (running.size >= width) await Promise.race(running);
+  }
+  await Promise.all(running);
+}
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where that cannot be read. */
+function cpuSeconds(pid: number | undefined): number {
   try {
-    const articles: Article[] = [];
-    for await (const item of readInputs(files, config.maxArticleChars))
-      if (item.ok) articles.push(item.article);
-    if (articles.length === 0) throw new Error(`bench: no articles in ${corpus}`);
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
-    // Extraction alone: the same batches on the same worker threads as the pipeline, no I/O.
-    let started = performance.now();
-    const seq = createSequence();
-    const batches = Array.from({ length: Math.ceil(articles.length / PIPELINE.batchSize) }, (_, i) =>
-      articles.slice(i * PIPELINE.batchSize, (i + 1) * PIPELINE.batchSize),
-    );
-    const docs: ArticleDocument[] = [];
-    const extracted = await Promise.all(
-      batches.map((batch) => opened.extractMany(batch.map((a) => ({ text: a.body, lang: a.lang })))),
-    );
-    extracted.forEach((outcomes, b) =>
-      outcomes.forEach((outcome, i) => {
-        const article = batches[b]?.[i];
-        if (outcome.ok && article) docs.push(toArticleDocument(article, outcome.extraction, seq()));
-      }),
-    );
-    const extractSeconds = (performance.now() - started) / 1000;
-    const mentions = docs.reduce((sum, doc) => sum + doc.mentions.length, 0);
-    const entities = new Set(docs.flatMap((doc) => doc.entities)).size;
+const ownCpuSeconds = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
-    const direct = await openSearch(
-      { ...config, meili: { ...config.meili, indexPrefix: 'bench_direct_' } },
-      logger,
-    );
-    started = performance.now();
-    await Promise.all(
-      Array.from({ length: Math.ceil(docs.length / 1000) }, (_, i) =>
-        direct.search.addArticles(docs.slice(i * 1000, (i + 1) * 1000)),
-      ),
-    );
-    const meiliSeconds = (performance.now() - started) / 1000;
+/** Ingest of `articles` three ways: extraction alone, Meilisearch alone, and the pipeline end to end. */
+async function measureIngest(opened: OpenSearch, config: Config, articles: Article[], dataDir: string) {
+  const input = path.join(dataDir, `input-${articles.length}.jsonl`);
+  writeFileSync(input, articles.map((article) => JSON.stringify(article)).join('\n') + '\n');
+  const tokens = articles.reduce((sum, article) => sum + article.body.split(/\s+/).length, 0);
 
-    const store = createCooccurrenceGraph();
-    const deps = apiDeps(opened, store, config, logger);
-    started = performance.now();
-    const summary = await deps.indexArticles(readInputs(files, config.maxArticleChars), () => {});
-    const endToEndSeconds = (performance.now() - started) / 1000;
-    results.ingest = {
+  // Extraction alone: the same batches on the same worker threads as the pipeline, no I/O.
+  const meiliPid = opened.meili.pid();
+  let cpu = ownCpuSeconds();
+  let started = performance.now();
+  const seq = createSequence();
+  const batches = Array.from({ length: Math.ceil(articles.length / PIPELINE.batchSize) }, (_, i) =>
+    articles.slice(i * PIPELINE.batchSize, (i + 1) * PIPELINE.batchSize),
+  );
+  const docs: ArticleDocument[] = [];
+  const extracted = await Promise.all(
+    batches.map((batch) => opened.extractMany(batch.map((a) => ({ text: a.body, lang: a.lang })))),
+  );
+  extracted.forEach((outcomes, b) =>
+    outcomes.forEach((outcome, i) => {
+      const article = batches[b]?.[i];
+      if (outcome.ok && article) docs.push(toArticleDocument(article, outcome.extraction, seq()));
+    }),
+  );
+  const extractionSeconds = (performance.now() - started) / 1000;
+  const extractionCpuSeconds = ownCpuSeconds() - cpu;
+  const mentions = docs.reduce((sum, doc) => sum + doc.mentions.length, 0);
+  const entities = new Set(docs.flatMap((doc) => doc.entities)).size;
+
+  // Meilisearch alone: the same prepared documents, in the pipeline's batches and writes in flight.
+  const direct = await openSearch(
+    { ...config, meili: { ...config.meili, indexPrefix: 'bench_direct_' } },
+    logger,
+  );
+  // In the same process and data directory, openSearch starts a second Meilisearch: time that one.
+  cpu = cpuSeconds(direct.meili.pid());
+  started = performance.now();
+  const docBatches = Array.from({ length: Math.ceil(docs.length / PIPELINE.batchSize) }, (_, i) =>
+    docs.slice(i * PIPELINE.batchSize, (i + 1) * PIPELINE.batchSize),
+  );
+  await inBatches(docBatches, PIPELINE.writesInFlight, (batch) => direct.search.addArticles(batch));
+  const meilisearchSeconds = (performance.now() - started) / 1000;
+  const meilisearchCpuSeconds = cpuSeconds(direct.meili.pid()) - cpu;
+  docs.length = 0;
+  await fetch(`${direct.meili.url}/indexes/bench_direct_articles`, {
+    method: 'DELETE',
+    headers: { ...REQUEST_HEADERS, Authorization: `Bearer ${direct.meili.apiKey}` },
+  });
+  await direct.close();
+
+  const store = createCooccurrenceGraph();
+  const deps = apiDeps(opened, store, config, logger);
+  const heapBefore = heapMb();
+  const cpuBefore = ownCpuSeconds() + cpuSeconds(meiliPid);
+  started = performance.now();
+  const summary = await deps.indexArticles(readInputs([input], config.maxArticleChars), () => {});
+  const endToEndSeconds = (performance.now() - started) / 1000;
+  const endToEndCpuSeconds = ownCpuSeconds() + cpuSeconds(meiliPid) - cpuBefore;
+  const graphHeapMb = heapMb() - heapBefore;
+  rmSync(input);
+  return {
+    store,
+    deps,
+    ingest: {
       articles: summary.indexed,
+      tokens,
       endToEndSeconds,
       endToEndPerSecond: summary.indexed / endToEndSeconds,
-      extractionSeconds: extractSeconds,
-      extractionPerSecond: articles.length / extractSeconds,
+      tokensPerSecond: tokens / endToEndSeconds,
+      extractionSeconds,
+      extractionPerSecond: articles.length / extractionSeconds,
+      meilisearchSeconds,
+      meilisearchPerSecond: articles.length / meilisearchSeconds,
+      ratioToSlowestStage: endToEndSeconds / Math.max(extractionSeconds, meilisearchSeconds),
+      // With every core busy, no overlap can beat (CPU of both stages) / cores.
+      extractionCpuSeconds,
+      meilisearchCpuSeconds,
+      endToEndCpuSeconds,
+      cores: availableParallelism(),
+      cpuBoundSeconds: (extractionCpuSeconds + meilisearchCpuSeconds) / availableParallelism(),
       mentions,
       entities,
-      meilisearchSeconds: meiliSeconds,
-      meilisearchPerSecond: docs.length / meiliSeconds,
-      ratioToSlowestStage: endToEndSeconds / Math.max(extractSeconds, meiliSeconds),
-    };
+      graphEntities: store.graph.order,
+      graphEdges: store.graph.size,
+      graphHeapMb,
+    },
+  };
+}
 
-    const server = createApp(deps).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const address = server.address();
-    const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const words = [
-      ...new Set(articles.flatMap((a) => a.body.split(/\s+/)).filter((w) => /^\p{L}{5,}$/u.test(w))),
-    ];
-    const people = store.graph.filterNodes((_id, node) => node.articles >= 3);
-    const queries = Array.from({ length: 1000 }, (_, i) => {
-      const word = words[(i * 7919) % words.length] ?? 'Regierung';
-      const entity = people[i % people.length] ?? '';
-      return { q: word, lang: i % 3 === 0 ? 'de' : '', entity: i % 4 === 0 ? entity : '' };
-    });
-    const apiUrls = queries.map(({ q, lang, entity }) => {
-      const params = new URLSearchParams({ q, limit: '20' });
-      if (lang) params.set('lang', lang);
-      if (entity) params.set('entity', entity);
-      return `${api}/search?${params}`;
-    });
-    const searchApi = await timeRequests(apiUrls);
-    const meiliIndex = `${opened.meili.url}/indexes/${config.meili.indexPrefix}articles/search`;
-    const searchDirect = { p50: 0, p99: 0 };
-    const samples: number[] = [];
-    for (const { q, lang, entity } of queries) {
-      const filter = [lang ? `lang = "${lang}"` : '', entity ? `entities = "${entity}"` : ''].filter(Boolean);
-      const body = JSON.stringify({
-        q,
-        filter,
-        limit: 20,
-        facets: ['entities', 'lang', 'source'],
-        attributesToCrop: ['body'],
-        attributesToHighlight: ['body'],
-        cropLength: 40,
-      });
-      const t = performance.now();
-      const response = await fetch(meiliIndex, {
-        method: 'POST',
-        body,
-        headers: {
-          ...REQUEST_HEADERS,
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${opened.meili.apiKey}`,
+async function autocannonRate(
+  url: string,
+  paths: string[],
+  headers: Record<string, string> = {},
+  body?: (i: number) => string,
+) {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: 32,
+    duration: 15,
+    headers: { ...REQUEST_HEADERS, ...headers },
+    requests: [
+      {
+        method: body ? 'POST' : 'GET',
+        setupRequest: (request: autocannon.Request) => {
+          const i = n++;
+          return body ? { ...request, body: body(i) } : { ...request, path: paths[i % paths.length] ?? '/' };
         },
-      });
-      await response.arrayBuffer();
-      samples.push(performance.now() - t);
-    }
-    searchDirect.p50 = percentile(samples, 50);
-    searchDirect.p99 = percentile(samples, 99);
-    const neighborUrls = Array.from(
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function measureQueries(
+  opened: OpenSearch,
+  config: Config,
+  deps: ReturnType<typeof apiDeps>,
+  articles: Article[],
+) {
+  const { store } = deps;
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const words = [
+    ...new Set(
+      articles
+        .slice(0, 5_000)
+        .flatMap((a) => a.body.split(/\s+/))
+        .filter((w) => /^\p{L}{5,}$/u.test(w)),
+    ),
+  ];
+  const people = store.graph.filterNodes((_id, node) => node.articles >= 3);
+  const queries = Array.from({ length: 1000 }, (_, i) => {
+    const word = words[(i * 7919) % words.length] ?? 'Regierung';
+    const entity = people[i % people.length] ?? '';
+    return { q: word, lang: i % 3 === 0 ? 'de' : '', entity: i % 4 === 0 ? entity : '' };
+  });
+  const apiPaths = queries.map(({ q, lang, entity }) => {
+    const params = new URLSearchParams({ q, limit: '20' });
+    if (lang) params.set('lang', lang);
+    if (entity) params.set('entity', entity);
+    return `/search?${params}`;
+  });
+  const searchApi = await timeRequests(apiPaths.map((p) => api + p));
+  // The same queries as our API sends them (filters, facets, crop, highlight), straight to Meilisearch.
+  const meiliSearch = `/indexes/${config.meili.indexPrefix}articles/search`;
+  const directBodies = queries.map(({ q, lang, entity }) =>
+    JSON.stringify({
+      q,
+      filter: [lang ? `lang = "${lang}"` : '', entity ? `entities = "${entity}"` : ''].filter(Boolean),
+      limit: 20,
+      facets: ['entities', 'lang', 'source'],
+      attributesToRetrieve: ['id', 'title', 'lang', 'source', 'published', 'url', 'entityInfo'],
+      attributesToCrop: ['body'],
+      attributesToHighlight: ['body'],
+      cropLength: 40,
+    }),
+  );
+  const meiliHeaders = { 'Content-Type': 'application/json', Authorization: `Bearer ${opened.meili.apiKey}` };
+  const samples: number[] = [];
+  for (const body of directBodies) {
+    const t = performance.now();
+    const response = await fetch(opened.meili.url + meiliSearch, {
+      method: 'POST',
+      body,
+      headers: { ...REQUEST_HEADERS, ...meiliHeaders },
+    });
+    await response.arrayBuffer();
+    samples.push(performance.now() - t);
+  }
+  const searchDirect = {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: Math.max(...samples),
+  };
+  const neighbors = await timeRequests(
+    Array.from(
       { length: 1000 },
       (_, i) =>
         `${api}/entities/${people[i % people.length]}/neighbors?limit=50&window=${i % 2 ? 'sentence' : 'article'}`,
-    );
-    const neighbors = await timeRequests(neighborUrls);
-    const graphUrls = Array.from(
-      { length: 200 },
-      (_, i) => `${api}/graph?center=${people[i % people.length]}&depth=2`,
-    );
-    const graph = await timeRequests(graphUrls);
-    server.close();
-    results.queries = { searchApi, searchDirect, neighbors, graphDepth2: graph };
-    results.graph = { entities: store.graph.order, edges: store.graph.size };
-    await direct.close();
+    ),
+  );
+  const graphDepth2 = await timeRequests(
+    Array.from({ length: 200 }, (_, i) => `${api}/graph?center=${people[i % people.length]}&depth=2`),
+  );
+  const loadApi = await autocannonRate(api, apiPaths);
+  const loadDirect = await autocannonRate(
+    opened.meili.url + meiliSearch,
+    [],
+    meiliHeaders,
+    (i) => directBodies[i % directBodies.length] ?? '{}',
+  );
+  server.close();
+  return {
+    searchApi,
+    searchDirect,
+    neighbors,
+    graphDepth2,
+    autocannon32: { api: loadApi, direct: loadDirect },
+  };
+}
+
+function printRows(rows: Array<[string, string, string?]>): void {
+  for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(34)} ${b.padEnd(22)} ${c ?? ''}\n`);
+}
+
+async function readCorpus(): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const item of readInputs(files, 1_000_000)) if (item.ok) articles.push(item.article);
+  if (articles.length === 0) throw new Error(`bench: no articles in ${corpus}`);
+  return articles;
+}
+
+async function growth(): Promise<void> {
+  const base = await readCorpus();
+  const sizes = [1_000, 10_000, 100_000];
+  const runs: Array<Record<string, number>> = [];
+  for (const size of sizes) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-growth-'));
+    const config = benchConfig(dataDir, 'bench_');
+    const opened = await openSearch(config, logger);
+    try {
+      const { ingest } = await measureIngest(opened, config, synthesize(base, size), dataDir);
+      runs.push(ingest);
+      printRows([
+        [
+          `${size} articles`,
+          `${ingest.endToEndSeconds.toFixed(1)} s end to end`,
+          `graph heap ${ingest.graphHeapMb} MB, ${ingest.graphEdges} edges`,
+        ],
+      ]);
+    } finally {
+      await opened.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  // Exponent b of time = a * n^b between successive sizes: 1 is linear, 2 quadratic.
+  const exponent = (key: string, i: number): number =>
+    Math.log((runs[i + 1]?.[key] ?? NaN) / (runs[i]?.[key] ?? NaN)) /
+    Math.log((sizes[i + 1] ?? 1) / (sizes[i] ?? 1));
+  const fit = sizes.slice(0, -1).map((size, i) => ({
+    from: size,
+    to: sizes[i + 1],
+    timeExponent: exponent('endToEndSeconds', i),
+    graphHeapExponent: exponent('graphHeapMb', i),
+    edgesExponent: exponent('graphEdges', i),
+  }));
+  for (const step of fit) {
+    printRows([
+      [
+        `growth ${step.from} -> ${step.to}`,
+        `time ~ n^${step.timeExponent.toFixed(2)}`,
+        `graph heap ~ n^${step.graphHeapExponent.toFixed(2)}, edges ~ n^${step.edgesExponent.toFixed(2)}`,
+      ],
+    ]);
+  }
+  mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
+  writeFileSync(
+    path.join(PROJECT_ROOT, 'bench', 'growth.json'),
+    JSON.stringify({ runs, fit }, null, 2) + '\n',
+  );
+}
+
+async function main(): Promise<void> {
+  if (values.growth) return growth();
+  const base = await readCorpus();
+  const articles = values.scale ? synthesize(base, Number(values.scale)) : base;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-'));
+  const config = benchConfig(dataDir, 'newsgraph_');
+  const opened = await openSearch(config, logger);
+  const results: Record<string, unknown> = {
+    machine: `${process.platform} ${process.arch}, node ${process.version}`,
+    articles: articles.length,
+    extractThreads: config.extractThreads,
+  };
+  try {
+    const { ingest, deps, store } = await measureIngest(opened, config, articles, dataDir);
+    results.ingest = ingest;
+    results.queries = await measureQueries(opened, config, deps, articles);
+    let started = performance.now();
+    const rebuilt = await rebuildGraph(opened.search);
+    const rebuildSeconds = (performance.now() - started) / 1000;
+    const file = snapshotFile(dataDir, config.meili.indexPrefix);
+    started = performance.now();
+    await saveGraph(rebuilt, file, 'bench');
+    const saveSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    await loadGraph(file, 'bench');
+    const loadSeconds = (performance.now() - started) / 1000;
+    rmSync(file);
+    results.graph = {
+      entities: store.graph.order,
+      edges: store.graph.size,
+      rebuildSeconds,
+      saveSeconds,
+      loadSeconds,
+    };
   } finally {
     await opened.close();
   }
+  if (values.scale) {
+    // Start-up over the index just built: first with no snapshot (rebuild), then from the snapshot the
+    // first run saved when stopped.
+    const env = {
+      DATA_DIR: dataDir,
+      MEILI_INDEX_PREFIX: config.meili.indexPrefix,
+      NER: process.env.NER ?? 'off',
+    };
+    const startup: Record<string, number> = {};
+    for (const run of ['rebuild', 'snapshot'] as const) {
+      const api = await startApi(env);
+      startup[`${run}ReadySeconds`] = api.readySeconds;
+      startup[`${run}RssMb`] = api.rssMb();
+      await api.stop();
+    }
+    results.startup = startup;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+
   const ingest = results.ingest as Record<string, number>;
-  const queries = results.queries as Record<string, { p50: number; p99: number }>;
-  const rows = [
+  const queries = results.queries as Record<string, { p50: number; p99: number; max: number }>;
+  const load = (
+    results.queries as { autocannon32: Record<string, { requestsPerSecond: number; p99: number }> }
+  ).autocannon32;
+  const graph = results.graph as Record<string, number>;
+  const rate = (n: number | undefined) => `${n?.toFixed(0)} articles/s`;
+  const rows: Array<[string, string, string?]> = [
     [
-      'ingest end to end',
+      `ingest end to end (${ingest.articles})`,
       `${ingest.endToEndSeconds?.toFixed(1)} s`,
-      `${ingest.endToEndPerSecond?.toFixed(0)} articles/s`,
+      `${rate(ingest.endToEndPerSecond)}, ${ingest.tokensPerSecond?.toFixed(0)} tokens/s`,
     ],
     [
-      'extraction alone',
+      `extraction alone (${config.extractThreads} threads)`,
       `${ingest.extractionSeconds?.toFixed(1)} s`,
-      `${ingest.extractionPerSecond?.toFixed(0)} articles/s`,
+      rate(ingest.extractionPerSecond),
+    ],
+    ['Meilisearch alone', `${ingest.meilisearchSeconds?.toFixed(1)} s`, rate(ingest.meilisearchPerSecond)],
+    ['end to end / slowest stage', ingest.ratioToSlowestStage?.toFixed(2) ?? ''],
+    [
+      'CPU: extraction, Meilisearch',
+      `${ingest.extractionCpuSeconds?.toFixed(1)} s, ${ingest.meilisearchCpuSeconds?.toFixed(1)} s`,
+      `end to end ${ingest.endToEndCpuSeconds?.toFixed(1)} s; ${ingest.cores} cores: no run can take under ${ingest.cpuBoundSeconds?.toFixed(1)} s`,
+    ],
+    ['mentions, entities found', String(ingest.mentions), String(ingest.entities)],
+    ['graph', `${graph.entities} entities`, `${graph.edges} edges, heap ${ingest.graphHeapMb} MB`],
+    ...(['searchApi', 'searchDirect', 'neighbors', 'graphDepth2'] as const).map(
+      (name): [string, string, string] => [
+        name,
+        `p50 ${queries[name]?.p50.toFixed(1)} ms`,
+        `p99 ${queries[name]?.p99.toFixed(1)} ms, max ${queries[name]?.max.toFixed(1)} ms`,
+      ],
+    ),
+    [
+      'autocannon 32 conns: API search',
+      `${load.api?.requestsPerSecond.toFixed(0)} req/s`,
+      `p99 ${load.api?.p99} ms`,
     ],
     [
-      'Meilisearch alone',
-      `${ingest.meilisearchSeconds?.toFixed(1)} s`,
-      `${ingest.meilisearchPerSecond?.toFixed(0)} articles/s`,
+      'autocannon 32 conns: direct',
+      `${load.direct?.requestsPerSecond.toFixed(0)} req/s`,
+      `p99 ${load.direct?.p99} ms`,
     ],
-    ['end to end / slowest stage', ingest.ratioToSlowestStage?.toFixed(2) ?? '', ''],
-    ['mentions, entities found', String(ingest.mentions), String(ingest.entities)],
-    ...Object.entries(queries).map(([name, { p50, p99 }]) => [
-      name,
-      `p50 ${p50.toFixed(1)} ms`,
-      `p99 ${p99.toFixed(1)} ms`,
-    ]),
+    ['graph rebuild from the index', `${graph.rebuildSeconds?.toFixed(1)} s`],
+    ['snapshot save / load', `${graph.saveSeconds?.toFixed(1)} s`, `${graph.loadSeconds?.toFixed(1)} s`],
   ];
-  for (const row of rows) process.stdout.write(`${row[0]?.padEnd(28)} ${row[1]?.padEnd(16)} ${row[2]}\n`);
+  const startup = results.startup as Record<string, number> | undefined;
+  if (startup) {
+    rows.push([
+      'start-up, no snapshot (rebuild)',
+      `${startup.rebuildReadySeconds?.toFixed(1)} s`,
+      `RSS ${startup.rebuildRssMb} MB`,
+    ]);
+    rows.push([
+      'start-up from the snapshot',
+      `${startup.snapshotReadySeconds?.toFixed(1)} s`,
+      `RSS ${startup.snapshotRssMb} MB`,
+    ]);
+  }
+  printRows(rows);
   mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
   writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  if (values['skip-synthetic']) return;
+  // The synthetic 100k-entity graph runs in its own process, so each measures its own memory.
+  const graphBench = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bench-graph.ts')],
+    { stdio: 'inherit' },
+  );
+  if (graphBench.status !== 0) throw new Error('bench: the synthetic graph benchmark failed');
 }
 
 main().catch((error: unknown) => {

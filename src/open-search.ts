@@ -4,8 +4,8 @@
 // scoped key the rest uses.
 import path from 'node:path';
 import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
-import { createTagger, type Tagger } from './entities/ner/create-tagger.js';
-import { loadModel } from './entities/ner/load-model.js';
+import type { Tagger } from './entities/ner/create-tagger.js';
+import { loadTaggers } from './entities/load-taggers.js';
 import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
 import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
 import type { Logger } from './logger.js';
@@ -70,11 +70,8 @@ export const TAGGER_FILES = {
 };
 
 /** The shipped German and English tagger models. */
-export async function loadTaggers(): Promise<{ de: Tagger; en: Tagger }> {
-  const [de, en] = await Promise.all(
-    [TAGGER_FILES.de, TAGGER_FILES.en].map(async (file) => createTagger(await loadModel(file))),
-  );
-  return { de: de as Tagger, en: en as Tagger };
+export function loadShippedTaggers(): Promise<{ de: Tagger; en: Tagger }> {
+  return loadTaggers(TAGGER_FILES);
 }
 
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
@@ -82,7 +79,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
   const entities = loadExtractor({
     kbFiles: config.kbFiles,
     givenNamesFile: GIVEN_NAMES_FILE,
-    taggers: config.ner === 'tagger' ? await loadTaggers() : undefined,
+    taggers: config.ner === 'tagger' ? await loadShippedTaggers() : undefined,
   });
   const pool =
     config.extractThreads > 0

@@ -4,13 +4,14 @@
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { Extract } from './create-extractor.js';
+import type { TaggerFiles } from './load-taggers.js';
 import type { Extraction } from './types.js';
 
 export interface ExtractorFiles {
   kbFiles: readonly string[];
   givenNamesFile: string;
   /** The German and English tagger models (NER=tagger). */
-  taggerFiles?: { de: string; en: string };
+  taggerFiles?: TaggerFiles;
 }
 
 export interface ExtractionInput {

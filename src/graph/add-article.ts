@@ -25,7 +25,7 @@ export function toStoredArticle(article: GraphArticle): StoredArticle {
 export function addStoredArticle(store: CooccurrenceGraph, id: string, article: StoredArticle): void {
   if (store.articles.has(id)) removeArticle(store, id);
   const { graph } = store;
-  const { mentions, pairs } = articleContribution(article);
+  const { mentions, related, pairs } = articleContribution(article);
   for (const info of article.entityInfo) {
     const count = mentions.get(info.id);
     if (count === undefined) continue;
@@ -42,11 +42,19 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
     }
   }
   for (const [a, b, shared] of pairs) {
-    const key = graph.edge(a, b) ?? graph.addEdge(a, b, { articles: 0, sentences: 0, evidence: new Map() });
+    const key = graph.edge(a, b);
+    if (key === undefined) {
+      graph.addEdge(a, b, { articles: 1, sentences: shared });
+      continue;
+    }
     const edge = graph.getEdgeAttributes(key);
     edge.articles += 1;
     edge.sentences += shared;
-    edge.evidence.set(id, shared);
+  }
+  for (const entityId of related) {
+    let ids = store.postings.get(entityId);
+    if (!ids) store.postings.set(entityId, (ids = new Set()));
+    ids.add(id);
   }
   store.articles.set(id, article);
 }

@@ -6,6 +6,8 @@ import type { StoredArticle } from './types.js';
 export interface Contribution {
   /** entity id -> mentions in this article. */
   mentions: Map<string, number>;
+  /** The entities mentioned outside page furniture, sorted. */
+  related: string[];
   /** [a, b, shared sentences] for every related pair, a < b. */
   pairs: Array<[string, string, number]>;
 }
@@ -43,5 +45,5 @@ export function articleContribution(article: StoredArticle): Contribution {
       pairs.push([a, b, shared.get(`${a}\u0000${b}`) ?? 0]);
     }
   }
-  return { mentions, pairs };
+  return { mentions, related: ids, pairs };
 }

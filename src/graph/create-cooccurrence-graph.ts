@@ -3,5 +3,9 @@ import { UndirectedGraph } from 'graphology';
 import type { CooccurrenceGraph, EdgeAttributes, NodeAttributes } from './types.js';
 
 export function createCooccurrenceGraph(): CooccurrenceGraph {
-  return { graph: new UndirectedGraph<NodeAttributes, EdgeAttributes>(), articles: new Map() };
+  return {
+    graph: new UndirectedGraph<NodeAttributes, EdgeAttributes>(),
+    articles: new Map(),
+    postings: new Map(),
+  };
 }

@@ -1,31 +1,30 @@
 // An edge's counts over only the articles published in a date range (epoch ms, inclusive). Articles without
-// a date fall outside every range. Without a range, the edge's own counts, copying nothing (hot path).
+// a date fall outside every range. Without a range, the edge's own counts (hot path: nothing is looked up).
+import { sharedArticles } from './shared-articles.js';
 import type { CooccurrenceGraph, EdgeAttributes } from './types.js';
 
 export interface EdgeCounts {
   articles: number;
   sentences: number;
-  /** The evidence within the range (article id, shared sentences): the edge's own map without a range. */
-  evidence: Iterable<[string, number]>;
 }
 
 export function datedCounts(
   store: CooccurrenceGraph,
+  a: string,
+  b: string,
   edge: EdgeAttributes,
   from: number | undefined,
   to: number | undefined,
 ): EdgeCounts {
-  if (from === undefined && to === undefined) {
-    return { articles: edge.articles, sentences: edge.sentences, evidence: edge.evidence };
-  }
-  const evidence: Array<[string, number]> = [];
+  if (from === undefined && to === undefined) return edge;
+  let articles = 0;
   let sentences = 0;
-  for (const [articleId, shared] of edge.evidence) {
+  for (const [articleId, shared] of sharedArticles(store, a, b)) {
     const published = store.articles.get(articleId)?.publishedTs;
     if (published === null || published === undefined) continue;
     if ((from !== undefined && published < from) || (to !== undefined && published > to)) continue;
-    evidence.push([articleId, shared]);
+    articles += 1;
     sentences += shared;
   }
-  return { articles: evidence.length, sentences, evidence };
+  return { articles, sentences };
 }

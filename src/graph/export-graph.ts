@@ -68,20 +68,21 @@ export function exportGraph(
   const { graph } = store;
   // Counts over the date range, computed once per edge of this export; without a range, the edge's own.
   const counted = new Map<EdgeAttributes, EdgeCounts>();
-  const countsOf: (edge: EdgeAttributes) => { articles: number; sentences: number } =
+  const countsOf: (source: string, target: string, edge: EdgeAttributes) => EdgeCounts =
     from === undefined && to === undefined
-      ? (edge) => edge
-      : (edge) => {
+      ? (_source, _target, edge) => edge
+      : (source, target, edge) => {
           let counts = counted.get(edge);
-          if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
+          if (!counts) counted.set(edge, (counts = datedCounts(store, source, target, edge, from, to)));
           return counts;
         };
-  const weightOf = (edge: EdgeAttributes): number =>
-    window === 'article' ? countsOf(edge).articles : countsOf(edge).sentences;
-  const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
+  const weightOf = (source: string, target: string, edge: EdgeAttributes): number =>
+    window === 'article' ? countsOf(source, target, edge).articles : countsOf(source, target, edge).sentences;
+  const strong = (source: string, target: string, edge: EdgeAttributes): boolean =>
+    weightOf(source, target, edge) >= Math.max(1, minWeight);
   const pmiOf = (source: string, target: string, edge: EdgeAttributes): number =>
     edgePmi(
-      countsOf(edge).articles,
+      countsOf(source, target, edge).articles,
       graph.getNodeAttribute(source, 'articles'),
       graph.getNodeAttribute(target, 'articles'),
       store.articles.size,
@@ -102,7 +103,8 @@ export function exportGraph(
         const beyond = frontier.some((node) =>
           graph.someEdge(
             node,
-            (_key, edge, source, target) => strong(edge) && !members?.has(source === node ? target : source),
+            (_key, edge, source, target) =>
+              strong(source, target, edge) && !members?.has(source === node ? target : source),
           ),
         );
         if (beyond) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
@@ -113,8 +115,8 @@ export function exportGraph(
       for (const node of frontier) {
         graph.forEachEdge(node, (_key, edge, source, target) => {
           const other = source === node ? target : source;
-          if (!strong(edge) || members?.has(other)) return;
-          reached.set(other, Math.max(reached.get(other) ?? 0, weightOf(edge)));
+          if (!strong(source, target, edge) || members?.has(other)) return;
+          reached.set(other, Math.max(reached.get(other) ?? 0, weightOf(source, target, edge)));
         });
       }
       const next: string[] = [];
@@ -132,7 +134,7 @@ export function exportGraph(
 
   const candidates: Array<{ source: string; target: string; edge: EdgeAttributes }> = [];
   const consider = (_key: string, edge: EdgeAttributes, source: string, target: string): void => {
-    if (!strong(edge)) return;
+    if (!strong(source, target, edge)) return;
     if (members && !(members.has(source) && members.has(target))) return;
     candidates.push({ source, target, edge });
   };
@@ -160,7 +162,7 @@ export function exportGraph(
     graph.forEachEdge(consider);
   }
   const rank = (c: { source: string; target: string; edge: EdgeAttributes }): number =>
-    measure === 'pmi' ? pmiOf(c.source, c.target, c.edge) : weightOf(c.edge);
+    measure === 'pmi' ? pmiOf(c.source, c.target, c.edge) : weightOf(c.source, c.target, c.edge);
   candidates.sort((a, b) => rank(b) - rank(a) || b.edge.articles - a.edge.articles);
   const kept = candidates.slice(0, limit);
 
@@ -201,7 +203,7 @@ export function exportGraph(
       };
     }),
     edges: kept.map(({ source, target, edge }) => {
-      const count = weightOf(edge);
+      const count = weightOf(source, target, edge);
       const pmi = Math.round(pmiOf(source, target, edge) * 1000) / 1000;
       const weight = measure === 'pmi' ? pmi : count;
       return {
@@ -214,8 +216,8 @@ export function exportGraph(
           size: Math.round((1 + Math.log2(Math.max(1, measure === 'pmi' ? 1 + pmi : count))) * 10) / 10,
           count,
           pmi,
-          articles: countsOf(edge).articles,
-          sentences: countsOf(edge).sentences,
+          articles: countsOf(source, target, edge).articles,
+          sentences: countsOf(source, target, edge).sentences,
         },
       };
     }),

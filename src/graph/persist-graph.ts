@@ -1,39 +1,77 @@
-// The graph's persisted form: the compact per-article records, not graphology's export (whose generated
-// edge keys swell it and whose import is no faster than a rebuild). Written atomically (temp file, then
-// rename); `source` names the index it mirrors, so a snapshot of another index is never loaded.
+// The graph's persisted form: the compact per-article records (what the graph is rebuilt from) plus the
+// graph itself as flat arrays (entities with their counts, edges as [entity index, entity index, articles,
+// sentences]), so a start loads the graph instead of replaying every article's pairs (measured in the
+// README). Written atomically (temp file, then rename); `source` names the index it mirrors, so a snapshot
+// of another index is never loaded, and one that does not hold together is ignored.
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { addStoredArticle } from './add-article.js';
+import type { EntityType } from '../entities/types.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface Snapshot {
   version: number;
   source: string;
   articles: Array<[string, StoredArticle]>;
+  /** [id, name, type, mentions, articles] */
+  nodes: Array<[string, string, EntityType, number, number]>;
+  /** Four numbers an edge: source index, target index, articles, sentences. */
+  edges: number[];
 }
 
-/** Writes the graph's articles to `file` (atomically). */
+/** Writes the graph and its articles to `file` (atomically). */
 export async function saveGraph(store: CooccurrenceGraph, file: string, source: string): Promise<void> {
-  const snapshot: Snapshot = { version: VERSION, source, articles: [...store.articles] };
+  const { graph } = store;
+  const index = new Map<string, number>();
+  const nodes: Snapshot['nodes'] = [];
+  graph.forEachNode((id, node) => {
+    index.set(id, nodes.length);
+    nodes.push([id, node.name, node.type, node.mentions, node.articles]);
+  });
+  const edges: number[] = [];
+  graph.forEachEdge((_key, edge, a, b) => {
+    edges.push(index.get(a) ?? -1, index.get(b) ?? -1, edge.articles, edge.sentences);
+  });
+  const snapshot: Snapshot = { version: VERSION, source, articles: [...store.articles], nodes, edges };
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(snapshot));
   await rename(temporary, file);
 }
 
+function restore(snapshot: Snapshot): CooccurrenceGraph {
+  const store = createCooccurrenceGraph();
+  const { graph, postings } = store;
+  for (const [id, name, type, mentions, articles] of snapshot.nodes) {
+    graph.addNode(id, { name, type, mentions, articles });
+  }
+  const { edges, nodes } = snapshot;
+  for (let i = 0; i < edges.length; i += 4) {
+    const a = nodes[edges[i] as number]?.[0];
+    const b = nodes[edges[i + 1] as number]?.[0];
+    if (a === undefined || b === undefined) throw new Error(`edge ${i / 4} names no entity`);
+    graph.addEdge(a, b, { articles: edges[i + 2] as number, sentences: edges[i + 3] as number });
+  }
+  for (const [id, article] of snapshot.articles) {
+    store.articles.set(id, article);
+    for (const [at, , furniture] of article.mentions) {
+      const entityId = article.entityInfo[at]?.id;
+      if (furniture || entityId === undefined) continue;
+      let ids = postings.get(entityId);
+      if (!ids) postings.set(entityId, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+  return store;
+}
+
 /** Loads a snapshot of `source`; undefined when there is none, it is unreadable, or of another source. */
 export async function loadGraph(file: string, source: string): Promise<CooccurrenceGraph | undefined> {
-  let snapshot: Snapshot;
   try {
-    snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+    if (snapshot.version !== VERSION || snapshot.source !== source) return undefined;
+    return restore(snapshot);
   } catch {
     return undefined;
   }
-  if (snapshot.version !== VERSION || snapshot.source !== source || !Array.isArray(snapshot.articles)) {
-    return undefined;
-  }
-  const store = createCooccurrenceGraph();
-  for (const [id, article] of snapshot.articles) addStoredArticle(store, id, article);
-  return store;
 }

@@ -7,15 +7,19 @@ export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
   const article = store.articles.get(id);
   if (!article) return false;
   const { graph } = store;
-  const { mentions, pairs } = articleContribution(article);
+  const { mentions, related, pairs } = articleContribution(article);
   for (const [a, b, shared] of pairs) {
     const key = graph.edge(a, b);
     if (key === undefined) continue;
     const edge = graph.getEdgeAttributes(key);
     edge.articles -= 1;
     edge.sentences -= shared;
-    edge.evidence.delete(id);
     if (edge.articles <= 0) graph.dropEdge(key);
+  }
+  for (const entityId of related) {
+    const ids = store.postings.get(entityId);
+    ids?.delete(id);
+    if (ids?.size === 0) store.postings.delete(entityId);
   }
   for (const [entityId, count] of mentions) {
     if (!graph.hasNode(entityId)) continue;

@@ -59,6 +59,8 @@ export const neighborsQuery = z.object({
   window,
   limit: int(1, 200, 20),
   minWeight: int(1, 1_000_000, 1),
+  /** Evidence articles per neighbour; 0 answers from the graph alone, without reading the index. */
+  evidence: int(0, 20, 3),
   type: entityType,
   from: date(false),
   to: date(true),

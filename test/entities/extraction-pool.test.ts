@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createExtractionPool, extractInProcess } from '../../src/entities/extraction-pool.js';
 import { loadExtractor } from '../../src/entities/load-extractor.js';
-import { GIVEN_NAMES_FILE } from '../../src/open-search.js';
+import { GIVEN_NAMES_FILE, loadShippedTaggers, TAGGER_FILES } from '../../src/open-search.js';
 import { SAMPLE } from '../helpers/test-newsgraph.js';
 
 const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
@@ -29,6 +29,23 @@ describe('extraction on worker threads', () => {
     expect(expected[1]?.ok && expected[1].extraction.entities.map((entity) => entity.id)).toContain(
       'xi-jinping',
     );
+  });
+
+  it('runs the statistical taggers in the workers when asked (NER=tagger), as in-process', async () => {
+    const tagged = createExtractionPool({ ...files, taggerFiles: TAGGER_FILES }, 1);
+    try {
+      const inProcess = loadExtractor({ ...files, taggers: await loadShippedTaggers() }).extract;
+      const text = {
+        text: 'Der Vorstand der Hamburger Reederei Hapag-Lloyd traf sich in Bremen.',
+        lang: 'de',
+      };
+      const [outcome] = await tagged.extractMany([text]);
+      expect(outcome).toEqual((await extractInProcess(inProcess)([text]))[0]);
+      const [plain] = await pool.extractMany([text]);
+      expect(outcome).not.toEqual(plain);
+    } finally {
+      await tagged.close();
+    }
   });
 
   it('lets a text that cannot be extracted fail alone, with its reason', async () => {

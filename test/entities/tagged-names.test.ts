@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Extract } from '../../src/entities/create-extractor.js';
 import { loadExtractor } from '../../src/entities/load-extractor.js';
-import { GIVEN_NAMES_FILE, loadTaggers } from '../../src/open-search.js';
+import { GIVEN_NAMES_FILE, loadShippedTaggers } from '../../src/open-search.js';
 
 const TEXT = 'Der Berater Mychajlo Podoljak sagte am Montag in Kiew, die Firma Zalando wachse.';
 let withTagger: Extract;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   withTagger = loadExtractor({
     kbFiles,
     givenNamesFile: GIVEN_NAMES_FILE,
-    taggers: await loadTaggers(),
+    taggers: await loadShippedTaggers(),
   }).extract;
   withoutTagger = loadExtractor({ kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
 });

@@ -7,7 +7,8 @@ import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
 import { removeArticle } from '../../src/graph/remove-article.js';
 import type { GraphArticle } from '../../src/graph/types.js';
-import { mkdtempSync } from 'node:fs';
+import { graphShape } from '../helpers/graph-shape.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -64,8 +65,44 @@ describe('co-occurrence graph', () => {
     expect(
       store.graph.getEdgeAttribute(store.graph.edge('vladimir-putin', 'xi-jinping') as string, 'articles'),
     ).toBe(1);
+    expect(findNeighbors(store, 'vladimir-putin')?.find((n) => n.id === 'xi-jinping')?.evidence).toEqual([
+      'a2',
+    ]);
     removeArticle(store, 'a2');
-    expect([store.graph.order, store.graph.size, store.articles.size]).toEqual([0, 0, 0]);
+    expect([store.graph.order, store.graph.size, store.articles.size, store.postings.size]).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
+  it('a hub keeps its strongest neighbours, in the order a full sort gives, with their evidence', () => {
+    const store = createCooccurrenceGraph();
+    const hub = { id: 'hub', name: 'Hub', type: 'location' as const };
+    let seed = 3;
+    const next = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    for (let k = 0; k < 400; k++) {
+      const others = Array.from({ length: 1 + next(4) }, () => next(60)).map((i) => ({
+        id: `e${i}`,
+        name: `Entity ${i % 7}`,
+        type: 'person' as const,
+      }));
+      const entityInfo = [hub, ...new Map(others.map((o) => [o.id, o])).values()];
+      const mentions = entityInfo.map((info) => ({ entityId: info.id, sentence: next(3) }));
+      addArticle(store, { id: `a${k}`, seq: k, title: null, publishedTs: k, entityInfo, mentions });
+    }
+    const all = findNeighbors(store, 'hub', { limit: 1_000, evidence: 1_000 }) ?? [];
+    for (const window of ['article', 'sentence'] as const) {
+      const everything = findNeighbors(store, 'hub', { window, limit: 1_000, evidence: 2 }) ?? [];
+      expect(findNeighbors(store, 'hub', { window, limit: 7, evidence: 2 })).toEqual(everything.slice(0, 7));
+      const weights = everything.map((n) => n.weight);
+      expect(weights).toEqual([...weights].sort((x, y) => y - x));
+    }
+    // Evidence lists exactly the articles that hold both ends.
+    for (const neighbor of all) {
+      const holding = [...store.articles]
+        .filter(([, stored]) => stored.entityInfo.some((info) => info.id === neighbor.id))
+        .map(([id]) => id);
+      expect([...neighbor.evidence].sort()).toEqual(holding.sort());
+    }
   });
 
   it('page-furniture mentions count for the entity but relate it to nobody', () => {
@@ -150,6 +187,25 @@ describe('co-occurrence graph', () => {
     await saveGraph(store, file, 'source-a');
     const loaded = await loadGraph(file, 'source-a');
     expect(loaded && exportGraph(loaded)).toEqual(exportGraph(store));
+    expect(loaded && graphShape(loaded)).toEqual(graphShape(store));
+    expect(loaded && findNeighbors(loaded, 'vladimir-putin')).toEqual(findNeighbors(store, 'vladimir-putin'));
+    // What is loaded stays editable: removing an article takes back exactly its part.
+    if (loaded) removeArticle(loaded, 'a1');
+    removeArticle(store, 'a1');
+    expect(loaded && graphShape(loaded)).toEqual(graphShape(store));
     expect(await loadGraph(file, 'source-b')).toBeUndefined();
+  });
+
+  it('a snapshot that does not hold together is not loaded', async () => {
+    const store = createCooccurrenceGraph();
+    addArticle(store, article('a1', 1));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-snap-')), 'graph.json');
+    await saveGraph(store, file, 'source-a');
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { edges: number[] };
+    snapshot.edges[0] = 99;
+    writeFileSync(file, JSON.stringify(snapshot));
+    expect(await loadGraph(file, 'source-a')).toBeUndefined();
+    writeFileSync(file, '{"version": 2, "source": "source-a", "art');
+    expect(await loadGraph(file, 'source-a')).toBeUndefined();
   });
 });

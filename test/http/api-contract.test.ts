@@ -168,6 +168,21 @@ describe('GET /entities', () => {
     expect(strong.body.neighbors).toEqual([]);
     await request(ng.app).get('/entities/angela-merkel/neighbors').query({ window: 'paragraph' }).expect(400);
   });
+
+  it('neighbours list as many evidence articles as asked, none with evidence=0', async () => {
+    const counts = async (evidence?: number) => {
+      const res = await request(ng.app)
+        .get('/entities/angela-merkel/neighbors')
+        .query(evidence === undefined ? {} : { evidence })
+        .expect(200);
+      return res.body.neighbors.map((n: { evidence: unknown[] }) => n.evidence.length);
+    };
+    const standard = await counts();
+    expect(Math.max(...standard)).toBeGreaterThan(0);
+    expect(await counts(0)).toEqual(standard.map(() => 0));
+    expect(await counts(1)).toEqual(standard.map((n: number) => Math.min(n, 1)));
+    await request(ng.app).get('/entities/angela-merkel/neighbors').query({ evidence: 21 }).expect(400);
+  });
 });
 
 describe('GET /graph', () => {

@@ -1,0 +1,27 @@
+// Small measuring helpers the bench scripts share: percentiles, timed HTTP requests, memory in MB.
+import { REQUEST_HEADERS } from '../../src/search/create-meili-client.js';
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Requests the URLs one after another; p50, p99 and max of the client-side latency in ms. */
+export async function timeRequests(
+  urls: readonly string[],
+  headers: Record<string, string> = {},
+): Promise<{ p50: number; p99: number; max: number }> {
+  const samples: number[] = [];
+  for (const url of urls) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { ...REQUEST_HEADERS, ...headers } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+}
+
+export function megabytes(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
+}

@@ -1,0 +1,47 @@
+// Starts the API as `npm start` does (node with tsx on src/main.ts) over an existing data directory and
+// times it until it listens; reads its RSS from /proc. Used for the start-up figures of `npm run bench`.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+
+export interface StartedApi {
+  readySeconds: number;
+  log: string;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startApi(env: Record<string, string>): Promise<StartedApi> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', SAMPLE_DATA: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      if (log.includes('newsgraph listening')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`bench: the API exited with ${code}: ${log}`)));
+  });
+  const readySeconds = (performance.now() - started) / 1000;
+  return {
+    readySeconds,
+    log,
+    rssMb: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+// The evidence of an edge: the articles in which both entities occur outside page furniture, each with the
+// number of sentences they share there. Found from the two entities' postings (the smaller set is walked)
+// and the stored articles, so the graph keeps no per-edge list.
+import type { CooccurrenceGraph, StoredArticle } from './types.js';
+
+function sharedSentences(article: StoredArticle, a: string, b: string): number {
+  const ia = article.entityInfo.findIndex((info) => info.id === a);
+  const ib = article.entityInfo.findIndex((info) => info.id === b);
+  const inA = new Set<number>();
+  const inB = new Set<number>();
+  for (const [index, sentence, furniture] of article.mentions) {
+    if (furniture) continue;
+    if (index === ia) inA.add(sentence);
+    else if (index === ib) inB.add(sentence);
+  }
+  let shared = 0;
+  for (const sentence of inA) if (inB.has(sentence)) shared += 1;
+  return shared;
+}
+
+/** [article id, shared sentences] for every article relating `a` and `b`, in no particular order. */
+export function sharedArticles(store: CooccurrenceGraph, a: string, b: string): Array<[string, number]> {
+  const inA = store.postings.get(a);
+  const inB = store.postings.get(b);
+  if (!inA || !inB) return [];
+  const [small, large] = inA.size <= inB.size ? [inA, inB] : [inB, inA];
+  const found: Array<[string, number]> = [];
+  for (const id of small) {
+    const article = large.has(id) ? store.articles.get(id) : undefined;
+    if (article) found.push([id, sharedSentences(article, a, b)]);
+  }
+  return found;
+}
