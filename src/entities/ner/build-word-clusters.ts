@@ -1,11 +1,26 @@
-// Learns Brown-like hierarchical word clusters from unlabeled sentences: each frequent word gets a PPMI
-// vector over its most frequent left/right neighbours, then the words are split recursively by spherical 2-means.
-// A word's cluster id is its path of 0/1 choices, so prefixes give coarser clusters.
+// Learns Brown-like hierarchical word clusters from unlabeled sentences: each frequent word gets a sparse
+// PPMI vector over its most frequent neighbours at each offset in a ±`window` context, then the words are
+// split recursively by spherical 2-means. A word's cluster id is its path of 0/1 choices, so prefixes give
+// coarser clusters.
 
 import { seededRandom } from './seeded-random.js';
 
 /** Defaults of `buildWordClusters`. */
-export const CLUSTER_DEFAULTS = { minCount: 3, contextWords: 300, depth: 12, iterations: 8, seed: 1 };
+export const CLUSTER_DEFAULTS = {
+  minCount: 3,
+  contextWords: 300,
+  window: 1,
+  depth: 12,
+  iterations: 8,
+  seed: 1,
+};
+
+/** Sparse row-normalised vectors: row `w` is `idx/val[rowStart[w] .. rowStart[w + 1])`. */
+interface SparseVectors {
+  rowStart: Int32Array;
+  idx: Int32Array;
+  val: Float32Array;
+}
 
 function normalize(v: Float32Array, offset: number, dims: number): void {
   let norm = 0;
@@ -21,36 +36,64 @@ function vectorize(sentences: readonly (readonly string[])[], opts: typeof CLUST
   const words = byFreq.filter(([, c]) => c >= opts.minCount).map(([w]) => w);
   const wordIndex = new Map(words.map((w, i) => [w, i]));
   const ctxIndex = new Map(byFreq.slice(0, opts.contextWords).map(([w], i) => [w, i]));
-  const nCtx = 2 * opts.contextWords;
-  const cooc = new Map<number, number>();
+  const offsets: number[] = [];
+  for (let d = 1; d <= opts.window; d++) offsets.push(-d, d);
+  const dims = offsets.length * opts.contextWords;
+  const rows = words.map(() => new Map<number, number>());
+  const colTotal = new Float64Array(dims);
   const rowTotal = new Float64Array(words.length);
-  const colTotal = new Float64Array(nCtx);
   let total = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.length; i++) {
       const wi = wordIndex.get(s[i] ?? '');
       if (wi === undefined) continue;
-      const left = i > 0 ? ctxIndex.get(s[i - 1] ?? '') : undefined;
-      const right = i + 1 < s.length ? ctxIndex.get(s[i + 1] ?? '') : undefined;
-      for (const c of [left, right === undefined ? undefined : right + opts.contextWords]) {
-        if (c === undefined) continue;
-        const key = wi * nCtx + c;
-        cooc.set(key, (cooc.get(key) ?? 0) + 1);
+      const row = rows[wi] as Map<number, number>;
+      offsets.forEach((off, k) => {
+        const c = i + off >= 0 && i + off < s.length ? ctxIndex.get(s[i + off] ?? '') : undefined;
+        if (c === undefined) return;
+        const col = k * opts.contextWords + c;
+        row.set(col, (row.get(col) ?? 0) + 1);
         rowTotal[wi] = (rowTotal[wi] ?? 0) + 1;
-        colTotal[c] = (colTotal[c] ?? 0) + 1;
+        colTotal[col] = (colTotal[col] ?? 0) + 1;
         total++;
-      }
+      });
     }
   }
-  const vectors = new Float32Array(words.length * nCtx);
-  for (const [key, n] of cooc) {
-    const pmi = Math.log(
-      (n * total) / ((rowTotal[Math.floor(key / nCtx)] ?? 1) * (colTotal[key % nCtx] ?? 1)),
-    );
-    if (pmi > 0) vectors[key] = pmi;
+  const rowStart = new Int32Array(words.length + 1);
+  const idx: number[] = [];
+  const val: number[] = [];
+  rows.forEach((row, wi) => {
+    const from = idx.length;
+    for (const [col, n] of [...row].sort((a, b) => a[0] - b[0])) {
+      const pmi = Math.log((n * total) / ((rowTotal[wi] ?? 1) * (colTotal[col] ?? 1)));
+      if (pmi > 0) {
+        idx.push(col);
+        val.push(pmi);
+      }
+    }
+    let norm = 0;
+    for (let j = from; j < val.length; j++) norm += (val[j] ?? 0) ** 2;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = from; j < val.length; j++) val[j] = (val[j] ?? 0) * inv;
+    rowStart[wi + 1] = idx.length;
+  });
+  const vectors: SparseVectors = { rowStart, idx: Int32Array.from(idx), val: Float32Array.from(val) };
+  return { words, vectors, dims };
+}
+
+function dot(v: SparseVectors, row: number, dense: Float32Array, offset: number): number {
+  let sum = 0;
+  for (let j = v.rowStart[row] ?? 0; j < (v.rowStart[row + 1] ?? 0); j++) {
+    sum += (v.val[j] ?? 0) * (dense[offset + (v.idx[j] ?? 0)] ?? 0);
   }
-  for (let wi = 0; wi < words.length; wi++) normalize(vectors, wi * nCtx, nCtx);
-  return { words, vectors, dims: nCtx };
+  return sum;
+}
+
+function addInto(v: SparseVectors, row: number, dense: Float32Array, offset: number): void {
+  for (let j = v.rowStart[row] ?? 0; j < (v.rowStart[row + 1] ?? 0); j++) {
+    const at = offset + (v.idx[j] ?? 0);
+    dense[at] = (dense[at] ?? 0) + (v.val[j] ?? 0);
+  }
 }
 
 /**
@@ -73,36 +116,25 @@ export function buildWordClusters(
     if (members.length < 4 || depth >= opts.depth) continue;
     // Seeds: a random member, and the member least similar to it, so the first split is a real one.
     const a = members[Math.floor(random() * members.length)] ?? 0;
+    centroids.fill(0);
+    addInto(vectors, a, centroids, 0);
     let b = a;
     let lowest = Infinity;
     for (const m of members) {
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += (vectors[m * dims + d] ?? 0) * (vectors[a * dims + d] ?? 0);
-      if (m !== a && dot < lowest) {
-        lowest = dot;
+      const d = dot(vectors, m, centroids, 0);
+      if (m !== a && d < lowest) {
+        lowest = d;
         b = m;
       }
     }
-    centroids.set(vectors.subarray(a * dims, a * dims + dims), 0);
-    centroids.set(vectors.subarray(b * dims, b * dims + dims), dims);
+    addInto(vectors, b, centroids, dims);
     const side = new Uint8Array(members.length);
     for (let it = 0; it < opts.iterations; it++) {
       members.forEach((m, k) => {
-        let d0 = 0;
-        let d1 = 0;
-        for (let d = 0; d < dims; d++) {
-          const x = vectors[m * dims + d] ?? 0;
-          d0 += x * (centroids[d] ?? 0);
-          d1 += x * (centroids[dims + d] ?? 0);
-        }
-        side[k] = d1 > d0 ? 1 : 0;
+        side[k] = dot(vectors, m, centroids, dims) > dot(vectors, m, centroids, 0) ? 1 : 0;
       });
       centroids.fill(0);
-      members.forEach((m, k) => {
-        const off = (side[k] ?? 0) * dims;
-        for (let d = 0; d < dims; d++)
-          centroids[off + d] = (centroids[off + d] ?? 0) + (vectors[m * dims + d] ?? 0);
-      });
+      members.forEach((m, k) => addInto(vectors, m, centroids, (side[k] ?? 0) * dims));
       normalize(centroids, 0, dims);
       normalize(centroids, dims, dims);
     }

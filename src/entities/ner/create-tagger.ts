@@ -1,48 +1,44 @@
-// The runtime tagger: greedy left-to-right decoding of one sentence with a trained averaged-perceptron
-// model. Holds no state between calls, so one tagger can serve concurrent requests.
+// The runtime tagger: greedy left-to-right decoding with a trained averaged-perceptron model, one sentence
+// or a whole document at a time (models trained with document history remember earlier labels of a word
+// within the document). Holds no state between calls, so one tagger can serve concurrent requests.
 
-import { bestAllowedTag } from './best-allowed-tag.js';
-import { extractFeatures, extractTagFeatures, MAX_FEATURES } from './extract-features.js';
+import { compileLexicon } from './compile-lexicon.js';
+import { createDecoder, decodeSentence } from './decode-sentence.js';
+import type { DocumentHistory } from './decode-sentence.js';
+import { extractFeatures } from './extract-features.js';
 import { addFeatureScores } from './feature-table.js';
 import { prepareSentence } from './prepare-sentence.js';
-import { tagTransitions } from './tag-transitions.js';
-import type { Gazetteer, NerModel } from './types.js';
+import { iob2Tags } from './tag-transitions.js';
+import type { NerModel } from './types.js';
 
-/** Options of `createTagger`. */
-export interface TaggerOptions {
-  /** Knowledge-base lookup by lower-cased token; only helps models trained with a gazetteer. */
-  gazetteer?: Gazetteer;
-}
-
-/** A sentence tagger. */
+/** A sentence and document tagger. */
 export interface Tagger {
   /** Returns one IOB2 tag per token (`O`, `B-PER`, `I-LOCpart`, ...). */
   tag(tokens: readonly string[]): string[];
+  /** Tags the sentences of one document in order; returns one IOB2 tag list per sentence. */
+  tagDocument(sentences: readonly (readonly string[])[]): string[][];
 }
 
 /** Creates a tagger over `model`. */
-export function createTagger(model: NerModel, options: TaggerOptions = {}): Tagger {
-  const allowed = tagTransitions(model.tags);
-  const nTags = model.tags.length;
+export function createTagger(model: NerModel): Tagger {
+  const lexicon = compileLexicon(model);
+  const reported = iob2Tags(model.tags);
+  const { table } = model;
+  const score = (feats: Int32Array, count: number, scores: Float64Array): void =>
+    addFeatureScores(table, feats, count, scores);
+  // Tagging is synchronous, so calls can share the decoder's scratch buffers.
+  const decoder = createDecoder(model.tags);
+  const tagDocument = (sentences: readonly (readonly string[])[]): string[][] => {
+    const history: DocumentHistory | undefined = model.history ? new Map() : undefined;
+    return sentences.map((tokens) => {
+      const sentence = prepareSentence(tokens, lexicon);
+      const ids = new Int32Array(sentence.length);
+      decodeSentence(sentence, decoder, history, (i, out) => extractFeatures(sentence, i, out), score, ids);
+      return Array.from(ids, (t) => reported[t] ?? 'O');
+    });
+  };
   return {
-    tag(tokens) {
-      const sentence = prepareSentence(tokens, model, options.gazetteer);
-      const feats = new Int32Array(MAX_FEATURES);
-      const scores = new Float64Array(nTags);
-      const out = new Array<string>(tokens.length);
-      let prev1 = -1;
-      let prev2 = -1;
-      for (let i = 0; i < tokens.length; i++) {
-        let count = extractFeatures(sentence, i, feats);
-        count = extractTagFeatures(sentence, i, prev1, prev2, feats, count);
-        scores.fill(0);
-        addFeatureScores(model.table, feats, count, scores);
-        const best = bestAllowedTag(scores, allowed, prev1);
-        out[i] = model.tags[best] ?? 'O';
-        prev2 = prev1;
-        prev1 = best;
-      }
-      return out;
-    },
+    tag: (tokens) => tagDocument([tokens])[0] ?? [],
+    tagDocument,
   };
 }

@@ -1,9 +1,10 @@
 // Feature templates of the tagger (after Ratinov & Roth 2009): word, shape, affixes, orthographic flags,
-// position, a ±2 word window, hyphen parts, word clusters, gazetteer types and the two previous tags.
-// Each feature is a template id mixed with precomputed string hashes, written into a caller buffer.
+// position, a ±2 word window, hyphen parts, word clusters, gazetteer codes, the two previous tags and the
+// labels the same word got earlier in the document. Each feature is a template id mixed with precomputed
+// string hashes, written into a caller buffer.
 
+import { CLUSTER_PREFIXES } from './compile-lexicon.js';
 import { finishHash, hashInt, hashString, hashTemplate } from './hash-feature.js';
-import { CLUSTER_PREFIXES } from './prepare-sentence.js';
 import type { PreparedSentence } from './types.js';
 
 const BOS = 0x5bd1e995;
@@ -11,8 +12,11 @@ const EOS = 0x27d4eb2f;
 const AFFIX_MAX = 5;
 const NC = CLUSTER_PREFIXES.length;
 
-/** Upper bound on the number of keys `extractFeatures` plus `extractTagFeatures` write per token. */
-export const MAX_FEATURES = 72;
+const MAX_GAZETTEER_BITS = 6;
+const MAX_HISTORY_LABELS = 3;
+
+/** Upper bound on the number of keys the three extractors together write per token. */
+export const MAX_FEATURES = 112;
 
 function mix(template: number, a: number): number {
   return finishHash(hashInt(hashTemplate(template), a));
@@ -89,9 +93,69 @@ export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array)
     out[k++] = mix(52, s.hCluster[(i + 1) * NC + 1] ?? 0);
     out[k++] = mix(53, s.hCluster[(i + 1) * NC + NC - 1] ?? 0);
   }
-  for (let d = -1; d <= 1; d++) {
-    const g = i + d >= 0 && i + d < n ? (s.hGazetteer[i + d] ?? 0) : 0;
-    if (g !== 0) out[k++] = mix(81 + d, g);
+  const g0 = s.gazetteer[i] ?? 0;
+  if (g0 !== 0) {
+    out[k++] = mix(81, g0);
+    out[k++] = mix2(84, g0, (flags & 3) | (first << 2));
+    let bits = 0;
+    for (let b = 0; b < 31 && bits < MAX_GAZETTEER_BITS; b++) {
+      if ((g0 & (1 << b)) === 0) continue;
+      out[k++] = mix(85, b);
+      bits++;
+    }
+  }
+  const gPrefix = s.gazetteerPrefix[i] ?? 0;
+  if (gPrefix !== 0) {
+    out[k++] = mix(86, gPrefix);
+    out[k++] = mix2(87, gPrefix, (flags & 1) | (first << 1));
+  }
+  const gPrev = i > 0 ? (s.gazetteer[i - 1] ?? 0) : 0;
+  if (gPrev !== 0) out[k++] = mix(80, gPrev);
+  const gNext = i + 1 < n ? (s.gazetteer[i + 1] ?? 0) : 0;
+  if (gNext !== 0) out[k++] = mix(82, gNext);
+  return k;
+}
+
+/** True when token `i` takes part in the document history (capitalised or all caps). */
+export function keepsHistory(s: PreparedSentence, i: number): boolean {
+  return ((s.flags[i] ?? 0) & 3) !== 0;
+}
+
+/**
+ * Writes the keys from `counts`: how often each label (index 0 = `O`) was predicted for this word earlier
+ * in the document (Ratinov & Roth's extended prediction history).
+ */
+export function extractHistoryFeatures(
+  s: PreparedSentence,
+  i: number,
+  counts: Int32Array | undefined,
+  out: Int32Array,
+  offset: number,
+): number {
+  let k = offset;
+  if (!counts) return k;
+  let total = 0;
+  let best = 0;
+  let bestCount = -1;
+  for (let l = 0; l < counts.length; l++) {
+    const c = counts[l] ?? 0;
+    total += c;
+    if (c > bestCount) {
+      best = l;
+      bestCount = c;
+    }
+  }
+  if (total === 0) return k;
+  const shape = ((s.flags[i] ?? 0) & 3) | ((i === 0 ? 1 : 0) << 2);
+  out[k++] = mix(70, best);
+  out[k++] = mix2(71, best, shape);
+  out[k++] = mix2(72, best, Math.min(total, 4));
+  out[k++] = mix(74, Math.round((4 * (total - (counts[0] ?? 0))) / total));
+  let labels = 0;
+  for (let l = 1; l < counts.length && labels < MAX_HISTORY_LABELS; l++) {
+    if ((counts[l] ?? 0) === 0) continue;
+    out[k++] = mix(73, l);
+    labels++;
   }
   return k;
 }

@@ -1,6 +1,9 @@
 // FNV-1a hashing of feature templates and their string values, without building feature strings.
 // Results are non-zero 30-bit integers so they stay small integers (Smis) in V8 and never collide with 0.
 
+/** Seed of the string hashes of words, shapes and cluster paths that feature templates mix. */
+export const HASH_SEED = 0x811c9dc5;
+
 /** Starts a hash for feature template `template` (a small integer). */
 export function hashTemplate(template: number): number {
   return Math.imul(template + 1, 0x9e3779b1) ^ 0x811c9dc5;

@@ -2,7 +2,7 @@
 // the tags into labelled spans; training and scoring helpers are exported for the scripts.
 
 export { createTagger } from './create-tagger.js';
-export type { Tagger, TaggerOptions } from './create-tagger.js';
+export type { Tagger } from './create-tagger.js';
 export { decodeSpans } from './decode-spans.js';
 export { loadModel } from './load-model.js';
 export { parseModel } from './parse-model.js';
@@ -19,4 +19,9 @@ export type { NerCorpusFormat } from './parse-ner-corpus.js';
 export { readNerCorpus } from './read-ner-corpus.js';
 export { NER_CORPUS_FILES } from './ner-corpus-files.js';
 export { NerModelError } from './ner-model-error.js';
-export type { Gazetteer, Lexicon, NerModel, Span, TaggedSentence } from './types.js';
+export { groupDocuments } from './group-documents.js';
+export { buildGazetteerPhrases } from './build-gazetteer-phrases.js';
+export { buildTrainingPhrases, jackknifePhrases } from './build-training-phrases.js';
+export { learnLexicon } from './learn-lexicon.js';
+export { loadKbPhrases } from './load-kb-phrases.js';
+export type { Lexicon, NerModel, Span, TaggedSentence } from './types.js';

@@ -7,7 +7,12 @@ const CP1252_C1 =
 
 /** Removes U+00AD, U+200B, U+200E, U+FEFF and maps U+0080–U+009F through Windows-1252 (U+0096 -> '–'). */
 export function normalizeToken(token: string): string {
-  if (!/[\u0080-\u009f\u00ad\u200b\u200e\ufeff]/.test(token)) return token;
+  let special = false;
+  for (let i = 0; i < token.length && !special; i++) {
+    const code = token.charCodeAt(i);
+    special = code >= 0x80 && (code <= 0xad || code === 0x200b || code === 0x200e || code === 0xfeff);
+  }
+  if (!special) return token;
   let out = '';
   for (const ch of token) {
     const code = ch.charCodeAt(0);

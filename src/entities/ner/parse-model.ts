@@ -15,6 +15,17 @@ interface Header {
   scale: number;
   clusterBytes: number;
   caseBytes?: number;
+  gazetteerBytes?: number;
+  history?: boolean;
+}
+
+function readPairs(bytes: Uint8Array): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const line of Buffer.from(bytes).toString('utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) pairs.push([line.slice(0, tab), line.slice(tab + 1)]);
+  }
+  return pairs;
 }
 
 /** Parses a gzipped model buffer; throws `NerModelError` (`ner_model_invalid`) if it is not one. */
@@ -58,21 +69,11 @@ export function parseModel(gz: Uint8Array): NerModel {
     tags: header.tags,
     table: buildFeatureTable(keys, rowStart, cls, val),
   };
-  if (header.clusterBytes > 0) {
-    const clusters = new Map<string, string>();
-    for (const line of Buffer.from(take(header.clusterBytes)).toString('utf8').split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) clusters.set(line.slice(0, tab), line.slice(tab + 1));
-    }
-    model.clusters = clusters;
-  }
+  if (header.clusterBytes > 0) model.clusters = new Map(readPairs(take(header.clusterBytes)));
   if (header.caseBytes) {
-    const caseProfile = new Map<string, number>();
-    for (const line of Buffer.from(take(header.caseBytes)).toString('utf8').split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) caseProfile.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-    }
-    model.caseProfile = caseProfile;
+    model.caseProfile = new Map(readPairs(take(header.caseBytes)).map(([w, c]) => [w, Number(c)]));
   }
+  if (header.gazetteerBytes) model.gazetteer = new Map(readPairs(take(header.gazetteerBytes)));
+  if (header.history) model.history = true;
   return model;
 }

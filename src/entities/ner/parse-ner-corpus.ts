@@ -7,12 +7,19 @@ import type { TaggedSentence } from './types.js';
 /** Corpus layouts `parseNerCorpus` understands. */
 export type NerCorpusFormat = 'germeval-tsv' | 'token-tag' | 'conll2003';
 
-/** Parses corpus `text` in `format`; tags are mapped to IOB2 over API labels, `-DOCSTART-` lines skipped. */
+/**
+ * Parses corpus `text` in `format`; tags are mapped to IOB2 over API labels. A `-DOCSTART-` line starts a
+ * new document: the sentences after it carry its index in `doc`.
+ */
 export function parseNerCorpus(text: string, format: NerCorpusFormat): TaggedSentence[] {
   const sentences: TaggedSentence[] = [];
   let current: TaggedSentence = { tokens: [], tags: [] };
+  let doc = -1;
   const flush = (): void => {
-    if (current.tokens.length > 0) sentences.push(current);
+    if (current.tokens.length > 0) {
+      if (doc >= 0) current.doc = doc;
+      sentences.push(current);
+    }
     current = { tokens: [], tags: [] };
   };
   for (const raw of text.split('\n')) {
@@ -31,6 +38,7 @@ export function parseNerCorpus(text: string, format: NerCorpusFormat): TaggedSen
     const cols = line.split(format === 'conll2003' ? ' ' : /\s+/);
     if (cols[0] === '-DOCSTART-') {
       flush();
+      doc++;
       continue;
     }
     const tag = cols[cols.length - 1] ?? 'O';

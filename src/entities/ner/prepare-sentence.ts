@@ -1,15 +1,15 @@
 // Computes the per-token views (normalised and lower-cased forms, orthographic flags, hashes of word,
-// shape, cluster and gazetteer type) once per sentence, so each feature template only mixes integers.
+// shape, cluster and gazetteer code) once per sentence, so each feature template only mixes integers.
 
-import { hashString } from './hash-feature.js';
+import { CLUSTER_PREFIXES } from './compile-lexicon.js';
+import type { CompiledLexicon } from './compile-lexicon.js';
+import { HASH_SEED, hashString } from './hash-feature.js';
+import { matchGazetteer, matchGazetteerPrefix } from './match-gazetteer.js';
 import { normalizeToken } from './normalize-token.js';
-import { wordShape } from './word-shape.js';
-import type { Gazetteer, Lexicon, PreparedSentence } from './types.js';
+import { hashWordShapes } from './word-shape.js';
+import type { PreparedSentence } from './types.js';
 
-const SEED = 0x811c9dc5;
-
-/** Cluster-path prefix lengths whose hashes `prepareSentence` stores (the last entry is the full path). */
-export const CLUSTER_PREFIXES = [4, 6, 10, 64] as const;
+const NC = CLUSTER_PREFIXES.length;
 
 function orthography(cased: string): number {
   let upper = 0;
@@ -34,12 +34,8 @@ function orthography(cased: string): number {
   return cap | (allCaps << 1) | (digit << 2) | (hyphen << 3);
 }
 
-/** Prepares `tokens` for feature extraction; `lexicon` and `gazetteer` are optional word-level resources. */
-export function prepareSentence(
-  tokens: readonly string[],
-  lexicon: Lexicon = {},
-  gazetteer?: Gazetteer,
-): PreparedSentence {
+/** Prepares `tokens` for feature extraction with the word-level resources in `lexicon`. */
+export function prepareSentence(tokens: readonly string[], lexicon: CompiledLexicon): PreparedSentence {
   const n = tokens.length;
   const s: PreparedSentence = {
     length: n,
@@ -50,41 +46,40 @@ export function prepareSentence(
     hCased: new Int32Array(n),
     hShape: new Int32Array(n),
     hShort: new Int32Array(n),
-    hCluster: new Int32Array(n * CLUSTER_PREFIXES.length),
+    hCluster: new Int32Array(n * NC),
     caseProfile: new Uint8Array(n),
-    hGazetteer: new Int32Array(n),
+    gazetteer: new Int32Array(n),
+    gazetteerPrefix: new Int32Array(n),
     hHyphenFirst: new Int32Array(n),
     hHyphenLast: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const cased = normalizeToken(tokens[i] ?? '');
     const lower = cased.toLowerCase();
-    const [shape, shortShape] = wordShape(cased);
     s.cased[i] = cased;
     s.lower[i] = lower;
     s.flags[i] = orthography(cased);
-    s.hLower[i] = hashString(SEED, lower);
-    s.hCased[i] = hashString(SEED, cased);
-    s.hShape[i] = hashString(SEED, shape);
-    s.hShort[i] = hashString(SEED, shortShape);
-    s.caseProfile[i] = lexicon.caseProfile?.get(lower) ?? 0;
-    const cluster = lexicon.clusters?.get(lower);
-    if (cluster !== undefined) {
-      CLUSTER_PREFIXES.forEach((p, k) => {
-        s.hCluster[i * CLUSTER_PREFIXES.length + k] = hashString(
-          SEED,
-          cluster,
-          0,
-          Math.min(p, cluster.length),
-        );
-      });
+    const hLower = hashString(HASH_SEED, lower);
+    s.hLower[i] = hLower;
+    s.hCased[i] = cased === lower ? hLower : hashString(HASH_SEED, cased);
+    hashWordShapes(cased, s.hShape, s.hShort, i);
+    const word = lexicon.words.get(lower);
+    if (word) {
+      s.caseProfile[i] = word[0] ?? 0;
+      for (let k = 0; k < NC; k++) s.hCluster[i * NC + k] = word[1 + k] ?? 0;
     }
-    const type = gazetteer?.(lower);
-    if (type !== undefined) s.hGazetteer[i] = hashString(SEED, type);
     const firstHyphen = lower.indexOf('-');
     if (firstHyphen > 0 && firstHyphen < lower.length - 1) {
-      s.hHyphenFirst[i] = hashString(SEED, lower, 0, firstHyphen);
-      s.hHyphenLast[i] = hashString(SEED, lower, lower.lastIndexOf('-') + 1);
+      s.hHyphenFirst[i] = hashString(HASH_SEED, lower, 0, firstHyphen);
+      s.hHyphenLast[i] = hashString(HASH_SEED, lower, lower.lastIndexOf('-') + 1);
+    }
+  }
+  const { gazetteer } = lexicon;
+  if (gazetteer) {
+    matchGazetteer(s.hLower, gazetteer, s.gazetteer);
+    for (let i = 0; i < n; i++) {
+      const lower = s.lower[i] ?? '';
+      if (lower.length >= 5) s.gazetteerPrefix[i] = matchGazetteerPrefix(lower, gazetteer);
     }
   }
   return s;

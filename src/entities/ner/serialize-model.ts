@@ -1,5 +1,6 @@
 // Writes a model as a gzipped binary: magic, a JSON header, then rows sorted by key (delta-coded keys,
-// per-row entry counts, class ids, int16-quantised weights) and optional word clusters and case profile as text.
+// per-row entry counts, class ids, int16-quantised weights) and optional word clusters, case profile and
+// gazetteer phrases as text.
 
 import { gzipSync } from 'node:zlib';
 import type { NerModel } from './types.js';
@@ -37,6 +38,8 @@ export function serializeModel(model: NerModel): Buffer {
   const clusterBytes = Buffer.from(clusterText, 'utf8');
   const caseText = model.caseProfile ? [...model.caseProfile].map(([w, c]) => `${w}\t${c}`).join('\n') : '';
   const caseBytes = Buffer.from(caseText, 'utf8');
+  const gazetteerText = model.gazetteer ? [...model.gazetteer].map(([p, t]) => `${p}\t${t}`).join('\n') : '';
+  const gazetteerBytes = Buffer.from(gazetteerText, 'utf8');
   const header = Buffer.from(
     JSON.stringify({
       lang: model.lang,
@@ -46,6 +49,8 @@ export function serializeModel(model: NerModel): Buffer {
       scale,
       clusterBytes: clusterBytes.length,
       caseBytes: caseBytes.length,
+      gazetteerBytes: gazetteerBytes.length,
+      history: model.history === true,
     }),
     'utf8',
   );
@@ -62,6 +67,7 @@ export function serializeModel(model: NerModel): Buffer {
       Buffer.from(outVal.buffer, 0, nnz * 2),
       clusterBytes,
       caseBytes,
+      gazetteerBytes,
     ]),
     { level: 9 },
   );

@@ -5,6 +5,8 @@
 export interface TaggedSentence {
   tokens: string[];
   tags: string[];
+  /** Index of the document the sentence belongs to, where the corpus marks documents. */
+  doc?: number;
 }
 
 /** A token span, `end` exclusive, with its label (`PER`, `ORG`, `LOC`, `MISC`, `LOCderiv`, ...). */
@@ -13,9 +15,6 @@ export interface Span {
   end: number;
   label: string;
 }
-
-/** Looks up a lower-cased token in a knowledge base and returns its type (e.g. `PER`), if any. */
-export type Gazetteer = (lowerToken: string) => string | undefined;
 
 /**
  * Sparse weights: `keys[r]` is a feature hash, its non-zero class weights are
@@ -43,10 +42,14 @@ export interface NerModel {
   clusters?: Map<string, string>;
   /** How often each lower-cased word is capitalised inside sentences in unlabeled text (1 rarely … 4 almost always). */
   caseProfile?: Map<string, number>;
+  /** Whether the model was trained with document-history features (earlier labels of the same word). */
+  history?: boolean;
+  /** Lower-cased gazetteer phrases (tokens joined by a space) and their types joined by `|` (`PER|LOC`). */
+  gazetteer?: Map<string, string>;
 }
 
-/** Word-level resources learned from unlabeled text that feature extraction can use. */
-export type Lexicon = Pick<NerModel, 'clusters' | 'caseProfile'>;
+/** Word-level resources that feature extraction can use. */
+export type Lexicon = Pick<NerModel, 'clusters' | 'caseProfile' | 'gazetteer'>;
 
 /**
  * Per-token view of a sentence that feature extraction reads: strings for affixes, and string hashes
@@ -66,8 +69,10 @@ export interface PreparedSentence {
   hCluster: Int32Array;
   /** Case-profile bucket of the word (1–4), 0 when unknown. */
   caseProfile: Uint8Array;
-  /** Hash of the gazetteer type, 0 when the gazetteer has none. */
-  hGazetteer: Int32Array;
+  /** Gazetteer code of the token (`matchGazetteer`), 0 when no phrase covers it. */
+  gazetteer: Int32Array;
+  /** Type bits of the longest one-word gazetteer phrase the token starts with (`matchGazetteerPrefix`). */
+  gazetteerPrefix: Int32Array;
   /** Hashes of the first and last hyphen-separated parts, 0 without a hyphen. */
   hHyphenFirst: Int32Array;
   hHyphenLast: Int32Array;

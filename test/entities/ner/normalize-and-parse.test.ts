@@ -30,9 +30,15 @@ describe('parseNerCorpus', () => {
     ]);
   });
 
-  it('reads CoNLL-2003 and skips -DOCSTART- lines', () => {
-    const conll = '-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n';
-    expect(parseNerCorpus(conll, 'conll2003')).toEqual([{ tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'] }]);
+  it('reads CoNLL-2003 and numbers the documents that -DOCSTART- lines open', () => {
+    const conll =
+      '-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nIt PRP B-NP O\n\n' +
+      '-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\n';
+    expect(parseNerCorpus(conll, 'conll2003')).toEqual([
+      { tokens: ['EU', 'rejects'], tags: ['B-ORG', 'O'], doc: 0 },
+      { tokens: ['It'], tags: ['O'], doc: 0 },
+      { tokens: ['Peter'], tags: ['B-PER'], doc: 1 },
+    ]);
   });
 });
 

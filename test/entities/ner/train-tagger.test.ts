@@ -36,6 +36,34 @@ describe('trainTagger', () => {
     for (const s of sentences) expect(after.tag(s.tokens)).toEqual(before.tag(s.tokens));
   });
 
+  it('keeps its gazetteer and document features through a round trip', () => {
+    const gazetteer = new Map([
+      ['kassel', 'LOC'],
+      ['anna keller', 'PER'],
+    ]);
+    const options = { lang: 'xx', labels, epochs: 4, seed: 7, gazetteer, history: true };
+    const { model } = trainTagger(sentences, options);
+    const loaded = parseModel(serializeModel(model));
+    expect(loaded.gazetteer).toEqual(gazetteer);
+    expect(loaded.history).toBe(true);
+    const doc = sentences.slice(0, 4).map((s) => s.tokens);
+    expect(createTagger(loaded).tagDocument(doc)).toEqual(createTagger(model).tagDocument(doc));
+  });
+
+  it('tags a document sentence by sentence when the model has no document features', () => {
+    const { model } = trainTagger(sentences, { lang: 'xx', labels, epochs: 4, seed: 7 });
+    const tagger = createTagger(model);
+    const doc = sentences.map((s) => s.tokens);
+    expect(tagger.tagDocument(doc)).toEqual(doc.map((tokens) => tagger.tag(tokens)));
+  });
+
+  it('reports IOB2 tags from a model trained over BIOES tags', () => {
+    const { model } = trainTagger(sentences, { lang: 'xx', labels, epochs: 8, seed: 7, encoding: 'bioes' });
+    expect(model.tags).toContain('S-PER');
+    const tagger = createTagger(model);
+    for (const s of sentences) expect(tagger.tag(s.tokens)).toEqual(s.tags);
+  });
+
   it('returns the epoch with the best callback score', () => {
     const scores = [0.5, 0.9, 0.7];
     const result = trainTagger(sentences, { lang: 'xx', labels, epochs: 3, onEpoch: (e) => scores[e - 1] });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createTaggedNameFinder } from '../../../src/entities/find-tagged-names.js';
+import type { Tagger } from '../../../src/entities/ner/create-tagger.js';
+import type { Token } from '../../../src/entities/types.js';
+
+function tokensOf(...sentences: string[][]): Token[] {
+  let at = 0;
+  return sentences.flatMap((words, sentence) =>
+    words.map((value) => {
+      const token = { value, start: at, end: at + value.length, sentence };
+      at += value.length + 1;
+      return token;
+    }),
+  );
+}
+
+describe('the tagged-name finder', () => {
+  it('hands the tagger the whole article and maps its spans back to article tokens', () => {
+    const calls: string[][][] = [];
+    const tagger: Tagger = {
+      tag: () => {
+        throw new Error('the finder tags whole articles');
+      },
+      tagDocument(sentences) {
+        calls.push(sentences.map((s) => [...s]));
+        return sentences.map((s) => s.map((w) => (w === 'Meyer' ? 'B-PER' : w === 'Bonn' ? 'B-LOC' : 'O')));
+      },
+    };
+    const tokens = tokensOf(['Meyer', 'kam', '.'], ['Dann', 'sprach', 'Meyer', 'in', 'Bonn', '.']);
+    const found = createTaggedNameFinder({ de: tagger })(tokens, [], 'de');
+    expect(calls).toEqual([
+      [
+        ['Meyer', 'kam', '.'],
+        ['Dann', 'sprach', 'Meyer', 'in', 'Bonn', '.'],
+      ],
+    ]);
+    expect(found).toEqual([
+      { start: 0, end: 1, type: 'person' },
+      { start: 5, end: 6, type: 'person' },
+      { start: 7, end: 8, type: 'location' },
+    ]);
+  });
+});
