@@ -38,13 +38,6 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
-    `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
-      `${store.graph.order} entities and ${store.graph.size} edges`,
-  );
-
   const stopSync = startGraphSync({ store, search, intervalMs: config.graphSyncIntervalMs, logger });
   let saved = '';
   const save = async (): Promise<void> => {
@@ -75,6 +68,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  // Said last: whoever waits for this line may stop the API at once, and must find the handlers above.
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
+      `${store.graph.order} entities and ${store.graph.size} edges`,
+  );
 }
 
 main().catch((error: unknown) => {

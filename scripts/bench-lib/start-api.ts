@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface StartedApi {
   readySeconds: number;
-  log: string;
+  /** What it logged up to now (and, after stop(), until it exited). */
+  readonly log: string;
   rssMb(): number;
   stop(): Promise<void>;
 }
@@ -32,7 +33,9 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
   const readySeconds = (performance.now() - started) / 1000;
   return {
     readySeconds,
-    log,
+    get log() {
+      return log;
+    },
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
@@ -40,7 +43,10 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
+        child.once('exit', (code, signal) => {
+          log += `exited with ${signal ?? code}\n`;
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,0 +1,106 @@
+// npm run bench:settings [-- --corpus DIR]: what each Meilisearch setting choice costs and changes. Indexes
+// the same prepared corpus documents under several settings and prints, for each, the indexing time and, for
+// a few real queries, the hit count and how many of the top 10 agree with the settings newsgraph ships.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Settings } from 'meilisearch';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { readInputs } from '../src/ingest/read-inputs.js';
+import { createLogger } from '../src/logger.js';
+import { openSearch } from '../src/open-search.js';
+import { createMeiliClient } from '../src/search/create-meili-client.js';
+import { createSearchIndex } from '../src/search/create-search-index.js';
+import { ARTICLE_SETTINGS } from '../src/search/index-settings.js';
+import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
+import type { ArticleDocument } from '../src/search/types.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const { values } = parseArgs({
+  options: { corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') } },
+});
+const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(path.resolve(values.corpus), name));
+
+const VARIANTS: Record<string, Settings> = {
+  shipped: ARTICLE_SETTINGS,
+  'proximity byWord (Meilisearch default)': { ...ARTICLE_SETTINGS, proximityPrecision: 'byWord' },
+  'every field searchable (default "*")': { ...ARTICLE_SETTINGS, searchableAttributes: ['*'] },
+  'entity names not searchable': { ...ARTICLE_SETTINGS, searchableAttributes: ['title', 'body'] },
+  'no filterable id (reads by id filter)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: ['lang', 'source', 'entities', 'publishedTs', 'seq'],
+  },
+};
+
+const QUERIES = [
+  'Kremlin',
+  'Putin Xi Jinping',
+  'Waffenstillstand Ukraine',
+  'Bundesregierung Haushalt',
+  'climate change',
+  'Premier League',
+];
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-settings-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MEILI_TIMEOUT_MS: '600000',
+    EXTRACT_THREADS: '0',
+  });
+  const opened = await openSearch(config, createLogger('warn'));
+  try {
+    const seq = createSequence();
+    const docs: ArticleDocument[] = [];
+    for await (const item of readInputs(files, config.maxArticleChars)) {
+      if (item.ok)
+        docs.push(
+          toArticleDocument(
+            item.article,
+            opened.entities.extract(item.article.body, item.article.lang),
+            seq(),
+          ),
+        );
+    }
+    const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
+    const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
+    process.stdout.write(`${docs.length} articles\n`);
+    let n = 0;
+    for (const [name, settings] of Object.entries(VARIANTS)) {
+      const search = createSearchIndex(client, `${config.meili.indexPrefix}s${n++}_`, {
+        articleSettings: settings,
+      });
+      await search.setup();
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: Math.ceil(docs.length / 500) }, (_, i) =>
+          search.addArticles(docs.slice(i * 500, (i + 1) * 500)),
+        ),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const results = new Map<string, { total: number; ids: string[] }>();
+      for (const q of QUERIES) {
+        const found = await search.searchArticles({ q, limit: 10, offset: 0 });
+        results.set(q, { total: found.total, ids: found.hits.map((hit) => hit.id) });
+      }
+      tops.set(name, results);
+      const shipped = tops.get('shipped');
+      const agreement = QUERIES.map((q) => {
+        const ours = new Set(shipped?.get(q)?.ids);
+        const theirs = results.get(q);
+        return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length}/10`;
+      });
+      process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
+      QUERIES.forEach((q, i) => process.stdout.write(`  ${q.padEnd(28)} ${agreement[i]}\n`));
+    }
+  } finally {
+    await opened.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
