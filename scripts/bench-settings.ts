@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       const agreement = QUERIES.map((q) => {
         const ours = new Set(shipped?.get(q)?.ids);
         const theirs = results.get(q);
-        return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length}/10`;
+        return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length} of the shipped top ${ours.size}`;
       });
       process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
       QUERIES.forEach((q, i) => process.stdout.write(`  ${q.padEnd(28)} ${agreement[i]}\n`));
