@@ -157,4 +157,26 @@ describe('API and CLI processes', () => {
     expect(cli.stdout).toMatch(/read 1, indexed 1, rejected 0/);
     expect(meiliProcessesIn(dataDir)).toEqual([]);
   }, 120_000);
+
+  it('a stop sent the moment the API says it is listening still shuts it down cleanly', async () => {
+    // Whoever waits for that line (a supervisor, a script) may stop the API at once; the signal handlers
+    // must already be there, or SIGTERM kills it without saving its graph. Three times, as it is a race.
+    for (let run = 0; run < 3; run++) {
+      const started = spawn(process.execPath, [...TSX, 'src/main.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let said = '';
+      started.stderr?.setEncoding('utf8').on('data', (text: string) => {
+        said += text;
+        if (said.includes('newsgraph listening') && !started.killed) started.kill('SIGTERM');
+      });
+      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+        started.once('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal])),
+      );
+      expect([code, signal], said).toEqual([0, null]);
+      expect(said).toContain('SIGTERM: finishing requests in flight');
+    }
+  }, 120_000);
 });
