@@ -21,6 +21,15 @@ export function toStoredArticle(article: GraphArticle): StoredArticle {
   };
 }
 
+/** Records that article `id` relates each of `entityIds` (the postings evidence is found from). */
+export function addPostings(store: CooccurrenceGraph, id: string, entityIds: Iterable<string>): void {
+  for (const entityId of entityIds) {
+    let ids = store.postings.get(entityId);
+    if (!ids) store.postings.set(entityId, (ids = new Set()));
+    ids.add(id);
+  }
+}
+
 /** Adds (or replaces) one article given in stored form. */
 export function addStoredArticle(store: CooccurrenceGraph, id: string, article: StoredArticle): void {
   if (store.articles.has(id)) removeArticle(store, id);
@@ -51,11 +60,7 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
     edge.articles += 1;
     edge.sentences += shared;
   }
-  for (const entityId of related) {
-    let ids = store.postings.get(entityId);
-    if (!ids) store.postings.set(entityId, (ids = new Set()));
-    ids.add(id);
-  }
+  addPostings(store, id, related);
   store.articles.set(id, article);
 }
 

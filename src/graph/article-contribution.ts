@@ -12,16 +12,24 @@ export interface Contribution {
   pairs: Array<[string, string, number]>;
 }
 
+/** The entities an article mentions outside page furniture: those it relates to each other. */
+export function relatedEntities(article: StoredArticle): Set<string> {
+  const related = new Set<string>();
+  for (const [index, , furniture] of article.mentions) {
+    const id = article.entityInfo[index]?.id;
+    if (id !== undefined && !furniture) related.add(id);
+  }
+  return related;
+}
+
 export function articleContribution(article: StoredArticle): Contribution {
   const mentions = new Map<string, number>();
-  const related = new Set<string>();
   const bySentence = new Map<number, Set<string>>();
   for (const [index, sentence, furniture] of article.mentions) {
     const id = article.entityInfo[index]?.id;
     if (id === undefined) continue;
     mentions.set(id, (mentions.get(id) ?? 0) + 1);
     if (furniture) continue;
-    related.add(id);
     let ids = bySentence.get(sentence);
     if (!ids) bySentence.set(sentence, (ids = new Set()));
     ids.add(id);
@@ -36,7 +44,7 @@ export function articleContribution(article: StoredArticle): Contribution {
       }
     }
   }
-  const ids = [...related].sort();
+  const ids = [...relatedEntities(article)].sort();
   const pairs: Array<[string, string, number]> = [];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {

@@ -8,6 +8,18 @@ export interface EdgeCounts {
   sentences: number;
 }
 
+/** Whether the article was published within [from, to] (epoch ms, inclusive); undated ones never are. */
+export function publishedIn(
+  store: CooccurrenceGraph,
+  articleId: string,
+  from: number | undefined,
+  to: number | undefined,
+): boolean {
+  const published = store.articles.get(articleId)?.publishedTs;
+  if (published === null || published === undefined) return false;
+  return (from === undefined || published >= from) && (to === undefined || published <= to);
+}
+
 export function datedCounts(
   store: CooccurrenceGraph,
   a: string,
@@ -20,9 +32,7 @@ export function datedCounts(
   let articles = 0;
   let sentences = 0;
   for (const [articleId, shared] of sharedArticles(store, a, b)) {
-    const published = store.articles.get(articleId)?.publishedTs;
-    if (published === null || published === undefined) continue;
-    if ((from !== undefined && published < from) || (to !== undefined && published > to)) continue;
+    if (!publishedIn(store, articleId, from, to)) continue;
     articles += 1;
     sentences += shared;
   }

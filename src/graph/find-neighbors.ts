@@ -1,7 +1,7 @@
 // "Who is mentioned with whom": the neighbours of an entity, strongest first, by shared articles or shared
 // sentences, optionally only over articles published in a date range, each with its evidence articles.
 import type { EntityType } from '../entities/types.js';
-import { datedCounts } from './dated-counts.js';
+import { datedCounts, publishedIn } from './dated-counts.js';
 import { sharedArticles } from './shared-articles.js';
 import type { CooccurrenceGraph, Window } from './types.js';
 
@@ -82,10 +82,7 @@ export function findNeighbors(
     if (evidence === 0) return { ...neighbor, evidence: [] };
     const usable = sharedArticles(store, id, neighbor.id).filter(([articleId, count]) => {
       if (window === 'sentence' && count === 0) return false;
-      if (from === undefined && to === undefined) return true;
-      const published = articles.get(articleId)?.publishedTs;
-      if (published === null || published === undefined) return false;
-      return (from === undefined || published >= from) && (to === undefined || published <= to);
+      return (from === undefined && to === undefined) || publishedIn(store, articleId, from, to);
     });
     usable.sort(
       ([a, countA], [b, countB]) =>

@@ -5,6 +5,8 @@
 // of another index is never loaded, and one that does not hold together is ignored.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { EntityType } from '../entities/types.js';
+import { addPostings } from './add-article.js';
+import { relatedEntities } from './article-contribution.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
@@ -41,7 +43,7 @@ export async function saveGraph(store: CooccurrenceGraph, file: string, source: 
 
 function restore(snapshot: Snapshot): CooccurrenceGraph {
   const store = createCooccurrenceGraph();
-  const { graph, postings } = store;
+  const { graph } = store;
   for (const [id, name, type, mentions, articles] of snapshot.nodes) {
     graph.addNode(id, { name, type, mentions, articles });
   }
@@ -54,13 +56,7 @@ function restore(snapshot: Snapshot): CooccurrenceGraph {
   }
   for (const [id, article] of snapshot.articles) {
     store.articles.set(id, article);
-    for (const [at, , furniture] of article.mentions) {
-      const entityId = article.entityInfo[at]?.id;
-      if (furniture || entityId === undefined) continue;
-      let ids = postings.get(entityId);
-      if (!ids) postings.set(entityId, (ids = new Set()));
-      ids.add(id);
-    }
+    addPostings(store, id, relatedEntities(article));
   }
   return store;
 }
