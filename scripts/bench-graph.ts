@@ -16,7 +16,7 @@ import { loadGraph, saveGraph } from '../src/graph/persist-graph.js';
 import { createApp } from '../src/http/create-app.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
-import { megabytes, timeRequests } from './bench-lib/measure.js';
+import { heapMb, megabytes, timeRequests } from './bench-lib/measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,11 +27,6 @@ const { values } = parseArgs({
 const entityCount = Number(values.entities);
 const edgeTarget = Number(values.edges);
 const TYPES: EntityType[] = ['person', 'organization', 'location', 'other'];
-
-function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return megabytes(process.memoryUsage().heapUsed);
-}
 
 async function main(): Promise<void> {
   const random = seededRandom(42);

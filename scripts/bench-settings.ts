@@ -13,6 +13,7 @@ import { createSearchIndex } from '../src/search/create-search-index.js';
 import { ARTICLE_SETTINGS } from '../src/search/index-settings.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
+import { chunks } from './bench-lib/measure.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -73,11 +74,7 @@ async function main(): Promise<void> {
       });
       await search.setup();
       const started = performance.now();
-      await Promise.all(
-        Array.from({ length: Math.ceil(docs.length / 500) }, (_, i) =>
-          search.addArticles(docs.slice(i * 500, (i + 1) * 500)),
-        ),
-      );
+      await Promise.all(chunks(docs, 500).map((batch) => search.addArticles(batch)));
       const seconds = (performance.now() - started) / 1000;
       const results = new Map<string, { total: number; ids: string[] }>();
       for (const q of QUERIES) {

@@ -26,7 +26,7 @@ import { REQUEST_HEADERS } from '../src/search/create-meili-client.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { rebuildGraph } from '../src/sync-graph.js';
-import { megabytes, percentile, timeRequests } from './bench-lib/measure.js';
+import { chunks, heapMb, percentile, timeRequests } from './bench-lib/measure.js';
 import { startApi } from './bench-lib/start-api.js';
 import { synthesize } from './bench-lib/synthesize.js';
 
@@ -41,11 +41,6 @@ const { values } = parseArgs({
 const corpus = path.resolve(values.corpus);
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(corpus, name));
 const logger = createLogger('warn');
-
-function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return megabytes(process.memoryUsage().heapUsed);
-}
 
 function benchConfig(dataDir: string, prefix: string): Config {
   return loadConfig({
@@ -101,9 +96,7 @@ async function measureIngest(opened: OpenSearch, config: Config, articles: Artic
   let cpu = ownCpuSeconds();
   let started = performance.now();
   const seq = createSequence();
-  const batches = Array.from({ length: Math.ceil(articles.length / PIPELINE.batchSize) }, (_, i) =>
-    articles.slice(i * PIPELINE.batchSize, (i + 1) * PIPELINE.batchSize),
-  );
+  const batches = chunks(articles, PIPELINE.batchSize);
   const docs: ArticleDocument[] = [];
   const extracted = await Promise.all(
     batches.map((batch) => opened.extractMany(batch.map((a) => ({ text: a.body, lang: a.lang })))),
@@ -127,9 +120,7 @@ async function measureIngest(opened: OpenSearch, config: Config, articles: Artic
   // In the same process and data directory, openSearch starts a second Meilisearch: time that one.
   cpu = cpuSeconds(direct.meili.pid());
   started = performance.now();
-  const docBatches = Array.from({ length: Math.ceil(docs.length / PIPELINE.batchSize) }, (_, i) =>
-    docs.slice(i * PIPELINE.batchSize, (i + 1) * PIPELINE.batchSize),
-  );
+  const docBatches = chunks(docs, PIPELINE.batchSize);
   await inBatches(docBatches, PIPELINE.writesInFlight, (batch) => direct.search.addArticles(batch));
   const meilisearchSeconds = (performance.now() - started) / 1000;
   const meilisearchCpuSeconds = cpuSeconds(direct.meili.pid()) - cpu;

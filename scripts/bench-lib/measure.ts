@@ -1,4 +1,4 @@
-// Small measuring helpers the bench scripts share: percentiles, timed HTTP requests, memory in MB.
+// Small measuring helpers the bench scripts share: percentiles, timed HTTP requests, memory in MB, batches.
 import { REQUEST_HEADERS } from '../../src/search/create-meili-client.js';
 
 export function percentile(samples: readonly number[], p: number): number {
@@ -24,4 +24,17 @@ export async function timeRequests(
 
 export function megabytes(bytes: number): number {
   return Math.round(bytes / 1024 / 1024);
+}
+
+/** Heap in use after a full collection (when node runs with --expose-gc, as npm run bench does), in MB. */
+export function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return megabytes(process.memoryUsage().heapUsed);
+}
+
+/** `items` cut into consecutive batches of `size`. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
