@@ -9,31 +9,34 @@ import type { Lexicon } from './types.js';
 /** Cluster-path prefix lengths whose hashes are stored (the last entry is the full path). */
 export const CLUSTER_PREFIXES = [4, 6, 10, 64] as const;
 
-/** Per word: `[caseProfile, ...cluster prefix hashes]`; hashes are 0 for words without a cluster. */
+/**
+ * `words` maps a word to where its entry starts in `entries`: `[caseProfile, ...cluster prefix hashes]`;
+ * hashes are 0 for words without a cluster. One flat array keeps a lookup to one map probe and one read.
+ */
 export interface CompiledLexicon {
-  words: Map<string, Int32Array>;
+  words: Map<string, number>;
+  entries: Int32Array;
   gazetteer?: GazetteerIndex;
 }
 
+const LEXICON_ENTRY = 1 + CLUSTER_PREFIXES.length;
+
 /** Compiles `lexicon` (clusters, case profile, gazetteer) into a `CompiledLexicon`. */
 export function compileLexicon(lexicon: Lexicon = {}): CompiledLexicon {
-  const words = new Map<string, Int32Array>();
-  const entry = (word: string): Int32Array => {
-    let e = words.get(word);
-    if (!e) {
-      e = new Int32Array(1 + CLUSTER_PREFIXES.length);
-      words.set(word, e);
-    }
-    return e;
-  };
+  const words = new Map<string, number>();
+  for (const word of lexicon.clusters?.keys() ?? []) words.set(word, words.size * LEXICON_ENTRY);
+  for (const word of lexicon.caseProfile?.keys() ?? []) {
+    if (!words.has(word)) words.set(word, words.size * LEXICON_ENTRY);
+  }
+  const entries = new Int32Array(words.size * LEXICON_ENTRY);
   for (const [word, path] of lexicon.clusters ?? []) {
-    const e = entry(word);
+    const at = words.get(word) ?? 0;
     CLUSTER_PREFIXES.forEach((p, k) => {
-      e[1 + k] = hashString(HASH_SEED, path, 0, Math.min(p, path.length));
+      entries[at + 1 + k] = hashString(HASH_SEED, path, 0, Math.min(p, path.length));
     });
   }
-  for (const [word, bucket] of lexicon.caseProfile ?? []) entry(word)[0] = bucket;
-  const compiled: CompiledLexicon = { words };
+  for (const [word, bucket] of lexicon.caseProfile ?? []) entries[words.get(word) ?? 0] = bucket;
+  const compiled: CompiledLexicon = { words, entries };
   if (lexicon.gazetteer) compiled.gazetteer = compileGazetteer(lexicon.gazetteer);
   return compiled;
 }

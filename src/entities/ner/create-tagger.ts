@@ -1,13 +1,14 @@
 // The runtime tagger: greedy left-to-right decoding with a trained averaged-perceptron model, one sentence
 // or a whole document at a time (models trained with document history remember earlier labels of a word
-// within the document). Holds no state between calls, so one tagger can serve concurrent requests.
+// within the document). Between calls it keeps only a bounded cache of per-word scores, a pure function of
+// the model, so one tagger can serve concurrent requests.
 
 import { compileLexicon } from './compile-lexicon.js';
 import { createDecoder, decodeSentence } from './decode-sentence.js';
 import type { DocumentHistory } from './decode-sentence.js';
-import { extractFeatures } from './extract-features.js';
+import { createWordCache } from './create-word-cache.js';
+import { extractContextFeatures, MAX_FEATURES } from './extract-features.js';
 import { addFeatureScores } from './feature-table.js';
-import { prepareSentence } from './prepare-sentence.js';
 import { iob2Tags } from './tag-transitions.js';
 import type { NerModel } from './types.js';
 
@@ -24,17 +25,27 @@ export function createTagger(model: NerModel): Tagger {
   const lexicon = compileLexicon(model);
   const reported = iob2Tags(model.tags);
   const { table } = model;
-  const score = (feats: Int32Array, count: number, scores: Float64Array): void =>
-    addFeatureScores(table, feats, count, scores);
-  // Tagging is synchronous, so calls can share the decoder's scratch buffers.
+  const nTags = model.tags.length;
+  const words = createWordCache(lexicon, table, nTags);
+  const rows = new Int32Array(MAX_FEATURES);
+  const score = (i: number, feats: Int32Array, count: number, scores: Float64Array): void => {
+    words.setWordScores(i, scores);
+    addFeatureScores(table, feats, count, scores, rows);
+  };
+  // Tagging is synchronous, so calls can share the decoder's and the word cache's scratch buffers.
   const decoder = createDecoder(model.tags);
+  let ids = new Int32Array(64);
   const tagDocument = (sentences: readonly (readonly string[])[]): string[][] => {
     const history: DocumentHistory | undefined = model.history ? new Map() : undefined;
     return sentences.map((tokens) => {
-      const sentence = prepareSentence(tokens, lexicon);
-      const ids = new Int32Array(sentence.length);
-      decodeSentence(sentence, decoder, history, (i, out) => extractFeatures(sentence, i, out), score, ids);
-      return Array.from(ids, (t) => reported[t] ?? 'O');
+      const sentence = words.prepare(tokens);
+      const n = sentence.length;
+      if (ids.length < n) ids = new Int32Array(2 * n);
+      const features = (i: number, out: Int32Array): number => extractContextFeatures(sentence, i, out, 0);
+      decodeSentence(sentence, decoder, history, features, score, ids);
+      const tags = new Array<string>(n);
+      for (let i = 0; i < n; i++) tags[i] = reported[ids[i] ?? 0] ?? 'O';
+      return tags;
     });
   };
   return {

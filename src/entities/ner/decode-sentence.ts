@@ -38,7 +38,8 @@ export function createDecoder(tags: readonly string[]): Decoder {
 }
 
 /**
- * Tags sentence `s` into `out`. `features` writes token `i`'s static features, `score` adds weights,
+ * Tags sentence `s` into `out`. `features` writes token `i`'s static features, `score` adds the weights of
+ * token `i` (its keys in `feats`, and whatever the caller scored ahead for it) to the zeroed `scores`,
  * `learn` (training only) sees each decision before decoding moves on with it.
  */
 export function decodeSentence(
@@ -46,7 +47,7 @@ export function decodeSentence(
   decoder: Decoder,
   history: DocumentHistory | undefined,
   features: (i: number, out: Int32Array) => number,
-  score: (feats: Int32Array, count: number, scores: Float64Array) => void,
+  score: (i: number, feats: Int32Array, count: number, scores: Float64Array) => void,
   out: Int32Array,
   learn?: (i: number, feats: Int32Array, count: number, guess: number) => void,
 ): void {
@@ -60,7 +61,7 @@ export function decodeSentence(
     const key = s.hLower[i] ?? 0;
     if (remember) count = extractHistoryFeatures(s, i, history.get(key), feats, count);
     scores.fill(0);
-    score(feats, count, scores);
+    score(i, feats, count, scores);
     const guess = bestAllowedTag(scores, i === s.length - 1 ? decoder.allowedLast : decoder.allowed, prev1);
     learn?.(i, feats, count, guess);
     out[i] = guess;

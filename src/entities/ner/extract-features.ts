@@ -1,7 +1,8 @@
 // Feature templates of the tagger (after Ratinov & Roth 2009): word, shape, affixes, orthographic flags,
 // position, a ±2 word window, hyphen parts, word clusters, gazetteer codes, the two previous tags and the
 // labels the same word got earlier in the document. Each feature is a template id mixed with precomputed
-// string hashes, written into a caller buffer.
+// string hashes, written into a caller buffer. The tag-independent keys come in three groups (the token's
+// own word, each neighbour's word, the context) so a tagger can score the first two once per word form.
 
 import { CLUSTER_PREFIXES } from './compile-lexicon.js';
 import { finishHash, hashInt, hashString, hashTemplate } from './hash-feature.js';
@@ -13,9 +14,11 @@ const AFFIX_MAX = 5;
 const NC = CLUSTER_PREFIXES.length;
 
 const MAX_GAZETTEER_BITS = 6;
+// Word and short-shape templates of the neighbours at offsets -2, -1, +1, +2 (short shape is word + 4).
+const NEIGHBOUR_TEMPLATES = [21, 20, 0, 22, 23];
 const MAX_HISTORY_LABELS = 3;
 
-/** Upper bound on the number of keys the three extractors together write per token. */
+/** Upper bound on the number of keys the extractors together write per token. */
 export const MAX_FEATURES = 112;
 
 function mix(template: number, a: number): number {
@@ -30,20 +33,31 @@ function at(arr: Int32Array, j: number, n: number): number {
   return j < 0 ? BOS : j >= n ? EOS : (arr[j] ?? 0);
 }
 
+/** Offsets of the neighbours whose words `extractNeighbourFeatures` describes. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+
 /** Writes the tag-independent feature keys of token `i` into `out` from index 0; returns how many. */
 export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array): number {
-  const n = s.length;
+  let k = extractWordFeatures(s, i, out, 0);
+  for (const step of NEIGHBOUR_OFFSETS) k = extractNeighbourFeatures(s, i, step, out, k);
+  return extractContextFeatures(s, i, out, k);
+}
+
+/**
+ * Writes the keys that depend only on token `i`'s own word and on whether it starts the sentence, so a
+ * tagger can score them once per word form.
+ */
+export function extractWordFeatures(s: PreparedSentence, i: number, out: Int32Array, offset: number): number {
   const w = s.lower[i] ?? '';
   const flags = s.flags[i] ?? 0;
   const first = i === 0 ? 1 : 0;
-  const w0 = at(s.hLower, i, n);
-  const s0 = at(s.hShort, i, n);
-  let k = 0;
+  const shape = s.hShape[i] ?? 0;
+  let k = offset;
   out[k++] = mix(0, 0);
-  out[k++] = mix(1, w0);
-  out[k++] = mix(2, at(s.hCased, i, n));
-  out[k++] = mix(3, at(s.hShape, i, n));
-  out[k++] = mix2(4, first, at(s.hShape, i, n));
+  out[k++] = mix(1, s.hLower[i] ?? 0);
+  out[k++] = mix(2, s.hCased[i] ?? 0);
+  out[k++] = mix(3, shape);
+  out[k++] = mix2(4, first, shape);
   for (let a = 1; a <= AFFIX_MAX && a < w.length; a++) {
     out[k++] = finishHash(hashString(hashTemplate(100 + a), w, 0, a));
     out[k++] = finishHash(hashString(hashTemplate(110 + a), w, w.length - a));
@@ -53,29 +67,9 @@ export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array)
   out[k++] = mix(14, flags & 2);
   out[k++] = mix(15, flags & 4);
   out[k++] = mix(16, flags & 8);
-  out[k++] = mix(20, at(s.hLower, i - 1, n));
-  out[k++] = mix(21, at(s.hLower, i - 2, n));
-  out[k++] = mix(22, at(s.hLower, i + 1, n));
-  out[k++] = mix(23, at(s.hLower, i + 2, n));
-  out[k++] = mix(24, at(s.hShort, i - 1, n));
-  out[k++] = mix(25, at(s.hShort, i - 2, n));
-  out[k++] = mix(26, at(s.hShort, i + 1, n));
-  out[k++] = mix(27, at(s.hShort, i + 2, n));
-  out[k++] = mix2(28, at(s.hLower, i - 1, n), w0);
-  out[k++] = mix2(29, w0, at(s.hLower, i + 1, n));
-  out[k++] = mix2(30, mix2(30, at(s.hShort, i - 1, n), s0), at(s.hShort, i + 1, n));
-  out[k++] = mix2(31, at(s.hLower, i - 1, n), s0);
-  out[k++] = mix2(32, s0, at(s.hLower, i + 1, n));
-  out[k++] = mix2(33, at(s.hCased, i - 1, n), at(s.hCased, i + 1, n));
-  out[k++] = mix2(36, at(s.hLower, i - 1, n), at(s.hLower, i + 1, n));
-  // Endings of the neighbours carry German case and English morphology (des ...s, the ...ing).
-  const prev = i > 0 ? (s.lower[i - 1] ?? '') : '';
-  const next = i + 1 < n ? (s.lower[i + 1] ?? '') : '';
-  out[k++] = finishHash(hashString(hashTemplate(37), prev, Math.max(0, prev.length - 3)));
-  out[k++] = finishHash(hashString(hashTemplate(38), next, Math.max(0, next.length - 3)));
   const profile = s.caseProfile[i] ?? 0;
   out[k++] = mix(60, profile | ((flags & 1) << 3) | (first << 4));
-  out[k++] = mix(61, at(s.hShort, i, n) ^ profile);
+  out[k++] = mix(61, (s.hShort[i] ?? 0) ^ profile);
   const hyphenFirst = s.hHyphenFirst[i] ?? 0;
   if (hyphenFirst !== 0) {
     out[k++] = mix(34, hyphenFirst);
@@ -85,14 +79,68 @@ export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array)
     const c0 = s.hCluster[i * NC + c] ?? 0;
     if (c0 !== 0) out[k++] = mix(40 + c, c0);
   }
-  if (i > 0 && (s.hCluster[(i - 1) * NC] ?? 0) !== 0) {
-    out[k++] = mix(50, s.hCluster[(i - 1) * NC + 1] ?? 0);
-    out[k++] = mix(51, s.hCluster[(i - 1) * NC + NC - 1] ?? 0);
+  const gPrefix = s.gazetteerPrefix[i] ?? 0;
+  if (gPrefix !== 0) {
+    out[k++] = mix(86, gPrefix);
+    out[k++] = mix2(87, gPrefix, (flags & 1) | (first << 1));
   }
-  if (i + 1 < n && (s.hCluster[(i + 1) * NC] ?? 0) !== 0) {
-    out[k++] = mix(52, s.hCluster[(i + 1) * NC + 1] ?? 0);
-    out[k++] = mix(53, s.hCluster[(i + 1) * NC + NC - 1] ?? 0);
+  return k;
+}
+
+/** One of `NEIGHBOUR_OFFSETS`. */
+export type NeighbourOffset = (typeof NEIGHBOUR_OFFSETS)[number];
+
+/**
+ * Writes the keys token `i` gets from the word at `i + step`: they depend only on that word, or on the
+ * sentence edge when it lies outside, so a tagger can score them once per word form.
+ */
+export function extractNeighbourFeatures(
+  s: PreparedSentence,
+  i: number,
+  step: NeighbourOffset,
+  out: Int32Array,
+  offset: number,
+): number {
+  const j = i + step;
+  const inside = j >= 0 && j < s.length;
+  const edge = step < 0 ? BOS : EOS;
+  const word = inside ? (s.hLower[j] ?? 0) : edge;
+  const short = inside ? (s.hShort[j] ?? 0) : edge;
+  let k = offset;
+  out[k++] = mix(NEIGHBOUR_TEMPLATES[step + 2] ?? 0, word);
+  out[k++] = mix((NEIGHBOUR_TEMPLATES[step + 2] ?? 0) + 4, short);
+  if (step === -2 || step === 2) return k;
+  // Endings of the neighbours carry German case and English morphology (des ...s, the ...ing).
+  const w = inside ? (s.lower[j] ?? '') : '';
+  out[k++] = finishHash(hashString(hashTemplate(step < 0 ? 37 : 38), w, Math.max(0, w.length - 3)));
+  if (inside && (s.hCluster[j * NC] ?? 0) !== 0) {
+    const template = step < 0 ? 50 : 52;
+    out[k++] = mix(template, s.hCluster[j * NC + 1] ?? 0);
+    out[k++] = mix(template + 1, s.hCluster[j * NC + NC - 1] ?? 0);
   }
+  return k;
+}
+
+/** Writes the keys that join token `i` with its neighbours and the gazetteer phrases around it. */
+export function extractContextFeatures(
+  s: PreparedSentence,
+  i: number,
+  out: Int32Array,
+  offset: number,
+): number {
+  const n = s.length;
+  const flags = s.flags[i] ?? 0;
+  const first = i === 0 ? 1 : 0;
+  const w0 = s.hLower[i] ?? 0;
+  const s0 = s.hShort[i] ?? 0;
+  let k = offset;
+  out[k++] = mix2(28, at(s.hLower, i - 1, n), w0);
+  out[k++] = mix2(29, w0, at(s.hLower, i + 1, n));
+  out[k++] = mix2(30, mix2(30, at(s.hShort, i - 1, n), s0), at(s.hShort, i + 1, n));
+  out[k++] = mix2(31, at(s.hLower, i - 1, n), s0);
+  out[k++] = mix2(32, s0, at(s.hLower, i + 1, n));
+  out[k++] = mix2(33, at(s.hCased, i - 1, n), at(s.hCased, i + 1, n));
+  out[k++] = mix2(36, at(s.hLower, i - 1, n), at(s.hLower, i + 1, n));
   const g0 = s.gazetteer[i] ?? 0;
   if (g0 !== 0) {
     out[k++] = mix(81, g0);
@@ -103,11 +151,6 @@ export function extractFeatures(s: PreparedSentence, i: number, out: Int32Array)
       out[k++] = mix(85, b);
       bits++;
     }
-  }
-  const gPrefix = s.gazetteerPrefix[i] ?? 0;
-  if (gPrefix !== 0) {
-    out[k++] = mix(86, gPrefix);
-    out[k++] = mix2(87, gPrefix, (flags & 1) | (first << 1));
   }
   const gPrev = i > 0 ? (s.gazetteer[i - 1] ?? 0) : 0;
   if (gPrev !== 0) out[k++] = mix(80, gPrev);

@@ -6,6 +6,8 @@
 
 import { GAZETTEER_TYPES } from './build-gazetteer-phrases.js';
 import { HASH_SEED, hashString } from './hash-feature.js';
+import { intTableFrom, intTableGet } from './int-table.js';
+import type { IntTable } from './int-table.js';
 
 const PHRASE_SEED = 0x3c6ef372;
 const FILTER_BITS = 1 << 20;
@@ -21,20 +23,20 @@ const MIN_REST = 2;
  * length per first word.
  */
 export interface GazetteerIndex {
-  phrases: Map<number, number>;
-  maxLength: Map<number, number>;
+  phrases: IntTable;
+  maxLength: IntTable;
   /** Hash of each one-word phrase of at least `MIN_PREFIX` characters -> its type bits. */
-  prefixes: Map<number, number>;
-  /** One bit per low 20 bits of those hashes, so most prefixes are rejected without a map lookup. */
+  prefixes: IntTable;
+  /** One bit per low 20 bits of those hashes, so most prefixes are rejected without a table lookup. */
   prefixFilter: Uint8Array;
 }
 
 /** Compiles phrases (`buildGazetteerPhrases` output) into an index for `matchGazetteer`. */
 export function compileGazetteer(phrases: ReadonlyMap<string, string>): GazetteerIndex {
-  const index: GazetteerIndex = {
-    phrases: new Map(),
-    maxLength: new Map(),
-    prefixes: new Map(),
+  const index = {
+    phrases: new Map<number, number>(),
+    maxLength: new Map<number, number>(),
+    prefixes: new Map<number, number>(),
     prefixFilter: new Uint8Array(FILTER_BITS >> 3),
   };
   for (const [phrase, types] of phrases) {
@@ -57,7 +59,12 @@ export function compileGazetteer(phrases: ReadonlyMap<string, string>): Gazettee
       index.prefixFilter[f >> 3] = (index.prefixFilter[f >> 3] ?? 0) | (1 << (f & 7));
     }
   }
-  return index;
+  return {
+    phrases: intTableFrom(index.phrases),
+    maxLength: intTableFrom(index.maxLength),
+    prefixes: intTableFrom(index.prefixes),
+    prefixFilter: index.prefixFilter,
+  };
 }
 
 /** Type bits of the longest one-word phrase that `word` starts with (leaving at least two characters), or 0. */
@@ -70,28 +77,32 @@ export function matchGazetteerPrefix(word: string, index: GazetteerIndex): numbe
     const key = Math.imul(h ^ 0x1f, 16777619);
     const f = key & (FILTER_BITS - 1);
     if (((index.prefixFilter[f >> 3] ?? 0) & (1 << (f & 7))) === 0) continue;
-    const bits = index.prefixes.get(key);
-    if (bits !== undefined) found = bits;
+    const bits = intTableGet(index.prefixes, key);
+    if (bits !== 0) found = bits;
   }
   return found;
 }
 
 /**
- * Writes each token's gazetteer code into `codes` (0 where no phrase covers it); `hLower` holds the
- * tokens' lower-cased forms hashed with `hashString(HASH_SEED, ...)`.
+ * ORs each of the first `n` tokens' gazetteer code into `codes` (zeroed by the caller; 0 where no phrase
+ * covers it); `hLower` holds the tokens' lower-cased forms hashed with `hashString(HASH_SEED, ...)`.
  */
-export function matchGazetteer(hLower: Int32Array, index: GazetteerIndex, codes: Int32Array): void {
-  const n = hLower.length;
+export function matchGazetteer(
+  hLower: Int32Array,
+  index: GazetteerIndex,
+  codes: Int32Array,
+  n = hLower.length,
+): void {
   for (let i = 0; i < n; i++) {
-    const longest = index.maxLength.get(hLower[i] ?? 0);
-    if (longest === undefined) continue;
+    const longest = intTableGet(index.maxLength, hLower[i] ?? 0);
+    if (longest === 0) continue;
     let bestLength = 0;
     let bestBits = 0;
     let h = PHRASE_SEED;
     for (let len = 1; len <= Math.min(longest, n - i); len++) {
       h = extendPhrase(h, hLower[i + len - 1] ?? 0);
-      const bits = index.phrases.get(h);
-      if (bits === undefined) continue;
+      const bits = intTableGet(index.phrases, h);
+      if (bits === 0) continue;
       bestLength = len;
       bestBits = bits;
     }

@@ -1,5 +1,6 @@
 // Computes the per-token views (normalised and lower-cased forms, orthographic flags, hashes of word,
 // shape, cluster and gazetteer code) once per sentence, so each feature template only mixes integers.
+// All views but the gazetteer code depend on the word form alone, so a tagger can cache and copy them.
 
 import { CLUSTER_PREFIXES } from './compile-lexicon.js';
 import type { CompiledLexicon } from './compile-lexicon.js';
@@ -34,10 +35,9 @@ function orthography(cased: string): number {
   return cap | (allCaps << 1) | (digit << 2) | (hyphen << 3);
 }
 
-/** Prepares `tokens` for feature extraction with the word-level resources in `lexicon`. */
-export function prepareSentence(tokens: readonly string[], lexicon: CompiledLexicon): PreparedSentence {
-  const n = tokens.length;
-  const s: PreparedSentence = {
+/** Allocates the per-token views of a sentence (or of a cache of word forms) of `n` tokens. */
+export function createPreparedSentence(n: number): PreparedSentence {
+  return {
     length: n,
     lower: new Array<string>(n),
     cased: new Array<string>(n),
@@ -53,34 +53,60 @@ export function prepareSentence(tokens: readonly string[], lexicon: CompiledLexi
     hHyphenFirst: new Int32Array(n),
     hHyphenLast: new Int32Array(n),
   };
-  for (let i = 0; i < n; i++) {
-    const cased = normalizeToken(tokens[i] ?? '');
-    const lower = cased.toLowerCase();
-    s.cased[i] = cased;
-    s.lower[i] = lower;
-    s.flags[i] = orthography(cased);
-    const hLower = hashString(HASH_SEED, lower);
-    s.hLower[i] = hLower;
-    s.hCased[i] = cased === lower ? hLower : hashString(HASH_SEED, cased);
-    hashWordShapes(cased, s.hShape, s.hShort, i);
-    const word = lexicon.words.get(lower);
-    if (word) {
-      s.caseProfile[i] = word[0] ?? 0;
-      for (let k = 0; k < NC; k++) s.hCluster[i * NC + k] = word[1 + k] ?? 0;
-    }
-    const firstHyphen = lower.indexOf('-');
-    if (firstHyphen > 0 && firstHyphen < lower.length - 1) {
-      s.hHyphenFirst[i] = hashString(HASH_SEED, lower, 0, firstHyphen);
-      s.hHyphenLast[i] = hashString(HASH_SEED, lower, lower.lastIndexOf('-') + 1);
-    }
-  }
+}
+
+/** Writes the views of `token` that depend on its word form alone (all but `gazetteer`) to `s` at `i`. */
+export function prepareToken(token: string, lexicon: CompiledLexicon, s: PreparedSentence, i: number): void {
+  const cased = normalizeToken(token);
+  const lower = cased.toLowerCase();
+  s.cased[i] = cased;
+  s.lower[i] = lower;
+  s.flags[i] = orthography(cased);
+  const hLower = hashString(HASH_SEED, lower);
+  s.hLower[i] = hLower;
+  s.hCased[i] = cased === lower ? hLower : hashString(HASH_SEED, cased);
+  hashWordShapes(cased, s.hShape, s.hShort, i);
+  const at = lexicon.words.get(lower);
+  const { entries } = lexicon;
+  s.caseProfile[i] = at === undefined ? 0 : (entries[at] ?? 0);
+  for (let k = 0; k < NC; k++) s.hCluster[i * NC + k] = at === undefined ? 0 : (entries[at + 1 + k] ?? 0);
+  const firstHyphen = lower.indexOf('-');
+  const hyphenated = firstHyphen > 0 && firstHyphen < lower.length - 1;
+  s.hHyphenFirst[i] = hyphenated ? hashString(HASH_SEED, lower, 0, firstHyphen) : 0;
+  s.hHyphenLast[i] = hyphenated ? hashString(HASH_SEED, lower, lower.lastIndexOf('-') + 1) : 0;
   const { gazetteer } = lexicon;
-  if (gazetteer) {
-    matchGazetteer(s.hLower, gazetteer, s.gazetteer);
-    for (let i = 0; i < n; i++) {
-      const lower = s.lower[i] ?? '';
-      if (lower.length >= 5) s.gazetteerPrefix[i] = matchGazetteerPrefix(lower, gazetteer);
-    }
-  }
+  s.gazetteerPrefix[i] = gazetteer && lower.length >= 5 ? matchGazetteerPrefix(lower, gazetteer) : 0;
+}
+
+/** Copies the word-form views of token `j` of `from` to token `i` of `to`. */
+export function copyPreparedToken(from: PreparedSentence, j: number, to: PreparedSentence, i: number): void {
+  to.cased[i] = from.cased[j] ?? '';
+  to.lower[i] = from.lower[j] ?? '';
+  to.flags[i] = from.flags[j] ?? 0;
+  to.hLower[i] = from.hLower[j] ?? 0;
+  to.hCased[i] = from.hCased[j] ?? 0;
+  to.hShape[i] = from.hShape[j] ?? 0;
+  to.hShort[i] = from.hShort[j] ?? 0;
+  for (let k = 0; k < NC; k++) to.hCluster[i * NC + k] = from.hCluster[j * NC + k] ?? 0;
+  to.caseProfile[i] = from.caseProfile[j] ?? 0;
+  to.gazetteerPrefix[i] = from.gazetteerPrefix[j] ?? 0;
+  to.hHyphenFirst[i] = from.hHyphenFirst[j] ?? 0;
+  to.hHyphenLast[i] = from.hHyphenLast[j] ?? 0;
+}
+
+/**
+ * Codes the tokens of `s` by the gazetteer phrases that cover them, once its word-form views are set;
+ * the views may be longer than `s.length` (a reused buffer).
+ */
+export function matchSentenceGazetteer(s: PreparedSentence, lexicon: CompiledLexicon): void {
+  s.gazetteer.fill(0, 0, s.length);
+  if (lexicon.gazetteer) matchGazetteer(s.hLower, lexicon.gazetteer, s.gazetteer, s.length);
+}
+
+/** Prepares `tokens` for feature extraction with the word-level resources in `lexicon`. */
+export function prepareSentence(tokens: readonly string[], lexicon: CompiledLexicon): PreparedSentence {
+  const s = createPreparedSentence(tokens.length);
+  for (let i = 0; i < tokens.length; i++) prepareToken(tokens[i] ?? '', lexicon, s, i);
+  matchSentenceGazetteer(s, lexicon);
   return s;
 }

@@ -113,7 +113,7 @@ export function trainTagger(
     if (!phrases) return lexicon;
     let c = compiled.get(phrases);
     if (!c) {
-      c = { words: lexicon.words, gazetteer: compileGazetteer(phrases) };
+      c = { ...lexicon, gazetteer: compileGazetteer(phrases) };
       compiled.set(phrases, c);
     }
     return c;
@@ -143,7 +143,7 @@ export function trainTagger(
           out.set(buffer.subarray(from, to));
           return to - from;
         };
-        const score = (feats: Int32Array, count: number, scores: Float64Array): void =>
+        const score = (_i: number, feats: Int32Array, count: number, scores: Float64Array): void =>
           weights.score(feats, 0, count, scores);
         decodeSentence(p, decoder, history, features, score, guesses, (i, feats, count, guess) => {
           const truth = gold[base + i] ?? 0;

@@ -20,7 +20,8 @@ export interface Span {
  * Sparse weights: `keys[r]` is a feature hash, its non-zero class weights are
  * `cls[rowStart[r] .. rowStart[r + 1])` / `val[...]`. For fast lookup the same data is also packed into
  * `index` (open addressing, two ints per slot: key, then first entry | entry count << 24) and `packed`
- * (class in the top 8 bits, weight / `scale` as a signed 24-bit integer below).
+ * (class in the top 8 bits, weight / `scale` as a signed 24-bit integer below). `filter` is a Bloom filter
+ * of the keys: two bits, chosen by key bits 20-29, of the word its low bits choose.
  */
 export interface FeatureTable {
   keys: Int32Array;
@@ -30,6 +31,7 @@ export interface FeatureTable {
   index: Int32Array;
   packed: Int32Array;
   scale: number;
+  filter: Int32Array;
 }
 
 /** A trained averaged-perceptron NER model for one language. */
@@ -53,7 +55,8 @@ export type Lexicon = Pick<NerModel, 'clusters' | 'caseProfile' | 'gazetteer'>;
 
 /**
  * Per-token view of a sentence that feature extraction reads: strings for affixes, and string hashes
- * computed once so each feature template only mixes integers.
+ * computed once so each feature template only mixes integers. The views may be longer than `length`
+ * (a tagger reuses one set of buffers).
  */
 export interface PreparedSentence {
   length: number;
