@@ -1,6 +1,7 @@
 // Adds an article's entities and co-occurrences to the graph. An article already in the graph is removed
 // first, so re-indexing replaces its contribution instead of doubling it.
 import { articleContribution } from './article-contribution.js';
+import { addToEdge, linkEdge } from './edge-lists.js';
 import { removeArticle } from './remove-article.js';
 import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
 
@@ -39,13 +40,11 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
     const count = mentions.get(info.id);
     if (count === undefined) continue;
     if (graph.hasNode(info.id)) {
-      graph.updateNodeAttributes(info.id, (node) => ({
-        ...node,
-        name: info.name,
-        type: info.type,
-        mentions: node.mentions + count,
-        articles: node.articles + 1,
-      }));
+      const node = graph.getNodeAttributes(info.id);
+      node.name = info.name;
+      node.type = info.type;
+      node.mentions += count;
+      node.articles += 1;
     } else {
       graph.addNode(info.id, { name: info.name, type: info.type, mentions: count, articles: 1 });
     }
@@ -53,12 +52,12 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
   for (const [a, b, shared] of pairs) {
     const key = graph.edge(a, b);
     if (key === undefined) {
-      graph.addEdge(a, b, { articles: 1, sentences: shared });
+      const edge = { a, b, articles: 1, sentences: shared, slotA: 0, slotB: 0 };
+      graph.addEdge(a, b, edge);
+      linkEdge(store, edge);
       continue;
     }
-    const edge = graph.getEdgeAttributes(key);
-    edge.articles += 1;
-    edge.sentences += shared;
+    addToEdge(store, graph.getEdgeAttributes(key), 1, shared);
   }
   addPostings(store, id, related);
   store.articles.set(id, article);

@@ -7,5 +7,8 @@ export function createCooccurrenceGraph(): CooccurrenceGraph {
     graph: new UndirectedGraph<NodeAttributes, EdgeAttributes>(),
     articles: new Map(),
     postings: new Map(),
+    edgeLists: new Map(),
+    entityNumbers: new Map(),
+    entityIds: [],
   };
 }

@@ -22,8 +22,6 @@ export function publishedIn(
 
 export function datedCounts(
   store: CooccurrenceGraph,
-  a: string,
-  b: string,
   edge: EdgeAttributes,
   from: number | undefined,
   to: number | undefined,
@@ -31,7 +29,7 @@ export function datedCounts(
   if (from === undefined && to === undefined) return edge;
   let articles = 0;
   let sentences = 0;
-  for (const [articleId, shared] of sharedArticles(store, a, b)) {
+  for (const [articleId, shared] of sharedArticles(store, edge.a, edge.b)) {
     if (!publishedIn(store, articleId, from, to)) continue;
     articles += 1;
     sentences += shared;

@@ -5,6 +5,9 @@
 import type { SerializedGraph } from 'graphology-types';
 import { datedCounts, type EdgeCounts } from './dated-counts.js';
 import { edgePmi } from './edge-pmi.js';
+import { edgesWithin, strongestEdgesWithin } from './edges-within.js';
+import { strongest } from './strongest.js';
+import { selectNeighborhood } from './select-neighborhood.js';
 import { TYPE_COLORS } from './type-colors.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
@@ -66,25 +69,24 @@ export function exportGraph(
     ...options,
   };
   const { graph } = store;
+  const dated = from !== undefined || to !== undefined;
+  // Shared articles over all time: the order edge lists are kept in (edge-lists.ts).
+  const ranked = window === 'article' && !dated;
   // Counts over the date range, computed once per edge of this export; without a range, the edge's own.
   const counted = new Map<EdgeAttributes, EdgeCounts>();
-  const countsOf: (source: string, target: string, edge: EdgeAttributes) => EdgeCounts =
-    from === undefined && to === undefined
-      ? (_source, _target, edge) => edge
-      : (source, target, edge) => {
-          let counts = counted.get(edge);
-          if (!counts) counted.set(edge, (counts = datedCounts(store, source, target, edge, from, to)));
-          return counts;
-        };
-  const weightOf = (source: string, target: string, edge: EdgeAttributes): number =>
-    window === 'article' ? countsOf(source, target, edge).articles : countsOf(source, target, edge).sentences;
-  const strong = (source: string, target: string, edge: EdgeAttributes): boolean =>
-    weightOf(source, target, edge) >= Math.max(1, minWeight);
-  const pmiOf = (source: string, target: string, edge: EdgeAttributes): number =>
+  const countsOf = (edge: EdgeAttributes): EdgeCounts => {
+    if (!dated) return edge;
+    let counts = counted.get(edge);
+    if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
+    return counts;
+  };
+  const weightOf = (edge: EdgeAttributes): number =>
+    window === 'article' ? countsOf(edge).articles : countsOf(edge).sentences;
+  const pmiOf = (edge: EdgeAttributes): number =>
     edgePmi(
-      countsOf(source, target, edge).articles,
-      graph.getNodeAttribute(source, 'articles'),
-      graph.getNodeAttribute(target, 'articles'),
+      countsOf(edge).articles,
+      graph.getNodeAttribute(edge.a, 'articles'),
+      graph.getNodeAttribute(edge.b, 'articles'),
       store.articles.size,
     );
 
@@ -92,82 +94,46 @@ export function exportGraph(
   let nodeCut: string | null = null;
   if (center !== undefined) {
     if (!graph.hasNode(center)) return undefined;
-    // Breadth first, strongest links first, up to maxNodes, and never more than `limit` edges can join
-    // (limit + 1): a hub's neighbourhood stays drawable and costs what it shows.
+    // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
+    // and costs what it shows.
     const budget = Math.min(maxNodes, limit + 1);
-    members = new Set([center]);
-    let frontier = [center];
-    for (let level = 0; level < depth; level++) {
-      if (members.size >= budget) {
-        // Full already: say so if anything strong lies beyond, without walking every edge of the frontier.
-        const beyond = frontier.some((node) =>
-          graph.someEdge(
-            node,
-            (_key, edge, source, target) =>
-              strong(source, target, edge) && !members?.has(source === node ? target : source),
-          ),
-        );
-        if (beyond) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
-        break;
-      }
-      // Each entity reached once, with its strongest link into what is already kept.
-      const reached = new Map<string, number>();
-      for (const node of frontier) {
-        graph.forEachEdge(node, (_key, edge, source, target) => {
-          const other = source === node ? target : source;
-          if (!strong(source, target, edge) || members?.has(other)) return;
-          reached.set(other, Math.max(reached.get(other) ?? 0, weightOf(source, target, edge)));
-        });
-      }
-      const next: string[] = [];
-      for (const [node] of [...reached].sort((a, b) => b[1] - a[1])) {
-        if (members.size >= budget) {
-          nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
-          break;
-        }
-        members.add(node);
-        next.push(node);
-      }
-      frontier = next;
-    }
+    const selected = selectNeighborhood(store, center, {
+      depth,
+      budget,
+      window,
+      minWeight,
+      datedCounts: dated ? countsOf : undefined,
+    });
+    members = selected.members;
+    if (selected.cut) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
   }
 
-  const candidates: Array<{ source: string; target: string; edge: EdgeAttributes }> = [];
-  const consider = (_key: string, edge: EdgeAttributes, source: string, target: string): void => {
-    if (!strong(source, target, edge)) return;
-    if (members && !(members.has(source) && members.has(target))) return;
-    candidates.push({ source, target, edge });
-  };
-  if (members) {
-    // Only edges between members, each once (from its lesser end). A member with more edges than there
-    // are members (a hub) looks its fellow members up instead of walking all its edges.
-    const list = [...members];
-    for (const node of list) {
-      if (graph.degree(node) <= list.length) {
-        graph.forEachEdge(node, (key, edge, source, target) => {
-          const other = source === node ? target : source;
-          if (node < other && members?.has(other)) consider(key, edge, source, target);
-        });
-      } else {
-        for (const other of list) {
-          if (!(node < other)) continue;
-          const key = graph.edge(node, other);
-          if (key !== undefined) {
-            consider(key, graph.getEdgeAttributes(key), ...graph.extremities(key));
-          }
-        }
-      }
-    }
+  const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
+  let kept: EdgeAttributes[];
+  let total: number;
+  if (members && ranked && measure === 'count') {
+    ({ edges: kept, total } = strongestEdgesWithin(store, members, limit, Math.max(1, minWeight)));
   } else {
-    graph.forEachEdge(consider);
+    const candidates: EdgeAttributes[] = [];
+    if (members) {
+      for (const edge of edgesWithin(store, members)) if (strong(edge)) candidates.push(edge);
+    } else {
+      graph.forEachEdge((_key, edge) => {
+        if (strong(edge)) candidates.push(edge);
+      });
+    }
+    // Ties go to more shared articles (which for a count over articles is the rank itself).
+    kept = strongest(
+      candidates,
+      Float64Array.from(candidates, (edge) => (measure === 'pmi' ? pmiOf(edge) : weightOf(edge))),
+      limit,
+      measure === 'count' && ranked ? undefined : Float64Array.from(candidates, (edge) => edge.articles),
+    );
+    total = candidates.length;
   }
-  const rank = (c: { source: string; target: string; edge: EdgeAttributes }): number =>
-    measure === 'pmi' ? pmiOf(c.source, c.target, c.edge) : weightOf(c.source, c.target, c.edge);
-  candidates.sort((a, b) => rank(b) - rank(a) || b.edge.articles - a.edge.articles);
-  const kept = candidates.slice(0, limit);
 
   const nodeIds = new Set<string>(center !== undefined ? [center] : []);
-  for (const { source, target } of kept) nodeIds.add(source).add(target);
+  for (const { a, b } of kept) nodeIds.add(a).add(b);
   return {
     attributes: {
       window,
@@ -175,12 +141,9 @@ export function exportGraph(
       ...(center !== undefined ? { center, depth } : {}),
       minWeight,
       ...(from !== undefined || to !== undefined ? { from: from ?? null, to: to ?? null } : {}),
-      edgesBeforeCut: candidates.length,
+      edgesBeforeCut: total,
       cut:
-        [
-          nodeCut,
-          candidates.length > kept.length ? `the strongest ${limit} of ${candidates.length} edges` : null,
-        ]
+        [nodeCut, total > kept.length ? `the strongest ${limit} of ${total} edges` : null]
           .filter(Boolean)
           .join('; ') || null,
     },
@@ -202,9 +165,10 @@ export function exportGraph(
         },
       };
     }),
-    edges: kept.map(({ source, target, edge }) => {
-      const count = weightOf(source, target, edge);
-      const pmi = Math.round(pmiOf(source, target, edge) * 1000) / 1000;
+    edges: kept.map((edge) => {
+      const { a: source, b: target } = edge;
+      const count = weightOf(edge);
+      const pmi = Math.round(pmiOf(edge) * 1000) / 1000;
       const weight = measure === 'pmi' ? pmi : count;
       return {
         key: `${source}--${target}`,
@@ -216,8 +180,8 @@ export function exportGraph(
           size: Math.round((1 + Math.log2(Math.max(1, measure === 'pmi' ? 1 + pmi : count))) * 10) / 10,
           count,
           pmi,
-          articles: countsOf(source, target, edge).articles,
-          sentences: countsOf(source, target, edge).sentences,
+          articles: countsOf(edge).articles,
+          sentences: countsOf(edge).sentences,
         },
       };
     }),

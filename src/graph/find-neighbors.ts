@@ -2,8 +2,9 @@
 // sentences, optionally only over articles published in a date range, each with its evidence articles.
 import type { EntityType } from '../entities/types.js';
 import { datedCounts, publishedIn } from './dated-counts.js';
+import { rankedSlots } from './edge-lists.js';
 import { sharedArticles } from './shared-articles.js';
-import type { CooccurrenceGraph, Window } from './types.js';
+import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
 export interface NeighborOptions {
   window: Window;
@@ -52,17 +53,40 @@ export function findNeighbors(
   const { window, limit, minWeight, type, from, to, evidence } = { ...DEFAULTS, ...options };
   const { graph, articles } = store;
   if (!graph.hasNode(id)) return undefined;
-  // A hub has tens of thousands of edges: keep only the best `limit` in a list sorted weakest first, and
-  // let an edge that cannot enter it cost one comparison, instead of sorting them all.
+  const list = store.edgeLists.get(id);
+  if (!list) return [];
+  // Ranked by shared articles over all time, the list's rank order is the answer's: the walk stops at the
+  // first edge weaker than the weakest kept. Otherwise (sentences, a date range) every edge is counted.
+  const dated = from !== undefined || to !== undefined;
+  const ranked = window === 'article' && !dated;
+  const slots = ranked ? rankedSlots(list) : Int32Array.from({ length: list.length }, (_, slot) => slot);
+  // Keep only the best `limit` in a list sorted weakest first: an edge that cannot enter costs one
+  // comparison, instead of sorting a hub's tens of thousands.
   const best: Array<Omit<Neighbor, 'evidence'>> = [];
-  graph.forEachEdge(id, (_key, edge, source, target, sourceAttributes, targetAttributes) => {
-    const [otherId, other] = source === id ? [target, targetAttributes] : [source, sourceAttributes];
-    if (type !== undefined && other.type !== type) return;
-    const counts = datedCounts(store, source, target, edge, from, to);
+  for (const slot of slots) {
+    const counts = dated
+      ? datedCounts(store, list.edges[slot] as EdgeAttributes, from, to)
+      : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
     const weight = window === 'article' ? counts.articles : counts.sentences;
-    if (weight < Math.max(1, minWeight)) return;
     const weakest = best[0];
-    if (best.length >= limit && weakest && (weight < weakest.weight || limit === 0)) return;
+    const full = best.length >= limit;
+    // Weaker than the weakest kept by the counts alone: in rank order, so is every later edge.
+    const weaker =
+      weakest !== undefined &&
+      (weakest.weight - weight ||
+        weakest.articles - counts.articles ||
+        weakest.sentences - counts.sentences) > 0;
+    if (full && (limit === 0 || weaker)) {
+      if (ranked && (limit === 0 || weight < (weakest?.weight ?? 0))) break;
+      continue;
+    }
+    if (weight < Math.max(1, minWeight)) {
+      if (ranked) break;
+      continue;
+    }
+    const otherId = store.entityIds[list.others[slot] as number] as string;
+    const other = graph.getNodeAttributes(otherId);
+    if (type !== undefined && other.type !== type) continue;
     const candidate = {
       id: otherId,
       name: other.name,
@@ -71,12 +95,12 @@ export function findNeighbors(
       articles: counts.articles,
       sentences: counts.sentences,
     };
-    if (best.length >= limit && weakest && compare(candidate, weakest) >= 0) return;
+    if (full && weakest && compare(candidate, weakest) >= 0) continue;
     let at = best.findIndex((kept) => compare(candidate, kept) > 0);
     if (at === -1) at = best.length;
     best.splice(at, 0, candidate);
     if (best.length > limit) best.shift();
-  });
+  }
   best.reverse();
   return best.map((neighbor) => {
     if (evidence === 0) return { ...neighbor, evidence: [] };

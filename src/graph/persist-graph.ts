@@ -8,6 +8,7 @@ import type { EntityType } from '../entities/types.js';
 import { addPostings } from './add-article.js';
 import { relatedEntities } from './article-contribution.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
+import { linkEdge } from './edge-lists.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
 const VERSION = 2;
@@ -52,7 +53,16 @@ function restore(snapshot: Snapshot): CooccurrenceGraph {
     const a = nodes[edges[i] as number]?.[0];
     const b = nodes[edges[i + 1] as number]?.[0];
     if (a === undefined || b === undefined) throw new Error(`edge ${i / 4} names no entity`);
-    graph.addEdge(a, b, { articles: edges[i + 2] as number, sentences: edges[i + 3] as number });
+    const edge = {
+      a,
+      b,
+      articles: edges[i + 2] as number,
+      sentences: edges[i + 3] as number,
+      slotA: 0,
+      slotB: 0,
+    };
+    graph.addEdge(a, b, edge);
+    linkEdge(store, edge);
   }
   for (const [id, article] of snapshot.articles) {
     store.articles.set(id, article);

@@ -1,5 +1,6 @@
 // Takes an article's contribution back out of the graph; entities and edges left with no article go.
 import { articleContribution } from './article-contribution.js';
+import { addToEdge, unlinkEdge } from './edge-lists.js';
 import type { CooccurrenceGraph } from './types.js';
 
 /** Removes an article; returns false when the graph did not hold it. */
@@ -12,9 +13,11 @@ export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
     const key = graph.edge(a, b);
     if (key === undefined) continue;
     const edge = graph.getEdgeAttributes(key);
-    edge.articles -= 1;
-    edge.sentences -= shared;
-    if (edge.articles <= 0) graph.dropEdge(key);
+    addToEdge(store, edge, -1, -shared);
+    if (edge.articles <= 0) {
+      graph.dropEdge(key);
+      unlinkEdge(store, edge);
+    }
   }
   for (const entityId of related) {
     const ids = store.postings.get(entityId);
@@ -24,9 +27,13 @@ export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
   for (const [entityId, count] of mentions) {
     if (!graph.hasNode(entityId)) continue;
     const node = graph.getNodeAttributes(entityId);
-    if (node.articles <= 1) graph.dropNode(entityId);
-    else
-      graph.mergeNodeAttributes(entityId, { mentions: node.mentions - count, articles: node.articles - 1 });
+    if (node.articles <= 1) {
+      graph.dropNode(entityId);
+      for (const edge of [...(store.edgeLists.get(entityId)?.edges ?? [])]) unlinkEdge(store, edge);
+    } else {
+      node.mentions -= count;
+      node.articles -= 1;
+    }
   }
   store.articles.delete(id);
   return true;

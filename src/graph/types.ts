@@ -13,10 +13,16 @@ export interface NodeAttributes {
 }
 
 export interface EdgeAttributes {
+  /** The edge's two ends, a < b. */
+  a: string;
+  b: string;
   /** Articles in which both entities occur (outside page furniture). */
   articles: number;
   /** Sentences in which both occur. */
   sentences: number;
+  /** Where the edge sits in a's and in b's edge list (edge-lists.ts). */
+  slotA: number;
+  slotB: number;
 }
 
 /** An article as the graph needs it: which entities, in which sentences. */
@@ -47,4 +53,21 @@ export interface CooccurrenceGraph {
    * article (646 MB of heap at 100k articles, measured), these hold one per entity and article.
    */
   postings: Map<string, Set<string>>;
+  /** Entity id -> its edges with their counts in typed arrays, for fast walks; see edge-lists.ts. */
+  edgeLists: Map<string, EdgeList>;
+  /** Entity id -> the small integer that stands for it in edge lists, and back. */
+  entityNumbers: Map<string, number>;
+  entityIds: string[];
+}
+
+/** One entity's edges: slot i holds an edge, its other end's number and its counts. */
+export interface EdgeList {
+  length: number;
+  edges: EdgeAttributes[];
+  /** Typed arrays whose length is a capacity: only the first `length` slots are in use. */
+  others: Int32Array;
+  articles: Int32Array;
+  sentences: Int32Array;
+  /** The slots, most shared articles first; null once counts changed, until next asked for. */
+  ranked: Int32Array | null;
 }

@@ -1,12 +1,13 @@
 // A graph's content as sorted lines, for comparing two graphs (incremental vs rebuilt, crashed vs clean):
 // every entity with its mention and article counts, every edge with its article and sentence counts, and
-// the articles each entity occurs in (from which evidence is found).
+// the articles each entity occurs in (from which evidence is found), and each entity's edge list.
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 
-export function graphShape({ graph, postings }: CooccurrenceGraph): {
+export function graphShape({ graph, postings, edgeLists, entityIds }: CooccurrenceGraph): {
   nodes: string[];
   edges: string[];
   postings: string[];
+  lists: string[];
 } {
   const nodes = graph.mapNodes((key, node) => `${key}:${node.mentions}:${node.articles}`).sort();
   const edges = graph
@@ -16,5 +17,13 @@ export function graphShape({ graph, postings }: CooccurrenceGraph): {
     })
     .sort();
   const occurrences = [...postings].map(([id, articles]) => `${id}:${[...articles].sort().join(',')}`).sort();
-  return { nodes, edges, postings: occurrences };
+  // The fast-walk copy of each entity's edges (edge-lists.ts), which must say what graphology says.
+  const lists = [...edgeLists].flatMap(([id, list]) =>
+    Array.from(
+      { length: list.length },
+      (_, slot) =>
+        `${id}->${entityIds[list.others[slot] ?? -1]}:${list.articles[slot]}:${list.sentences[slot]}`,
+    ),
+  );
+  return { nodes, edges, postings: occurrences, lists: lists.sort() };
 }

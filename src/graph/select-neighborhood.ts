@@ -1,0 +1,98 @@
+// The entities within one or two links of a center, breadth first and strongest links first, at most
+// `budget` of them. Ranked by shared articles over all time, each entity's edge list has that order at
+// hand, so a level is a merge of the frontier's lists that stops once the budget is full; any other
+// measure (sentences, a date range) counts every edge of the frontier.
+import { mergeRankedLists } from './merge-ranked-lists.js';
+import type { EdgeCounts } from './dated-counts.js';
+import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
+
+export interface NeighborhoodOptions {
+  depth: 1 | 2;
+  budget: number;
+  window: Window;
+  minWeight: number;
+  /** The counts over a date range, when there is one; otherwise the edges' own counts are used. */
+  datedCounts?: (edge: EdgeAttributes) => EdgeCounts;
+}
+
+export interface Neighborhood {
+  members: Set<string>;
+  /** Whether strongly enough linked entities were left out for the budget. */
+  cut: boolean;
+}
+
+type Level = (
+  store: CooccurrenceGraph,
+  frontier: string[],
+  members: Set<string>,
+  wanted: number,
+  options: NeighborhoodOptions,
+) => string[];
+
+/**
+ * The `wanted` entities outside `members` most strongly linked to the frontier, strongest first: each
+ * entity by its strongest link, and equal links in the order the frontier's lists hold them.
+ */
+const scanFrontier: Level = (store, frontier, members, wanted, { window, minWeight, datedCounts }) => {
+  const best = new Map<string, { weight: number; seen: number }>();
+  let seen = 0;
+  for (const node of frontier) {
+    const list = store.edgeLists.get(node);
+    for (let slot = 0; list && slot < list.length; slot++) {
+      seen += 1;
+      const counts = datedCounts
+        ? datedCounts(list.edges[slot] as EdgeAttributes)
+        : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
+      const weight = window === 'article' ? counts.articles : counts.sentences;
+      const id = store.entityIds[list.others[slot] as number] as string;
+      if (weight < Math.max(1, minWeight) || members.has(id)) continue;
+      const known = best.get(id);
+      if (!known || weight > known.weight) best.set(id, { weight, seen });
+    }
+  }
+  return [...best]
+    .sort(([, x], [, y]) => y.weight - x.weight || x.seen - y.seen)
+    .slice(0, Math.max(0, wanted))
+    .map(([id]) => id);
+};
+
+/** The same over lists in rank order: the first time an entity comes up is its strongest link. */
+const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight }) => {
+  const taken = new Uint8Array(store.entityIds.length);
+  for (const id of members) {
+    const number = store.entityNumbers.get(id);
+    if (number !== undefined) taken[number] = 1;
+  }
+  const found: string[] = [];
+  for (const { list, slot } of mergeRankedLists(store, frontier, (other) => taken[other] === 1)) {
+    if (found.length >= wanted || (list.articles[slot] as number) < Math.max(1, minWeight)) break;
+    const other = list.others[slot] as number;
+    if (taken[other] === 1) continue;
+    taken[other] = 1;
+    found.push(store.entityIds[other] as string);
+  }
+  return found;
+};
+
+/** The entities around `center` (it included). */
+export function selectNeighborhood(
+  store: CooccurrenceGraph,
+  center: string,
+  options: NeighborhoodOptions,
+): Neighborhood {
+  const { depth, budget, window, datedCounts } = options;
+  const level = window === 'article' && !datedCounts ? mergeFrontier : scanFrontier;
+  const members = new Set([center]);
+  let frontier = [center];
+  for (let step = 0; step < depth; step++) {
+    const room = budget - members.size;
+    const reached = level(store, frontier, members, room + 1, options);
+    if (reached.length > room) {
+      for (const id of reached.slice(0, room)) members.add(id);
+      return { members, cut: true };
+    }
+    for (const id of reached) members.add(id);
+    frontier = reached;
+  }
+  return { members, cut: false };
+}
