@@ -2,6 +2,7 @@
 // first, so re-indexing replaces its contribution instead of doubling it.
 import { articleContribution } from './article-contribution.js';
 import { addToEdge, linkEdge } from './edge-lists.js';
+import { addPostings } from './postings.js';
 import { removeArticle } from './remove-article.js';
 import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
 
@@ -20,15 +21,6 @@ export function toStoredArticle(article: GraphArticle): StoredArticle {
     entityInfo: article.entityInfo,
     mentions,
   };
-}
-
-/** Records that article `id` relates each of `entityIds` (the postings evidence is found from). */
-export function addPostings(store: CooccurrenceGraph, id: string, entityIds: Iterable<string>): void {
-  for (const entityId of entityIds) {
-    let ids = store.postings.get(entityId);
-    if (!ids) store.postings.set(entityId, (ids = new Set()));
-    ids.add(id);
-  }
 }
 
 /** Adds (or replaces) one article given in stored form. */

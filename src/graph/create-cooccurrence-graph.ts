@@ -7,6 +7,8 @@ export function createCooccurrenceGraph(): CooccurrenceGraph {
     graph: new UndirectedGraph<NodeAttributes, EdgeAttributes>(),
     articles: new Map(),
     postings: new Map(),
+    articleNumbers: new Map(),
+    articleIds: [],
     edgeLists: new Map(),
     entityNumbers: new Map(),
     entityIds: [],

@@ -5,10 +5,10 @@
 // of another index is never loaded, and one that does not hold together is ignored.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { EntityType } from '../entities/types.js';
-import { addPostings } from './add-article.js';
 import { relatedEntities } from './article-contribution.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
 import { linkEdge } from './edge-lists.js';
+import { addPostings } from './postings.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
 const VERSION = 2;

@@ -1,6 +1,7 @@
 // Takes an article's contribution back out of the graph; entities and edges left with no article go.
 import { articleContribution } from './article-contribution.js';
 import { addToEdge, unlinkEdge } from './edge-lists.js';
+import { removePostings } from './postings.js';
 import type { CooccurrenceGraph } from './types.js';
 
 /** Removes an article; returns false when the graph did not hold it. */
@@ -19,11 +20,7 @@ export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
       unlinkEdge(store, edge);
     }
   }
-  for (const entityId of related) {
-    const ids = store.postings.get(entityId);
-    ids?.delete(id);
-    if (ids?.size === 0) store.postings.delete(entityId);
-  }
+  removePostings(store, id, related);
   for (const [entityId, count] of mentions) {
     if (!graph.hasNode(entityId)) continue;
     const node = graph.getNodeAttributes(entityId);

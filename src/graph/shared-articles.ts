@@ -1,6 +1,7 @@
 // The evidence of an edge: the articles in which both entities occur outside page furniture, each with the
-// number of sentences they share there. Found from the two entities' postings (the smaller set is walked)
-// and the stored articles, so the graph keeps no per-edge list.
+// number of sentences they share there. Found from the two entities' postings (postings.ts) and the stored
+// articles, so the graph keeps no per-edge list.
+import { sharedArticleIds } from './postings.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
 function sharedSentences(article: StoredArticle, a: string, b: string): number {
@@ -20,13 +21,9 @@ function sharedSentences(article: StoredArticle, a: string, b: string): number {
 
 /** [article id, shared sentences] for every article relating `a` and `b`, in no particular order. */
 export function sharedArticles(store: CooccurrenceGraph, a: string, b: string): Array<[string, number]> {
-  const inA = store.postings.get(a);
-  const inB = store.postings.get(b);
-  if (!inA || !inB) return [];
-  const [small, large] = inA.size <= inB.size ? [inA, inB] : [inB, inA];
   const found: Array<[string, number]> = [];
-  for (const id of small) {
-    const article = large.has(id) ? store.articles.get(id) : undefined;
+  for (const id of sharedArticleIds(store, a, b)) {
+    const article = store.articles.get(id);
     if (article) found.push([id, sharedSentences(article, a, b)]);
   }
   return found;

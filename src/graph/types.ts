@@ -52,12 +52,21 @@ export interface CooccurrenceGraph {
    * its two ends' sets, found when asked for: a map of evidence on every edge held one entry per pair and
    * article (646 MB of heap at 100k articles, measured), these hold one per entity and article.
    */
-  postings: Map<string, Set<string>>;
+  postings: Map<string, Postings>;
+  /** Article id -> its number in postings, and back (undefined once removed). */
+  articleNumbers: Map<string, number>;
+  articleIds: Array<string | undefined>;
   /** Entity id -> its edges with their counts in typed arrays, for fast walks; see edge-lists.ts. */
   edgeLists: Map<string, EdgeList>;
   /** Entity id -> the small integer that stands for it in edge lists, and back. */
   entityNumbers: Map<string, number>;
   entityIds: string[];
+}
+
+/** Article numbers, ascending; the typed array's length is a capacity. */
+export interface Postings {
+  numbers: Int32Array;
+  length: number;
 }
 
 /** One entity's edges: slot i holds an edge, its other end's number and its counts. */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/graph/add-article.js';
+import { relatedEntities } from '../../src/graph/article-contribution.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
 import { rankedSlots } from '../../src/graph/edge-lists.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
 import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { removeArticle } from '../../src/graph/remove-article.js';
+import { sharedArticles } from '../../src/graph/shared-articles.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import type { EntityType } from '../../src/entities/types.js';
 
@@ -64,7 +66,7 @@ function bothViews(store: CooccurrenceGraph): { graphology: string[]; lists: str
 }
 
 describe('edge lists', () => {
-  it('hold exactly the graph edges and counts through additions, replacements and removals', () => {
+  it('hold exactly the graph edges, counts and evidence through additions, replacements and removals', () => {
     const store = randomGraph(7, 600, 80);
     const { graphology, lists } = bothViews(store);
     expect(graphology.length).toBeGreaterThan(500);
@@ -76,9 +78,24 @@ describe('edge lists', () => {
       const counts = ranked.map((slot) => list.articles[slot] ?? 0);
       expect(counts).toEqual([...counts].sort((x, y) => y - x));
     }
+    // Each edge's evidence (the intersection of postings) is exactly the articles relating both ends.
+    const relating = (a: string, b: string): string[] =>
+      [...store.articles]
+        .filter(([, article]) => {
+          const related = relatedEntities(article);
+          return related.has(a) && related.has(b);
+        })
+        .map(([id]) => id)
+        .sort();
+    store.graph.forEachEdge((_key, edge) => {
+      const shared = sharedArticles(store, edge.a, edge.b).map(([id]) => id);
+      expect(shared.sort()).toEqual(relating(edge.a, edge.b));
+      expect(shared.length).toBe(edge.articles);
+    });
     // Deleting every article leaves no list behind.
     for (const id of [...store.articles.keys()]) removeArticle(store, id);
     expect(store.edgeLists.size).toBe(0);
+    expect(store.postings.size).toBe(0);
   });
 
   it('neighbours read in rank order equal a full sort of every edge', () => {

@@ -3,7 +3,7 @@
 // the articles each entity occurs in (from which evidence is found), and each entity's edge list.
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 
-export function graphShape({ graph, postings, edgeLists, entityIds }: CooccurrenceGraph): {
+export function graphShape({ graph, postings, articleIds, edgeLists, entityIds }: CooccurrenceGraph): {
   nodes: string[];
   edges: string[];
   postings: string[];
@@ -16,7 +16,14 @@ export function graphShape({ graph, postings, edgeLists, entityIds }: Cooccurren
       return `${a}--${b}:${edge.articles}:${edge.sentences}`;
     })
     .sort();
-  const occurrences = [...postings].map(([id, articles]) => `${id}:${[...articles].sort().join(',')}`).sort();
+  const occurrences = [...postings]
+    .map(([id, { numbers, length }]) => {
+      const articles = [...numbers.subarray(0, length)].map(
+        (number) => articleIds[number] ?? `removed ${number}`,
+      );
+      return `${id}:${articles.sort().join(',')}`;
+    })
+    .sort();
   // The fast-walk copy of each entity's edges (edge-lists.ts), which must say what graphology says.
   const lists = [...edgeLists].flatMap(([id, list]) =>
     Array.from(
