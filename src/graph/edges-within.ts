@@ -28,7 +28,7 @@ export function edgesWithin(store: CooccurrenceGraph, members: Iterable<string>)
   const { marks, lists } = mark(store, members);
   const found: EdgeAttributes[] = [];
   for (const { list, self } of lists) {
-    for (let slot = 0; slot < list.length; slot++) {
+    for (let slot = 0; slot < list.edges.length; slot++) {
       const other = list.others[slot] as number;
       // From the end with the lower number only, so that each edge comes once.
       if (marks[other] === 1 && self < other) found.push(list.edges[slot] as EdgeAttributes);
@@ -51,13 +51,13 @@ export function strongestEdgesWithin(
   const { marks, lists } = mark(store, members);
   // One pass over the integers into typed arrays sized for every entry, instead of growing arrays.
   let room = 0;
-  for (const { list } of lists) room += list.length;
+  for (const { list } of lists) room += list.edges.length;
   const ranks = new Float64Array(room);
   const where = new Int32Array(room * 2);
   let total = 0;
   lists.forEach(({ list, self }, index) => {
     const { others, articles } = list;
-    for (let slot = 0; slot < list.length; slot++) {
+    for (let slot = 0; slot < list.edges.length; slot++) {
       const other = others[slot] as number;
       const shared = articles[slot] as number;
       if (marks[other] !== 1 || other <= self || shared < minWeight) continue;

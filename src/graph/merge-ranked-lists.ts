@@ -20,13 +20,13 @@ interface Head {
 }
 
 /**
- * Every edge of the lists of `ids`, most shared articles first. `skip(other, from)` passes over an entry by
- * its other end's number and its list's index alone (cheap: no counts read).
+ * Every edge of the lists of `ids`, most shared articles first. `skip(other)` passes over an entry by its
+ * other end's number alone (cheap: no counts read).
  */
 export function* mergeRankedLists(
   store: CooccurrenceGraph,
   ids: readonly string[],
-  skip: (other: number, from: number) => boolean = () => false,
+  skip: (other: number) => boolean = () => false,
 ): Generator<RankedStep> {
   const heap: Head[] = [];
   const slotOf = (head: Head): number => head.slots[head.at] as number;
@@ -40,7 +40,7 @@ export function* mergeRankedLists(
   };
   /** Moves the head to its next entry not skipped; false when its list is done. */
   const advance = (head: Head): boolean => {
-    while (head.at < head.slots.length && skip(head.list.others[slotOf(head)] as number, head.from)) {
+    while (head.at < head.slots.length && skip(head.list.others[slotOf(head)] as number)) {
       head.at += 1;
     }
     return head.at < head.slots.length;

@@ -10,15 +10,10 @@ export function addPostings(store: CooccurrenceGraph, id: string, entityIds: Ite
   store.articleIds.push(id);
   store.articleNumbers.set(id, number);
   for (const entityId of entityIds) {
-    let postings = store.postings.get(entityId);
-    if (!postings) store.postings.set(entityId, (postings = { numbers: new Int32Array(4), length: 0 }));
-    if (postings.length === postings.numbers.length) {
-      const grown = new Int32Array(postings.length * 2);
-      grown.set(postings.numbers);
-      postings.numbers = grown;
-    }
+    const postings = store.postings.get(entityId);
     // Numbers only grow, so appending keeps the array sorted.
-    postings.numbers[postings.length++] = number;
+    if (postings) postings.push(number);
+    else store.postings.set(entityId, [number]);
   }
 }
 
@@ -32,16 +27,15 @@ export function removePostings(store: CooccurrenceGraph, id: string, entityIds: 
     const postings = store.postings.get(entityId);
     if (!postings) continue;
     const at = lowerBound(postings, number, 0);
-    if (postings.numbers[at] !== number || at >= postings.length) continue;
-    postings.numbers.copyWithin(at, at + 1, postings.length);
-    postings.length -= 1;
+    if (postings[at] !== number) continue;
+    postings.splice(at, 1);
     if (postings.length === 0) store.postings.delete(entityId);
   }
 }
 
 /** The first index at or after `from` whose number is not below `number`. */
-function lowerBound({ numbers, length }: Postings, number: number, from: number): number {
-  let [low, high] = [from, length];
+function lowerBound(numbers: Postings, number: number, from: number): number {
+  let [low, high] = [from, numbers.length];
   while (low < high) {
     const mid = (low + high) >> 1;
     if ((numbers[mid] as number) < number) low = mid + 1;
@@ -65,14 +59,14 @@ export function sharedArticleIds(store: CooccurrenceGraph, a: string, b: string)
     // Far apart in size: look each of the few up in the many, moving forward.
     let at = 0;
     for (let i = 0; i < small.length && at < large.length; i++) {
-      const number = small.numbers[i] as number;
+      const number = small[i] as number;
       at = lowerBound(large, number, at);
-      if (large.numbers[at] === number && at < large.length) take(number);
+      if (large[at] === number) take(number);
     }
     return found;
   }
   for (let i = 0, j = 0; i < small.length && j < large.length;) {
-    const [p, q] = [small.numbers[i] as number, large.numbers[j] as number];
+    const [p, q] = [small[i] as number, large[j] as number];
     if (p === q) {
       take(p);
       i++;

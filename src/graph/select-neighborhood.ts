@@ -38,7 +38,7 @@ const scanFrontier: Level = (store, frontier, members, wanted, { window, minWeig
   let seen = 0;
   for (const node of frontier) {
     const list = store.edgeLists.get(node);
-    for (let slot = 0; list && slot < list.length; slot++) {
+    for (let slot = 0; list && slot < list.edges.length; slot++) {
       seen += 1;
       const counts = datedCounts
         ? datedCounts(list.edges[slot] as EdgeAttributes)

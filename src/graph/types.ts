@@ -63,20 +63,19 @@ export interface CooccurrenceGraph {
   entityIds: string[];
 }
 
-/** Article numbers, ascending; the typed array's length is a capacity. */
-export interface Postings {
-  numbers: Int32Array;
-  length: number;
-}
+/** Article numbers, ascending. */
+export type Postings = number[];
 
-/** One entity's edges: slot i holds an edge, its other end's number and its counts. */
+/**
+ * One entity's edges: slot i holds an edge, its other end's number and its counts. Plain arrays of small
+ * integers (V8 keeps them unboxed and contiguous): typed arrays grown one edge at a time allocated so many
+ * buffers that a 2M-edge build spent most of its time in garbage collection (measured, README).
+ */
 export interface EdgeList {
-  length: number;
   edges: EdgeAttributes[];
-  /** Typed arrays whose length is a capacity: only the first `length` slots are in use. */
-  others: Int32Array;
-  articles: Int32Array;
-  sentences: Int32Array;
+  others: number[];
+  articles: number[];
+  sentences: number[];
   /** The slots, most shared articles first; null once counts changed, until next asked for. */
   ranked: Int32Array | null;
 }

@@ -52,7 +52,7 @@ function bothViews(store: CooccurrenceGraph): { graphology: string[]; lists: str
     .flat();
   const lists = [...store.edgeLists]
     .map(([id, list]) =>
-      Array.from({ length: list.length }, (_, slot) => {
+      Array.from({ length: list.edges.length }, (_, slot) => {
         const edge = list.edges[slot];
         // The edge object knows its slot on this side.
         expect(edge && (edge.a === id ? edge.slotA : edge.slotB)).toBe(slot);
@@ -74,7 +74,9 @@ describe('edge lists', () => {
     // Rank order: every slot once, most shared articles first.
     for (const list of store.edgeLists.values()) {
       const ranked = [...rankedSlots(list)];
-      expect([...ranked].sort((x, y) => x - y)).toEqual(Array.from({ length: list.length }, (_, i) => i));
+      expect([...ranked].sort((x, y) => x - y)).toEqual(
+        Array.from({ length: list.edges.length }, (_, i) => i),
+      );
       const counts = ranked.map((slot) => list.articles[slot] ?? 0);
       expect(counts).toEqual([...counts].sort((x, y) => y - x));
     }

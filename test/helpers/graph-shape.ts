@@ -17,17 +17,15 @@ export function graphShape({ graph, postings, articleIds, edgeLists, entityIds }
     })
     .sort();
   const occurrences = [...postings]
-    .map(([id, { numbers, length }]) => {
-      const articles = [...numbers.subarray(0, length)].map(
-        (number) => articleIds[number] ?? `removed ${number}`,
-      );
+    .map(([id, numbers]) => {
+      const articles = numbers.map((number) => articleIds[number] ?? `removed ${number}`);
       return `${id}:${articles.sort().join(',')}`;
     })
     .sort();
   // The fast-walk copy of each entity's edges (edge-lists.ts), which must say what graphology says.
   const lists = [...edgeLists].flatMap(([id, list]) =>
     Array.from(
-      { length: list.length },
+      { length: list.edges.length },
       (_, slot) =>
         `${id}->${entityIds[list.others[slot] ?? -1]}:${list.articles[slot]}:${list.sentences[slot]}`,
     ),
