@@ -22,6 +22,19 @@ export async function timeRequests(
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
 }
 
+/** Runs `work` once per item, one after another; p50, p99 and max in ms. */
+export function timeCalls<T>(
+  items: readonly T[],
+  work: (item: T) => unknown,
+): { p50: number; p99: number; max: number } {
+  const samples = items.map((item) => {
+    const started = performance.now();
+    work(item);
+    return performance.now() - started;
+  });
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+}
+
 export function megabytes(bytes: number): number {
   return Math.round(bytes / 1024 / 1024);
 }
