@@ -1,5 +1,5 @@
 // The edges whose two ends are both in a set of entities. The set is marked in a bitmap over entity
-// numbers and each member's list is read as typed arrays, so that the edges leading out of the set (most
+// numbers and each member's list is read as arrays of integers, so that the edges leading out of the set (most
 // of a hub's) are passed over without touching their objects: reading scattered edge objects, not the
 // arithmetic, is what a walk over a large graph spends its time on (measured, README).
 import { strongestIndices } from './strongest.js';
@@ -39,7 +39,7 @@ export function edgesWithin(store: CooccurrenceGraph, members: Iterable<string>)
 
 /**
  * The `limit` strongest edges between members with at least `minWeight` shared articles, most shared
- * articles first, and how many such edges there are in all. Reads only the typed arrays, and ranks by a
+ * articles first, and how many such edges there are in all. Reads only the integer arrays, and ranks by a
  * native sort (strongest.ts): no edge object is touched.
  */
 export function strongestEdgesWithin(

@@ -56,7 +56,7 @@ export interface CooccurrenceGraph {
   /** Article id -> its number in postings, and back (undefined once removed). */
   articleNumbers: Map<string, number>;
   articleIds: Array<string | undefined>;
-  /** Entity id -> its edges with their counts in typed arrays, for fast walks; see edge-lists.ts. */
+  /** Entity id -> its edges with their counts in integer arrays, for fast walks; see edge-lists.ts. */
   edgeLists: Map<string, EdgeList>;
   /** Entity id -> the small integer that stands for it in edge lists, and back. */
   entityNumbers: Map<string, number>;
