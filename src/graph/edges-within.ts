@@ -1,7 +1,7 @@
 // The edges whose two ends are both in a set of entities. The set is marked in a bitmap over entity
-// numbers and each member's list is read as arrays of integers, so that the edges leading out of the set (most
-// of a hub's) are passed over without touching their objects: reading scattered edge objects, not the
-// arithmetic, is what a walk over a large graph spends its time on (measured, README).
+// numbers and each member's list is read as arrays of integers, so that the edges leading out of the set
+// (most of a hub's) are passed over without touching their objects: reading scattered edge objects, not
+// the arithmetic, is what a walk over a large graph spends its time on (measured, README).
 import { strongestIndices } from './strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, EdgeList } from './types.js';
 
