@@ -126,6 +126,11 @@ async function main(): Promise<void> {
     const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     // Entities asked about as often as they are mentioned: hubs come up, as they do for users.
     const asked = Array.from({ length: 1000 }, () => `e${draw()}`).filter((id) => loaded.graph.hasNode(id));
+    // Warm-up, not timed: 200 other entities through both kinds of request, so that compiling the request
+    // path (the first requests of a fresh process, several times slower) is not what the percentiles show.
+    const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => loaded.graph.hasNode(id));
+    await timeRequests(warmUp.map((id) => `${api}/entities/${id}/neighbors?limit=50`));
+    await timeRequests(warmUp.slice(0, 50).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`));
     // evidence=0 is the graph's own cost; the default 3 evidence articles add one read of the index.
     const neighbors = await timeRequests(
       asked.map((id) => `${api}/entities/${id}/neighbors?limit=50&evidence=0`),

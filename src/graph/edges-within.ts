@@ -49,11 +49,10 @@ export function strongestEdgesWithin(
   minWeight: number,
 ): { edges: EdgeAttributes[]; total: number } {
   const { marks, lists } = mark(store, members);
-  // One pass over the integers into typed arrays sized for every entry, instead of growing arrays.
-  let room = 0;
-  for (const { list } of lists) room += list.edges.length;
-  const ranks = new Float64Array(room);
-  const where = new Int32Array(room * 2);
+  // Plain arrays of small integers (typed ones this size, per request, add to V8's external memory
+  // pressure; see rankedSlots).
+  const ranks: number[] = [];
+  const where: number[] = [];
   let total = 0;
   lists.forEach(({ list, self }, index) => {
     const { others, articles } = list;
@@ -61,13 +60,12 @@ export function strongestEdgesWithin(
       const other = others[slot] as number;
       const shared = articles[slot] as number;
       if (marks[other] !== 1 || other <= self || shared < minWeight) continue;
-      ranks[total] = shared;
-      where[2 * total] = index;
-      where[2 * total + 1] = slot;
+      ranks.push(shared);
+      where.push(index, slot);
       total += 1;
     }
   });
-  const edges = strongestIndices(ranks.subarray(0, total), limit).map((i) => {
+  const edges = strongestIndices(Float64Array.from(ranks), limit).map((i) => {
     const list = lists[where[2 * i] as number]?.list as EdgeList;
     return list.edges[where[2 * i + 1] as number] as EdgeAttributes;
   });

@@ -59,9 +59,7 @@ export function findNeighbors(
   // first edge weaker than the weakest kept. Otherwise (sentences, a date range) every edge is counted.
   const dated = from !== undefined || to !== undefined;
   const ranked = window === 'article' && !dated;
-  const slots = ranked
-    ? rankedSlots(list)
-    : Int32Array.from({ length: list.edges.length }, (_, slot) => slot);
+  const slots = ranked ? rankedSlots(list) : Array.from({ length: list.edges.length }, (_, slot) => slot);
   // Keep only the best `limit` in a list sorted weakest first: an edge that cannot enter costs one
   // comparison, instead of sorting a hub's tens of thousands.
   const best: Array<Omit<Neighbor, 'evidence'>> = [];

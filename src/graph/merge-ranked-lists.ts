@@ -15,7 +15,7 @@ export interface RankedStep {
 interface Head {
   from: number;
   list: EdgeList;
-  slots: Int32Array;
+  slots: readonly number[];
   at: number;
 }
 

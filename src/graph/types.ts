@@ -68,8 +68,8 @@ export type Postings = number[];
 
 /**
  * One entity's edges: slot i holds an edge, its other end's number and its counts. Plain arrays of small
- * integers (V8 keeps them unboxed and contiguous): typed arrays grown one edge at a time allocated so many
- * buffers that a 2M-edge build spent most of its time in garbage collection (measured, README).
+ * integers (V8 keeps them unboxed and contiguous) rather than typed arrays, whose buffers are external
+ * memory that made V8 collect far more often (see rankedSlots).
  */
 export interface EdgeList {
   edges: EdgeAttributes[];
@@ -77,5 +77,5 @@ export interface EdgeList {
   articles: number[];
   sentences: number[];
   /** The slots, most shared articles first; null once counts changed, until next asked for. */
-  ranked: Int32Array | null;
+  ranked: number[] | null;
 }
