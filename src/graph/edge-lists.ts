@@ -46,40 +46,39 @@ export function addToEdge(
 ): void {
   edge.articles += articles;
   edge.sentences += sentences;
-  for (const [id, slot] of [
-    [edge.a, edge.slotA],
-    [edge.b, edge.slotB],
-  ] as const) {
-    const list = store.edgeLists.get(id);
-    if (!list) continue;
-    list.articles[slot] = edge.articles;
-    list.sentences[slot] = edge.sentences;
-    list.ranked = null;
-  }
+  copyCounts(store.edgeLists.get(edge.a), edge.slotA, edge);
+  copyCounts(store.edgeLists.get(edge.b), edge.slotB, edge);
 }
 
-/** Takes an edge out of the lists of both its ends: the last slot moves into its place. */
+function copyCounts(list: EdgeList | undefined, slot: number, edge: EdgeAttributes): void {
+  if (!list) return;
+  list.articles[slot] = edge.articles;
+  list.sentences[slot] = edge.sentences;
+  list.ranked = null;
+}
+
+/** Takes an edge out of the lists of both its ends: in each, the last slot moves into its place. */
 export function unlinkEdge(store: CooccurrenceGraph, edge: EdgeAttributes): void {
-  for (const [id, slot] of [
-    [edge.a, edge.slotA],
-    [edge.b, edge.slotB],
-  ] as const) {
-    const list = store.edgeLists.get(id);
-    if (!list || list.edges[slot] !== edge) continue;
-    const moved = list.edges.pop() as EdgeAttributes;
-    const [other, articles, sentences] = [list.others.pop(), list.articles.pop(), list.sentences.pop()];
-    list.ranked = null;
-    if (moved === edge) {
-      if (list.edges.length === 0) store.edgeLists.delete(id);
-      continue;
-    }
-    list.edges[slot] = moved;
-    list.others[slot] = other as number;
-    list.articles[slot] = articles as number;
-    list.sentences[slot] = sentences as number;
-    if (moved.a === id) moved.slotA = slot;
-    else moved.slotB = slot;
+  removeSlot(store, edge.a, edge.slotA, edge);
+  removeSlot(store, edge.b, edge.slotB, edge);
+}
+
+function removeSlot(store: CooccurrenceGraph, id: string, slot: number, edge: EdgeAttributes): void {
+  const list = store.edgeLists.get(id);
+  if (!list || list.edges[slot] !== edge) return;
+  const moved = list.edges.pop() as EdgeAttributes;
+  const [other, articles, sentences] = [list.others.pop(), list.articles.pop(), list.sentences.pop()];
+  list.ranked = null;
+  if (moved === edge) {
+    if (list.edges.length === 0) store.edgeLists.delete(id);
+    return;
   }
+  list.edges[slot] = moved;
+  list.others[slot] = other as number;
+  list.articles[slot] = articles as number;
+  list.sentences[slot] = sentences as number;
+  if (moved.a === id) moved.slotA = slot;
+  else moved.slotB = slot;
 }
 
 const SLOTS = 2 ** 24;

@@ -5,14 +5,18 @@
 import { strongestIndices } from './strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, EdgeList } from './types.js';
 
-interface Marked {
-  marks: Uint8Array;
-  lists: Array<{ list: EdgeList; self: number }>;
-}
-
-function mark(store: CooccurrenceGraph, members: Iterable<string>): Marked {
+/**
+ * Calls `visit` with the list and slot of every edge between two members, each once (from its end with the
+ * lower number), skipping edges with fewer than `minWeight` shared articles.
+ */
+function forEachInnerSlot(
+  store: CooccurrenceGraph,
+  members: Iterable<string>,
+  minWeight: number,
+  visit: (list: EdgeList, slot: number) => void,
+): void {
   const marks = new Uint8Array(store.entityIds.length);
-  const lists: Marked['lists'] = [];
+  const lists: Array<{ list: EdgeList; self: number }> = [];
   for (const id of members) {
     const list = store.edgeLists.get(id);
     const self = store.entityNumbers.get(id);
@@ -20,27 +24,26 @@ function mark(store: CooccurrenceGraph, members: Iterable<string>): Marked {
     marks[self] = 1;
     if (list) lists.push({ list, self });
   }
-  return { marks, lists };
+  for (const { list, self } of lists) {
+    const { others, articles } = list;
+    for (let slot = 0; slot < list.edges.length; slot++) {
+      const other = others[slot] as number;
+      if (marks[other] === 1 && self < other && (articles[slot] as number) >= minWeight) visit(list, slot);
+    }
+  }
 }
 
 /** Every edge between two members, each once, in no particular order. */
 export function edgesWithin(store: CooccurrenceGraph, members: Iterable<string>): EdgeAttributes[] {
-  const { marks, lists } = mark(store, members);
   const found: EdgeAttributes[] = [];
-  for (const { list, self } of lists) {
-    for (let slot = 0; slot < list.edges.length; slot++) {
-      const other = list.others[slot] as number;
-      // From the end with the lower number only, so that each edge comes once.
-      if (marks[other] === 1 && self < other) found.push(list.edges[slot] as EdgeAttributes);
-    }
-  }
+  forEachInnerSlot(store, members, 0, (list, slot) => found.push(list.edges[slot] as EdgeAttributes));
   return found;
 }
 
 /**
  * The `limit` strongest edges between members with at least `minWeight` shared articles, most shared
  * articles first, and how many such edges there are in all. Reads only the integer arrays, and ranks by a
- * native sort (strongest.ts): no edge object is touched.
+ * native sort (strongest.ts): only the kept edges' objects are touched.
  */
 export function strongestEdgesWithin(
   store: CooccurrenceGraph,
@@ -48,26 +51,18 @@ export function strongestEdgesWithin(
   limit: number,
   minWeight: number,
 ): { edges: EdgeAttributes[]; total: number } {
-  const { marks, lists } = mark(store, members);
   // Plain arrays of small integers (typed ones this size, per request, add to V8's external memory
   // pressure; see rankedSlots).
   const ranks: number[] = [];
-  const where: number[] = [];
-  let total = 0;
-  lists.forEach(({ list, self }, index) => {
-    const { others, articles } = list;
-    for (let slot = 0; slot < list.edges.length; slot++) {
-      const other = others[slot] as number;
-      const shared = articles[slot] as number;
-      if (marks[other] !== 1 || other <= self || shared < minWeight) continue;
-      ranks.push(shared);
-      where.push(index, slot);
-      total += 1;
-    }
+  const lists: EdgeList[] = [];
+  const slots: number[] = [];
+  forEachInnerSlot(store, members, minWeight, (list, slot) => {
+    ranks.push(list.articles[slot] as number);
+    lists.push(list);
+    slots.push(slot);
   });
-  const edges = strongestIndices(Float64Array.from(ranks), limit).map((i) => {
-    const list = lists[where[2 * i] as number]?.list as EdgeList;
-    return list.edges[where[2 * i + 1] as number] as EdgeAttributes;
-  });
-  return { edges, total };
+  const edges = strongestIndices(Float64Array.from(ranks), limit).map(
+    (i) => (lists[i] as EdgeList).edges[slots[i] as number] as EdgeAttributes,
+  );
+  return { edges, total: ranks.length };
 }

@@ -6,8 +6,6 @@ import { rankedSlots } from './edge-lists.js';
 import type { CooccurrenceGraph, EdgeList } from './types.js';
 
 export interface RankedStep {
-  /** Which of the given entities the edge came from (its index), and its list. */
-  from: number;
   list: EdgeList;
   slot: number;
 }
@@ -54,7 +52,7 @@ export function* mergeRankedLists(
   });
   while (heap.length > 0) {
     const head = heap[0] as Head;
-    yield { from: head.from, list: head.list, slot: slotOf(head) };
+    yield { list: head.list, slot: slotOf(head) };
     head.at += 1;
     if (!advance(head)) {
       const last = heap.pop() as Head;
