@@ -26,7 +26,7 @@ import { REQUEST_HEADERS } from '../src/search/create-meili-client.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { rebuildGraph } from '../src/sync-graph.js';
-import { chunks, heapMb, percentile, timeRequests } from './bench-lib/measure.js';
+import { chunks, heapMb, latencies, timeRequests } from './bench-lib/measure.js';
 import { startApi } from './bench-lib/start-api.js';
 import { synthesize } from './bench-lib/synthesize.js';
 
@@ -259,11 +259,7 @@ async function measureQueries(
     await response.arrayBuffer();
     samples.push(performance.now() - t);
   }
-  const searchDirect = {
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: Math.max(...samples),
-  };
+  const searchDirect = latencies(samples);
   const neighbors = await timeRequests(
     Array.from(
       { length: 1000 },

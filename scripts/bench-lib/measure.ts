@@ -6,11 +6,22 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+export interface Latencies {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** p50, p99 and max of latency samples in ms. */
+export function latencies(samples: readonly number[]): Latencies {
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+}
+
 /** Requests the URLs one after another; p50, p99 and max of the client-side latency in ms. */
 export async function timeRequests(
   urls: readonly string[],
   headers: Record<string, string> = {},
-): Promise<{ p50: number; p99: number; max: number }> {
+): Promise<Latencies> {
   const samples: number[] = [];
   for (const url of urls) {
     const started = performance.now();
@@ -19,20 +30,17 @@ export async function timeRequests(
     if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
     samples.push(performance.now() - started);
   }
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+  return latencies(samples);
 }
 
 /** Runs `work` once per item, one after another; p50, p99 and max in ms. */
-export function timeCalls<T>(
-  items: readonly T[],
-  work: (item: T) => unknown,
-): { p50: number; p99: number; max: number } {
+export function timeCalls<T>(items: readonly T[], work: (item: T) => unknown): Latencies {
   const samples = items.map((item) => {
     const started = performance.now();
     work(item);
     return performance.now() - started;
   });
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+  return latencies(samples);
 }
 
 export function megabytes(bytes: number): number {
