@@ -1,24 +1,21 @@
 // npm run bench:graph (part of npm run bench): a synthetic co-occurrence graph of 100k entities and about
 // 2M edges, built through the real graph code from generated articles whose entities follow a power law.
-// Measures the build, heap, snapshot save and load, and through the API the latency of top-50
-// neighbours and of depth-2 neighbourhoods. Writes bench/graph-results.json.
+// Measures the build, heap, snapshot save and load, and through the API (in a process of its own, see
+// bench-lib/serve-graph.ts) the latency of top-50 neighbours and of depth-2 neighbourhoods. Writes
+// bench/graph-results.json.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiDeps } from '../src/api-deps.js';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/config.js';
 import { seededRandom } from '../src/entities/ner/seeded-random.js';
 import type { EntityType } from '../src/entities/types.js';
 import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
-import { exportGraph } from '../src/graph/export-graph.js';
-import { findNeighbors } from '../src/graph/find-neighbors.js';
-import { loadGraph, saveGraph } from '../src/graph/persist-graph.js';
-import { createApp } from '../src/http/create-app.js';
-import { createLogger } from '../src/logger.js';
-import { openSearch } from '../src/open-search.js';
-import { heapMb, megabytes, timeCalls, timeRequests } from './bench-lib/measure.js';
+import { saveGraph } from '../src/graph/persist-graph.js';
+import { heapMb, megabytes, timeRequests } from './bench-lib/measure.js';
+import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +45,20 @@ function powerLaw(random: () => number): () => number {
     }
     return low;
   };
+}
+
+/** The next message of `kind` from the API process; rejects if it exits first. */
+function nextMessage<T extends { kind: string }>(child: ChildProcess, kind: T['kind']): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null): void =>
+      reject(new Error(`bench: the API process exited (${code})`));
+    const onMessage = (message: T): void => {
+      if (message.kind !== kind) return;
+      child.off('message', onMessage).off('exit', onExit);
+      resolve(message);
+    };
+    child.on('message', onMessage).once('exit', onExit);
+  });
 }
 
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
@@ -89,6 +100,7 @@ async function buildAndSave(snapshot: string, random: () => number, draw: () => 
 
   return {
     entities: store.graph.order,
+    nodes: new Set(store.graph.nodes()),
     edges: store.graph.size,
     articles,
     hub,
@@ -104,31 +116,22 @@ async function main(): Promise<void> {
   const draw = powerLaw(random);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-graph-'));
   const snapshot = path.join(dataDir, 'graph.json');
-  // Built and saved in a scope of its own, so that the built graph is collected before the snapshot loads:
-  // the API process holds one graph, not two.
   const built = await buildAndSave(snapshot, random, draw);
-  const heapBeforeLoad = heapMb(); // after a full collection: the built graph is gone
-  const started = performance.now();
-  const loaded = await loadGraph(snapshot, 'bench');
-  const loadSeconds = (performance.now() - started) / 1000;
-  const loadedHeap = heapMb() - heapBeforeLoad;
-  if (loaded?.graph.size !== built.edges) throw new Error('bench: the snapshot did not load back');
   const { hub, hubDegree, articles } = built;
-
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', SAMPLE_DATA: '' });
-  const logger = createLogger('warn');
-  const opened = await openSearch(config, logger);
   const results: Record<string, unknown> = {};
+  // The API runs in a process of its own, as `npm start` runs it; this one is its client.
+  const child = fork(path.join(PROJECT_ROOT, 'scripts', 'bench-lib', 'serve-graph.ts'), [snapshot, dataDir], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+  });
   try {
-    const server = createApp(apiDeps(opened, loaded, config, logger)).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const address = server.address();
-    const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const ready = await nextMessage<GraphServerReady>(child, 'ready');
+    if (ready.edges !== built.edges) throw new Error('bench: the snapshot did not load back');
+    const api = `http://127.0.0.1:${ready.port}`;
     // Entities asked about as often as they are mentioned: hubs come up, as they do for users.
-    const asked = Array.from({ length: 1000 }, () => `e${draw()}`).filter((id) => loaded.graph.hasNode(id));
+    const asked = Array.from({ length: 1000 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
     // Warm-up, not timed: 200 other entities through both kinds of request, so that compiling the request
     // path (the first requests of a fresh process, several times slower) is not what the percentiles show.
-    const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => loaded.graph.hasNode(id));
+    const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
     await timeRequests(warmUp.map((id) => `${api}/entities/${id}/neighbors?limit=50`));
     await timeRequests(warmUp.slice(0, 50).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`));
     // evidence=0 is the graph's own cost; the default 3 evidence articles add one read of the index.
@@ -144,14 +147,10 @@ async function main(): Promise<void> {
     const depth2 = await timeRequests(
       asked.slice(0, 200).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`),
     );
-    server.close();
     // The graph's own part of the same requests, without HTTP: what the event loop spends per request.
-    const neighborsInProcess = timeCalls(asked, (id) =>
-      findNeighbors(loaded, id, { limit: 50, evidence: 0 }),
-    );
-    const depth2InProcess = timeCalls(asked.slice(0, 200), (center) =>
-      exportGraph(loaded, { center, depth: 2, maxNodes: 500 }),
-    );
+    const request: GraphServerRequest = { kind: 'timeCalls', neighbors: asked, depth2: asked.slice(0, 200) };
+    child.send(request);
+    const timings = await nextMessage<GraphServerTimings>(child, 'timings');
     results.synthetic = {
       entities: built.entities,
       edges: built.edges,
@@ -159,30 +158,35 @@ async function main(): Promise<void> {
       hubDegree,
       buildSeconds: built.buildSeconds,
       heapMb: built.heap,
-      rssMb: megabytes(process.memoryUsage().rss),
+      apiRssMb: timings.rssMb,
       snapshotMb: megabytes(statSync(snapshot).size),
       snapshotSaveSeconds: built.saveSeconds,
-      loadedHeapMb: loadedHeap,
-      snapshotLoadSeconds: loadSeconds,
+      loadedHeapMb: ready.loadedHeapMb,
+      snapshotLoadSeconds: ready.loadSeconds,
       neighbors,
       neighborsWithEvidence,
       hubNeighbors,
       depth2,
-      neighborsInProcess,
-      depth2InProcess,
+      neighborsInProcess: timings.neighborsInProcess,
+      depth2InProcess: timings.depth2InProcess,
     };
   } finally {
-    await opened.close();
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
   const r = results.synthetic as Record<string, number> & Record<string, { p50: number; p99: number }>;
   const rows: Array<[string, string]> = [
     ['synthetic graph', `${r.entities} entities, ${r.edges} edges from ${r.articles} articles`],
-    ['build (addArticle)', `${r.buildSeconds?.toFixed(1)} s, heap ${r.heapMb} MB, RSS ${r.rssMb} MB`],
+    ['build (addArticle)', `${r.buildSeconds?.toFixed(1)} s, heap ${r.heapMb} MB`],
     [
       'snapshot',
       `${r.snapshotMb} MB, save ${r.snapshotSaveSeconds?.toFixed(1)} s, load ${r.snapshotLoadSeconds?.toFixed(1)} s (heap ${r.loadedHeapMb} MB)`,
     ],
+    ['API process holding it', `RSS ${r.apiRssMb} MB`],
     ...(
       [
         'neighbors',
