@@ -3,7 +3,8 @@
 // split recursively by spherical 2-means. A word's cluster id is its path of 0/1 choices, so prefixes give
 // coarser clusters.
 
-import { seededRandom } from './seeded-random.js';
+import { bisectVectors } from './bisect-vectors.js';
+import type { VectorRows } from './bisect-vectors.js';
 
 /** Defaults of `buildWordClusters`. */
 export const CLUSTER_DEFAULTS = {
@@ -20,13 +21,6 @@ interface SparseVectors {
   rowStart: Int32Array;
   idx: Int32Array;
   val: Float32Array;
-}
-
-function normalize(v: Float32Array, offset: number, dims: number): void {
-  let norm = 0;
-  for (let d = 0; d < dims; d++) norm += (v[offset + d] ?? 0) ** 2;
-  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let d = 0; d < dims; d++) v[offset + d] = (v[offset + d] ?? 0) * inv;
 }
 
 function vectorize(sentences: readonly (readonly string[])[], opts: typeof CLUSTER_DEFAULTS) {
@@ -106,45 +100,12 @@ export function buildWordClusters(
 ): Map<string, string> {
   const opts = { ...CLUSTER_DEFAULTS, ...options };
   const { words, vectors, dims } = vectorize(sentences, opts);
-  const random = seededRandom(opts.seed + 1);
-  const paths = new Array<string>(words.length).fill('');
-  const stack: number[][] = [words.map((_, i) => i)];
-  const centroids = new Float32Array(2 * dims);
-  while (stack.length > 0) {
-    const members = stack.pop() ?? [];
-    const depth = paths[members[0] ?? 0]?.length ?? 0;
-    if (members.length < 4 || depth >= opts.depth) continue;
-    // Seeds: a random member, and the member least similar to it, so the first split is a real one.
-    const a = members[Math.floor(random() * members.length)] ?? 0;
-    centroids.fill(0);
-    addInto(vectors, a, centroids, 0);
-    let b = a;
-    let lowest = Infinity;
-    for (const m of members) {
-      const d = dot(vectors, m, centroids, 0);
-      if (m !== a && d < lowest) {
-        lowest = d;
-        b = m;
-      }
-    }
-    addInto(vectors, b, centroids, dims);
-    const side = new Uint8Array(members.length);
-    for (let it = 0; it < opts.iterations; it++) {
-      members.forEach((m, k) => {
-        side[k] = dot(vectors, m, centroids, dims) > dot(vectors, m, centroids, 0) ? 1 : 0;
-      });
-      centroids.fill(0);
-      members.forEach((m, k) => addInto(vectors, m, centroids, (side[k] ?? 0) * dims));
-      normalize(centroids, 0, dims);
-      normalize(centroids, dims, dims);
-    }
-    const parts: [number[], number[]] = [[], []];
-    members.forEach((m, k) => {
-      (side[k] ? parts[1] : parts[0]).push(m);
-      paths[m] = `${paths[m] ?? ''}${side[k] ?? 0}`;
-    });
-    if (parts[0].length === 0 || parts[1].length === 0) continue;
-    stack.push(parts[1], parts[0]);
-  }
-  return new Map(words.map((w, i) => [w, paths[i] || '0']));
+  const rows: VectorRows = {
+    count: words.length,
+    dims,
+    dot: (row, dense, offset) => dot(vectors, row, dense, offset),
+    addInto: (row, dense, offset) => addInto(vectors, row, dense, offset),
+  };
+  const paths = bisectVectors(rows, opts);
+  return new Map(words.map((w, i) => [w, paths[i] ?? '0']));
 }

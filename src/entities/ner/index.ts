@@ -12,6 +12,7 @@ export type { TrainOptions } from './train-tagger.js';
 export { averageModels } from './average-models.js';
 export { buildCaseProfile, CASE_PROFILE_DEFAULTS } from './build-case-profile.js';
 export { buildWordClusters, CLUSTER_DEFAULTS } from './build-word-clusters.js';
+export { clusterWordVectors, VECTOR_CLUSTER_DEFAULTS } from './cluster-word-vectors.js';
 export { scoreSpans } from './score-spans.js';
 export type { SpanScore, SpanScores } from './score-spans.js';
 export { parseNerCorpus } from './parse-ner-corpus.js';
