@@ -14,7 +14,7 @@ import type { EntityType } from '../src/entities/types.js';
 import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { saveGraph } from '../src/graph/persist-graph.js';
-import { heapMb, megabytes, timeRequests } from './bench-lib/measure.js';
+import { heapMb, megabytes, timeRequests, type Latencies } from './bench-lib/measure.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseArgs({
@@ -59,6 +59,36 @@ function nextMessage<T extends { kind: string }>(child: ChildProcess, kind: T['k
     };
     child.on('message', onMessage).once('exit', onExit);
   });
+}
+
+/** Runs scripts/bench-lib/<name> in a process of its own, talking over IPC. */
+function forkScript(name: string, args: string[]): ChildProcess {
+  return fork(path.join(PROJECT_ROOT, 'scripts', 'bench-lib', name), args, {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+  });
+}
+
+async function stopScript(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.disconnect();
+  await exited;
+}
+
+/**
+ * The same requests against a bare Express app in a process of its own (bench-lib/serve-floor.ts): what
+ * any request costs on this machine, at this hour, before the graph does anything.
+ */
+async function measureFloor(ids: readonly string[]): Promise<Latencies> {
+  const child = forkScript('serve-floor.ts', []);
+  try {
+    const { port } = await nextMessage<{ kind: 'ready'; port: number }>(child, 'ready');
+    const urls = ids.map((id) => `http://127.0.0.1:${port}/floor/${id}`);
+    await timeRequests(urls.slice(0, 200));
+    return await timeRequests(urls);
+  } finally {
+    await stopScript(child);
+  }
 }
 
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
@@ -120,9 +150,7 @@ async function main(): Promise<void> {
   const { hub, hubDegree, articles } = built;
   const results: Record<string, unknown> = {};
   // The API runs in a process of its own, as `npm start` runs it; this one is its client.
-  const child = fork(path.join(PROJECT_ROOT, 'scripts', 'bench-lib', 'serve-graph.ts'), [snapshot, dataDir], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
-  });
+  const child = forkScript('serve-graph.ts', [snapshot, dataDir]);
   try {
     const ready = await nextMessage<GraphServerReady>(child, 'ready');
     if (ready.edges !== built.edges) throw new Error('bench: the snapshot did not load back');
@@ -134,6 +162,7 @@ async function main(): Promise<void> {
     const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
     await timeRequests(warmUp.map((id) => `${api}/entities/${id}/neighbors?limit=50`));
     await timeRequests(warmUp.slice(0, 50).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`));
+    const httpFloor = await measureFloor(asked);
     // evidence=0 is the graph's own cost; the default 3 evidence articles add one read of the index.
     const neighbors = await timeRequests(
       asked.map((id) => `${api}/entities/${id}/neighbors?limit=50&evidence=0`),
@@ -163,6 +192,7 @@ async function main(): Promise<void> {
       snapshotSaveSeconds: built.saveSeconds,
       loadedHeapMb: ready.loadedHeapMb,
       snapshotLoadSeconds: ready.loadSeconds,
+      httpFloor,
       neighbors,
       neighborsWithEvidence,
       hubNeighbors,
@@ -171,11 +201,7 @@ async function main(): Promise<void> {
       depth2InProcess: timings.depth2InProcess,
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.disconnect();
-      await exited;
-    }
+    await stopScript(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
   const r = results.synthetic as Record<string, number> & Record<string, { p50: number; p99: number }>;
@@ -189,6 +215,7 @@ async function main(): Promise<void> {
     ['API process holding it', `RSS ${r.apiRssMb} MB`],
     ...(
       [
+        'httpFloor',
         'neighbors',
         'neighborsWithEvidence',
         'hubNeighbors',
@@ -197,7 +224,11 @@ async function main(): Promise<void> {
         'depth2InProcess',
       ] as const
     ).map((name): [string, string] => [
-      name === 'hubNeighbors' ? `neighbors of the hub (${r.hubDegree} edges)` : name,
+      name === 'hubNeighbors'
+        ? `neighbors of the hub (${r.hubDegree} edges)`
+        : name === 'httpFloor'
+          ? 'HTTP floor (bare Express)'
+          : name,
       `p50 ${r[name]?.p50.toFixed(2)} ms, p99 ${r[name]?.p99.toFixed(2)} ms`,
     ]),
   ];
