@@ -27,7 +27,6 @@ const entityCount = Number(values.entities);
 const edgeTarget = Number(values.edges);
 const TYPES: EntityType[] = ['person', 'organization', 'location', 'other'];
 
-/** Builds the synthetic graph through addArticle and saves its snapshot; returns what was measured. */
 /** Entity i is drawn with probability ~ 1 / (i + 10): a few hubs, a long tail, as in news. */
 function powerLaw(random: () => number): () => number {
   const weights = Array.from({ length: entityCount }, (_, i) => 1 / (i + 10));
@@ -93,6 +92,7 @@ async function measureFloor(ids: readonly string[]): Promise<Latencies> {
 
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
 
+/** Builds the synthetic graph through addArticle and saves its snapshot; returns what was measured. */
 async function buildAndSave(snapshot: string, random: () => number, draw: () => number) {
   const heapBefore = heapMb();
   const store = createCooccurrenceGraph();

@@ -10,7 +10,7 @@ import { loadGraph } from '../../src/graph/persist-graph.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch } from '../../src/open-search.js';
-import { heapMb, megabytes, timeCalls } from './measure.js';
+import { heapMb, megabytes, timeCalls, type Latencies } from './measure.js';
 
 export interface GraphServerReady {
   kind: 'ready';
@@ -22,8 +22,8 @@ export interface GraphServerReady {
 
 export interface GraphServerTimings {
   kind: 'timings';
-  neighborsInProcess: ReturnType<typeof timeCalls>;
-  depth2InProcess: ReturnType<typeof timeCalls>;
+  neighborsInProcess: Latencies;
+  depth2InProcess: Latencies;
   rssMb: number;
 }
 
