@@ -14,7 +14,7 @@ import type { EntityType } from '../src/entities/types.js';
 import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { saveGraph } from '../src/graph/persist-graph.js';
-import { heapMb, megabytes, timeRequests, type Latencies } from './bench-lib/measure.js';
+import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseArgs({
@@ -75,16 +75,25 @@ async function stopScript(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The same requests against a bare Express app in a process of its own (bench-lib/serve-floor.ts): what
- * any request costs on this machine, at this hour, before the graph does anything.
+ * Top-50 neighbours of `ids` through the API, interleaved request by request with the same requests to a
+ * bare Express app and a bare node:http server in a process of their own (bench-lib/serve-floor.ts): what
+ * any request to another process costs on this machine, in the same minutes, before the graph does anything.
  */
-async function measureFloor(ids: readonly string[]): Promise<Latencies> {
+async function measureAgainstFloor(api: string, ids: readonly string[]) {
   const child = forkScript('serve-floor.ts', []);
   try {
-    const { port } = await nextMessage<{ kind: 'ready'; port: number }>(child, 'ready');
-    const urls = ids.map((id) => `http://127.0.0.1:${port}/floor/${id}`);
-    await timeRequests(urls.slice(0, 200));
-    return await timeRequests(urls);
+    const ready = await nextMessage<{ kind: 'ready'; port: number; rawPort: number }>(child, 'ready');
+    const series = (base: string) => ids.map((id) => `${base}/${id}`);
+    const timed = {
+      rawFloor: series(`http://127.0.0.1:${ready.rawPort}/floor`),
+      httpFloor: series(`http://127.0.0.1:${ready.port}/floor`),
+      neighbors: ids.map((id) => `${api}/entities/${id}/neighbors?limit=50&evidence=0`),
+    };
+    await timeInterleaved({
+      rawFloor: timed.rawFloor.slice(0, 200),
+      httpFloor: timed.httpFloor.slice(0, 200),
+    });
+    return await timeInterleaved(timed);
   } finally {
     await stopScript(child);
   }
@@ -147,6 +156,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-graph-'));
   const snapshot = path.join(dataDir, 'graph.json');
   const built = await buildAndSave(snapshot, random, draw);
+  // The built graph is garbage from here on: collect it now, not during the timings.
+  globalThis.gc?.();
   const { hub, hubDegree, articles } = built;
   const results: Record<string, unknown> = {};
   // The API runs in a process of its own, as `npm start` runs it; this one is its client.
@@ -162,11 +173,8 @@ async function main(): Promise<void> {
     const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
     await timeRequests(warmUp.map((id) => `${api}/entities/${id}/neighbors?limit=50`));
     await timeRequests(warmUp.slice(0, 50).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`));
-    const httpFloor = await measureFloor(asked);
     // evidence=0 is the graph's own cost; the default 3 evidence articles add one read of the index.
-    const neighbors = await timeRequests(
-      asked.map((id) => `${api}/entities/${id}/neighbors?limit=50&evidence=0`),
-    );
+    const { rawFloor, httpFloor, neighbors } = await measureAgainstFloor(api, asked);
     const neighborsWithEvidence = await timeRequests(
       asked.map((id) => `${api}/entities/${id}/neighbors?limit=50`),
     );
@@ -192,6 +200,7 @@ async function main(): Promise<void> {
       snapshotSaveSeconds: built.saveSeconds,
       loadedHeapMb: ready.loadedHeapMb,
       snapshotLoadSeconds: ready.loadSeconds,
+      rawFloor,
       httpFloor,
       neighbors,
       neighborsWithEvidence,
@@ -215,6 +224,7 @@ async function main(): Promise<void> {
     ['API process holding it', `RSS ${r.apiRssMb} MB`],
     ...(
       [
+        'rawFloor',
         'httpFloor',
         'neighbors',
         'neighborsWithEvidence',
@@ -228,7 +238,9 @@ async function main(): Promise<void> {
         ? `neighbors of the hub (${r.hubDegree} edges)`
         : name === 'httpFloor'
           ? 'HTTP floor (bare Express)'
-          : name,
+          : name === 'rawFloor'
+            ? 'HTTP floor (bare node:http)'
+            : name,
       `p50 ${r[name]?.p50.toFixed(2)} ms, p99 ${r[name]?.p99.toFixed(2)} ms`,
     ]),
   ];

@@ -14,8 +14,8 @@ import autocannon from 'autocannon';
 import { apiDeps } from '../src/api-deps.js';
 import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
+import type { CooccurrenceGraph } from '../src/graph/types.js';
 import { loadGraph, saveGraph } from '../src/graph/persist-graph.js';
-import { createApp } from '../src/http/create-app.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import type { Article } from '../src/ingest/types.js';
 import { snapshotFile } from '../src/load-graph-state.js';
@@ -26,7 +26,7 @@ import { REQUEST_HEADERS } from '../src/search/create-meili-client.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { rebuildGraph } from '../src/sync-graph.js';
-import { chunks, heapMb, latencies, timeRequests } from './bench-lib/measure.js';
+import { chunks, heapMb, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { startApi } from './bench-lib/start-api.js';
 import { synthesize } from './bench-lib/synthesize.js';
 
@@ -143,7 +143,6 @@ async function measureIngest(opened: OpenSearch, config: Config, articles: Artic
   rmSync(input);
   return {
     store,
-    deps,
     ingest: {
       articles: summary.indexed,
       tokens,
@@ -201,17 +200,38 @@ async function autocannonRate(
   };
 }
 
+/**
+ * Search, neighbours and depth-2 graphs through the API, which runs as `npm start` runs it, in a process of
+ * its own over the index just built (it finds this process's Meilisearch through the data directory), and
+ * the same searches straight to Meilisearch. API and direct searches alternate request by request, so a
+ * machine whose speed drifts slows both alike.
+ */
 async function measureQueries(
   opened: OpenSearch,
   config: Config,
-  deps: ReturnType<typeof apiDeps>,
+  store: CooccurrenceGraph,
   articles: Article[],
+  dataDir: string,
 ) {
-  const { store } = deps;
-  const server = createApp(deps).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const started = await startApi({
+    DATA_DIR: dataDir,
+    MEILI_INDEX_PREFIX: config.meili.indexPrefix,
+    NER: process.env.NER ?? 'off',
+  });
+  try {
+    return await timeQueries(opened, config, store, articles, started.url);
+  } finally {
+    await started.stop();
+  }
+}
+
+async function timeQueries(
+  opened: OpenSearch,
+  config: Config,
+  store: CooccurrenceGraph,
+  articles: Article[],
+  api: string,
+) {
   const words = [
     ...new Set(
       articles
@@ -232,7 +252,6 @@ async function measureQueries(
     if (entity) params.set('entity', entity);
     return `/search?${params}`;
   });
-  const searchApi = await timeRequests(apiPaths.map((p) => api + p));
   // The same queries as our API sends them (filters, facets, crop, highlight), straight to Meilisearch.
   const meiliSearch = `/indexes/${config.meili.indexPrefix}articles/search`;
   const directBodies = queries.map(({ q, lang, entity }) =>
@@ -248,18 +267,19 @@ async function measureQueries(
     }),
   );
   const meiliHeaders = { 'Content-Type': 'application/json', Authorization: `Bearer ${opened.meili.apiKey}` };
-  const samples: number[] = [];
-  for (const body of directBodies) {
-    const t = performance.now();
-    const response = await fetch(opened.meili.url + meiliSearch, {
-      method: 'POST',
-      body,
-      headers: { ...REQUEST_HEADERS, ...meiliHeaders },
-    });
-    await response.arrayBuffer();
-    samples.push(performance.now() - t);
-  }
-  const searchDirect = latencies(samples);
+  const directRequests = directBodies.map((body) => ({
+    url: opened.meili.url + meiliSearch,
+    init: { method: 'POST', body, headers: meiliHeaders },
+  }));
+  // Warm-up, not timed: the first requests of a fresh API process compile its request path.
+  await timeInterleaved({
+    api: apiPaths.slice(0, 100).map((p) => api + p),
+    direct: directRequests.slice(0, 100),
+  });
+  const { api: searchApi, direct: searchDirect } = await timeInterleaved({
+    api: apiPaths.map((p) => api + p),
+    direct: directRequests,
+  });
   const neighbors = await timeRequests(
     Array.from(
       { length: 1000 },
@@ -277,7 +297,6 @@ async function measureQueries(
     meiliHeaders,
     (i) => directBodies[i % directBodies.length] ?? '{}',
   );
-  server.close();
   return {
     searchApi,
     searchDirect,
@@ -361,9 +380,9 @@ async function main(): Promise<void> {
     extractThreads: config.extractThreads,
   };
   try {
-    const { ingest, deps, store } = await measureIngest(opened, config, articles, dataDir);
+    const { ingest, store } = await measureIngest(opened, config, articles, dataDir);
     results.ingest = ingest;
-    results.queries = await measureQueries(opened, config, deps, articles);
+    results.queries = await measureQueries(opened, config, store, articles, dataDir);
     let started = performance.now();
     const rebuilt = await rebuildGraph(opened.search);
     const rebuildSeconds = (performance.now() - started) / 1000;

@@ -33,6 +33,40 @@ export async function timeRequests(
   return latencies(samples);
 }
 
+/** A request other than a plain GET: its URL and fetch options (method, body, headers). */
+export interface TimedRequest {
+  url: string;
+  init: RequestInit & { headers?: Record<string, string> };
+}
+
+/**
+ * Requests the i-th URL of every series in turn, rotating which series goes first, so that a machine whose
+ * speed drifts during the run slows every series alike; p50, p99 and max of each series in ms.
+ */
+export async function timeInterleaved<K extends string>(
+  series: Record<K, ReadonlyArray<string | TimedRequest>>,
+): Promise<Record<K, Latencies>> {
+  const names = Object.keys(series) as K[];
+  const samples = new Map<K, number[]>(names.map((name) => [name, []]));
+  const count = Math.min(...names.map((name) => series[name].length));
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length] as K;
+      const request = series[name][i] ?? '';
+      const { url, init } = typeof request === 'string' ? { url: request, init: {} } : request;
+      const started = performance.now();
+      const response = await fetch(url, { ...init, headers: { ...REQUEST_HEADERS, ...init.headers } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
+      samples.get(name)?.push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, latencies(samples.get(name) ?? [])])) as Record<
+    K,
+    Latencies
+  >;
+}
+
 /** Runs `work` once per item, one after another; p50, p99 and max in ms. */
 export function timeCalls<T>(items: readonly T[], work: (item: T) => unknown): Latencies {
   const samples = items.map((item) => {

@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface StartedApi {
   readySeconds: number;
+  /** Where it listens, from its "listening" line. */
+  url: string;
   /** What it logged up to now (and, after stop(), until it exited). */
   readonly log: string;
   rssMb(): number;
@@ -31,8 +33,10 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
     child.once('exit', (code) => reject(new Error(`bench: the API exited with ${code}: ${log}`)));
   });
   const readySeconds = (performance.now() - started) / 1000;
+  const url = /newsgraph listening on (http:\/\/\S+?:\d+)/.exec(log)?.[1] ?? '';
   return {
     readySeconds,
+    url,
     get log() {
       return log;
     },
