@@ -17,26 +17,30 @@ export function latencies(samples: readonly number[]): Latencies {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
 }
 
+/** A request other than a plain GET: its URL and fetch options (method, body, headers). */
+export interface TimedRequest {
+  url: string;
+  init: RequestInit & { headers?: Record<string, string> };
+}
+
+/** Sends one request and reads its whole reply; the client-side latency in ms. Throws on a non-2xx. */
+async function timeRequest(request: string | TimedRequest): Promise<number> {
+  const { url, init } = typeof request === 'string' ? { url: request, init: {} } : request;
+  const started = performance.now();
+  const response = await fetch(url, { ...init, headers: { ...REQUEST_HEADERS, ...init.headers } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
 /** Requests the URLs one after another; p50, p99 and max of the client-side latency in ms. */
 export async function timeRequests(
   urls: readonly string[],
   headers: Record<string, string> = {},
 ): Promise<Latencies> {
   const samples: number[] = [];
-  for (const url of urls) {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { ...REQUEST_HEADERS, ...headers } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
-    samples.push(performance.now() - started);
-  }
+  for (const url of urls) samples.push(await timeRequest({ url, init: { headers } }));
   return latencies(samples);
-}
-
-/** A request other than a plain GET: its URL and fetch options (method, body, headers). */
-export interface TimedRequest {
-  url: string;
-  init: RequestInit & { headers?: Record<string, string> };
 }
 
 /**
@@ -52,13 +56,7 @@ export async function timeInterleaved<K extends string>(
   for (let i = 0; i < count; i++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(i + k) % names.length] as K;
-      const request = series[name][i] ?? '';
-      const { url, init } = typeof request === 'string' ? { url: request, init: {} } : request;
-      const started = performance.now();
-      const response = await fetch(url, { ...init, headers: { ...REQUEST_HEADERS, ...init.headers } });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`bench: ${url} answered ${response.status}`);
-      samples.get(name)?.push(performance.now() - started);
+      samples.get(name)?.push(await timeRequest(series[name][i] ?? ''));
     }
   }
   return Object.fromEntries(names.map((name) => [name, latencies(samples.get(name) ?? [])])) as Record<
