@@ -214,6 +214,11 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const r = results.synthetic as Record<string, number> & Record<string, { p50: number; p99: number }>;
+  const labels: Record<string, string> = {
+    rawFloor: 'HTTP floor (bare node:http)',
+    httpFloor: 'HTTP floor (bare Express)',
+    hubNeighbors: `neighbors of the hub (${r.hubDegree} edges)`,
+  };
   const rows: Array<[string, string]> = [
     ['synthetic graph', `${r.entities} entities, ${r.edges} edges from ${r.articles} articles`],
     ['build (addArticle)', `${r.buildSeconds?.toFixed(1)} s, heap ${r.heapMb} MB`],
@@ -234,13 +239,7 @@ async function main(): Promise<void> {
         'depth2InProcess',
       ] as const
     ).map((name): [string, string] => [
-      name === 'hubNeighbors'
-        ? `neighbors of the hub (${r.hubDegree} edges)`
-        : name === 'httpFloor'
-          ? 'HTTP floor (bare Express)'
-          : name === 'rawFloor'
-            ? 'HTTP floor (bare node:http)'
-            : name,
+      labels[name] ?? name,
       `p50 ${r[name]?.p50.toFixed(2)} ms, p99 ${r[name]?.p99.toFixed(2)} ms`,
     ]),
   ];
