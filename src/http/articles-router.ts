@@ -33,6 +33,7 @@ export function articlesRouter(deps: AppDeps): Router {
       lang: article.lang,
       source: article.source,
       category: article.category,
+      author: article.author ?? null,
       published: article.published,
       url: article.url,
       entities: article.entityInfo,

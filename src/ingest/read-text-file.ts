@@ -2,7 +2,7 @@
 // where it looks like one: followed by a blank line, or short and without sentence punctuation.
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import path from 'node:path';
+import { fileId } from './file-id.js';
 import type { IngestItem } from './types.js';
 import { validateArticle } from './validate-article.js';
 
@@ -28,10 +28,7 @@ export async function* readTextFile(
   maxChars: number,
 ): AsyncGenerator<IngestItem> {
   const where = { file, line: 1 };
-  const id = path
-    .basename(file, path.extname(file))
-    .replace(/[^A-Za-z0-9_-]/g, '_')
-    .slice(0, 511);
+  const id = fileId(file);
   if ((await stat(file)).size > maxChars * 4) {
     input.destroy();
     yield { ok: false, where, id, reason: `file is larger than ${maxChars * 4} bytes` };

@@ -1,4 +1,5 @@
 // Types of the ingest stage: a validated article, and where a record came from.
+import type { PageContent } from './extract-page.js';
 
 export interface Article {
   id: string;
@@ -8,6 +9,7 @@ export interface Article {
   lang: string | null;
   source: string | null;
   category: string | null;
+  author: string | null;
   /** YYYY-MM-DD, or a full ISO timestamp where the record had one. */
   published: string | null;
   url: string | null;
@@ -24,3 +26,6 @@ export interface RecordLocation {
 export type IngestItem =
   | { ok: true; article: Article; where: RecordLocation }
   | { ok: false; where: RecordLocation; id?: string; reason: string };
+
+/** Reads the main text and metadata of an HTML page (in-process or on a worker thread). */
+export type ReadPage = (html: string, url: string | null) => Promise<PageContent>;

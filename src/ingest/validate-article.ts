@@ -8,7 +8,7 @@ import type { Article } from './types.js';
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,511}$/;
 export const DEFAULTS = { maxChars: 1_000_000 };
 
-const OPTIONAL_TEXT = ['title', 'source', 'category', 'url'] as const;
+const OPTIONAL_TEXT = ['title', 'source', 'category', 'author', 'url'] as const;
 
 export type Validation = { article: Article } | { reason: string; id?: string };
 
@@ -68,6 +68,7 @@ export function validateArticle(
     lang: null,
     source: null,
     category: null,
+    author: null,
     published: null,
     url: null,
   };

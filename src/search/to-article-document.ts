@@ -12,6 +12,7 @@ export function toArticleDocument(article: Article, extraction: Extraction, seq:
     lang: extraction.lang,
     source: article.source,
     category: article.category,
+    author: article.author,
     published,
     publishedTs:
       published === null ? null : Date.parse(published.length === 10 ? `${published}T00:00:00Z` : published),

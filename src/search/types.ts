@@ -9,6 +9,7 @@ export interface ArticleDocument {
   lang: string;
   source: string | null;
   category: string | null;
+  author: string | null;
   published: string | null;
   /** `published` in milliseconds since the epoch, for range filters and sorting. */
   publishedTs: number | null;

@@ -1,0 +1,32 @@
+// An .html or .htm file is one page, read into one article: its main text and metadata (extractPage, run
+// by `readPage`, which may be a worker pool). The id is the file name without its extensions.
+import type { Readable } from 'node:stream';
+import { decodeHtml } from './decode-html.js';
+import { fileId } from './file-id.js';
+import { pageToArticle } from './page-to-article.js';
+import type { IngestItem, ReadPage } from './types.js';
+
+/** Reads one page file; a file over 8 bytes per allowed character is refused unread. */
+export async function* readHtmlFile(
+  file: string,
+  input: Readable,
+  maxChars: number,
+  readPage: ReadPage,
+): AsyncGenerator<IngestItem> {
+  const where = { file, line: 1 };
+  const id = fileId(file);
+  const limit = maxChars * 8;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      input.destroy();
+      yield { ok: false, where, id, reason: `page is larger than ${limit} bytes` };
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const page = await readPage(decodeHtml(Buffer.concat(chunks)), null);
+  yield pageToArticle(page, { id, where, maxChars });
+}

@@ -1,0 +1,78 @@
+// Page furniture that newsgraph knows from scraped news: navigation, "More Stories" and related-links
+// blocks, comments, cookie banners, share bars, author blurbs, bylines and photo credits. Elements are
+// removed from the page before the main text is chosen; lines that survive are cut from the text after.
+
+const FURNITURE_ELEMENTS = [
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'figcaption',
+  'button',
+  'dialog',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="contentinfo"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[role="banner"]',
+  '[hidden]',
+].join(',');
+
+// A class or id token that names furniture: the word, optionally after a prefix and before a container
+// suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
+const FURNITURE_TOKEN =
+  /^(?:[a-z0-9]+[-_])*?(related|more-?stories|morestories|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|paywall|subscribe|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?))*$/i;
+
+export const RELATED_HEADING =
+  /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
+const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
+const BYLINE = /^(von|by)\s+\p{Lu}[^.!?]*$/u;
+
+/** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
+export const DEFAULTS = { maxShare: 0.3, smallChars: 200 };
+
+/** Removes furniture elements (by tag, role, class or id) from the document. Mutates it. */
+export function removeFurnitureElements(document: Document): void {
+  for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
+  const total = document.body?.textContent?.length ?? 0;
+  const small = (element: Element): boolean =>
+    (element.textContent?.length ?? 0) <= Math.max(total * DEFAULTS.maxShare, DEFAULTS.smallChars);
+  for (const element of document.querySelectorAll(FURNITURE_ELEMENTS)) {
+    if (small(element)) element.remove();
+  }
+  for (const element of document.querySelectorAll('[class], [id]')) {
+    if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
+    const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+  }
+}
+
+function fragments(line: string): boolean {
+  const sentences = line.split(/(?<=[.!?])\s+/).filter((part) => part.trim() !== '');
+  return sentences.length >= 3 && sentences.every((part) => part.split(/\s+/).length <= 4);
+}
+
+/** Headlines are short: a related-links heading followed by long paragraphs is inline, not a list. */
+function headlinesFollow(paragraphs: string[]): boolean {
+  const words = paragraphs.map((paragraph) => paragraph.split(/\s+/).length);
+  return words.reduce((sum, count) => sum + count, 0) <= words.length * 25;
+}
+
+/** The text up to the related-links list, without related headings, byline, credit and blurb lines. */
+export function cutFurnitureText(text: string): string {
+  const kept: string[] = [];
+  const paragraphs = text.split('\n\n');
+  for (const [index, paragraph] of paragraphs.entries()) {
+    const line = paragraph.trim().replace(/^[„"“«»]+|[„"“”«»]+$/g, '');
+    if (RELATED_HEADING.test(line)) {
+      if (headlinesFollow(paragraphs.slice(index + 1))) break;
+      continue;
+    }
+    const words = line.split(/\s+/).length;
+    if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
+    if (fragments(line)) continue;
+    kept.push(paragraph);
+  }
+  return kept.join('\n\n');
+}
