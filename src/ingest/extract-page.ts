@@ -50,6 +50,8 @@ function ldText(document: Document, value: string): string {
     .join('\n\n');
 }
 
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 const start = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 60);
 
 /** The JSON-LD body with the lead (its description) before it, where the page shows the lead too. */
@@ -74,6 +76,9 @@ export function extractPage(html: string, url: string | null = null): PageConten
   try {
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
+    const headings = new Set(
+      [metadata.title, document.querySelector('h1')?.textContent].map((text) => squash(text ?? '')),
+    );
     removeFurnitureElements(document);
     const article = largestArticle(document);
     const articleText = article ? cutFurnitureText(blockText(article)) : '';
@@ -93,6 +98,9 @@ export function extractPage(html: string, url: string | null = null): PageConten
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
+    // The title is the article's, not its text's: a body that opens with it starts after it.
+    const [first, ...rest] = body.split('\n\n');
+    if (rest.length > 0 && headings.has(squash(first ?? ''))) body = rest.join('\n\n');
     return { ...metadata, body };
   } finally {
     dom.window.close();

@@ -1,6 +1,6 @@
 // Expands the paths given to the indexer (files and folders, folders recursively in name order) and
-// reads each by its extension: .jsonl/.ndjson, .json (an array), .txt, .html/.htm, any of them also as
-// .gz. Other files are reported and skipped, so pointing the indexer at a folder never fails on a stray
+// reads each by its extension: .jsonl/.ndjson, .json (an array, or a JSON Feed), .txt, .html/.htm, feeds
+// (.rss, .atom, .xml), WARC (.warc), any of them also as .gz. Other files are reported and skipped, so pointing the indexer at a folder never fails on a stray
 // README.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { extractPage } from './extract-page.js';
 import { readHtmlFile } from './read-html-file.js';
-import { readJsonArray } from './read-json-array.js';
+import { readFeedFile } from './read-feed-file.js';
+import { readJsonFile } from './read-json-file.js';
+import { readWarcFile } from './read-warc-file.js';
 import { readJsonLines } from './read-json-lines.js';
 import { readTextFile } from './read-text-file.js';
 import type { IngestItem, ReadPage } from './types.js';
@@ -24,10 +26,14 @@ type Reader = (
 const READERS: Record<string, Reader> = {
   '.jsonl': readJsonLines,
   '.ndjson': readJsonLines,
-  '.json': readJsonArray,
+  '.json': readJsonFile,
   '.txt': readTextFile,
   '.html': readHtmlFile,
   '.htm': readHtmlFile,
+  '.rss': readFeedFile,
+  '.atom': readFeedFile,
+  '.xml': readFeedFile,
+  '.warc': readWarcFile,
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
@@ -35,9 +41,10 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 /** Reads pages on the calling thread. */
 export const readPageInProcess: ReadPage = (html, url) => Promise.resolve(extractPage(html, url));
 
-/** The reader of a file by its extension; "x.html.gz" is read as .html through gunzip. */
+/** The reader of a file by its extension; "x.html.gz" is read as .html through gunzip (warcio unzips WARCs). */
 function readerOf(file: string): { reader: Reader; gzip: boolean } | undefined {
   const lower = file.toLowerCase();
+  if (lower.endsWith('.warc.gz')) return { reader: readWarcFile, gzip: false };
   const gzip = lower.endsWith('.gz');
   const reader = READERS[path.extname(gzip ? lower.slice(0, -3) : lower)];
   return reader ? { reader, gzip } : undefined;

@@ -17,8 +17,10 @@ export interface Article {
 
 export interface RecordLocation {
   file: string;
-  /** 1-based line where the record starts. */
+  /** 1-based line where the record starts (the item's number in a feed). */
   line: number;
+  /** Where in the file, where a line says little: "feed item 3", "WARC offset 1234". */
+  position?: string;
   /** Bytes of all inputs read so far, for progress; set by readInputs. */
   offset?: number;
 }

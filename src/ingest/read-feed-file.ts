@@ -1,0 +1,32 @@
+// An RSS, Atom or JSON Feed file: each item becomes an article (feedToArticles). A file that is no feed is
+// one rejection naming the parser's reason.
+import type { Readable } from 'node:stream';
+import { feedToArticles, parseNewsFeed } from './feed-to-articles.js';
+import type { IngestItem } from './types.js';
+
+export async function* readFeedFile(
+  file: string,
+  input: Readable,
+  maxChars: number,
+): AsyncGenerator<IngestItem> {
+  const limit = maxChars * 64;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      input.destroy();
+      yield { ok: false, where: { file, line: 0 }, reason: `feed is larger than ${limit} bytes` };
+      return;
+    }
+    chunks.push(chunk);
+  }
+  let feed;
+  try {
+    feed = parseNewsFeed(Buffer.concat(chunks).toString('utf8'));
+  } catch (cause) {
+    yield { ok: false, where: { file, line: 0 }, reason: `not a feed: ${(cause as Error).message}` };
+    return;
+  }
+  yield* feedToArticles(feed, file, maxChars);
+}
