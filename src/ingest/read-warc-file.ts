@@ -1,7 +1,8 @@
 // A WARC or WARC.gz file (warcio streams it record by record, so memory stays bounded): each HTML response
 // or resource record becomes an article through the same page reading as an .html file, with its target
 // URI as url. A record whose block is shorter than its Content-Length (a truncated capture) is rejected
-// with its offset, and reading goes on with the next record. Other records (requests, metadata) are skipped.
+// with its offset; in a WARC.gz with one gzip member per record, reading goes on with the next record. Other
+// records (requests, metadata, non-HTML) are skipped.
 import type { Readable } from 'node:stream';
 import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
@@ -121,12 +122,11 @@ export async function* readWarcFile(
   const parser = new WARCParser(input, { parseHttp: false });
   const ahead: Array<Promise<IngestItem | undefined>> = [];
   let number = 0;
-  let offset = 0;
   try {
     for await (const record of parser) {
       number += 1;
-      offset = parser.offset;
-      const where = { file, line: number, position: `WARC offset ${offset}` };
+
+      const where = { file, line: number, position: `WARC offset ${parser.offset}` };
       // The block is read before the parser moves on; the page itself is read in the background.
       const block = await readBlock(record, where, maxChars);
       if (block === undefined) continue;
