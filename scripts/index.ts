@@ -1,10 +1,14 @@
-// npm run index -- <file or folder>...: indexes JSON Lines, JSON arrays and .txt articles into the same
-// Meilisearch as `npm start` (the running API's, or an embedded one started for the run). Prints each
-// rejected record with file, line and reason, then a summary; exits 1 when anything was rejected.
+// npm run index -- <file, folder or URL>...: indexes JSON Lines, JSON arrays, .txt, HTML pages, feeds and
+// WARC files (each also as .gz), and pages or feeds fetched by URL, into the same Meilisearch as `npm start`
+// (the running API's, or an embedded one started for the run). Prints each rejected record with file,
+// position and reason, then a summary; exits 1 when anything was rejected, 2 on a usage or setup error.
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { NewsgraphError } from '../src/errors.js';
-import { listInputs, readInputs } from '../src/ingest/read-inputs.js';
-import type { IngestItem } from '../src/ingest/types.js';
+import { createPagePool } from '../src/ingest/create-page-pool.js';
+import { listInputs, readInputs, readPageInProcess } from '../src/ingest/read-inputs.js';
+import { readUrl } from '../src/ingest/read-url.js';
+import type { IngestItem, ReadPage } from '../src/ingest/types.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
 import { indexArticles, type IndexSummary } from '../src/pipeline.js';
@@ -54,15 +58,59 @@ async function* tracked(
   }
 }
 
+const USAGE = `usage: npm run index -- [options] <file, folder or URL>...
+
+Reads .jsonl/.ndjson, .json (articles or a JSON Feed), .txt, .html/.htm, .rss/.atom/.xml feeds and
+.warc files, each also as .gz; folders recursively. An http(s) URL is fetched as a page or a feed
+(limits: FETCH_TIMEOUT_MS, FETCH_MAX_BYTES, FETCH_MAX_REDIRECTS; private addresses only for hosts in
+FETCH_ALLOW_HOSTS).
+
+options:
+  --page-threads N  worker threads that read HTML pages (default: EXTRACT_THREADS, at least 1;
+                    0 reads them on the main thread)
+  --help            this text
+
+exit codes: 0 all indexed, 1 some records rejected, 2 usage or setup error`;
+
+const isUrl = (target: string): boolean => /^https?:\/\//i.test(target);
+
+/** Files and folders through readInputs (which counts their bytes for progress), then URLs through readUrl. */
+async function* readTargets(
+  targets: string[],
+  read: { maxChars: number; readPage: ReadPage; limits: Parameters<typeof readUrl>[1]['limits'] },
+): AsyncGenerator<IngestItem> {
+  const files = targets.filter((target) => !isUrl(target));
+  if (files.length > 0) yield* readInputs(files, read.maxChars, read.readPage);
+  for (const url of targets.filter(isUrl)) yield* readUrl(url, read);
+}
+
 async function main(): Promise<number> {
-  const targets = process.argv.slice(2).filter((arg) => arg !== '--');
-  if (targets.length === 0 || targets.includes('--help')) {
-    process.stderr.write(
-      'usage: npm run index -- <file or folder>... (.jsonl, .ndjson, .json arrays, .txt)\n',
-    );
-    return targets.length === 0 ? 2 : 0;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      allowPositionals: true,
+      options: { 'page-threads': { type: 'string' }, help: { type: 'boolean', default: false } },
+    });
+  } catch (cause) {
+    process.stderr.write(`newsgraph index: ${(cause as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const targets = parsed.positionals;
+  if (parsed.values.help || targets.length === 0) {
+    (parsed.values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return parsed.values.help ? 0 : 2;
   }
   const config = loadConfig(process.env);
+  const rawThreads = parsed.values['page-threads'];
+  const pageThreads = rawThreads === undefined ? Math.max(1, config.extractThreads) : Number(rawThreads);
+  if (!Number.isInteger(pageThreads) || pageThreads < 0 || pageThreads > 64) {
+    process.stderr.write(`newsgraph index: --page-threads must be a whole number from 0 to 64\n`);
+    return 2;
+  }
+  // Workers only when there may be pages to read: they take a moment to start.
+  const pages = targets.some((target) => isUrl(target) || !/\.(jsonl|ndjson|txt)(\.gz)?$/i.test(target));
+  const pool = pages && pageThreads > 0 ? createPagePool(pageThreads) : undefined;
   const logger = createLogger(config.logLevel);
   const opened = await openSearch(config, logger);
   let stopping = false;
@@ -76,7 +124,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     const started = Date.now();
-    const { bytes } = await listInputs(targets);
+    const { bytes } = await listInputs(targets.filter((target) => !isUrl(target)));
     const seen = { bytes: 0 };
     const report = progressReporter(bytes, () => seen.bytes);
     const summary = await indexArticles(
@@ -86,11 +134,19 @@ async function main(): Promise<number> {
         nextSeq: createSequence(),
         onReject: ({ where, id, reason }) => {
           if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-          process.stderr.write(`rejected ${where.file}:${where.line}${id ? ` (id ${id})` : ''}: ${reason}\n`);
+          const position = where.position ? ` ${where.position}` : `:${where.line}`;
+          process.stderr.write(`rejected ${where.file}${position}${id ? ` (id ${id})` : ''}: ${reason}\n`);
         },
         onProgress: (progress) => report(progress),
       },
-      tracked(readInputs(targets, config.maxArticleChars), seen),
+      tracked(
+        readTargets(targets, {
+          maxChars: config.maxArticleChars,
+          readPage: pool?.readPage ?? readPageInProcess,
+          limits: config.fetch,
+        }),
+        seen,
+      ),
     );
     report(summary, true);
     const seconds = (Date.now() - started) / 1000;
@@ -100,6 +156,7 @@ async function main(): Promise<number> {
     );
     return summary.rejected > 0 ? 1 : 0;
   } finally {
+    await pool?.close();
     await opened.close();
   }
 }

@@ -6,6 +6,8 @@ import type { CooccurrenceGraph } from './graph/types.js';
 import type { AppDeps } from './http/types.js';
 import type { Logger } from './logger.js';
 import type { OpenSearch } from './open-search.js';
+import { readPageInProcess } from './ingest/read-inputs.js';
+import { readUrl } from './ingest/read-url.js';
 import { indexArticles } from './pipeline.js';
 import { createSequence } from './search/to-article-document.js';
 
@@ -33,6 +35,12 @@ export function apiDeps(
       removeArticle(store, id);
       return deleted;
     },
+    readUrl: (url, id) =>
+      readUrl(
+        url,
+        { limits: config.fetch, readPage: readPageInProcess, maxChars: config.maxArticleChars },
+        { id },
+      ),
     adminApiKey: config.adminApiKey,
     maxRequestBytes: config.maxRequestBytes,
     maxArticleChars: config.maxArticleChars,

@@ -26,6 +26,16 @@ export interface MeiliConfig {
   requestTimeoutMs: number;
 }
 
+/** Limits of fetching pages and feeds by URL (npm run index -- https://…, POST /articles with a url). */
+export interface FetchConfig {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** Hosts that may resolve to private, loopback or link-local addresses (FETCH_ALLOW_HOSTS). */
+  allowHosts: string[];
+  userAgent: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -48,6 +58,7 @@ export interface Config {
   ner: 'off' | 'tagger';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
+  fetch: FetchConfig;
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -73,6 +84,10 @@ export const DEFAULTS = {
   rateLimitPerMinute: 0,
   /** Leaves one core to the main thread (reading, Meilisearch writes, the graph, requests). */
   extractThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  fetchTimeoutMs: 15_000,
+  fetchMaxBytes: 10 * 1024 * 1024,
+  fetchMaxRedirects: 5,
+  userAgent: 'newsgraph/0.1.0 (news indexer)',
 };
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +113,19 @@ function nerMode(raw: string | undefined): 'off' | 'tagger' {
   if (raw === undefined || raw === '' || raw === 'off') return 'off';
   if (raw === 'tagger') return 'tagger';
   throw new ConfigError(`config: NER must be "off" or "tagger", got "${raw}"`);
+}
+
+/** FETCH_ALLOW_HOSTS: host names or IP addresses, comma-separated, without scheme, port or path. */
+function allowHosts(raw: string | undefined): string[] {
+  return list(raw).map((host) => {
+    const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
+    if (!/^[a-z0-9.:_-]+$/.test(bare) || bare.includes('..')) {
+      throw new ConfigError(
+        `config: FETCH_ALLOW_HOSTS holds host names or addresses separated by commas, got "${host}"`,
+      );
+    }
+    return bare;
+  });
 }
 
 const REMOTE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -195,5 +223,12 @@ export function loadConfig(env: Env): Config {
     corsOrigins: list(env.CORS_ORIGINS),
     ner: nerMode(env.NER),
     extractThreads: integer(env, 'EXTRACT_THREADS', DEFAULTS.extractThreads, 0, 64),
+    fetch: {
+      timeoutMs: integer(env, 'FETCH_TIMEOUT_MS', DEFAULTS.fetchTimeoutMs, 100, 600_000),
+      maxBytes: integer(env, 'FETCH_MAX_BYTES', DEFAULTS.fetchMaxBytes, 1024, 1_000_000_000),
+      maxRedirects: integer(env, 'FETCH_MAX_REDIRECTS', DEFAULTS.fetchMaxRedirects, 0, 20),
+      allowHosts: allowHosts(env.FETCH_ALLOW_HOSTS),
+      userAgent: DEFAULTS.userAgent,
+    },
   };
 }

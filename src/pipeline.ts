@@ -14,6 +14,8 @@ export interface Rejection {
   where: RecordLocation;
   id?: string;
   reason: string;
+  /** A stable code where the reason has one (a refused fetch: url_not_allowed, fetch_timeout, …). */
+  code?: string;
 }
 
 export interface IndexSummary {
@@ -119,7 +121,7 @@ export async function indexArticles(
     for await (const item of items) {
       summary.read += 1;
       if (!item.ok) {
-        reject({ where: item.where, id: item.id, reason: item.reason });
+        reject({ where: item.where, id: item.id, reason: item.reason, code: item.code });
         continue;
       }
       pending.push({ article: item.article, where: item.where });

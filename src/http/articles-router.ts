@@ -3,14 +3,31 @@
 import { Router } from 'express';
 import { InvalidParameterError, NewsgraphError, NotFoundError } from '../errors.js';
 import type { IngestItem } from '../ingest/types.js';
-import { validateArticle } from '../ingest/validate-article.js';
+import { ID_PATTERN, validateArticle } from '../ingest/validate-article.js';
 import type { Rejection } from '../pipeline.js';
 import { requireAdmin } from './require-admin.js';
 import type { AppDeps } from './types.js';
 
-async function* validated(records: unknown[], maxChars: number): AsyncGenerator<IngestItem> {
+/** A record with a url and no body is fetched; its articles keep the record's place in the request. */
+function toFetch(record: unknown): { url: string; id?: string } | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const { url, body, id } = record as { url?: unknown; body?: unknown; id?: unknown };
+  if (typeof url !== 'string' || body !== undefined) return undefined;
+  return { url, id: typeof id === 'string' && ID_PATTERN.test(id) ? id : undefined };
+}
+
+async function* validated(
+  records: unknown[],
+  maxChars: number,
+  readUrl: AppDeps['readUrl'],
+): AsyncGenerator<IngestItem> {
   for (const [index, record] of records.entries()) {
     const where = { file: 'request', line: index + 1 };
+    const fetch = toFetch(record);
+    if (fetch) {
+      for await (const item of readUrl(fetch.url, fetch.id)) yield { ...item, where };
+      continue;
+    }
     const result = validateArticle(record, { maxChars });
     yield 'article' in result
       ? { ok: true, article: result.article, where }
@@ -54,13 +71,16 @@ export function articlesRouter(deps: AppDeps): Router {
         `articles: at most ${deps.maxArticlesPerRequest} articles per request (MAX_ARTICLES_PER_REQUEST), got ${records.length}`,
       );
     }
-    const rejections: Array<{ index: number; id?: string; reason: string }> = [];
-    const onReject = ({ where, id, reason }: Rejection) =>
-      rejections.push({ index: where.line - 1, id, reason });
-    const summary = await deps.indexArticles(validated(records, deps.maxArticleChars), onReject);
+    const rejections: Array<{ index: number; id?: string; reason: string; code?: string }> = [];
+    const onReject = ({ where, id, reason, code }: Rejection) =>
+      rejections.push({ index: where.line - 1, id, reason, ...(code ? { code } : {}) });
+    const summary = await deps.indexArticles(
+      validated(records, deps.maxArticleChars, deps.readUrl),
+      onReject,
+    );
     if (summary.indexed === 0 && summary.rejected > 0) {
       const error = new NewsgraphError(
-        'invalid_article',
+        rejections[0]?.code ?? 'invalid_article',
         `articles: record ${rejections[0]?.index}: ${rejections[0]?.reason}`,
       ) as NewsgraphError & { details: unknown };
       error.details = { rejections };

@@ -12,6 +12,12 @@ const STATUS: Record<string, number> = {
   admin_key_not_configured: 403,
   not_found: 404,
   payload_too_large: 413,
+  url_not_allowed: 403,
+  unsupported_content_type: 415,
+  fetch_failed: 502,
+  fetch_too_large: 502,
+  too_many_redirects: 502,
+  fetch_timeout: 504,
   search_unavailable: 503,
 };
 

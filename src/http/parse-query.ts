@@ -42,6 +42,7 @@ export const searchQuery = z.object({
   q: z.string().max(1_000).default(''),
   lang: list(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as de or en'), 10),
   source: list(single, 20),
+  url: list(z.string().max(2_000), 20),
   entity: list(single, 10),
   from: date(false),
   to: date(true),

@@ -19,6 +19,8 @@ export interface AppDeps {
     onReject: (rejection: Rejection) => void,
   ): Promise<IndexSummary>;
   removeArticle(id: string): Promise<boolean>;
+  /** Fetches a page or feed (within the fetch limits) and reads its articles. */
+  readUrl(url: string, id?: string): AsyncIterable<IngestItem>;
   adminApiKey: string | undefined;
   maxRequestBytes: number;
   maxArticleChars: number;

@@ -27,7 +27,7 @@ export interface RecordLocation {
 
 export type IngestItem =
   | { ok: true; article: Article; where: RecordLocation }
-  | { ok: false; where: RecordLocation; id?: string; reason: string };
+  | { ok: false; where: RecordLocation; id?: string; reason: string; code?: string };
 
 /** Reads the main text and metadata of an HTML page (in-process or on a worker thread). */
 export type ReadPage = (html: string, url: string | null) => Promise<PageContent>;

@@ -9,6 +9,7 @@ export function quote(value: string): string {
 export interface FilterInput {
   lang?: readonly string[];
   source?: readonly string[];
+  url?: readonly string[];
   /** Every entity must be mentioned (AND). */
   entity?: readonly string[];
   from?: number;
@@ -25,6 +26,7 @@ export function buildFilter(input: FilterInput): string[] {
   };
   anyOf('lang', input.lang);
   anyOf('source', input.source);
+  anyOf('url', input.url);
   anyOf('id', input.ids);
   for (const entity of input.entity ?? []) filters.push(`entities = ${quote(entity)}`);
   if (input.from !== undefined) filters.push(`publishedTs >= ${Number(input.from)}`);

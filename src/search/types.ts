@@ -34,6 +34,8 @@ export interface ArticleQuery {
   q: string;
   lang?: string[];
   source?: string[];
+  /** Exact URLs, any of them (GET /search?url=). */
+  url?: string[];
   entity?: string[];
   from?: number;
   to?: number;
