@@ -37,6 +37,12 @@ function largestArticle(document: Document): Element | null {
 
 /** JSON-LD text as plain paragraphs: some pages put markup or entities into it. */
 function ldText(document: Document, value: string): string {
+  // Some publishers escape twice ("&amp;ccedil;").
+  if (/&amp;[#\w]+;/.test(value)) {
+    const holder = document.createElement('textarea');
+    holder.innerHTML = value;
+    value = holder.value;
+  }
   if (/[<&]/.test(value)) {
     const holder = document.createElement('div');
     holder.innerHTML = value.replace(/\r?\n/g, '<br>');
@@ -69,6 +75,22 @@ function ldBody(document: Document, ld: LdArticle, readable: string): string {
   return `${lead}\n\n${body}`;
 }
 
+/** Readability alone on a fresh copy of the page: the fallback where the furniture rules left nothing. */
+function plainReadability(html: string, url: string | null): string {
+  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quiet });
+  try {
+    const parsed = new Readability(dom.window.document).parse();
+    if (!parsed?.content) return '';
+    const holder = dom.window.document.createElement('div');
+    holder.innerHTML = parsed.content;
+    return cutFurnitureText(blockText(holder));
+  } catch {
+    return '';
+  } finally {
+    dom.window.close();
+  }
+}
+
 /** Extracts the main text and metadata of an HTML page; `url` is where it came from, when known. */
 export function extractPage(html: string, url: string | null = null): PageContent {
   const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quiet });
@@ -98,6 +120,7 @@ export function extractPage(html: string, url: string | null = null): PageConten
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
+    if (body.trim() === '') body = plainReadability(html, url);
     // The title is the article's, not its text's: a body that opens with it starts after it.
     const [first, ...rest] = body.split('\n\n');
     if (rest.length > 0 && headings.has(squash(first ?? ''))) body = rest.join('\n\n');
