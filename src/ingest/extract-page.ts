@@ -75,10 +75,11 @@ function ldBody(document: Document, ld: LdArticle, readable: string): string {
   return `${lead}\n\n${body}`;
 }
 
-/** Readability alone on a fresh copy of the page: the fallback where the furniture rules left nothing. */
+/** Readability on a fresh copy of the page without the class and id rules: where those left nothing. */
 function plainReadability(html: string, url: string | null): string {
   const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quiet });
   try {
+    removeFurnitureElements(dom.window.document, false);
     const parsed = new Readability(dom.window.document).parse();
     if (!parsed?.content) return '';
     const holder = dom.window.document.createElement('div');

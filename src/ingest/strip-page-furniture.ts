@@ -32,8 +32,11 @@ const BYLINE = /^(von|by)\s+\p{Lu}[^.!?]*$/u;
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
 export const DEFAULTS = { maxShare: 0.3, smallChars: 200 };
 
-/** Removes furniture elements (by tag, role, class or id) from the document. Mutates it. */
-export function removeFurnitureElements(document: Document): void {
+/**
+ * Removes furniture elements (by tag and role, and unless `byName` is false by class or id) from the
+ * document. Mutates it.
+ */
+export function removeFurnitureElements(document: Document, byName = true): void {
   for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
   const total = document.body?.textContent?.length ?? 0;
   const small = (element: Element): boolean =>
@@ -41,6 +44,7 @@ export function removeFurnitureElements(document: Document): void {
   for (const element of document.querySelectorAll(FURNITURE_ELEMENTS)) {
     if (small(element)) element.remove();
   }
+  if (!byName) return;
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
     const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
