@@ -1,6 +1,7 @@
 // Reads HTML pages on worker threads: jsdom and Readability take a good part of a second a page, which on
 // the main thread would stall Meilisearch writes and the API. Pages go to the worker with the fewest
-// pages queued; a worker that dies fails its pages and is replaced.
+// pages queued; a worker that dies fails its pages and is replaced. A worker is also replaced, when idle,
+// after DEFAULTS.recycleAfter pages: a worker's memory grew with every page read in a long WARC run.
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { PageContent } from './extract-page.js';
@@ -10,6 +11,8 @@ export interface PagePool {
   readPage: ReadPage;
   close(): Promise<void>;
 }
+
+export const DEFAULTS = { recycleAfter: 100 };
 
 export interface PageRequest {
   id: number;
@@ -30,6 +33,8 @@ function spawn(): Worker {
 
 interface Slot {
   worker: Worker;
+  /** Pages answered so far. */
+  done: number;
   pending: Map<number, { resolve: (page: PageContent) => void; reject: (cause: Error) => void }>;
 }
 
@@ -39,13 +44,18 @@ export function createPagePool(threads: number): PagePool {
   let closed = false;
   const slots: Slot[] = [];
   const start = (index: number): Slot => {
-    const slot: Slot = { worker: spawn(), pending: new Map() };
+    const slot: Slot = { worker: spawn(), pending: new Map(), done: 0 };
     slot.worker.unref();
     slot.worker.on('message', (response: PageResponse) => {
       const job = slot.pending.get(response.id);
       if (!job) return;
       slot.pending.delete(response.id);
+      slot.done += 1;
       if (slot.pending.size === 0) slot.worker.unref();
+      if (slot.pending.size === 0 && slot.done >= DEFAULTS.recycleAfter && !closed) {
+        slots[index] = start(index);
+        void slot.worker.terminate();
+      }
       if ('page' in response) job.resolve(response.page);
       else job.reject(new NewsgraphError('page_unreadable', `page reader: ${response.error}`));
     });

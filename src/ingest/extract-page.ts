@@ -19,8 +19,6 @@ export const DEFAULTS = {
   ldMinChars: 200,
 };
 
-const quiet = new VirtualConsole();
-
 function largestArticle(document: Document): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
@@ -77,7 +75,7 @@ function ldBody(document: Document, ld: LdArticle, readable: string): string {
 
 /** Readability on a fresh copy of the page without the class and id rules: where those left nothing. */
 function plainReadability(html: string, url: string | null): string {
-  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quiet });
+  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
   try {
     removeFurnitureElements(dom.window.document, false);
     const parsed = new Readability(dom.window.document).parse();
@@ -94,7 +92,7 @@ function plainReadability(html: string, url: string | null): string {
 
 /** Extracts the main text and metadata of an HTML page; `url` is where it came from, when known. */
 export function extractPage(html: string, url: string | null = null): PageContent {
-  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: quiet });
+  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
   const document = dom.window.document;
   try {
     const ld = findNewsArticleLd(document);

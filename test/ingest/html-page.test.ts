@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPagePool } from '../../src/ingest/create-page-pool.js';
+import { createPagePool, DEFAULTS as POOL } from '../../src/ingest/create-page-pool.js';
 import { extractPage } from '../../src/ingest/extract-page.js';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { IngestItem } from '../../src/ingest/types.js';
@@ -117,6 +117,20 @@ describe('HTML pages', () => {
     }
     expect(items[0]).toMatchObject({ ok: false, id: 'leer', reason: 'no article text found in the page' });
     expect(items[1]?.ok && items[1].article.body).toContain('Geburtstags Grüße');
+  });
+
+  it('the page pool replaces a worker after its quota of pages and goes on reading', async () => {
+    const quota = POOL.recycleAfter;
+    POOL.recycleAfter = 1;
+    const recycling = createPagePool(1);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await recycling.readPage(seedHtml, null)).body).toContain('Geburtstags Grüße');
+      }
+    } finally {
+      POOL.recycleAfter = quota;
+      await recycling.close();
+    }
   });
 
   it.runIf(existsSync(WEB_CORPUS))(
