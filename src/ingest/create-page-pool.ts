@@ -1,7 +1,8 @@
 // Reads HTML pages on worker threads: jsdom and Readability take a good part of a second a page, which on
 // the main thread would stall Meilisearch writes and the API. Pages go to the worker with the fewest
-// pages queued; a worker that dies fails its pages and is replaced. A worker is also replaced, when idle,
-// after DEFAULTS.recycleAfter pages: a worker's memory grew with every page read in a long WARC run.
+// pages queued; a worker that dies is replaced and its pages are sent once more. A worker is also retired
+// after DEFAULTS.recycleAfter pages (it takes no new ones and stops when its queue is empty): a worker's
+// memory grew with every page read in a long WARC run.
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { PageContent } from './extract-page.js';
@@ -13,10 +14,10 @@ export interface PagePool {
 }
 
 /**
- * A worker's heap is capped so that V8 collects it as it goes (uncapped, a worker's memory grew by about a
- * megabyte a page in a WARC of 1,000 pages), and a worker is replaced after `recycleAfter` pages.
+ * A worker's heap is capped (a worker's memory grew by about a megabyte a page in a WARC of 1,000 pages),
+ * and a worker is retired after `recycleAfter` pages.
  */
-export const DEFAULTS = { recycleAfter: 100, maxHeapMb: 512 };
+export const DEFAULTS = { recycleAfter: 50, maxHeapMb: 1024 };
 
 export interface PageRequest {
   id: number;
@@ -40,7 +41,18 @@ interface Slot {
   worker: Worker;
   /** Pages answered so far. */
   done: number;
-  pending: Map<number, { resolve: (page: PageContent) => void; reject: (cause: Error) => void }>;
+  /** Takes no new pages and stops once its queue is empty (it has read its quota). */
+  retiring: boolean;
+  pending: Map<number, Job>;
+}
+
+interface Job {
+  html: string;
+  url: string | null;
+  /** Set once the page was sent again after its worker died: a second death fails it. */
+  retried: boolean;
+  resolve: (page: PageContent) => void;
+  reject: (cause: Error) => void;
 }
 
 /** Starts `threads` page readers (at least one). Idle workers do not keep the process alive. */
@@ -49,7 +61,7 @@ export function createPagePool(threads: number): PagePool {
   let closed = false;
   const slots: Slot[] = [];
   const start = (index: number): Slot => {
-    const slot: Slot = { worker: spawn(), pending: new Map(), done: 0 };
+    const slot: Slot = { worker: spawn(), pending: new Map(), done: 0, retiring: false };
     slot.worker.unref();
     slot.worker.on('message', (response: PageResponse) => {
       const job = slot.pending.get(response.id);
@@ -57,38 +69,44 @@ export function createPagePool(threads: number): PagePool {
       slot.pending.delete(response.id);
       slot.done += 1;
       if (slot.pending.size === 0) slot.worker.unref();
-      if (slot.pending.size === 0 && slot.done >= DEFAULTS.recycleAfter && !closed) {
+      if (!slot.retiring && slot.done >= DEFAULTS.recycleAfter && !closed) {
+        slot.retiring = true;
         slots[index] = start(index);
-        void slot.worker.terminate();
       }
+      if (slot.retiring && slot.pending.size === 0) void slot.worker.terminate();
       if ('page' in response) job.resolve(response.page);
       else job.reject(new NewsgraphError('page_unreadable', `page reader: ${response.error}`));
     });
     const fail = (cause: Error): void => {
-      for (const job of slot.pending.values()) {
-        job.reject(new NewsgraphError('page_unreadable', `page reader stopped: ${cause.message}`, { cause }));
-      }
+      const jobs = [...slot.pending.values()];
       slot.pending.clear();
       if (!closed && slots[index] === slot) slots[index] = start(index);
+      for (const job of jobs) {
+        if (!closed && !job.retried) {
+          send({ ...job, retried: true });
+          continue;
+        }
+        job.reject(new NewsgraphError('page_unreadable', `page reader stopped: ${cause.message}`, { cause }));
+      }
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
     return slot;
   };
+  const send = (job: Job): void => {
+    const slot = slots.reduce((least, candidate) =>
+      candidate.pending.size < least.pending.size ? candidate : least,
+    );
+    const id = nextId++;
+    slot.pending.set(id, job);
+    slot.worker.ref();
+    slot.worker.postMessage({ id, html: job.html, url: job.url } satisfies PageRequest);
+  };
   for (let index = 0; index < Math.max(1, threads); index++) slots.push(start(index));
 
   return {
-    readPage: (html, url) => {
-      const slot = slots.reduce((least, candidate) =>
-        candidate.pending.size < least.pending.size ? candidate : least,
-      );
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        slot.worker.ref();
-        slot.worker.postMessage({ id, html, url } satisfies PageRequest);
-      });
-    },
+    readPage: (html, url) =>
+      new Promise((resolve, reject) => send({ html, url, retried: false, resolve, reject })),
     close: async () => {
       closed = true;
       await Promise.all(slots.map((slot) => slot.worker.terminate()));

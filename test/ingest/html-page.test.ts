@@ -127,6 +127,9 @@ describe('HTML pages', () => {
       for (let i = 0; i < 3; i++) {
         expect((await recycling.readPage(seedHtml, null)).body).toContain('Geburtstags Grüße');
       }
+      // Pages queued on a worker that reaches its quota are still answered by it.
+      const queued = await Promise.all([1, 2, 3, 4].map(() => recycling.readPage(seedHtml, null)));
+      expect(queued.every((page) => page.body.includes('Geburtstags Grüße'))).toBe(true);
     } finally {
       POOL.recycleAfter = quota;
       await recycling.close();
