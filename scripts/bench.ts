@@ -216,7 +216,7 @@ async function measureQueries(
   const started = await startApi({
     DATA_DIR: dataDir,
     MEILI_INDEX_PREFIX: config.meili.indexPrefix,
-    NER: process.env.NER ?? 'off',
+    NER: process.env.NER ?? 'tagger',
   });
   try {
     return await timeQueries(opened, config, store, articles, started.url);
@@ -410,7 +410,7 @@ async function main(): Promise<void> {
     const env = {
       DATA_DIR: dataDir,
       MEILI_INDEX_PREFIX: config.meili.indexPrefix,
-      NER: process.env.NER ?? 'off',
+      NER: process.env.NER ?? 'tagger',
     };
     const startup: Record<string, number> = {};
     for (const run of ['rebuild', 'snapshot'] as const) {

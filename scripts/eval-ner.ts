@@ -1,19 +1,28 @@
 // CLI: scores the shipped NER models on the test splits (or, for tuning, the dev splits): GermEval 2014
 // (outer spans, strict, all 12 labels, and PER/ORG/LOC alone) and CoNLL-2003 English (conlleval exact-span
-// micro F1), plus tagging speed. Documents are tagged whole, as extraction tags an article.
+// micro F1), plus tagging speed. Documents are tagged whole, as extraction tags an article. Beside the tagger
+// alone it scores the whole extraction as POST /analyze returns it (tagger + linker + rules, the shipped
+// knowledge base) on the same documents as running text: PER/ORG/LOC exact character spans, mentions
+// marked derived left out, and the gap to the tagger alone on the same labels.
 // Usage: tsx scripts/eval-ner.ts [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]
+//   [--untagged all|strong|derived] [--no-rules-with-tagger]
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { LINKING_DEFAULTS, type UntaggedRule } from '../src/entities/create-extractor.js';
+import { loadExtractor } from '../src/entities/load-extractor.js';
+import { goldDocument, scoreCharSpans, type CharSpan } from '../src/entities/ner/gold-document.js';
 import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
 import { scoreSpans } from '../src/entities/ner/score-spans.js';
-import type { SpanScores } from '../src/entities/ner/score-spans.js';
+import type { SpanScore, SpanScores } from '../src/entities/ner/score-spans.js';
+import { GIVEN_NAMES_FILE } from '../src/open-search.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -23,8 +32,12 @@ const { values } = parseArgs({
     lang: { type: 'string' },
     corpus: { type: 'string', default: resolve(repoRoot, '../shared/corpus') },
     models: { type: 'string', default: join(repoRoot, 'data/models') },
+    untagged: { type: 'string', default: LINKING_DEFAULTS.untagged },
+    'no-rules-with-tagger': { type: 'boolean', default: false },
   },
 });
+const PER_ORG_LOC = ['PER', 'ORG', 'LOC'];
+const LABEL_OF_TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
 
 if (!existsSync(values.corpus)) {
   console.log(
@@ -40,6 +53,8 @@ interface LanguageReport {
   tokens: number;
   tokensPerSecond: number;
   scores: Record<string, SpanScores>;
+  /** PER/ORG/LOC: the tagger alone, the whole extraction, and the points the extraction loses. */
+  extraction: { tagger: SpanScore; extraction: SpanScore; gap: number };
 }
 
 const report: Record<string, LanguageReport> = {};
@@ -77,7 +92,36 @@ for (const lang of langs) {
   const seconds = [tagAll(), tagAll(), tagAll()].sort((a, b) => a - b)[1] ?? 1;
   const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
   const scores: Record<string, SpanScores> = { all: scoreSpans(sentences, predicted) };
-  if (lang === 'de') scores['PER/ORG/LOC'] = scoreSpans(sentences, predicted, ['PER', 'ORG', 'LOC']);
+  scores['PER/ORG/LOC'] = scoreSpans(sentences, predicted, PER_ORG_LOC);
+
+  const { extract } = loadExtractor({
+    kbFiles: loadConfig({}).kbFiles,
+    givenNamesFile: GIVEN_NAMES_FILE,
+    taggers: { [lang]: tagger },
+    linking: {
+      untagged: values.untagged as UntaggedRule,
+      rulesWithTagger: !values['no-rules-with-tagger'],
+    },
+  });
+  const gold: CharSpan[] = [];
+  const found: CharSpan[] = [];
+  let offset = 0;
+  for (const doc of documents) {
+    const { text, spans } = goldDocument(
+      doc.map((i) => sentences[i] ?? { tokens: [], tags: [] }),
+      PER_ORG_LOC,
+    );
+    const extraction = extract(text, lang);
+    const types = new Map(extraction.entities.map((e) => [e.id, e.type]));
+    for (const span of spans) gold.push({ ...span, start: span.start + offset, end: span.end + offset });
+    for (const m of extraction.mentions) {
+      const label = LABEL_OF_TYPE[types.get(m.entityId) ?? ''];
+      if (label && !m.derived) found.push({ start: m.start + offset, end: m.end + offset, label });
+    }
+    offset += text.length + 1;
+  }
+  const alone = scores['PER/ORG/LOC'].overall;
+  const whole = scoreCharSpans(gold, found);
   const { size } = statSync(path);
   report[lang] = {
     test: split.path,
@@ -86,6 +130,7 @@ for (const lang of langs) {
     tokens,
     tokensPerSecond: tokens / seconds,
     scores,
+    extraction: { tagger: alone, extraction: whole, gap: (alone.f1 - whole.f1) * 100 },
   };
 }
 
@@ -108,5 +153,11 @@ if (values.json) {
         );
       }
     }
+    const { tagger: t, extraction: e, gap } = r.extraction;
+    console.log(`\n  PER/ORG/LOC     prec  recall      F1   (exact spans, derived mentions left out)`);
+    console.log(`  tagger alone${pct(t.precision)}${pct(t.recall)}${pct(t.f1)}`);
+    console.log(
+      `  extraction  ${pct(e.precision)}${pct(e.recall)}${pct(e.f1)}   gap ${gap.toFixed(2)} points`,
+    );
   }
 }

