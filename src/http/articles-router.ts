@@ -96,6 +96,7 @@ export function articlesRouter(deps: AppDeps): Router {
         entityId: mention.entityId,
         name: info.get(mention.entityId)?.name ?? mention.text,
         sentence: mention.sentence,
+        ...(mention.derived && { derived: true }),
       })),
     });
   });
