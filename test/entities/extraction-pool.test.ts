@@ -1,6 +1,7 @@
 // The extraction pool runs the same entity stage on worker threads: it must answer exactly what the
 // in-process extractor answers, in input order, let one bad text fail alone, and survive a lost worker.
 import { readFileSync } from 'node:fs';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -12,7 +13,7 @@ import { SAMPLE } from '../helpers/test-newsgraph.js';
 // The real Worker class, with each instance recorded so that a test can kill one as a crash would.
 const spawned = vi.hoisted(() => [] as Worker[]);
 vi.mock('node:worker_threads', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:worker_threads')>();
+  const original = await importOriginal<typeof WorkerThreads>();
   class RecordedWorker extends original.Worker {
     constructor(...args: ConstructorParameters<typeof original.Worker>) {
       super(...args);
