@@ -46,6 +46,11 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   }
+  // Method and path only (no query, no headers): a debug log never holds a key, and says a request arrived.
+  app.use((req, _res, next) => {
+    deps.logger.debug(`http: ${req.method} ${req.path}`);
+    next();
+  });
   app.use(express.json({ limit: deps.maxRequestBytes }));
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));

@@ -57,7 +57,12 @@ describe.runIf(present)('the explorer page', () => {
     expect(nodes).toEqual(expect.arrayContaining(['xi-jinping', 'kremlin', 'vladimir-putin']));
     expect(new URL(page.url()).searchParams.get('center')).toBe('vladimir-putin');
 
-    await page.waitForTimeout(3_000); // let the ForceAtlas2 worker settle before clicking a node
+    // Nodes move until ForceAtlas2 stops: click Xi Jinping where the renderer draws him after that.
+    await page.waitForFunction(
+      () =>
+        !(window as unknown as { newsgraph: { view: { layoutRunning: boolean } } }).newsgraph.view
+          .layoutRunning,
+    );
     const position = await page.evaluate(() => {
       type Renderer = {
         framedGraphToViewport(p: object): { x: number; y: number };
