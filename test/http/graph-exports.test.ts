@@ -43,14 +43,21 @@ function readCsv(csv: string): string[][] {
   let quoted = false;
   for (let i = 0; i < csv.length; i++) {
     const char = csv[i] as string;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') ((field += '"'), i++);
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') (row.push(field), (field = ''));
-    else if (char === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (char !== '\r') field += char;
+    if (quoted && char === '"' && csv[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (quoted || (char !== ',' && char !== '\n' && char !== '\r')) {
+      field += char;
+    } else if (char === ',' || char === '\n') {
+      row.push(field);
+      field = '';
+      if (char === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    }
   }
   return rows;
 }
