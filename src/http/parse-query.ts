@@ -89,11 +89,20 @@ export const graphQuery = z.object({
   to: date(true),
 });
 
-/** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */
-export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
-  const result = schema.safeParse(query ?? {});
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, whole: string): z.output<T> {
+  const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const parameter = String(issue?.path[0] ?? 'query');
+  const parameter = String(issue?.path[0] ?? whole);
   throw new InvalidParameterError(parameter, issue?.message ?? 'invalid');
+}
+
+/** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  return parseWith(schema, query, 'query');
+}
+
+/** Parses a JSON request body with `schema`, throwing InvalidParameterError for the first bad field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  return parseWith(schema, body, 'body');
 }

@@ -7,6 +7,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../src/graph/write-csv.js';
+import { contractViolations } from '../helpers/contract.js';
 import { networkxMissing, readWithNetworkx } from '../helpers/networkx.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
@@ -227,5 +228,13 @@ describe('CSV', () => {
   it('format=csv without table answers 400 naming table', async () => {
     const res = await request(ng.app).get('/graph').query({ format: 'csv' }).expect(400);
     expect(res.body.error.message).toMatch(/^table:/);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('every export above has a status and media type that GET /graph documents', async () => {
+    const document = (await request(ng.app).get('/openapi.json').expect(200)).body;
+    expect(ng.responses.filter((response) => response.contentType === 'text/csv').length).toBeGreaterThan(0);
+    expect(contractViolations(document, ng.responses)).toEqual([]);
   });
 });
