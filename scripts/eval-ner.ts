@@ -1,12 +1,12 @@
 // CLI: scores the shipped NER models on the test splits (or, for tuning, the dev splits): GermEval 2014
 // (outer spans, strict, all 12 labels, and PER/ORG/LOC alone) and CoNLL-2003 English (conlleval exact-span
 // micro F1), plus tagging speed. Documents are tagged whole, as extraction tags an article.
-// Usage: tsx scripts/eval-ner.ts [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]
+// Options: npm run eval:ner -- --help.
 
+import { parseCli } from './parse-cli.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
@@ -16,13 +16,27 @@ import { scoreSpans } from '../src/entities/ner/score-spans.js';
 import type { SpanScores } from '../src/entities/ner/score-spans.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]',
+  description:
+    'Scores the NER models: GermEval 2014 (outer spans, strict; all 12 labels and PER/ORG/LOC alone) and\n' +
+    'CoNLL-2003 English (exact spans, micro F1), and the tagging speed.',
   options: {
-    json: { type: 'boolean', default: false },
-    split: { type: 'string', default: 'test' },
-    lang: { type: 'string' },
-    corpus: { type: 'string', default: resolve(repoRoot, '../shared/corpus') },
-    models: { type: 'string', default: join(repoRoot, 'data/models') },
+    json: { type: 'boolean', default: false, description: 'print the scores as JSON' },
+    split: { type: 'string', value: 'test|dev', default: 'test', description: 'the split to score' },
+    lang: { type: 'string', value: 'de|en', description: 'one language only (default: both)' },
+    corpus: {
+      type: 'string',
+      value: 'DIR',
+      default: resolve(repoRoot, '../shared/corpus'),
+      description: 'where the GermEval and CoNLL files are',
+    },
+    models: {
+      type: 'string',
+      value: 'DIR',
+      default: join(repoRoot, 'data/models'),
+      description: 'where ner-de.bin.gz and ner-en.bin.gz are',
+    },
   },
 });
 
