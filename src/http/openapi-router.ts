@@ -20,6 +20,7 @@ const PAGE = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <title>newsgraph API</title>
+    <link rel="icon" type="image/png" href="/docs/favicon-32x32.png" />
     <link rel="stylesheet" href="/docs/swagger-ui.css" />
   </head>
   <body>

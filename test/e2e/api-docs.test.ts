@@ -38,6 +38,9 @@ describe.runIf(present)('the API reference page', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
     page.on('request', (request) => {
       if (!request.url().startsWith(url) && !request.url().startsWith('data:')) elsewhere.push(request.url());
     });
