@@ -3,11 +3,11 @@
 // Measures the build, heap, snapshot save and load, and through the API (in a process of its own, see
 // bench-lib/serve-graph.ts) the latency of top-50 neighbours and of depth-2 neighbourhoods. Writes
 // bench/graph-results.json.
+import { parseCli } from './parse-cli.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { seededRandom } from '../src/entities/ner/seeded-random.js';
 import type { EntityType } from '../src/entities/types.js';
@@ -17,10 +17,14 @@ import { saveGraph } from '../src/graph/persist-graph.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench:graph -- [--entities N] [--edges N]',
+  description:
+    'A synthetic co-occurrence graph built through the real graph code: build, heap, snapshot save and\n' +
+    'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.',
   options: {
-    entities: { type: 'string', default: '100000' },
-    edges: { type: 'string', default: '2000000' },
+    entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
+    edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
   },
 });
 const entityCount = Number(values.entities);

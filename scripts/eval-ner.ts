@@ -4,13 +4,12 @@
 // alone it scores the whole extraction as POST /analyze returns it (tagger + linker + rules, the shipped
 // knowledge base) on the same documents as running text: PER/ORG/LOC exact character spans, mentions
 // marked derived left out, and the gap to the tagger alone on the same labels.
-// Usage: tsx scripts/eval-ner.ts [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]
-//   [--untagged all|strong|derived] [--no-rules-with-tagger]
+// Options: npm run eval:ner -- --help.
 
+import { parseCli } from './parse-cli.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { LINKING_DEFAULTS, type UntaggedRule } from '../src/entities/create-extractor.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
@@ -25,15 +24,41 @@ import type { SpanScore, SpanScores } from '../src/entities/ner/score-spans.js';
 import { GIVEN_NAMES_FILE } from '../src/open-search.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage:
+    'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]\n' +
+    '  [--untagged all|strong|derived] [--no-rules-with-tagger]',
+  description:
+    'Scores the NER models: GermEval 2014 (outer spans, strict; all 12 labels and PER/ORG/LOC alone) and\n' +
+    'CoNLL-2003 English (exact spans, micro F1), and the tagging speed; then the whole extraction\n' +
+    '(tagger, linker and rules, as POST /analyze) on the same documents, PER/ORG/LOC exact spans.',
   options: {
-    json: { type: 'boolean', default: false },
-    split: { type: 'string', default: 'test' },
-    lang: { type: 'string' },
-    corpus: { type: 'string', default: resolve(repoRoot, '../shared/corpus') },
-    models: { type: 'string', default: join(repoRoot, 'data/models') },
-    untagged: { type: 'string', default: LINKING_DEFAULTS.untagged },
-    'no-rules-with-tagger': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false, description: 'print the scores as JSON' },
+    split: { type: 'string', value: 'test|dev', default: 'test', description: 'the split to score' },
+    lang: { type: 'string', value: 'de|en', description: 'one language only (default: both)' },
+    corpus: {
+      type: 'string',
+      value: 'DIR',
+      default: resolve(repoRoot, '../shared/corpus'),
+      description: 'where the GermEval and CoNLL files are',
+    },
+    models: {
+      type: 'string',
+      value: 'DIR',
+      default: join(repoRoot, 'data/models'),
+      description: 'where ner-de.bin.gz and ner-en.bin.gz are',
+    },
+    untagged: {
+      type: 'string',
+      value: 'all|strong|derived',
+      default: LINKING_DEFAULTS.untagged,
+      description: 'which knowledge-base names the tagger did not propose the extraction keeps',
+    },
+    'no-rules-with-tagger': {
+      type: 'boolean',
+      default: false,
+      description: 'run the person-name rule only without a tagger',
+    },
   },
 });
 const PER_ORG_LOC = ['PER', 'ORG', 'LOC'];

@@ -10,6 +10,7 @@ import { entitiesRouter } from './entities-router.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
+import { openapiRouter } from './openapi-router.js';
 import { searchRouter } from './search-router.js';
 import { webRouter } from './web-router.js';
 import type { AppDeps } from './types.js';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(entitiesRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
+  app.use(openapiRouter(deps));
   app.use(webRouter(deps));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));

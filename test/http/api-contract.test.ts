@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createSearchIndex } from '../../src/search/create-search-index.js';
 import { rebuildGraph } from '../../src/sync-graph.js';
+import { contractViolations, unexercised } from '../helpers/contract.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const KEY = 'test-admin-key-0123456789';
@@ -233,7 +234,7 @@ describe('articles', () => {
   });
 
   it('with no admin key configured, writes answer 403 and say why', async () => {
-    const app = createApp({ ...ng.deps, adminApiKey: undefined });
+    const app = ng.record(createApp({ ...ng.deps, adminApiKey: undefined }));
     const res = await request(app).post('/articles').send(article('x', 'Text.')).expect(403);
     expect(res.body.error).toMatchObject({
       code: 'admin_key_not_configured',
@@ -307,7 +308,7 @@ describe('errors', () => {
     const client = createMeiliClient({ url: `http://127.0.0.1:${await closedPort()}`, timeoutMs: 1_000 });
     const search = createSearchIndex(client, 'gone_');
     const deps = apiDeps({ ...ng.opened, search }, ng.store, ng.config, createLogger('error'));
-    const app = createApp(deps);
+    const app = ng.record(createApp(deps));
     const res = await request(app).get('/search').query({ q: 'Putin' }).expect(503);
     expect(res.body.error.code).toBe('search_unavailable');
     const health = await request(app).get('/health').expect(503);
@@ -366,9 +367,8 @@ describe('POST /analyze', () => {
     expect(Object.keys(res.body).sort()).toEqual(['lang', 'mentions']);
     expect(res.body.lang).toBe('de');
     for (const mention of res.body.mentions) {
-      expect(Object.keys(mention).sort()).toEqual(
-        ['end', 'entityId', 'name', 'sentence', 'start', 'text', 'type'].sort(),
-      );
+      const keys = ['end', 'entityId', 'name', 'sentence', 'start', 'text', 'type'];
+      expect(Object.keys(mention).sort()).toEqual((mention.derived ? [...keys, 'derived'] : keys).sort());
       expect(text.slice(mention.start, mention.end)).toBe(mention.text);
     }
     const byId = new Map(res.body.mentions.map((m: { entityId: string }) => [m.entityId, m]));
@@ -413,5 +413,49 @@ describe('POST /analyze', () => {
     const small = createApp({ ...ng.deps, maxRequestBytes: 1024 });
     const big = await analyze({ text: 'Olaf Scholz. '.repeat(100) }, small).expect(413);
     expect(big.body.error.code).toBe('payload_too_large');
+  });
+
+  it('lists the mentions extraction finds, with offsets, writing nothing', async () => {
+    const text = 'Angela Merkel traf Emmanuel Macron in Paris.';
+    const res = await request(ng.app).post('/analyze').send({ text, lang: 'de' }).expect(200);
+    expect(res.body.lang).toBe('de');
+    const merkel = res.body.mentions.find((m: { entityId: string }) => m.entityId === 'angela-merkel');
+    expect(text.slice(merkel.start, merkel.end)).toBe('Angela Merkel');
+    expect(merkel).toMatchObject({ type: 'person', name: 'Angela Merkel', sentence: 0 });
+  });
+
+  it.each([
+    [{}, 'text'],
+    [{ text: '   ' }, 'text'],
+    [{ text: 42 }, 'text'],
+    [{ text: 'Paris.', lang: 'de"' }, 'lang'],
+  ])('answers 400 naming the field for %j', async (body, field) => {
+    const res = await request(ng.app).post('/analyze').send(body).expect(400);
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_parameter',
+      message: expect.stringMatching(`^${field}:`),
+    });
+  });
+});
+
+describe('the pages', () => {
+  it('serve the explorer at /, the document at /openapi.json and its reference at /docs', async () => {
+    await request(ng.app).get('/').expect(200).expect('content-type', /html/);
+    await request(ng.app).get('/openapi.json').expect(200);
+    await request(ng.app).get('/docs').expect(200);
+    await request(ng.app).get('/docs/swagger-initializer.js').expect(200);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('every answer received above matches the status, media type and schema its route documents', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(ng.responses.length).toBeGreaterThan(40);
+    expect(contractViolations(document, ng.responses)).toEqual([]);
+  });
+
+  it('the tests above exercise every documented operation with a successful answer', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(unexercised(document, ng.responses)).toEqual([]);
   });
 });

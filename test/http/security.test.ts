@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/create-app.js';
+import { contractViolations } from '../helpers/contract.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const KEY = 'security-test-key-0123456789';
@@ -65,7 +66,7 @@ describe('headers and limits', () => {
   });
 
   it('allows configured CORS origins only', async () => {
-    const app = createApp({ ...ng.deps, corsOrigins: ['https://newsroom.example'] });
+    const app = ng.record(createApp({ ...ng.deps, corsOrigins: ['https://newsroom.example'] }));
     const ok = await request(app).get('/health').set('Origin', 'https://newsroom.example');
     expect(ok.headers['access-control-allow-origin']).toBe('https://newsroom.example');
     const other = await request(app).get('/health').set('Origin', 'https://evil.example');
@@ -73,21 +74,21 @@ describe('headers and limits', () => {
   });
 
   it('answers 429 with a JSON error past the request rate', async () => {
-    const app = createApp({ ...ng.deps, rateLimitPerMinute: 3 });
+    const app = ng.record(createApp({ ...ng.deps, rateLimitPerMinute: 3 }));
     for (let i = 0; i < 3; i++) await request(app).get('/graph').expect(200);
     const res = await request(app).get('/graph').expect(429);
     expect(res.body.error.code).toBe('rate_limited');
   });
 
   it('answers 413 for a body over the size limit and for too many records', async () => {
-    const small = createApp({ ...ng.deps, maxRequestBytes: 1024 });
+    const small = ng.record(createApp({ ...ng.deps, maxRequestBytes: 1024 }));
     const big = await request(small)
       .post('/articles')
       .set(auth)
       .send({ body: 'x'.repeat(5000) })
       .expect(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const few = createApp({ ...ng.deps, maxArticlesPerRequest: 2 });
+    const few = ng.record(createApp({ ...ng.deps, maxArticlesPerRequest: 2 }));
     const many = await request(few)
       .post('/articles')
       .set(auth)
@@ -163,5 +164,12 @@ describe('filter injection', () => {
   it.each(['de" OR lang = "en', 'de OR en', '(de)'])('lang=%j is refused with 400', async (value) => {
     const res = await request(ng.app).get('/search').query({ lang: value }).expect(400);
     expect(res.body.error.message).toMatch(/^lang:/);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('every answer above, errors included, matches what its route documents', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(contractViolations(document, ng.responses)).toEqual([]);
   });
 });
