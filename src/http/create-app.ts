@@ -11,6 +11,8 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
 import { searchRouter } from './search-router.js';
+import { timelineRouter } from './timeline-router.js';
+import { trendingRouter } from './trending-router.js';
 import { webRouter } from './web-router.js';
 import type { AppDeps } from './types.js';
 
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));
   app.use(entitiesRouter(deps));
+  app.use(timelineRouter(deps));
+  app.use(trendingRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
   app.use(webRouter(deps));

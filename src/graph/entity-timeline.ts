@@ -1,0 +1,118 @@
+// "Since when, and how much": an entity's articles and mentions per day, week or month, or with a second
+// entity the articles and sentences that mention both (the edge's evidence, bucket by bucket). Read from
+// the postings (article numbers per entity) and the stored articles' dates, so nothing asks the index.
+import { InvalidParameterError } from '../errors.js';
+import { sharedArticles } from './shared-articles.js';
+import { bucketStarts, countBuckets, type Interval } from './time-buckets.js';
+import type { CooccurrenceGraph, StoredArticle } from './types.js';
+
+export interface TimelineOptions {
+  interval: Interval;
+  /** Epoch ms, inclusive; without them the range runs from the first dated article to the last. */
+  from?: number;
+  to?: number;
+  /** A second entity: count the articles and sentences that mention both. */
+  with?: string;
+  maxBuckets: number;
+}
+
+export interface TimelineCounts {
+  articles: number;
+  /** Mentions of the entity; with a second entity, the sentences that mention both. */
+  mentions: number;
+}
+
+export interface Timeline {
+  interval: Interval;
+  undated: TimelineCounts;
+  /** Every bucket of the range, empty ones included, oldest first; `start` is YYYY-MM-DD (UTC). */
+  buckets: Array<{ start: string } & TimelineCounts>;
+}
+
+export const DEFAULTS: TimelineOptions = { interval: 'month', maxBuckets: 10_000 };
+
+/** Mentions of `entityId` in the article outside page furniture. */
+function mentionsIn(article: StoredArticle, entityId: string): number {
+  const index = article.entityInfo.findIndex((info) => info.id === entityId);
+  let count = 0;
+  for (const [at, , furniture] of article.mentions) if (at === index && !furniture) count += 1;
+  return count;
+}
+
+/** [published, count] for each article of the entity (or of the pair); published is null when undated. */
+function occurrences(store: CooccurrenceGraph, id: string, other: string | undefined) {
+  const found: Array<[number | null, number]> = [];
+  if (other !== undefined) {
+    for (const [articleId, shared] of sharedArticles(store, id, other)) {
+      found.push([store.articles.get(articleId)?.publishedTs ?? null, shared]);
+    }
+    return found;
+  }
+  for (const number of store.postings.get(id) ?? []) {
+    const articleId = store.articleIds[number];
+    const article = articleId === undefined ? undefined : store.articles.get(articleId);
+    if (article) found.push([article.publishedTs, mentionsIn(article, id)]);
+  }
+  return found;
+}
+
+/**
+ * The timeline of `id` (with `options.with`, of the pair), or undefined when either entity is not in the
+ * graph. Articles count where the entity occurs outside page furniture, as they do for its links.
+ */
+export function entityTimeline(
+  store: CooccurrenceGraph,
+  id: string,
+  options: Partial<TimelineOptions> = {},
+): Timeline | undefined {
+  const { interval, from, to, with: other, maxBuckets } = { ...DEFAULTS, ...options };
+  if (!store.graph.hasNode(id) || (other !== undefined && !store.graph.hasNode(other))) return undefined;
+  const found = occurrences(store, id, other);
+  const undated: TimelineCounts = { articles: 0, mentions: 0 };
+  const dated: Array<[number, number]> = [];
+  let [earliest, latest] = [Infinity, -Infinity];
+  for (const [published, count] of found) {
+    if (published === null) {
+      undated.articles += 1;
+      undated.mentions += count;
+    } else if ((from === undefined || published >= from) && (to === undefined || published <= to)) {
+      dated.push([published, count]);
+      earliest = Math.min(earliest, published);
+      latest = Math.max(latest, published);
+    }
+  }
+  const first = from ?? earliest;
+  const last = to ?? latest;
+  if (!Number.isFinite(first) || !Number.isFinite(last) || first > last) {
+    return { interval, undated, buckets: [] };
+  }
+  const count = countBuckets(first, last, interval);
+  if (count > maxBuckets) {
+    throw new InvalidParameterError(
+      'interval',
+      `${count} ${interval} buckets from ${isoDay(first)} to ${isoDay(last)}, at most ${maxBuckets}: ` +
+        'choose a longer interval or a shorter from/to',
+    );
+  }
+  const starts = bucketStarts(first, last, interval);
+  const buckets = starts.map((start) => ({ start: isoDay(start), articles: 0, mentions: 0 }));
+  for (const [published, mentions] of dated) {
+    // The last bucket starting at or before `published`.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= published) low = mid;
+      else high = mid - 1;
+    }
+    const bucket = buckets[low];
+    if (!bucket) continue;
+    bucket.articles += 1;
+    bucket.mentions += mentions;
+  }
+  return { interval, undated, buckets };
+}
+
+function isoDay(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 10);
+}
