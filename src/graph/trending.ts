@@ -1,9 +1,8 @@
 // What is trending: entities, or pairs of entities, whose share of the articles published in a window grew
 // against a baseline window, ranked by the signed log-likelihood ratio (log-likelihood.ts) so that a name
-// seen once, rare by chance, does not top a name that went from 2% to 10%. One pass over the stored
-// articles' dates; only articles in either window are opened.
+// seen once, rare by chance, does not top a name that went from 2% to 10%. Entities are counted from their
+// postings against the flat array of article dates; pairs from the articles of the window, then the baseline.
 import type { EntityType } from '../entities/types.js';
-import { relatedEntities } from './article-contribution.js';
 import { signedLogLikelihood } from './log-likelihood.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
@@ -44,50 +43,46 @@ export interface Trending<T> {
 
 export const DEFAULTS = { limit: 20 };
 
-/** Calls `visit` for every article in the window (0) and in the baseline (1); returns both totals. */
-function scan(
-  store: CooccurrenceGraph,
-  options: TrendingOptions,
-  visit: (article: StoredArticle, sample: 0 | 1) => void,
-): [number, number] {
+/** Dated articles in the window and in the baseline. */
+function totalsOf(dates: readonly number[], options: TrendingOptions): [number, number] {
   const totals: [number, number] = [0, 0];
-  for (const article of store.articles.values()) {
-    const published = article.publishedTs;
-    if (published === null) continue;
-    if (published >= options.from && published <= options.to) {
-      totals[0] += 1;
-      visit(article, 0);
-    }
-    if (published >= options.baselineFrom && published <= options.baselineTo) {
-      totals[1] += 1;
-      visit(article, 1);
-    }
+  for (const published of dates) {
+    if (published >= options.from && published <= options.to) totals[0] += 1;
+    if (published >= options.baselineFrom && published <= options.baselineTo) totals[1] += 1;
   }
   return totals;
 }
 
-/** Scores the counted keys, keeps those whose share grew, strongest first, ties by articles then key. */
-function rank<K>(
-  counts: Map<K, [number, number]>,
-  totals: [number, number],
-  limit: number,
-  order: (a: K, b: K) => number,
-): Array<[K, TrendingCounts]> {
-  const rising: Array<[K, TrendingCounts]> = [];
-  for (const [key, [articles, baselineArticles]] of counts) {
-    if (articles === 0) continue;
-    const score = signedLogLikelihood(articles, totals[0], baselineArticles, totals[1]);
-    const grew = totals[1] === 0 || articles / totals[0] > baselineArticles / totals[1];
-    if (grew) rising.push([key, { articles, baselineArticles, score: Math.round(score * 100) / 100 }]);
-  }
-  rising.sort(([keyA, a], [keyB, b]) => b.score - a.score || b.articles - a.articles || order(keyA, keyB));
-  return rising.slice(0, limit);
-}
-
-function bump<K>(counts: Map<K, [number, number]>, key: K, sample: 0 | 1): void {
-  let pair = counts.get(key);
-  if (!pair) counts.set(key, (pair = [0, 0]));
-  pair[sample] += 1;
+/**
+ * Keeps the best `limit` keys whose share grew, strongest first, ties by articles then key: a sorted list of
+ * `limit` rather than a sort of every key, as a week of a large index counts hundreds of thousands of pairs,
+ * most of them tied at one article.
+ */
+function topRising<K>(totals: [number, number], limit: number, order: (a: K, b: K) => number) {
+  const best: Array<[K, TrendingCounts]> = [];
+  const compare = ([keyA, a]: [K, TrendingCounts], [keyB, b]: [K, TrendingCounts]): number =>
+    b.score - a.score || b.articles - a.articles || order(keyA, keyB);
+  const offer = (key: K, articles: number, baselineArticles: number): void => {
+    if (articles === 0) return;
+    if (totals[1] > 0 && articles / totals[0] <= baselineArticles / totals[1]) return;
+    const g2 = signedLogLikelihood(articles, totals[0], baselineArticles, totals[1]);
+    const candidate: [K, TrendingCounts] = [
+      key,
+      { articles, baselineArticles, score: Math.round(g2 * 100) / 100 },
+    ];
+    const weakest = best[best.length - 1];
+    if (best.length >= limit && (weakest === undefined || compare(candidate, weakest) >= 0)) return;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compare(best[mid] as [K, TrendingCounts], candidate) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    best.splice(low, 0, candidate);
+    if (best.length > limit) best.pop();
+  };
+  return { offer, best };
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -97,58 +92,97 @@ export function trendingEntities(
   options: TrendingOptions,
 ): Trending<TrendingEntity> {
   const { graph } = store;
-  const counts = new Map<string, [number, number]>();
-  const totals = scan(store, options, (article, sample) => {
-    for (const id of relatedEntities(article)) {
-      if (options.type === undefined || graph.getNodeAttribute(id, 'type') === options.type) {
-        bump(counts, id, sample);
-      }
+  const dates = store.articleDates;
+  const totals = totalsOf(dates, options);
+  const { offer, best } = topRising<string>(totals, options.limit, byId);
+  const { from, to, baselineFrom, baselineTo } = options;
+  // Each entity's postings against the dates: flat arrays of numbers, nothing allocated per article.
+  for (const [id, postings] of store.postings) {
+    if (options.type !== undefined && graph.getNodeAttribute(id, 'type') !== options.type) continue;
+    let [articles, baselineArticles] = [0, 0];
+    for (const number of postings) {
+      const published = dates[number] as number;
+      if (published >= from && published <= to) articles += 1;
+      if (published >= baselineFrom && published <= baselineTo) baselineArticles += 1;
     }
-  });
-  const items = rank(counts, totals, options.limit, byId).map(([id, counted]) => {
+    offer(id, articles, baselineArticles);
+  }
+  const items = best.map(([id, counted]) => {
     const node = graph.getNodeAttributes(id);
     return { id, name: node.name, type: node.type, ...counted };
   });
   return { articles: totals[0], baselineArticles: totals[1], items };
 }
 
-// A pair's key packs its two entity numbers (edge-lists.ts) into one safe integer: a · 2^26 + b.
-const SHIFT = 2 ** 26;
+/** The entity numbers of an article's related entities (of `type`, if given), ascending. */
+function relatedNumbers(
+  store: CooccurrenceGraph,
+  article: StoredArticle,
+  type: EntityType | undefined,
+): number[] {
+  const related = new Uint8Array(article.entityInfo.length);
+  for (const [index, , furniture] of article.mentions) if (!furniture) related[index] = 1;
+  const numbers: number[] = [];
+  article.entityInfo.forEach((info, index) => {
+    if (!related[index] || (type !== undefined && info.type !== type)) return;
+    const number = store.entityNumbers.get(info.id);
+    if (number !== undefined) numbers.push(number);
+  });
+  return numbers.sort((x, y) => x - y);
+}
 
 export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions): Trending<TrendingPair> {
-  const { graph, entityNumbers, entityIds } = store;
-  const counts = new Map<number, [number, number]>();
-  const totals = scan(store, options, (article, sample) => {
-    const numbers: number[] = [];
-    for (const id of relatedEntities(article)) {
-      const number = entityNumbers.get(id);
-      if (number === undefined) continue;
-      if (options.type === undefined || graph.getNodeAttribute(id, 'type') === options.type) {
-        numbers.push(number);
+  const { graph, entityIds } = store;
+  const dates = store.articleDates;
+  const totals = totalsOf(dates, options);
+  // Pairs in the window first; the baseline only counts pairs the window has, as no other can rise. Counts
+  // sit in a map per lower entity number: small-integer keys, where one packed key for the pair would be
+  // a heap number to allocate and hash.
+  const windowCounts = new Map<number, Map<number, number>>();
+  const baselineCounts = new Map<number, Map<number, number>>();
+  const count = (from: number, to: number, baseline: boolean): void => {
+    const into = baseline ? baselineCounts : windowCounts;
+    dates.forEach((published, number) => {
+      if (!(published >= from && published <= to)) return;
+      const article = store.articles.get(store.articleIds[number] as string);
+      if (!article) return;
+      const numbers = relatedNumbers(store, article, options.type);
+      for (let i = 0; i < numbers.length - 1; i++) {
+        const a = numbers[i] as number;
+        const inWindow = windowCounts.get(a);
+        if (baseline && !inWindow) continue;
+        let row = into.get(a);
+        if (!row) into.set(a, (row = new Map()));
+        for (let j = i + 1; j < numbers.length; j++) {
+          const b = numbers[j] as number;
+          if (baseline && !inWindow?.has(b)) continue;
+          row.set(b, (row.get(b) ?? 0) + 1);
+        }
       }
-    }
-    numbers.sort((x, y) => x - y);
-    for (let i = 0; i < numbers.length; i++) {
-      for (let j = i + 1; j < numbers.length; j++) {
-        bump(counts, (numbers[i] as number) * SHIFT + (numbers[j] as number), sample);
-      }
-    }
-  });
-  const ends = (key: number): [string, string] => {
-    const [x, y] = [entityIds[Math.floor(key / SHIFT)] as string, entityIds[key % SHIFT] as string];
-    return x < y ? [x, y] : [y, x];
+    });
   };
-  const order = (p: number, q: number): number => {
+  count(options.from, options.to, false);
+  count(options.baselineFrom, options.baselineTo, true);
+  const ends = ([x, y]: [number, number]): [string, string] => {
+    const [idX, idY] = [entityIds[x] as string, entityIds[y] as string];
+    return idX < idY ? [idX, idY] : [idY, idX];
+  };
+  const order = (p: [number, number], q: [number, number]): number => {
     const [a, b] = [ends(p), ends(q)];
     return byId(a[0], b[0]) || byId(a[1], b[1]);
   };
+  const { offer, best } = topRising<[number, number]>(totals, options.limit, order);
+  for (const [a, row] of windowCounts) {
+    const before = baselineCounts.get(a);
+    for (const [b, articles] of row) offer([a, b], articles, before?.get(b) ?? 0);
+  }
   const entity = (id: string) => {
     const node = graph.getNodeAttributes(id);
     return { id, name: node.name, type: node.type };
   };
-  const items = rank(counts, totals, options.limit, order).map(([key, counted]) => {
+  const items = best.map(([key, counts]) => {
     const [a, b] = ends(key);
-    return { a: entity(a), b: entity(b), ...counted };
+    return { a: entity(a), b: entity(b), ...counts };
   });
   return { articles: totals[0], baselineArticles: totals[1], items };
 }
