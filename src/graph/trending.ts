@@ -124,7 +124,8 @@ function relatedNumbers(
   for (const [index, , furniture] of article.mentions) if (!furniture) related[index] = 1;
   const numbers: number[] = [];
   article.entityInfo.forEach((info, index) => {
-    if (!related[index] || (type !== undefined && info.type !== type)) return;
+    if (!related[index]) return;
+    if (type !== undefined && store.graph.getNodeAttribute(info.id, 'type') !== type) return;
     const number = store.entityNumbers.get(info.id);
     if (number !== undefined) numbers.push(number);
   });

@@ -140,6 +140,25 @@ describe('entity timelines', () => {
     expect(bucketStart(Date.parse('2021-01-01T12:00:00Z'), 'week')).toBe(Date.parse('2020-12-28'));
   });
 
+  it("buckets are UTC days whatever the server's own time zone", () => {
+    const utc = entityTimeline(store, 'alpha', { interval: 'week', from: FROM, to: TO });
+    const saved = process.env.TZ;
+    try {
+      // Node applies a changed TZ at once: local-time getters would now shift the days.
+      for (const zone of ['Pacific/Auckland', 'America/Sao_Paulo']) {
+        process.env.TZ = zone;
+        expect(new Date(Date.parse('2024-01-07T12:00:00Z')).getHours()).not.toBe(12);
+        expect(
+          entityTimeline(store, 'alpha', { interval: 'day', from: FROM, to: TO })?.buckets[0]?.start,
+        ).toBe('2023-12-05');
+        expect(entityTimeline(store, 'alpha', { interval: 'week', from: FROM, to: TO })).toEqual(utc);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('refuses a range of more buckets than allowed, naming the interval', () => {
     expect(() => entityTimeline(store, 'alpha', { interval: 'day', from: 0, to: TO })).toThrow(/^interval: /);
   });
