@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     );
     // As GET /trending without parameters answers: the default window found anew each time.
     const trending = (pairs: boolean) => () => {
-      const window = trendingWindow({}, Date.now(), newestPublished(loaded.articles.values()));
+      const window = trendingWindow({}, Date.now(), newestPublished(loaded.articleDates));
       return (pairs ? trendingPairs : trendingEntities)(loaded, { ...window, limit: 20 });
     };
     const runs = Array.from({ length: 20 }, (_, i) => i);

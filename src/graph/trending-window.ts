@@ -23,13 +23,11 @@ export const DEFAULTS = { days: 7 };
 
 const DAY = 86_400_000;
 
-/** The newest `publishedTs` among the stored articles, or undefined when none is dated. */
-export function newestPublished(articles: Iterable<{ publishedTs: number | null }>): number | undefined {
-  let newest: number | undefined;
-  for (const { publishedTs } of articles) {
-    if (publishedTs !== null && (newest === undefined || publishedTs > newest)) newest = publishedTs;
-  }
-  return newest;
+/** The newest of the graph's article dates (NaN for undated), or undefined when none is dated. */
+export function newestPublished(dates: readonly number[]): number | undefined {
+  let newest = -Infinity;
+  for (const published of dates) if (published > newest) newest = published;
+  return newest === -Infinity ? undefined : newest;
 }
 
 /** Resolves the window: `request.from`/`to` come together or not at all (the router checks). */

@@ -132,38 +132,51 @@ function relatedNumbers(
   return numbers.sort((x, y) => x - y);
 }
 
+/** Pair counts in a map per lower entity number: small-integer keys, where one packed key for the pair
+ * would be a heap number to allocate and hash. With `only`, counts just the pairs `only` holds. */
+function countPairs(
+  lists: readonly number[][],
+  keep: (entity: number) => boolean,
+  only?: Map<number, Map<number, number>>,
+): Map<number, Map<number, number>> {
+  const counts = new Map<number, Map<number, number>>();
+  for (const numbers of lists) {
+    for (let i = 0; i < numbers.length - 1; i++) {
+      const a = numbers[i] as number;
+      if (!keep(a)) continue;
+      const allowed = only?.get(a);
+      if (only && !allowed) continue;
+      let row = counts.get(a);
+      for (let j = i + 1; j < numbers.length; j++) {
+        const b = numbers[j] as number;
+        if (!keep(b) || (allowed && !allowed.has(b))) continue;
+        if (!row) counts.set(a, (row = new Map()));
+        row.set(b, (row.get(b) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
 export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions): Trending<TrendingPair> {
   const { graph, entityIds } = store;
   const dates = store.articleDates;
   const totals = totalsOf(dates, options);
-  // Pairs in the window first; the baseline only counts pairs the window has, as no other can rise. Counts
-  // sit in a map per lower entity number: small-integer keys, where one packed key for the pair would be
-  // a heap number to allocate and hash.
-  const windowCounts = new Map<number, Map<number, number>>();
-  const baselineCounts = new Map<number, Map<number, number>>();
-  const count = (from: number, to: number, baseline: boolean): void => {
-    const into = baseline ? baselineCounts : windowCounts;
-    dates.forEach((published, number) => {
-      if (!(published >= from && published <= to)) return;
-      const article = store.articles.get(store.articleIds[number] as string);
-      if (!article) return;
-      const numbers = relatedNumbers(store, article, options.type);
-      for (let i = 0; i < numbers.length - 1; i++) {
-        const a = numbers[i] as number;
-        const inWindow = windowCounts.get(a);
-        if (baseline && !inWindow) continue;
-        let row = into.get(a);
-        if (!row) into.set(a, (row = new Map()));
-        for (let j = i + 1; j < numbers.length; j++) {
-          const b = numbers[j] as number;
-          if (baseline && !inWindow?.has(b)) continue;
-          row.set(b, (row.get(b) ?? 0) + 1);
-        }
-      }
-    });
-  };
-  count(options.from, options.to, false);
-  count(options.baselineFrom, options.baselineTo, true);
+  const { from, to, baselineFrom, baselineTo, limit } = options;
+  const windowLists: number[][] = [];
+  const baselineLists: number[][] = [];
+  dates.forEach((published, number) => {
+    const inWindow = published >= from && published <= to;
+    const inBaseline = published >= baselineFrom && published <= baselineTo;
+    if (!inWindow && !inBaseline) return;
+    const article = store.articles.get(store.articleIds[number] as string);
+    if (!article) return;
+    const numbers = relatedNumbers(store, article, options.type);
+    if (inWindow) windowLists.push(numbers);
+    if (inBaseline) baselineLists.push(numbers);
+  });
+  const seen = new Map<number, number>();
+  for (const numbers of windowLists) for (const n of numbers) seen.set(n, (seen.get(n) ?? 0) + 1);
   const ends = ([x, y]: [number, number]): [string, string] => {
     const [idX, idY] = [entityIds[x] as string, entityIds[y] as string];
     return idX < idY ? [idX, idY] : [idY, idX];
@@ -172,11 +185,23 @@ export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions
     const [a, b] = [ends(p), ends(q)];
     return byId(a[0], b[0]) || byId(a[1], b[1]);
   };
-  const { offer, best } = topRising<[number, number]>(totals, options.limit, order);
-  for (const [a, row] of windowCounts) {
-    const before = baselineCounts.get(a);
-    for (const [b, articles] of row) offer([a, b], articles, before?.get(b) ?? 0);
-  }
+  // Pairs in the window first; the baseline counts only pairs the window has, as no other can rise.
+  const rank = (keep: (entity: number) => boolean) => {
+    const inWindow = countPairs(windowLists, keep);
+    const before = countPairs(baselineLists, keep, inWindow);
+    const { offer, best } = topRising<[number, number]>(totals, limit, order);
+    for (const [a, row] of inWindow) {
+      for (const [b, articles] of row) offer([a, b], articles, before.get(a)?.get(b) ?? 0);
+    }
+    return best;
+  };
+  // Most pairs of a large window involve a name seen in one article of it: such a pair has one article
+  // and scores at most G²(1, n1, 0, n2). Ranking without them first is exact when the weakest pair kept
+  // scores above that; otherwise (small indexes, few rising pairs) every pair is counted.
+  let best = rank((entity) => (seen.get(entity) ?? 0) >= 2);
+  const bound = Math.round(signedLogLikelihood(1, totals[0], 0, totals[1]) * 100) / 100;
+  const weakest = best[limit - 1];
+  if (!weakest || !(weakest[1].score > bound)) best = rank(() => true);
   const entity = (id: string) => {
     const node = graph.getNodeAttributes(id);
     return { id, name: node.name, type: node.type };

@@ -10,13 +10,33 @@ import type { AppDeps } from './types.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 
+export const DEFAULTS = { cachedAnswers: 32 };
+
 export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Router {
   const { store } = deps;
   const router = Router();
+  // Answers are kept until the graph changes: every added, replaced or removed article changes the
+  // article numbers handed out or the article count. The start screen asks the same two questions on every
+  // visit, and pairs over a large window cost hundreds of milliseconds (docs/time.md).
+  const cache = new Map<string, object>();
+  let cachedVersion = '';
 
   router.get('/trending', (req, res) => {
     const query = parseQuery(trendingQuery, req.query);
-    const window = trendingWindow(query, now(), newestPublished(store.articles.values()));
+    // The default window ends with the current minute, so that answers within a minute are one answer.
+    const minute = Math.floor(now() / 60_000) * 60_000 + 59_999;
+    const window = trendingWindow(query, minute, newestPublished(store.articleDates));
+    const version = `${store.articleIds.length}:${store.articles.size}`;
+    if (version !== cachedVersion) {
+      cache.clear();
+      cachedVersion = version;
+    }
+    const key = JSON.stringify([window, query.type, query.limit, query.pairs]);
+    const cached = cache.get(key);
+    if (cached) {
+      res.json(cached);
+      return;
+    }
     const options = { ...window, type: query.type as EntityType | undefined, limit: query.limit };
     const head = {
       from: iso(window.from),
@@ -25,23 +45,16 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
       baselineTo: iso(window.baselineTo),
       anchoredToNewest: window.anchoredToNewest,
     };
-    if (query.pairs) {
-      const found = trendingPairs(store, options);
-      res.json({
-        ...head,
-        articles: found.articles,
-        baselineArticles: found.baselineArticles,
-        pairs: found.items,
-      });
-      return;
-    }
-    const found = trendingEntities(store, options);
-    res.json({
+    const found = query.pairs ? trendingPairs(store, options) : trendingEntities(store, options);
+    const answer = {
       ...head,
       articles: found.articles,
       baselineArticles: found.baselineArticles,
-      entities: found.items,
-    });
+      [query.pairs ? 'pairs' : 'entities']: found.items,
+    };
+    if (cache.size >= DEFAULTS.cachedAnswers) cache.clear();
+    cache.set(key, answer);
+    res.json(answer);
   });
 
   return router;

@@ -1,6 +1,7 @@
 // Trending by the signed log-likelihood ratio: a jump in share beats constant frequency, one mention of a
 // rare name does not top the list, and pairs that appeared or grew rank like entities.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/entities/ner/seeded-random.js';
 import { addArticle } from '../../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
 import { signedLogLikelihood } from '../../src/graph/log-likelihood.js';
@@ -101,6 +102,67 @@ describe('trending pairs', () => {
   });
 });
 
+describe('trending pairs on a larger random index', () => {
+  // 3,000 articles over 14 days, entities drawn from a skewed 400 (a few frequent, a long tail seen once).
+  const random = seededRandom(11);
+  const articles = Array.from({ length: 3000 }, (_, k) => {
+    const ids = new Set<string>();
+    const size = 3 + Math.floor(random() * 5);
+    while (ids.size < size) ids.add(`n${Math.floor(random() ** 2.5 * 400)}`);
+    return {
+      id: `r${k}`,
+      publishedTs: WINDOW_START - 7 * DAY + Math.floor(random() * 14 * DAY),
+      ids: [...ids],
+    };
+  });
+  const graph = createCooccurrenceGraph();
+  for (const article of articles) add(graph, article.id, article.publishedTs, article.ids);
+
+  /** The ranking counted straight from the fixture, every pair, without the graph. */
+  function bruteForce(limit: number) {
+    const counts = new Map<string, [number, number]>();
+    const totals: [number, number] = [0, 0];
+    for (const article of articles) {
+      const sample: 0 | 1 = article.publishedTs >= WINDOW_START ? 0 : 1;
+      totals[sample] += 1;
+      const sorted = [...article.ids].sort();
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length; j++) {
+          const key = `${sorted[i]}-${sorted[j]}`;
+          const pair = counts.get(key) ?? [0, 0];
+          pair[sample] += 1;
+          counts.set(key, pair);
+        }
+      }
+    }
+    const [n1, n2] = totals as [number, number];
+    return [...counts]
+      .filter(([, [a, b]]) => a > 0 && a / n1 > b / n2)
+      .map(([key, [a, b]]) => ({
+        key,
+        a,
+        b,
+        score: Math.round(signedLogLikelihood(a, n1, b, n2) * 100) / 100,
+      }))
+      .sort((x, y) => y.score - x.score || y.a - x.a || (x.key < y.key ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  it.each([20, 100, 2000])(
+    'the top %i equal a count of every pair in the window and the baseline',
+    (limit) => {
+      const found = trendingPairs(graph, { ...OPTIONS, limit });
+      const got = found.items.map((item) => ({
+        key: `${item.a.id}-${item.b.id}`,
+        a: item.articles,
+        b: item.baselineArticles,
+        score: item.score,
+      }));
+      expect(got).toEqual(bruteForce(limit));
+    },
+  );
+});
+
 describe('trending window', () => {
   const now = Date.parse('2026-12-05T12:00:00Z');
 
@@ -116,7 +178,7 @@ describe('trending window', () => {
   });
 
   it('ends at the newest dated article when nothing is newer than a week, and says so', () => {
-    const newest = newestPublished(store().articles.values()) as number;
+    const newest = newestPublished(store().articleDates) as number;
     expect(newest).toBe(WINDOW_START + 199 * 3_000_000);
     const window = trendingWindow({}, now, newest);
     expect(window.to).toBe(newest);

@@ -150,6 +150,23 @@ describe('GET /trending', () => {
     expect(entities.body.entities.map((entity: { id: string }) => entity.id)).toEqual(['olaf-scholz']);
   });
 
+  it('answers anew once the graph changes', async () => {
+    const query = { from: '2024-02-01', to: '2024-02-07' };
+    const before = await request(ng.app).get('/trending').query(query).expect(200);
+    expect(before.body).toMatchObject({ articles: 0, entities: [] });
+    await request(ng.app)
+      .post('/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send([article('february', '2024-02-03', 'Olaf Scholz traf Emmanuel Macron.')])
+      .expect(200);
+    const after = await request(ng.app).get('/trending').query(query).expect(200);
+    expect(after.body.articles).toBe(1);
+    expect(after.body.entities.map((entity: { id: string }) => entity.id).sort()).toEqual([
+      'emmanuel-macron',
+      'olaf-scholz',
+    ]);
+  });
+
   it.each([
     [{ limit: '0' }, 'limit'],
     [{ limit: '101' }, 'limit'],
