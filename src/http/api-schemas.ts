@@ -278,3 +278,42 @@ export const analyzeBody = z
     ),
   })
   .meta({ id: 'Analysis' });
+
+const timelineCounts = { articles: count, mentions: count };
+
+export const timelineBody = z
+  .strictObject({
+    entity: entityInfo,
+    with: entityInfo.optional(),
+    interval: z.enum(['day', 'week', 'month']),
+    undated: z.strictObject(timelineCounts),
+    buckets: z.array(
+      z.strictObject({
+        start: z.string().meta({ description: 'the bucket start, YYYY-MM-DD (UTC; weeks start on Monday)' }),
+        ...timelineCounts,
+      }),
+    ),
+  })
+  .meta({
+    id: 'Timeline',
+    description: 'with `with`: articles that mention both, and in `mentions` the sentences that do',
+  });
+
+const trendingCounts = { articles: count, baselineArticles: count, score: z.number() };
+
+export const trendingBody = z
+  .strictObject({
+    from: z.string(),
+    to: z.string(),
+    baselineFrom: z.string(),
+    baselineTo: z.string(),
+    anchoredToNewest: z.boolean(),
+    articles: count,
+    baselineArticles: count,
+    entities: z.array(z.strictObject({ ...entityInfo.shape, ...trendingCounts })).optional(),
+    pairs: z.array(z.strictObject({ a: entityInfo, b: entityInfo, ...trendingCounts })).optional(),
+  })
+  .meta({
+    id: 'Trending',
+    description: '`entities`, or with pairs=true `pairs`, whose share of articles grew, by signed G²',
+  });

@@ -12,6 +12,8 @@ import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
 import { openapiRouter } from './openapi-router.js';
 import { searchRouter } from './search-router.js';
+import { timelineRouter } from './timeline-router.js';
+import { trendingRouter } from './trending-router.js';
 import { webRouter } from './web-router.js';
 import type { AppDeps } from './types.js';
 
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));
   app.use(entitiesRouter(deps));
+  app.use(timelineRouter(deps));
+  app.use(trendingRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
   app.use(openapiRouter(deps));

@@ -19,8 +19,17 @@ import {
   indexSummaryBody,
   neighborsBody,
   searchBody,
+  timelineBody,
+  trendingBody,
 } from './api-schemas.js';
-import { entitiesQuery, graphQuery, neighborsQuery, searchQuery } from './parse-query.js';
+import {
+  entitiesQuery,
+  graphQuery,
+  neighborsQuery,
+  searchQuery,
+  timelineQuery,
+  trendingQuery,
+} from './parse-query.js';
 
 export interface RouteResponse {
   description: string;
@@ -102,6 +111,25 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
         200: { description: 'neighbours, strongest first, with evidence', json: neighborsBody },
         404: notFound('entity in the graph'),
       },
+    },
+    {
+      method: 'get',
+      path: '/entities/:id/timeline',
+      tag: 'entities',
+      summary: "An entity's articles and mentions per day, week or month, or a pair's with `with`",
+      query: timelineQuery,
+      responses: {
+        200: { description: 'the buckets, empty ones included, and the undated counts', json: timelineBody },
+        404: notFound('entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/trending',
+      tag: 'entities',
+      summary: 'Entities, or pairs, whose share of articles grew in a window against a baseline',
+      query: trendingQuery,
+      responses: { 200: { description: 'strongest rise first', json: trendingBody } },
     },
     {
       method: 'get',

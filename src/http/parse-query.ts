@@ -3,6 +3,7 @@
 // allowed.
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../entities/types.js';
+import { INTERVALS } from '../graph/time-buckets.js';
 import { normalizeDate } from '../ingest/validate-article.js';
 import { InvalidParameterError } from '../errors.js';
 
@@ -88,6 +89,52 @@ export const graphQuery = z.object({
   from: date(false),
   to: date(true),
 });
+
+/** Two range ends that must come together, the first not after the second. */
+function rangeOf<K extends string>(first: K, second: K) {
+  return (value: Partial<Record<K, number | undefined>>, context: z.RefinementCtx): void => {
+    const [start, end] = [value[first], value[second]];
+    if ((start === undefined) !== (end === undefined)) {
+      const missing = start === undefined ? first : second;
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required with ${first === missing ? second : first}`,
+      });
+    } else if (start !== undefined && end !== undefined && start > end) {
+      context.addIssue({ code: 'custom', path: [first], message: `must not be after ${second}` });
+    }
+  };
+}
+
+export const timelineQuery = z
+  .object({
+    interval: z.enum(INTERVALS).default('month'),
+    from: date(false),
+    to: date(true),
+    with: single.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+    }
+  });
+
+export const trendingQuery = z
+  .object({
+    from: date(false),
+    to: date(true),
+    baselineFrom: date(false),
+    baselineTo: date(true),
+    type: entityType,
+    limit: int(1, 100, 20),
+    pairs: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine(rangeOf('from', 'to'))
+  .superRefine(rangeOf('baselineFrom', 'baselineTo'));
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown, whole: string): z.output<T> {
   const result = schema.safeParse(value ?? {});
