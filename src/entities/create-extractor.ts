@@ -107,7 +107,8 @@ export function createExtractor({
       if (!c.derived && isWordPart(tokens, c.start, c.end)) c.derived = true;
       return c;
     });
-    // One-word people outside the knowledge base wait until bare surnames are resolved.
+    // One-word people outside the knowledge base ("Lynchs", "Mikl-Leitner") wait until bare surnames are
+    // resolved.
     const unknownPeople: Candidate[] = [];
     if (tagger) {
       for (const proposed of tagger(tokens, taken, lang)) {
@@ -129,7 +130,7 @@ export function createExtractor({
         const info =
           (accepts(known, proposed.type) ? kbInfo(known.id) : undefined) ?? kbInfo(inside?.entityId);
         if (info) take(proposed, info);
-        else if (proposed.type === 'person' && proposed.end - proposed.start === 1)
+        else if (proposed.type === 'person' && !/\s/.test(surface(proposed.start, proposed.end)))
           unknownPeople.push(proposed);
         else take(proposed, provisional(proposed));
       }

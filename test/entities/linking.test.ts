@@ -81,6 +81,13 @@ describe('the linker keeps the tagger type', () => {
     expect(mentionOf(extraction, 'Lynchs').entityId).toBe(mentionOf(extraction, 'Mike Lynch').entityId);
   });
 
+  it('a hyphenated surname alone joins the full name too ("Mikl-Leitner", "Mikl-Leitners")', () => {
+    const extraction = extract('Johanna Mikl-Leitner kam. Mikl-Leitners Plan und Mikl-Leitner sprach.', 'de');
+    const id = mentionOf(extraction, 'Johanna Mikl-Leitner').entityId;
+    expect(mentionOf(extraction, 'Mikl-Leitners').entityId).toBe(id);
+    expect(mentionOf(extraction, 'Mikl-Leitner').entityId).toBe(id);
+  });
+
   it('without the tagger, knowledge-base matches decide as before', () => {
     const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
     expect(mentionOf(off('Leeds beat Chelsea 2-1 at Elland Road on Saturday.', 'en'), 'Leeds').entityId).toBe(
