@@ -34,7 +34,7 @@ const { values } = parseCli({
   usage: 'npm run bench -- [--corpus DIR] [--scale N | --growth] [--skip-synthetic]',
   description:
     'Ingest, search, neighbour, graph and start-up figures on this machine; writes bench/results.json.\n' +
-    'Set NER=tagger to include the statistical tagger in extraction.',
+    'Extraction runs as configured: the tagger by default, NER=off for the knowledge base and rules alone.',
   options: {
     corpus: {
       type: 'string',

@@ -1,11 +1,11 @@
 // The API reference at /docs in a real browser (Debian's Chromium): Swagger UI renders every operation of
 // /openapi.json under helmet's Content-Security-Policy, and the page asks nothing of any other host.
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../../scripts/launch-chromium.js';
+import { CHROMIUM } from '../../scripts/launch-chromium.js';
 import { createApp } from '../../src/http/create-app.js';
+import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const present = existsSync(CHROMIUM);
@@ -14,20 +14,17 @@ if (!present) console.warn(`/docs browser test skipped: ${CHROMIUM} is missing (
 describe.runIf(present)('the API reference page', () => {
   let ng: TestNewsgraph;
   let browser: Browser;
-  let server: ReturnType<TestNewsgraph['app']['listen']>;
+  let session: BrowserSession;
   let url: string;
 
   beforeAll(async () => {
     ng = await openTestNewsgraph('docs');
-    server = createApp(ng.deps).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    session = await serveToBrowser(createApp(ng.deps));
+    ({ url, browser } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await session?.close();
   });
 
   it('renders every documented operation with no CSP violation and no request elsewhere', async () => {

@@ -2,14 +2,14 @@
 // trending list, the timeline strip under the graph for the centre and for a selected link, and a drag
 // across the strip that sets from/to in the URL and redraws the graph for those dates.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.js';
-import { CHROMIUM, launchChromium } from '../../scripts/launch-chromium.js';
+import { CHROMIUM } from '../../scripts/launch-chromium.js';
 import { createApp } from '../../src/http/create-app.js';
+import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -38,22 +38,19 @@ type Holder = { newsgraph: { view: { graph: { order: number; hasNode(id: string)
 describe.runIf(present)('the explorer timeline', () => {
   let ng: TestNewsgraph;
   let browser: Browser;
-  let server: ReturnType<TestNewsgraph['app']['listen']>;
+  let session: BrowserSession;
   let url: string;
 
   beforeAll(async () => {
     ng = await openTestNewsgraph('explorer_timeline', { ADMIN_API_KEY: KEY });
     await request(ng.app).post('/articles').set('Authorization', `Bearer ${KEY}`).send(ARTICLES).expect(200);
     const webDir = await buildWeb(path.join(ng.config.dataDir, 'web'));
-    server = createApp({ ...ng.deps, webDir }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    session = await serveToBrowser(createApp({ ...ng.deps, webDir }));
+    ({ url, browser } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await session?.close();
     await ng?.opened.close();
   });
 

@@ -2,20 +2,13 @@
 // several granularities): `word<TAB>id<TAB>id...` lines, case kept, a `#` header. Each word's levels are
 // joined by `|`, the form `compileLexicon` reads as flat cluster levels rather than a bit-string path.
 
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { NerModelError } from './ner-model-error.js';
 import { normalizeToken } from './normalize-token.js';
+import { readTextMaybeGzipped } from './read-text-maybe-gzipped.js';
 
 /** Returns the cased word -> `id|id|...` map of the (optionally gzipped) cluster file at `path`. */
 export async function readFlatClusters(path: string): Promise<Map<string, string>> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(path);
-  } catch (cause) {
-    throw new NerModelError('ner_corpus_invalid', `readFlatClusters: cannot read ${path}`, { cause });
-  }
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const text = await readTextMaybeGzipped(path, 'readFlatClusters');
   const clusters = new Map<string, string>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;

@@ -1,10 +1,8 @@
 // Reads a large unlabeled plain text (one paragraph a line, optionally gzipped) into normalised token lists,
 // for the case profile: how often a word is capitalised inside sentences.
 
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { NerModelError } from './ner-model-error.js';
 import { normalizeToken } from './normalize-token.js';
+import { readTextMaybeGzipped } from './read-text-maybe-gzipped.js';
 import { tokenizePlainText } from './tokenize-plain-text.js';
 
 /**
@@ -12,13 +10,7 @@ import { tokenizePlainText } from './tokenize-plain-text.js';
  * time: 12.9M words held as token arrays would crowd the heap.
  */
 export async function readPlainParagraphs(path: string): Promise<Iterable<string[]>> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(path);
-  } catch (cause) {
-    throw new NerModelError('ner_corpus_invalid', `readPlainParagraphs: cannot read ${path}`, { cause });
-  }
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const text = await readTextMaybeGzipped(path, 'readPlainParagraphs');
   return (function* () {
     for (let from = 0; from < text.length;) {
       const end = text.indexOf('\n', from);
