@@ -1,14 +1,23 @@
 // npm run bench:explorer -- --url http://127.0.0.1:3000 --center united-kingdom --depth 2: opens the
 // explorer in Debian's Chromium on a running API and prints how long the view took to draw, the frames per
 // second the page drew while the ForceAtlas2 worker ran, and the time of one redraw after it.
-import { parseArgs } from 'node:util';
+import { parseCli } from './parse-cli.js';
 import { launchChromium } from './launch-chromium.js';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench:explorer -- [--url URL] [--center ID] [--depth 1|2]',
+  description:
+    "Opens the explorer of a running API in Debian's Chromium and prints the time to draw a view, the\n" +
+    'frames per second while the layout runs, and the time of one redraw after it.',
   options: {
-    url: { type: 'string', default: 'http://127.0.0.1:3000' },
-    center: { type: 'string', default: 'united-kingdom' },
-    depth: { type: 'string', default: '2' },
+    url: { type: 'string', value: 'URL', default: 'http://127.0.0.1:3000', description: 'the running API' },
+    center: {
+      type: 'string',
+      value: 'ID',
+      default: 'united-kingdom',
+      description: 'the entity in the centre',
+    },
+    depth: { type: 'string', value: '1|2', default: '2', description: 'neighbourhood depth' },
   },
 });
 const { url, center, depth } = values;

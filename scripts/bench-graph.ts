@@ -1,13 +1,14 @@
 // npm run bench:graph (part of npm run bench): a synthetic co-occurrence graph of 100k entities and about
 // 2M edges, built through the real graph code from generated articles whose entities follow a power law.
 // Measures the build, heap, snapshot save and load, and through the API (in a process of its own, see
-// bench-lib/serve-graph.ts) the latency of top-50 neighbours and of depth-2 neighbourhoods. Writes
-// bench/graph-results.json.
+// bench-lib/serve-graph.ts) the latency of top-50 neighbours, of depth-2 neighbourhoods, of timelines and of
+// trending; then the same timelines and trending asked of Meilisearch (bench-lib/meili-timeline.ts), to
+// compare. Writes bench/graph-results.json.
+import { parseCli } from './parse-cli.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { seededRandom } from '../src/entities/ner/seeded-random.js';
 import type { EntityType } from '../src/entities/types.js';
@@ -15,12 +16,17 @@ import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { saveGraph } from '../src/graph/persist-graph.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
+import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench:graph -- [--entities N] [--edges N]',
+  description:
+    'A synthetic co-occurrence graph built through the real graph code: build, heap, snapshot save and\n' +
+    'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.',
   options: {
-    entities: { type: 'string', default: '100000' },
-    edges: { type: 'string', default: '2000000' },
+    entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
+    edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
   },
 });
 const entityCount = Number(values.entities);
@@ -102,7 +108,12 @@ async function measureAgainstFloor(api: string, ids: readonly string[]) {
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
 
 /** Builds the synthetic graph through addArticle and saves its snapshot; returns what was measured. */
-async function buildAndSave(snapshot: string, random: () => number, draw: () => number) {
+async function buildAndSave(
+  snapshot: string,
+  random: () => number,
+  draw: () => number,
+  docs: SyntheticDoc[],
+) {
   const heapBefore = heapMb();
   const store = createCooccurrenceGraph();
   let started = performance.now();
@@ -114,14 +125,10 @@ async function buildAndSave(snapshot: string, random: () => number, draw: () => 
     while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
     const entityInfo = [...ids].map(info);
     const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
-    addArticle(store, {
-      id: `s${k}`,
-      seq: k,
-      title: null,
-      publishedTs: 1_700_000_000_000 + k * 60_000,
-      entityInfo,
-      mentions,
-    });
+    const publishedTs = 1_700_000_000_000 + k * 60_000;
+    addArticle(store, { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions });
+    const day = new Date(publishedTs).toISOString().slice(0, 10);
+    docs.push({ id: `s${k}`, entities: entityInfo.map((entity) => entity.id), publishedTs, day });
     articles = k + 1;
   }
   const buildSeconds = (performance.now() - started) / 1000;
@@ -144,6 +151,7 @@ async function buildAndSave(snapshot: string, random: () => number, draw: () => 
     articles,
     hub,
     hubDegree,
+    hubArticles: store.graph.getNodeAttribute(hub, 'articles'),
     buildSeconds,
     heap,
     saveSeconds,
@@ -155,19 +163,20 @@ async function main(): Promise<void> {
   const draw = powerLaw(random);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-graph-'));
   const snapshot = path.join(dataDir, 'graph.json');
-  const built = await buildAndSave(snapshot, random, draw);
+  const docs: SyntheticDoc[] = [];
+  const built = await buildAndSave(snapshot, random, draw, docs);
   // The built graph is garbage from here on: collect it now, not during the timings.
   globalThis.gc?.();
   const { hub, hubDegree, articles } = built;
   const results: Record<string, unknown> = {};
   // The API runs in a process of its own, as `npm start` runs it; this one is its client.
+  // Entities asked about as often as they are mentioned: hubs come up, as they do for users.
+  const asked = Array.from({ length: 1000 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
   const child = forkScript('serve-graph.ts', [snapshot, dataDir]);
   try {
     const ready = await nextMessage<GraphServerReady>(child, 'ready');
     if (ready.edges !== built.edges) throw new Error('bench: the snapshot did not load back');
     const api = `http://127.0.0.1:${ready.port}`;
-    // Entities asked about as often as they are mentioned: hubs come up, as they do for users.
-    const asked = Array.from({ length: 1000 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
     // Warm-up, not timed: 200 other entities through both kinds of request, so that compiling the request
     // path (the first requests of a fresh process, several times slower) is not what the percentiles show.
     const warmUp = Array.from({ length: 200 }, () => `e${draw()}`).filter((id) => built.nodes.has(id));
@@ -184,8 +193,34 @@ async function main(): Promise<void> {
     const depth2 = await timeRequests(
       asked.slice(0, 200).map((id) => `${api}/graph?center=${id}&depth=2&maxNodes=500`),
     );
+    // Timelines by day over the whole range (75 days at 100k articles), alone and with the hub; trending as
+    // the start screen asks for it (the default window).
+    const timeline = await timeRequests(
+      asked.slice(0, 200).map((id) => `${api}/entities/${id}/timeline?interval=day`),
+    );
+    const hubTimeline = await timeRequests(
+      Array.from({ length: 50 }, () => `${api}/entities/${hub}/timeline?interval=day`),
+    );
+    const pairTimeline = await timeRequests(
+      asked.slice(0, 200).map((id) => `${api}/entities/${id}/timeline?interval=day&with=${hub}`),
+    );
+    // A different limit each time, so that every request is counted anew rather than answered from the
+    // router's cache (which the second series times).
+    const trending = await timeRequests(
+      Array.from({ length: 20 }, (_, i) => `${api}/trending?limit=${30 + i}`),
+    );
+    const trendingPairs = await timeRequests(
+      Array.from({ length: 20 }, (_, i) => `${api}/trending?pairs=true&limit=${30 + i}`),
+    );
+    const trendingCached = await timeRequests(Array.from({ length: 50 }, () => `${api}/trending?pairs=true`));
+    const window = (await (await fetch(`${api}/trending?limit=1`)).json()) as Record<string, string>;
     // The graph's own part of the same requests, without HTTP: what the event loop spends per request.
-    const request: GraphServerRequest = { kind: 'timeCalls', neighbors: asked, depth2: asked.slice(0, 200) };
+    const request: GraphServerRequest = {
+      kind: 'timeCalls',
+      neighbors: asked,
+      depth2: asked.slice(0, 200),
+      timeline: asked.slice(0, 200),
+    };
     child.send(request);
     const timings = await nextMessage<GraphServerTimings>(child, 'timings');
     results.synthetic = {
@@ -208,9 +243,37 @@ async function main(): Promise<void> {
       depth2,
       neighborsInProcess: timings.neighborsInProcess,
       depth2InProcess: timings.depth2InProcess,
+      hubArticles: built.hubArticles,
+      timeline,
+      hubTimeline,
+      pairTimeline,
+      trending,
+      trendingPairs,
+      trendingCached,
+      trendingWindow: window,
+      timelineInProcess: timings.timelineInProcess,
+      trendingInProcess: timings.trendingInProcess,
+      trendingPairsInProcess: timings.trendingPairsInProcess,
     };
   } finally {
     await stopScript(child);
+  }
+  // With the API stopped, the same questions to Meilisearch holding the same articles.
+  try {
+    const window = (results.synthetic as { trendingWindow: Record<string, string> }).trendingWindow;
+    const ms = (key: string): number => Date.parse(window[key] as string);
+    const meili = await measureMeiliTimeline(path.join(dataDir, 'meili-time'), docs, asked.slice(0, 200), {
+      from: ms('from'),
+      to: ms('to'),
+      baselineFrom: ms('baselineFrom'),
+      baselineTo: ms('baselineTo'),
+    });
+    Object.assign(results.synthetic as object, {
+      meiliIndexSeconds: meili.indexSeconds,
+      meiliTimeline: meili.timelineDay,
+      meiliTrending: meili.trending,
+    });
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const r = results.synthetic as Record<string, number> & Record<string, { p50: number; p99: number }>;
@@ -218,8 +281,15 @@ async function main(): Promise<void> {
     rawFloor: 'HTTP floor (bare node:http)',
     httpFloor: 'HTTP floor (bare Express)',
     hubNeighbors: `neighbors of the hub (${r.hubDegree} edges)`,
+    timeline: 'timeline by day, whole range',
+    hubTimeline: `timeline of the hub (${r.hubArticles} articles)`,
+    pairTimeline: 'timeline of a pair (with the hub)',
+    meiliTimeline: 'timeline from Meilisearch (facet)',
+    meiliTrending: 'trending from Meilisearch (2 facets)',
+    trendingCached: 'trending pairs, answered from cache',
   };
   const rows: Array<[string, string]> = [
+    ['Meilisearch indexing (time bench)', `${Number(r.meiliIndexSeconds).toFixed(1)} s`],
     ['synthetic graph', `${r.entities} entities, ${r.edges} edges from ${r.articles} articles`],
     ['build (addArticle)', `${r.buildSeconds?.toFixed(1)} s, heap ${r.heapMb} MB`],
     [
@@ -237,6 +307,17 @@ async function main(): Promise<void> {
         'depth2',
         'neighborsInProcess',
         'depth2InProcess',
+        'timeline',
+        'hubTimeline',
+        'pairTimeline',
+        'timelineInProcess',
+        'meiliTimeline',
+        'trending',
+        'trendingPairs',
+        'trendingCached',
+        'trendingInProcess',
+        'trendingPairsInProcess',
+        'meiliTrending',
       ] as const
     ).map((name): [string, string] => [
       labels[name] ?? name,

@@ -1,8 +1,20 @@
 // npm run bench:read -- <file>...: reads inputs through the ingest readers only (no extraction, no
 // Meilisearch) and prints records, seconds and peak RSS, to show that reading streams.
 import { readInputs } from '../src/ingest/read-inputs.js';
+import { parseCli } from './parse-cli.js';
 
-const files = process.argv.slice(2).filter((arg) => arg !== '--');
+const { positionals: files } = parseCli({
+  usage: 'npm run bench:read -- <file or folder>...',
+  description:
+    'Reads inputs through the ingest readers only (no extraction, no Meilisearch) and prints records,\n' +
+    'seconds and peak RSS, to show that reading streams.',
+  positionals: 'JSON Lines, JSON array or text files, or folders of them',
+  options: {},
+});
+if (files.length === 0) {
+  process.stderr.write('bench:read: name at least one file or folder (npm run bench:read -- --help)\n');
+  process.exit(2);
+}
 let peak = process.memoryUsage().rss;
 let records = 0;
 let rejected = 0;

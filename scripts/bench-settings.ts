@@ -1,8 +1,8 @@
 // npm run bench:settings [-- --corpus DIR]: what each Meilisearch setting choice costs and changes. Indexes
 // the same prepared corpus documents under several settings and prints, for each, the indexing time and, for
 // a few real queries, the hit count and how many of the top 10 agree with the settings newsgraph ships.
+import { parseCli } from './parse-cli.js';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Settings } from 'meilisearch';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
@@ -17,8 +17,19 @@ import { chunks } from './bench-lib/measure.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const { values } = parseArgs({
-  options: { corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') } },
+const { values } = parseCli({
+  usage: 'npm run bench:settings -- [--corpus DIR]',
+  description:
+    'What each Meilisearch setting choice costs and changes: indexing time, hit counts and top-10\n' +
+    'agreement with the settings newsgraph ships, for a few real queries.',
+  options: {
+    corpus: {
+      type: 'string',
+      value: 'DIR',
+      default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
+      description: 'the corpus folder (*.jsonl)',
+    },
+  },
 });
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(path.resolve(values.corpus), name));
 

@@ -5,11 +5,11 @@
 // start-up and RSS over that index; --growth runs ingest at 1k, 10k and 100k articles and fits the growth.
 // Then the synthetic 100k-entity graph (scripts/bench-graph.ts) unless --skip-synthetic. Prints tables and
 // writes bench/results.json (bench/growth.json for --growth, bench/graph-results.json).
+import { parseCli } from './parse-cli.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { apiDeps } from '../src/api-deps.js';
 import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
@@ -30,12 +30,33 @@ import { chunks, heapMb, timeInterleaved, timeRequests } from './bench-lib/measu
 import { startApi } from './bench-lib/start-api.js';
 import { synthesize } from './bench-lib/synthesize.js';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench -- [--corpus DIR] [--scale N | --growth] [--skip-synthetic]',
+  description:
+    'Ingest, search, neighbour, graph and start-up figures on this machine; writes bench/results.json.\n' +
+    'Extraction runs as configured: the tagger by default, NER=off for the knowledge base and rules alone.',
   options: {
-    corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus') },
-    scale: { type: 'string' },
-    growth: { type: 'boolean', default: false },
-    'skip-synthetic': { type: 'boolean', default: false },
+    corpus: {
+      type: 'string',
+      value: 'DIR',
+      default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
+      description: 'the corpus folder (*.jsonl)',
+    },
+    scale: {
+      type: 'string',
+      value: 'N',
+      description: "run on N articles made from the corpus; adds the API's start-up time and RSS",
+    },
+    growth: {
+      type: 'boolean',
+      default: false,
+      description: 'run ingest at 1k, 10k and 100k articles and fit the growth (bench/growth.json)',
+    },
+    'skip-synthetic': {
+      type: 'boolean',
+      default: false,
+      description: 'skip the synthetic 100k-entity graph (npm run bench:graph)',
+    },
   },
 });
 const corpus = path.resolve(values.corpus);
@@ -216,7 +237,7 @@ async function measureQueries(
   const started = await startApi({
     DATA_DIR: dataDir,
     MEILI_INDEX_PREFIX: config.meili.indexPrefix,
-    NER: process.env.NER ?? 'off',
+    NER: process.env.NER ?? 'tagger',
   });
   try {
     return await timeQueries(opened, config, store, articles, started.url);
@@ -410,7 +431,7 @@ async function main(): Promise<void> {
     const env = {
       DATA_DIR: dataDir,
       MEILI_INDEX_PREFIX: config.meili.indexPrefix,
-      NER: process.env.NER ?? 'off',
+      NER: process.env.NER ?? 'tagger',
     };
     const startup: Record<string, number> = {};
     for (const run of ['rebuild', 'snapshot'] as const) {

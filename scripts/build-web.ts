@@ -1,6 +1,7 @@
 // npm run build:web (also run by `npm ci` through "prepare"): bundles the explorer page (src/web) with
 // esbuild into dist/web, which the API serves at /. Everything the page needs is in the bundle: it works
 // without network.
+import { parseCli } from './parse-cli.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -27,6 +28,11 @@ export async function buildWeb(outdir = path.join(PROJECT_ROOT, 'dist', 'web')):
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  parseCli({
+    usage: 'npm run build:web',
+    description: 'Bundles the explorer page (src/web) with esbuild into dist/web, which the API serves at /.',
+    options: {},
+  });
   buildWeb().then(
     (outdir) => process.stdout.write(`explorer page built into ${path.relative(process.cwd(), outdir)}\n`),
     (error: unknown) => {

@@ -1,19 +1,23 @@
 // npm run load [-- --seconds 30 --connections 50 --runs 2]: starts the API as a user would (its own data
 // directory and embedded Meilisearch), indexes ../shared/corpus, runs the mixed load --runs times, and reports
 // requests/s, latency, non-2xx and errors, and the API's RSS before and after each run.
+import { parseCli } from './parse-cli.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { runMixedLoad } from './mixed-load.js';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run load -- [--seconds N] [--connections N] [--runs N]',
+  description:
+    'Starts the API as a user would, indexes ../shared/corpus, runs the mixed load and reports\n' +
+    "requests/s, latency, non-2xx answers, errors and the API's RSS before and after each run.",
   options: {
-    seconds: { type: 'string', default: '30' },
-    connections: { type: 'string', default: '50' },
-    runs: { type: 'string', default: '2' },
+    seconds: { type: 'string', value: 'N', default: '30', description: 'length of one run' },
+    connections: { type: 'string', value: 'N', default: '50', description: 'concurrent connections' },
+    runs: { type: 'string', value: 'N', default: '2', description: 'how many runs' },
   },
 });
 const seconds = Number(values.seconds);

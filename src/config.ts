@@ -54,7 +54,10 @@ export interface Config {
   /** Requests per minute and client address; 0 turns the limit off. */
   rateLimitPerMinute: number;
   corsOrigins: string[];
-  /** "tagger" adds the statistical tagger (data/models) to extraction; "off" uses the rules alone. */
+  /**
+   * "tagger" (the default) runs the statistical tagger (data/models) first and links its spans; "off" uses
+   * the knowledge base and the name rule alone.
+   */
   ner: 'off' | 'tagger';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
@@ -110,8 +113,8 @@ function list(raw: string | undefined): string[] {
 }
 
 function nerMode(raw: string | undefined): 'off' | 'tagger' {
-  if (raw === undefined || raw === '' || raw === 'off') return 'off';
-  if (raw === 'tagger') return 'tagger';
+  if (raw === undefined || raw === '' || raw === 'tagger') return 'tagger';
+  if (raw === 'off') return 'off';
   throw new ConfigError(`config: NER must be "off" or "tagger", got "${raw}"`);
 }
 

@@ -1,6 +1,6 @@
 // Composition root of the API: config -> Meilisearch -> graph (snapshot or rebuild) -> sample data when the
 // index is empty -> Express app -> listen. SIGTERM and SIGINT let in-flight requests finish, save the
-// graph, and stop the embedded Meilisearch.
+// graph, and stop the embedded Meilisearch; the exit code is 1 when the graph could not be saved.
 import { loadConfig } from './config.js';
 import { NewsgraphError } from './errors.js';
 import { saveGraph } from './graph/persist-graph.js';
@@ -62,9 +62,15 @@ async function main(): Promise<void> {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
-    await save().catch((cause: Error) => logger.warn(`graph: cannot save snapshot: ${cause.message}`));
+    // A snapshot that cannot be written costs the next start a rebuild from the index, not data; the stop
+    // still completes, but exits 1 so that a supervisor reports the unwritable data directory.
+    let code = 0;
+    await save().catch((cause: Error) => {
+      logger.error(`graph: cannot save snapshot at shutdown: ${cause.message}`);
+      code = 1;
+    });
     await opened.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -5,7 +5,10 @@
 import { apiDeps } from '../../src/api-deps.js';
 import { loadConfig } from '../../src/config.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
+import { entityTimeline } from '../../src/graph/entity-timeline.js';
 import { findNeighbors } from '../../src/graph/find-neighbors.js';
+import { trendingEntities, trendingPairs } from '../../src/graph/trending.js';
+import { newestPublished, trendingWindow } from '../../src/graph/trending-window.js';
 import { loadGraph } from '../../src/graph/persist-graph.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
@@ -24,10 +27,18 @@ export interface GraphServerTimings {
   kind: 'timings';
   neighborsInProcess: Latencies;
   depth2InProcess: Latencies;
+  timelineInProcess: Latencies;
+  trendingInProcess: Latencies;
+  trendingPairsInProcess: Latencies;
   rssMb: number;
 }
 
-export type GraphServerRequest = { kind: 'timeCalls'; neighbors: string[]; depth2: string[] };
+export type GraphServerRequest = {
+  kind: 'timeCalls';
+  neighbors: string[];
+  depth2: string[];
+  timeline: string[];
+};
 
 async function main(): Promise<void> {
   const [snapshot, dataDir] = process.argv.slice(2);
@@ -55,8 +66,27 @@ async function main(): Promise<void> {
     const depth2InProcess = timeCalls(message.depth2, (center) =>
       exportGraph(loaded, { center, depth: 2, maxNodes: 500 }),
     );
+    const timelineInProcess = timeCalls(message.timeline, (id) =>
+      entityTimeline(loaded, id, { interval: 'day' }),
+    );
+    // As GET /trending without parameters answers: the default window found anew each time.
+    const trending = (pairs: boolean) => () => {
+      const window = trendingWindow({}, Date.now(), newestPublished(loaded.articleDates));
+      return (pairs ? trendingPairs : trendingEntities)(loaded, { ...window, limit: 20 });
+    };
+    const runs = Array.from({ length: 20 }, (_, i) => i);
+    const trendingInProcess = timeCalls(runs, trending(false));
+    const trendingPairsInProcess = timeCalls(runs, trending(true));
     const rssMb = megabytes(process.memoryUsage().rss);
-    const reply: GraphServerTimings = { kind: 'timings', neighborsInProcess, depth2InProcess, rssMb };
+    const reply: GraphServerTimings = {
+      kind: 'timings',
+      neighborsInProcess,
+      depth2InProcess,
+      timelineInProcess,
+      trendingInProcess,
+      trendingPairsInProcess,
+      rssMb,
+    };
     process.send?.(reply);
   });
   process.once('disconnect', () => {

@@ -1,63 +1,167 @@
-// Article text -> mentions of entities. Tokenise (winkNLP), find knowledge-base names (gazetteer), let the
-// other finders (person-name rule, later a tagger) take what is left, link their spans to the knowledge
-// base or to provisional entities, resolve bare surnames, and mark mentions in page furniture.
+// Article text -> mentions of entities. Tokenise (winkNLP); the tagger, when there is one, proposes spans
+// and types first, and the linker decides which entity each is: a knowledge-base entity whose alias matches
+// and whose type agrees (an organisation named by its seat, "Kreml", may be tagged a place), else a
+// provisional entity of the tagger's type. Knowledge-base names the tagger did not propose are added by
+// LINKING_DEFAULTS.untagged; the rule finders (the person-name rule) take what is left; bare surnames
+// resolve to the full names before them ("Lynchs"), before a tagged one becomes a person of its own;
+// mentions in page furniture are marked.
 import type { Gazetteer } from './create-gazetteer.js';
 import { detectFurniture } from './detect-furniture.js';
 import { detectLanguage } from './detect-language.js';
 import { provisionalId } from './entity-id.js';
 import type { CandidateFinder } from './find-person-names.js';
+import { isWordPart } from './is-word-part.js';
 import type { KnowledgeBase } from './load-knowledge-base.js';
 import { resolveSurnames, type LinkedSpan } from './resolve-surnames.js';
 import type { Tokenize } from './tokenize.js';
-import type { EntityInfo, Extraction, Mention } from './types.js';
+import type { Candidate, EntityInfo, EntityType, Extraction, KbEntity, Mention } from './types.js';
+
+/**
+ * Which knowledge-base matches the tagger did not propose become mentions: `all`; `strong` ones (a name of
+ * two or more tokens, an acronym, a derived form, which the tagger does not label, an entity the tagger
+ * found elsewhere in the article, or a word the tagger's lexicon does not know as a common word: "Biden",
+ * not "Bild" or "Kurz"); or `derived` forms only.
+ */
+export type UntaggedRule = 'all' | 'strong' | 'derived';
+
+export const LINKING_DEFAULTS = {
+  untagged: 'strong' as UntaggedRule,
+  /** Whether the rule finders also run beside the tagger (they always run without one). */
+  rulesWithTagger: true,
+};
 
 export interface ExtractorDeps {
   tokenize: Tokenize;
   kb: KnowledgeBase;
   gazetteer: Gazetteer;
+  /** The statistical tagger: its spans and types come first. Without it, knowledge-base matches do. */
+  tagger?: CandidateFinder;
+  /** Whether a word is a common word of the language (the tagger's lexicon knows); for `strong`. */
+  isCommonWord?: (word: string, lang: string) => boolean;
+  /** Rule finders: they take the tokens that nothing before them took. */
   finders: readonly CandidateFinder[];
+  linking?: Partial<typeof LINKING_DEFAULTS>;
+}
+
+/**
+ * The tagger's types a knowledge-base entity of each type accepts besides its own: an institution is
+ * often named by its seat ("der Kreml", "das Weiße Haus"), which taggers label a place. A place the tagger
+ * calls an organisation is not accepted: that is a club or a company named after it ("Leeds beat Chelsea").
+ */
+const ACCEPTED_TYPES: Partial<Record<EntityType, readonly EntityType[]>> = { organization: ['location'] };
+
+function accepts(entity: KbEntity | undefined, type: EntityType): entity is KbEntity {
+  return entity !== undefined && (entity.type === type || (ACCEPTED_TYPES[entity.type] ?? []).includes(type));
 }
 
 export type Extract = (text: string, lang?: string | null) => Extraction;
 
+interface TakenSpan extends LinkedSpan {
+  derived?: true;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
+}
+
 /** Builds the extraction function the indexer and POST /analyze share. */
-export function createExtractor({ tokenize, kb, gazetteer, finders }: ExtractorDeps): Extract {
+export function createExtractor({
+  tokenize,
+  kb,
+  gazetteer,
+  tagger,
+  finders,
+  linking,
+  isCommonWord = () => true,
+}: ExtractorDeps): Extract {
+  const { untagged, rulesWithTagger } = { ...LINKING_DEFAULTS, ...linking };
+  const rules = tagger && !rulesWithTagger ? [] : finders;
   return (text, givenLang) => {
     const lang = givenLang || detectLanguage(text);
     const tokenized = tokenize(text, lang);
     const { tokens } = tokenized;
     const taken = new Array<boolean>(tokens.length).fill(false);
     const entities = new Map<string, EntityInfo>();
-    const spans: LinkedSpan[] = [];
+    const spans: TakenSpan[] = [];
 
-    const take = (span: LinkedSpan, info: EntityInfo): void => {
+    const free = (c: Candidate): boolean => !taken.slice(c.start, c.end).some(Boolean);
+    const take = (c: Candidate, info: EntityInfo): void => {
+      const span: TakenSpan = { start: c.start, end: c.end, entityId: info.id, type: info.type };
+      if (c.derived) span.derived = true;
       spans.push(span);
-      for (let i = span.start; i < span.end; i++) taken[i] = true;
+      for (let i = c.start; i < c.end; i++) taken[i] = true;
       if (!entities.has(info.id)) entities.set(info.id, info);
     };
     const surface = (start: number, end: number): string =>
       text.slice(tokens[start]?.start ?? 0, tokens[end - 1]?.end ?? 0);
+    const provisional = (c: Candidate): EntityInfo => {
+      const name = surface(c.start, c.end);
+      return { id: provisionalId(name), name, type: c.type };
+    };
+    const kbInfo = (id: string | undefined): EntityInfo | undefined => {
+      const entity = id === undefined ? undefined : kb.entities.get(id);
+      return entity && { id: entity.id, name: entity.name, type: entity.type };
+    };
 
-    for (const candidate of gazetteer.match(tokens, lang)) {
-      const entity = candidate.entityId ? kb.entities.get(candidate.entityId) : undefined;
-      if (!entity) continue;
-      take({ ...candidate, entityId: entity.id }, { id: entity.id, name: entity.name, type: entity.type });
-    }
-    for (const find of finders) {
-      for (const candidate of find(tokens, taken, lang)) {
-        if (taken.slice(candidate.start, candidate.end).some(Boolean)) continue;
-        const name = surface(candidate.start, candidate.end);
-        const known = gazetteer.lookup(name, lang);
-        const info: EntityInfo = known
-          ? { id: known.id, name: known.name, type: known.type }
-          : { id: provisionalId(name), name, type: candidate.type };
-        take({ start: candidate.start, end: candidate.end, entityId: info.id, type: info.type }, info);
+    const matches = gazetteer.match(tokens, lang).map((c) => {
+      if (!c.derived && isWordPart(tokens, c.start, c.end)) c.derived = true;
+      return c;
+    });
+    // One-word people outside the knowledge base ("Lynchs", "Mikl-Leitner") wait until bare surnames are
+    // resolved.
+    const unknownPeople: Candidate[] = [];
+    if (tagger) {
+      for (const proposed of tagger(tokens, taken, lang)) {
+        if (!free(proposed)) continue;
+        const known = gazetteer.lookup(surface(proposed.start, proposed.end), lang, proposed.type);
+        // A knowledge-base name of the same type inside the span, covering at least half of it.
+        const inside = matches.find(
+          (c) =>
+            !c.derived &&
+            c.type === proposed.type &&
+            c.start >= proposed.start &&
+            c.end <= proposed.end &&
+            2 * (c.end - c.start) >= proposed.end - proposed.start,
+        );
+        // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name.
+        const part = matches.some((c) => c.derived && c.start >= proposed.start && c.end <= proposed.end);
+        const head = tokens[proposed.end - 1]?.value ?? '';
+        if (!known && part && isCommonWord(head, lang)) continue;
+        const info =
+          (accepts(known, proposed.type) ? kbInfo(known.id) : undefined) ?? kbInfo(inside?.entityId);
+        if (info) take(proposed, info);
+        else if (proposed.type === 'person' && !/\s/.test(surface(proposed.start, proposed.end)))
+          unknownPeople.push(proposed);
+        else take(proposed, provisional(proposed));
       }
     }
+    const reserved = new Set(unknownPeople.flatMap((c) => range(c.start, c.end)));
+    const tagged = new Set(spans.map((span) => span.entityId));
+    const strong = (c: Candidate): boolean => {
+      const value = tokens[c.start]?.value ?? '';
+      const acronym = c.end - c.start === 1 && value.length > 1 && value === value.toUpperCase();
+      return c.end - c.start > 1 || acronym || tagged.has(c.entityId ?? '') || !isCommonWord(value, lang);
+    };
+    for (const c of matches) {
+      if (range(c.start, c.end).some((i) => reserved.has(i))) continue;
+      const keep = !tagger || untagged === 'all' || c.derived || (untagged === 'strong' && strong(c));
+      const info = kbInfo(c.entityId);
+      if (keep && info && free(c)) take(c, info);
+    }
+    for (const c of unknownPeople) for (let i = c.start; i < c.end; i++) taken[i] = true;
+    for (const find of rules) {
+      for (const candidate of find(tokens, taken, lang)) {
+        if (!free(candidate)) continue;
+        const known = gazetteer.lookup(surface(candidate.start, candidate.end), lang);
+        take(candidate, kbInfo(known?.id) ?? provisional(candidate));
+      }
+    }
+    for (const c of unknownPeople) for (let i = c.start; i < c.end; i++) taken[i] = false;
     for (const span of resolveSurnames(tokens, taken, spans)) {
       const info = entities.get(span.entityId);
-      if (info) take(span, info);
+      if (info) take({ start: span.start, end: span.end, type: info.type }, info);
     }
+    for (const c of unknownPeople) if (free(c)) take(c, provisional(c));
 
     const furniture = detectFurniture(text, tokenized);
     const mentions: Mention[] = spans
@@ -74,6 +178,7 @@ export function createExtractor({ tokenize, kb, gazetteer, finders }: ExtractorD
           sentence,
         };
         if (furniture.has(sentence)) mention.furniture = true;
+        if (span.derived) mention.derived = true;
         return mention;
       });
     return { lang, sentences: tokenized.sentences, mentions, entities: [...entities.values()] };

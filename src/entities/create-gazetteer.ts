@@ -1,6 +1,8 @@
 // Finds knowledge-base names in token streams: a trie over the tokenised aliases of every entity, matched
 // longest-first. Case rules keep common words out ("us" is not the US, "china" is not China), and German
-// adjective stems ("russisch-e/-en/-er") and hyphen parts ("Ukraine-Krise") link to their base entity.
+// adjective stems ("russisch-e/-en/-er") and English adjectives ("Russian") link to their base entity as
+// derived mentions. One alias may name several entities of different types (a club named after its city):
+// a look-up by type picks the one the tagger's type asks for.
 import type { KnowledgeBase } from './load-knowledge-base.js';
 import { genitiveStems, normalizeToken, startsUpperCase } from './normalize-token.js';
 import type { Tokenize } from './tokenize.js';
@@ -14,6 +16,10 @@ interface Terminal {
   type: EntityType;
   rule: CaseRule;
   values: string[];
+  /** An adjective of the entity rather than its name. */
+  derived: boolean;
+  /** Further entities of other types that the same alias names. */
+  others: Array<{ entityId: string; type: EntityType }>;
 }
 
 interface TrieNode {
@@ -24,8 +30,11 @@ interface TrieNode {
 export interface Gazetteer {
   /** Knowledge-base candidates in a tokenised text, non-overlapping, in text order. */
   match(tokens: readonly Token[], lang: string): Candidate[];
-  /** The entity a name (a tagger's span, say) resolves to, if any. */
-  lookup(name: string, lang: string): KbEntity | undefined;
+  /**
+   * The entity a name (a tagger's span, say) resolves to, if any: of `type` when the name can be one of
+   * that type, else the first the knowledge base gives for it.
+   */
+  lookup(name: string, lang: string, type?: EntityType): KbEntity | undefined;
 }
 
 const GERMAN_ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -53,7 +62,7 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
   const root: TrieNode = { children: new Map() };
   const germanStems = new Map<string, KbEntity>();
 
-  const insert = (entity: KbEntity, alias: string): void => {
+  const insert = (entity: KbEntity, alias: string, derived = false): void => {
     const values = tokenize(alias, 'en').tokens.map((token) => token.value);
     if (values.length === 0) return;
     let node = root;
@@ -66,7 +75,22 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       }
       node = child;
     }
-    node.terminal = { entityId: entity.id, type: entity.type, rule: caseRule(alias), values };
+    // A later entity takes the alias, as before; one of another type that also has it stays reachable by
+    // type. Adjectives never share a terminal with names.
+    const known = node.terminal;
+    let others: Terminal['others'] = [];
+    if (known && !known.derived && !derived) {
+      const previous = known.entityId === entity.id ? [] : [{ entityId: known.entityId, type: known.type }];
+      others = [...previous, ...known.others].filter((other) => other.type !== entity.type);
+    }
+    node.terminal = {
+      entityId: entity.id,
+      type: entity.type,
+      rule: caseRule(alias),
+      values,
+      derived,
+      others,
+    };
   };
 
   for (const entity of kb.entities.values()) {
@@ -75,7 +99,7 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
     for (const [lang, adjectives] of Object.entries(entity.adjectives ?? {})) {
       for (const adjective of adjectives) {
         if (lang === 'de') germanStems.set(normalizeToken(adjective), entity);
-        else insert(entity, adjective);
+        else insert(entity, adjective, true);
       }
     }
   }
@@ -121,28 +145,38 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       for (let i = 0; i < tokens.length;) {
         const found = longestAt(tokens, i);
         if (found) {
-          candidates.push({
+          const candidate: Candidate = {
             start: i,
             end: found.end,
             type: found.terminal.type,
             entityId: found.terminal.entityId,
-          });
+          };
+          if (found.terminal.derived) candidate.derived = true;
+          candidates.push(candidate);
           i = found.end;
           continue;
         }
         const token = tokens[i];
         const adjective = lang === 'de' && token ? germanAdjective(token) : undefined;
         if (adjective)
-          candidates.push({ start: i, end: i + 1, type: adjective.type, entityId: adjective.id });
+          candidates.push({
+            start: i,
+            end: i + 1,
+            type: adjective.type,
+            entityId: adjective.id,
+            derived: true,
+          });
         i += 1;
       }
       return candidates;
     },
-    lookup(name, lang) {
+    lookup(name, lang, type) {
       const tokens = tokenize(name, lang).tokens;
       const found = longestAt(tokens, 0);
       if (!found || found.end !== tokens.length) return undefined;
-      return kb.entities.get(found.terminal.entityId);
+      const { terminal } = found;
+      const other = terminal.type === type ? undefined : terminal.others.find((o) => o.type === type);
+      return kb.entities.get(other?.entityId ?? terminal.entityId);
     },
   };
 }

@@ -1,6 +1,8 @@
-// The statistical tagger as a finder (opt-in, NER=tagger): per article, its PER, ORG and LOC spans become
-// candidates of type person, organization and location. MISC and the German -deriv/-part labels are left
-// to the knowledge base (adjectives, hyphen parts): on their own they are too often wrong to name an actor.
+// The statistical tagger as the first finder (NER=tagger, the default): per article, its PER, ORG and LOC
+// spans become candidates of type person, organization and location. MISC and the German -deriv/-part
+// labels are left to the knowledge base (adjectives, hyphen parts): on their own they are too often wrong
+// to name an actor. The tagger was trained on text whose hyphenated words are one token ("Ukraine-Krise",
+// "Mikl-Leitner"), so the words the tokenizer split at tight hyphens are joined again before tagging.
 import type { CandidateFinder } from './find-person-names.js';
 import { decodeSpans } from './ner/decode-spans.js';
 import type { Tagger } from './ner/create-tagger.js';
@@ -8,29 +10,65 @@ import type { EntityType, Token } from './types.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
 
-/** A finder over taggers by language; a language without its own tagger uses English's. */
+/** Groups of tokens [first, end) that the tagger sees as one word, per sentence, and their text. */
+interface Sentence {
+  words: string[];
+  /** Index of the first token of each word, then the end of the last. */
+  bounds: number[];
+}
+
+function taggerSentences(tokens: readonly Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let current: Sentence | undefined;
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i] as Token;
+    if (!current || tokens[i - 1]?.sentence !== token.sentence) {
+      if (current) current.bounds.push(i);
+      current = { words: [], bounds: [] };
+      sentences.push(current);
+    }
+    let end = i + 1;
+    // word - word, all tight: one word, as in the training text.
+    while (
+      tokens[end]?.value === '-' &&
+      tokens[end + 1]?.sentence === token.sentence &&
+      tokens[end - 1]?.end === tokens[end]?.start &&
+      tokens[end]?.end === tokens[end + 1]?.start &&
+      /^[\p{L}\p{N}]/u.test(tokens[end + 1]?.value ?? '')
+    ) {
+      end += 2;
+    }
+    current.bounds.push(i);
+    current.words.push(
+      tokens
+        .slice(i, end)
+        .map((t) => t.value)
+        .join(''),
+    );
+    i = end;
+  }
+  current?.bounds.push(tokens.length);
+  return sentences;
+}
+
+/** The tagger of a language; a language without its own tagger uses English's. */
+export function taggerFor(taggers: { de?: Tagger; en?: Tagger }, lang: string): Tagger | undefined {
+  return (lang === 'de' ? taggers.de : taggers.en) ?? taggers.en ?? taggers.de;
+}
+
+/** A finder over taggers by language. */
 export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): CandidateFinder {
   return (tokens, _taken, lang) => {
-    const tagger = (lang === 'de' ? taggers.de : taggers.en) ?? taggers.en ?? taggers.de;
+    const tagger = taggerFor(taggers, lang);
     if (!tagger) return [];
-    const starts: number[] = [];
-    const sentences: string[][] = [];
-    for (let first = 0; first < tokens.length;) {
-      let end = first;
-      const sentence = (tokens[first] as Token).sentence;
-      while (end < tokens.length && tokens[end]?.sentence === sentence) end += 1;
-      starts.push(first);
-      sentences.push(tokens.slice(first, end).map((token) => token.value));
-      first = end;
-    }
+    const sentences = taggerSentences(tokens);
     // The whole article at once: the tagger remembers how it labelled a name earlier in the text.
-    const tagged = tagger.tagDocument(sentences);
+    const tagged = tagger.tagDocument(sentences.map((s) => s.words));
     const found = [];
-    for (const [k, values] of sentences.entries()) {
-      const first = starts[k] ?? 0;
-      for (const span of decodeSpans(values, tagged[k] ?? [])) {
+    for (const [k, { words, bounds }] of sentences.entries()) {
+      for (const span of decodeSpans(words, tagged[k] ?? [])) {
         const type = TYPES[span.label];
-        if (type) found.push({ start: first + span.start, end: first + span.end, type });
+        if (type) found.push({ start: bounds[span.start] ?? 0, end: bounds[span.end] ?? 0, type });
       }
     }
     return found;

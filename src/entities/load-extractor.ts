@@ -1,14 +1,15 @@
 // Assembles the default extraction from files: winkNLP with its sentence pipe only, the knowledge base,
-// its gazetteer, the person-name finder over the given-names list, and, when given, the taggers.
+// its gazetteer, the person-name finder over the given-names list, and, when given, the taggers, whose
+// spans come first.
 import { readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { createExtractor, type Extract } from './create-extractor.js';
+import { createExtractor, type Extract, type LINKING_DEFAULTS } from './create-extractor.js';
 import { createGazetteer } from './create-gazetteer.js';
 import { createPersonNameFinder } from './find-person-names.js';
-import { createTaggedNameFinder } from './find-tagged-names.js';
+import { createTaggedNameFinder, taggerFor } from './find-tagged-names.js';
 import type { Tagger } from './ner/create-tagger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
 import { createTokenizer } from './tokenize.js';
@@ -33,13 +34,21 @@ function loadGivenNames(file: string): Set<string> {
 export function loadExtractor(options: {
   kbFiles: readonly string[];
   givenNamesFile: string;
-  /** Statistical taggers (NER=tagger); they find what the knowledge base and the name rule leave. */
+  /** Statistical taggers (NER=tagger, the default): they propose spans and types before the linker. */
   taggers?: { de?: Tagger; en?: Tagger };
+  linking?: Partial<typeof LINKING_DEFAULTS>;
 }): EntityStage {
   const tokenize = createTokenizer(winkNLP(model, ['sbd']));
   const kb = loadKnowledgeBase(options.kbFiles);
   const gazetteer = createGazetteer(kb, tokenize);
   const finders = [createPersonNameFinder(loadGivenNames(options.givenNamesFile))];
-  if (options.taggers) finders.push(createTaggedNameFinder(options.taggers));
-  return { extract: createExtractor({ tokenize, kb, gazetteer, finders }), kb };
+  const { taggers, linking } = options;
+  const tagging = taggers && {
+    tagger: createTaggedNameFinder(taggers),
+    isCommonWord: (word: string, lang: string) => taggerFor(taggers, lang)?.isCommonWord(word) ?? false,
+  };
+  return {
+    extract: createExtractor({ tokenize, kb, gazetteer, finders, ...tagging, ...(linking && { linking }) }),
+    kb,
+  };
 }

@@ -1,6 +1,7 @@
 // Tokens and sentences from winkNLP, with character offsets, and with the sentence breaks its English
 // model gets wrong on German fixed: a newline always ends a sentence (headlines), an ordinal dot
-// ("am 7. Juli") does not, and a closing quote belongs to the sentence it closes.
+// ("am 7. Juli") does not, and a closing quote belongs to the sentence it closes. winkNLP splits words at
+// letters outside Latin-1 ("Đoković" -> "Đ", "okovi", "ć"); such pieces are joined again.
 import type { WinkMethods } from 'wink-nlp';
 import type { Token, TokenizedText } from './types.js';
 
@@ -77,6 +78,12 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
         if (types[i] === 'tabCRLF') continue;
         const value = values[i] ?? '';
         const start = starts[i] ?? 0;
+        const previous = tokens[tokens.length - 1];
+        if (previous?.sentence === sentence && previous.end === start && splitWord(previous.value, value)) {
+          previous.value += value;
+          previous.end += value.length;
+          continue;
+        }
         tokens.push({ value, start, end: start + value.length, sentence });
       }
       const lastToken = tokens[tokens.length - 1];
@@ -87,6 +94,15 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
     });
     return { tokens, sentences };
   };
+}
+
+/** Whether two tight tokens are pieces of one word that winkNLP split at a letter it does not know. */
+function splitWord(before: string, after: string): boolean {
+  const LATIN1_LETTER = /^[A-Za-z\u00c0-\u00ff]$/;
+  const last = before.at(-1) ?? '';
+  const first = after.charAt(0);
+  if (!/\p{L}/u.test(last) || !/\p{L}/u.test(first)) return false;
+  return !LATIN1_LETTER.test(last) || !LATIN1_LETTER.test(first);
 }
 
 function endsWithOrdinal(values: string[], types: string[], last: number): boolean {

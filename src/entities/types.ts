@@ -41,6 +41,8 @@ export interface Candidate {
   type: EntityType;
   /** Set when the finder already knows the entity (a knowledge-base match). */
   entityId?: string;
+  /** An adjective or a part of a longer word that names the entity, not its name ("russische"). */
+  derived?: true;
 }
 
 export interface Mention {
@@ -52,6 +54,11 @@ export interface Mention {
   sentence: number;
   /** Set on mentions in page furniture (related headlines, author blurbs): they relate to nothing. */
   furniture?: true;
+  /**
+   * Set on mentions that are an adjective or a part of a longer word ("deutsche", "Ukraine-Krise"), not a
+   * name; they link to the entity and count in the graph like names.
+   */
+  derived?: true;
 }
 
 export interface Extraction {

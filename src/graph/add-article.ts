@@ -51,7 +51,7 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
     }
     addToEdge(store, graph.getEdgeAttributes(key), 1, shared);
   }
-  addPostings(store, id, related);
+  addPostings(store, id, related, article.publishedTs);
   store.articles.set(id, article);
 }
 

@@ -9,6 +9,7 @@ export function createCooccurrenceGraph(): CooccurrenceGraph {
     postings: new Map(),
     articleNumbers: new Map(),
     articleIds: [],
+    articleDates: [],
     edgeLists: new Map(),
     entityNumbers: new Map(),
     entityIds: [],

@@ -66,7 +66,7 @@ function restore(snapshot: Snapshot): CooccurrenceGraph {
   }
   for (const [id, article] of snapshot.articles) {
     store.articles.set(id, article);
-    addPostings(store, id, relatedEntities(article));
+    addPostings(store, id, relatedEntities(article), article.publishedTs);
   }
   return store;
 }

@@ -5,9 +5,15 @@
 import type { CooccurrenceGraph, Postings } from './types.js';
 
 /** Records that article `id` relates each of `entityIds`; it gets a number above every earlier one. */
-export function addPostings(store: CooccurrenceGraph, id: string, entityIds: Iterable<string>): void {
+export function addPostings(
+  store: CooccurrenceGraph,
+  id: string,
+  entityIds: Iterable<string>,
+  publishedTs: number | null,
+): void {
   const number = store.articleIds.length;
   store.articleIds.push(id);
+  store.articleDates.push(publishedTs ?? NaN);
   store.articleNumbers.set(id, number);
   for (const entityId of entityIds) {
     const postings = store.postings.get(entityId);
@@ -23,6 +29,7 @@ export function removePostings(store: CooccurrenceGraph, id: string, entityIds: 
   if (number === undefined) return;
   store.articleNumbers.delete(id);
   store.articleIds[number] = undefined;
+  store.articleDates[number] = NaN;
   for (const entityId of entityIds) {
     const postings = store.postings.get(entityId);
     if (!postings) continue;

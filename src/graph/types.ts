@@ -56,6 +56,9 @@ export interface CooccurrenceGraph {
   /** Article id -> its number in postings, and back (undefined once removed). */
   articleNumbers: Map<string, number>;
   articleIds: Array<string | undefined>;
+  /** Article number -> its `publishedTs`, NaN when undated or removed: timelines and trending read dates
+   * from one flat array instead of opening every article. */
+  articleDates: number[];
   /** Entity id -> its edges with their counts in integer arrays, for fast walks; see edge-lists.ts. */
   edgeLists: Map<string, EdgeList>;
   /** Entity id -> the small integer that stands for it in edge lists, and back. */

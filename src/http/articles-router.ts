@@ -1,10 +1,12 @@
 // Articles: read one with its mentions; add or replace (POST) and delete through the same pipeline as
 // the CLI, behind the admin key. POST /analyze shows what extraction finds, writing nothing.
 import { Router } from 'express';
-import { InvalidParameterError, NewsgraphError, NotFoundError } from '../errors.js';
+import { NewsgraphError, NotFoundError } from '../errors.js';
 import type { IngestItem } from '../ingest/types.js';
 import { ID_PATTERN, validateArticle } from '../ingest/validate-article.js';
 import type { Rejection } from '../pipeline.js';
+import { analyzeInput } from './api-schemas.js';
+import { parseBody } from './parse-query.js';
 import { requireAdmin } from './require-admin.js';
 import type { AppDeps } from './types.js';
 
@@ -95,17 +97,10 @@ export function articlesRouter(deps: AppDeps): Router {
     res.json({ deleted: id });
   });
 
+  const analyzeSchema = analyzeInput(deps.maxArticleChars);
   router.post('/analyze', (req, res) => {
-    const { text, lang } = (req.body ?? {}) as { text?: unknown; lang?: unknown };
-    if (typeof text !== 'string' || text.trim() === '')
-      throw new InvalidParameterError('text', 'must be a non-empty string');
-    if (text.length > deps.maxArticleChars) {
-      throw new InvalidParameterError('text', `is longer than ${deps.maxArticleChars} characters`);
-    }
-    if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang))) {
-      throw new InvalidParameterError('lang', 'must be a language code such as de or en');
-    }
-    const extraction = deps.extract(text, lang as string | undefined);
+    const { text, lang } = parseBody(analyzeSchema, req.body);
+    const extraction = deps.extract(text, lang);
     const info = new Map(extraction.entities.map((entity) => [entity.id, entity]));
     res.json({
       lang: extraction.lang,
@@ -117,6 +112,7 @@ export function articlesRouter(deps: AppDeps): Router {
         entityId: mention.entityId,
         name: info.get(mention.entityId)?.name ?? mention.text,
         sentence: mention.sentence,
+        ...(mention.derived && { derived: true }),
       })),
     });
   });

@@ -10,7 +10,10 @@ import { entitiesRouter } from './entities-router.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
+import { openapiRouter } from './openapi-router.js';
 import { searchRouter } from './search-router.js';
+import { timelineRouter } from './timeline-router.js';
+import { trendingRouter } from './trending-router.js';
 import { webRouter } from './web-router.js';
 import type { AppDeps } from './types.js';
 
@@ -46,12 +49,20 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   }
+  // Method and path only (no query, no headers): a debug log never holds a key, and says a request arrived.
+  app.use((req, _res, next) => {
+    deps.logger.debug(`http: ${req.method} ${req.path}`);
+    next();
+  });
   app.use(express.json({ limit: deps.maxRequestBytes }));
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));
   app.use(entitiesRouter(deps));
+  app.use(timelineRouter(deps));
+  app.use(trendingRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
+  app.use(openapiRouter(deps));
   app.use(webRouter(deps));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));

@@ -1,20 +1,25 @@
-// GET /graph: the whole graph (strongest edges) or a neighbourhood, as graphology's serialised JSON (which
-// sigma.js and graphology load) or as GEXF (which Gephi opens), with communities, weighted degrees and, on
-// request, a ForceAtlas2 layout.
+// GET /graph: the whole graph (strongest edges) or a neighbourhood, with communities, weighted degrees and,
+// on request, a ForceAtlas2 layout, as graphology's serialised JSON (which sigma.js and graphology load),
+// GEXF 1.2 (Gephi, networkx), GraphML (networkx, igraph, Cytoscape, yEd) or a CSV node or edge table
+// (pandas, R). Every format is the same selection of the same graph.
 import { Router } from 'express';
-import { UndirectedGraph } from 'graphology';
-import { write } from 'graphology-gexf';
-import { NotFoundError } from '../errors.js';
+import { InvalidParameterError, NotFoundError } from '../errors.js';
 import { annotateExport } from '../graph/annotate-export.js';
 import { exportGraph } from '../graph/export-graph.js';
+import { writeCsv } from '../graph/write-csv.js';
+import { writeGexf } from '../graph/write-gexf.js';
+import { writeGraphml } from '../graph/write-graphml.js';
 import { graphQuery, parseQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
 
 export function graphRouter({ store }: AppDeps): Router {
   const router = Router();
   router.get('/graph', (req, res) => {
-    const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, from, to } =
+    const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, table, from, to } =
       parseQuery(graphQuery, req.query);
+    if (format === 'csv' && table === undefined) {
+      throw new InvalidParameterError('table', 'is required with format=csv: nodes or edges');
+    }
     const exported = exportGraph(store, {
       center,
       depth: depth as 1 | 2,
@@ -28,12 +33,23 @@ export function graphRouter({ store }: AppDeps): Router {
     });
     if (!exported) throw new NotFoundError(`graph: no entity "${center}" in the graph`);
     const annotated = annotateExport(exported, { layout });
+    // Express would map these types through its MIME table, which lacks GEXF and GraphML: set them directly.
     if (format === 'gexf') {
-      const graph = UndirectedGraph.from(annotated);
-      // Express would map the type through its MIME table, which lacks GEXF: set the header directly.
       res.attachment('newsgraph.gexf');
       res.setHeader('Content-Type', 'application/gexf+xml; charset=utf-8');
-      res.send(write(graph, { version: '1.3' }));
+      res.send(writeGexf(annotated));
+      return;
+    }
+    if (format === 'graphml') {
+      res.attachment('newsgraph.graphml');
+      res.setHeader('Content-Type', 'application/graphml+xml; charset=utf-8');
+      res.send(writeGraphml(annotated));
+      return;
+    }
+    if (format === 'csv') {
+      res.attachment(`newsgraph-${table}.csv`);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.send(writeCsv(annotated, table ?? 'nodes'));
       return;
     }
     res.json(annotated);

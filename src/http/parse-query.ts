@@ -3,25 +3,30 @@
 // allowed.
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../entities/types.js';
+import { INTERVALS } from '../graph/time-buckets.js';
 import { normalizeDate } from '../ingest/validate-article.js';
 import { InvalidParameterError } from '../errors.js';
 
+// `.optional()` outside the preprocessing marks a parameter optional in the OpenAPI document (which is
+// generated from these schemas); the transform after it supplies the default.
 const list = (item: z.ZodString, max: number) =>
-  z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(item).max(max),
-  );
+  z
+    .preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).max(max))
+    .optional()
+    .transform((value) => value ?? []);
 
 const int = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (value === undefined || value === '' ? fallback : Number(value)),
-    z.number().int().min(min).max(max),
-  );
+  z
+    .preprocess((value) => (value === '' ? fallback : Number(value)), z.number().int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback)
+    .meta({ override: { default: fallback } });
 
 /** A date (YYYY-MM-DD or ISO) as epoch ms; `to` dates without a time cover their whole day. */
 const date = (endOfDay: boolean) =>
   z
     .string()
+    .meta({ description: 'YYYY-MM-DD or ISO 8601' + (endOfDay ? '; a date covers its whole day' : '') })
     .optional()
     .transform((value, context) => {
       if (value === undefined || value === '') return undefined;
@@ -79,16 +84,73 @@ export const graphQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
-  format: z.enum(['graphology', 'gexf']).default('graphology'),
+  format: z.enum(['graphology', 'gexf', 'graphml', 'csv']).default('graphology'),
+  /** With format=csv: the node table or the edge table. */
+  table: z.enum(['nodes', 'edges']).optional(),
   from: date(false),
   to: date(true),
 });
 
-/** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */
-export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
-  const result = schema.safeParse(query ?? {});
+/** Two range ends that must come together, the first not after the second. */
+function rangeOf<K extends string>(first: K, second: K) {
+  return (value: Partial<Record<K, number | undefined>>, context: z.RefinementCtx): void => {
+    const [start, end] = [value[first], value[second]];
+    if ((start === undefined) !== (end === undefined)) {
+      const missing = start === undefined ? first : second;
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required with ${first === missing ? second : first}`,
+      });
+    } else if (start !== undefined && end !== undefined && start > end) {
+      context.addIssue({ code: 'custom', path: [first], message: `must not be after ${second}` });
+    }
+  };
+}
+
+export const timelineQuery = z
+  .object({
+    interval: z.enum(INTERVALS).default('month'),
+    from: date(false),
+    to: date(true),
+    with: single.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
+      context.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+    }
+  });
+
+export const trendingQuery = z
+  .object({
+    from: date(false),
+    to: date(true),
+    baselineFrom: date(false),
+    baselineTo: date(true),
+    type: entityType,
+    limit: int(1, 100, 20),
+    pairs: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine(rangeOf('from', 'to'))
+  .superRefine(rangeOf('baselineFrom', 'baselineTo'));
+
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, whole: string): z.output<T> {
+  const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const parameter = String(issue?.path[0] ?? 'query');
+  const parameter = String(issue?.path[0] ?? whole);
   throw new InvalidParameterError(parameter, issue?.message ?? 'invalid');
+}
+
+/** Parses `query` with `schema`, throwing InvalidParameterError for the first bad parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  return parseWith(schema, query, 'query');
+}
+
+/** Parses a JSON request body with `schema`, throwing InvalidParameterError for the first bad field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  return parseWith(schema, body, 'body');
 }

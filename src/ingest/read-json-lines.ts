@@ -1,5 +1,5 @@
-// JSON Lines: one article per line. Blank lines are skipped; a line that is not JSON, or not a valid
-// article, is rejected with its file and line, and the reader goes on.
+// JSON Lines: one article per line. Blank lines are skipped; a line that is not UTF-8, not JSON, or not a
+// valid article, is rejected with its file and line, and the reader goes on.
 import type { Readable } from 'node:stream';
 import { readLines } from './read-lines.js';
 import type { IngestItem } from './types.js';
@@ -13,10 +13,11 @@ export async function* readJsonLines(
 ): AsyncGenerator<IngestItem> {
   // A record is its body plus a little JSON around it; UTF-8 takes up to 4 bytes a character.
   const maxBytes = maxChars * 4 + 64 * 1024;
-  for await (const { number, text } of readLines(input, maxBytes)) {
+  for await (const { number, text, problem } of readLines(input, maxBytes)) {
     const where = { file, line: number };
     if (text === undefined) {
-      yield { ok: false, where, reason: `line is longer than ${maxBytes} bytes` };
+      const reason = problem === 'invalid_utf8' ? 'not valid UTF-8' : `line is longer than ${maxBytes} bytes`;
+      yield { ok: false, where, reason };
       continue;
     }
     if (text.trim() === '') continue;

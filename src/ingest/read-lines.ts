@@ -1,18 +1,20 @@
 // Splits a byte stream into lines without ever holding more than one line (up to a limit) in memory, so a
-// 1 GB file streams flat and a runaway line is reported instead of exhausting memory. Invalid UTF-8
-// becomes U+FFFD, a leading BOM and a trailing CR are dropped.
+// 1 GB file streams flat and a runaway line is reported instead of exhausting memory. A line that is not
+// valid UTF-8 is reported too (never silently turned into U+FFFD); a leading BOM and a trailing CR are dropped.
 import type { Readable } from 'node:stream';
 
 export interface Line {
   /** 1-based line number. */
   number: number;
-  /** The text, or undefined when the line was longer than the limit (it is skipped, not kept). */
+  /** The text, or undefined when the line is skipped: longer than the limit, or not valid UTF-8. */
   text: string | undefined;
+  /** Why the line was skipped. */
+  problem?: 'too_long' | 'invalid_utf8';
 }
 
-/** Yields the lines of `input`; a line over `maxBytes` yields `text: undefined`. */
+/** Yields the lines of `input`; a line over `maxBytes`, or not UTF-8, yields `text: undefined` and why. */
 export async function* readLines(input: Readable, maxBytes: number): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let parts: Buffer[] = [];
   let size = 0;
   let overflow = false;
@@ -24,11 +26,17 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
       parts = [];
       size = 0;
       overflow = false;
-      return { number, text: undefined };
+      return { number, text: undefined, problem: 'too_long' };
     }
-    let text = decoder.decode(Buffer.concat(parts, size));
+    const bytes = Buffer.concat(parts, size);
     parts = [];
     size = 0;
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return { number, text: undefined, problem: 'invalid_utf8' };
+    }
     if (number === 1) text = text.replace(/^\uFEFF/, '');
     return { number, text: text.endsWith('\r') ? text.slice(0, -1) : text };
   };

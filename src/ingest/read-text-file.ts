@@ -36,7 +36,14 @@ export async function* readTextFile(
   }
   const chunks: Buffer[] = [];
   for await (const chunk of input as AsyncIterable<Buffer>) chunks.push(chunk);
-  const { title, body } = splitTitle(Buffer.concat(chunks).toString('utf8'));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    yield { ok: false, where, id, reason: 'not valid UTF-8' };
+    return;
+  }
+  const { title, body } = splitTitle(text);
   const result = validateArticle({ id, title, body }, { maxChars });
   yield 'article' in result ? { ok: true, article: result.article, where } : { ok: false, where, ...result };
 }

@@ -8,6 +8,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { NewsgraphError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { restartDelay } from './restart-delay.js';
 
 export interface EmbeddedMeilisearch {
   url: string;
@@ -24,7 +25,7 @@ export interface StartOptions {
   startTimeoutMs?: number;
 }
 
-export const DEFAULTS = { startTimeoutMs: 60_000, maxBackoffMs: 30_000 };
+export const DEFAULTS = { startTimeoutMs: 60_000 };
 
 // $0 is the binary. Meilisearch runs in the background; a reader on our pipe (kept as fd 3, since a background
 // job's stdin is /dev/null) kills it when the pipe closes: we stopped it, or we died. The shell prints
@@ -112,7 +113,7 @@ export async function startMeilisearch(options: StartOptions): Promise<EmbeddedM
       meiliPid = undefined;
       launched.stdin?.end();
       if (stopping) return;
-      const delay = Math.min(DEFAULTS.maxBackoffMs, 500 * 2 ** restarts);
+      const delay = restartDelay(restarts);
       restarts += 1;
       logger.warn(
         `meili: Meilisearch exited unexpectedly (${describeExit(code, signal)}); restart ${restarts} in ${delay} ms`,

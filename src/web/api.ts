@@ -63,4 +63,55 @@ export const api = {
     get<{ neighbors: Neighbor[] }>(`/entities/${encodeURIComponent(id)}/neighbors?${params}`),
   graph: (params: URLSearchParams) => get<SerializedGraph>(`/graph?${params}`),
   article: (id: string) => get<Article>(`/articles/${encodeURIComponent(id)}`),
+  timeline: (id: string, params: URLSearchParams) =>
+    get<Timeline>(`/entities/${encodeURIComponent(id)}/timeline?${params}`),
+  trending: (limit: number) =>
+    get<TrendingWindow & { entities: TrendingEntity[] }>(
+      `/trending?${new URLSearchParams({ limit: String(limit) })}`,
+    ),
+  trendingPairs: (limit: number) =>
+    get<TrendingWindow & { pairs: TrendingPair[] }>(
+      `/trending?${new URLSearchParams({ pairs: 'true', limit: String(limit) })}`,
+    ),
 };
+
+export interface TimelineBucket {
+  start: string;
+  articles: number;
+  mentions: number;
+}
+
+export interface Timeline {
+  entity: { id: string; name: string; type: string };
+  with?: { id: string; name: string; type: string };
+  interval: 'day' | 'week' | 'month';
+  undated: { articles: number; mentions: number };
+  buckets: TimelineBucket[];
+}
+
+export interface TrendingWindow {
+  from: string;
+  to: string;
+  baselineFrom: string;
+  baselineTo: string;
+  anchoredToNewest: boolean;
+  articles: number;
+  baselineArticles: number;
+}
+
+export interface TrendingEntity {
+  id: string;
+  name: string;
+  type: string;
+  articles: number;
+  baselineArticles: number;
+  score: number;
+}
+
+export interface TrendingPair {
+  a: { id: string; name: string; type: string };
+  b: { id: string; name: string; type: string };
+  articles: number;
+  baselineArticles: number;
+  score: number;
+}

@@ -25,6 +25,8 @@ export const DEFAULTS = { layoutMs: 2_000, layoutMsPerNode: 8, maxLayoutMs: 10_0
 export interface GraphView {
   graph: Graph;
   renderer: Sigma | undefined;
+  /** True while ForceAtlas2 moves the nodes; tests wait for false before clicking one. */
+  layoutRunning: boolean;
   show(data: SerializedGraph): void;
   restyle(options: { types: string[]; colour: 'type' | 'community'; selected: string | null }): void;
 }
@@ -39,8 +41,10 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
   const view: GraphView = {
     graph: new Graph({ type: 'undirected' }),
     renderer: undefined,
+    layoutRunning: false,
     show(data) {
       layout?.kill();
+      view.layoutRunning = false;
       view.renderer?.kill();
       const graph = Graph.from(data);
       view.graph = graph;
@@ -90,7 +94,11 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
           DEFAULTS.maxLayoutMs,
           DEFAULTS.layoutMs + DEFAULTS.layoutMsPerNode * graph.order,
         );
-        setTimeout(() => running.stop(), duration);
+        view.layoutRunning = true;
+        setTimeout(() => {
+          running.stop();
+          if (layout === running) view.layoutRunning = false;
+        }, duration);
       }
     },
     restyle(options) {

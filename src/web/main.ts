@@ -1,10 +1,13 @@
 // The explorer page: search an entity, draw its neighbourhood, click a node for its card and the evidence
-// that links it to the centre, open an article with its mentions highlighted. State lives in the URL.
+// that links it to the centre, open an article with its mentions highlighted; a timeline strip under the
+// graph sets the dates by dragging, and the start screen lists what is trending. State lives in the URL.
 import { downloadAsPNG } from '@sigma/export-image';
 import { TYPE_COLORS } from '../graph/type-colors.js';
 import { api, type Neighbor } from './api.js';
 import { createGraphView } from './graph-view.js';
 import { articleHtml, entityHtml, evidenceHtml } from './panel.js';
+import { createTimelineStrip } from './timeline-strip.js';
+import { trendingHtml } from './trending-list.js';
 import { graphParams, readState, writeState, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -26,6 +29,14 @@ let centerNeighbors: Neighbor[] = [];
 /** The neighbour whose evidence with the selected entity is shown, when chosen in the card. */
 let pairFocus: string | null = null;
 const view = createGraphView($('graph'), (node) => void select(node));
+const trending = $<HTMLElement>('trending');
+const strip = createTimelineStrip($('timeline'), ({ from, to }) => {
+  state = { ...state, from, to };
+  syncControls();
+  void load();
+});
+/** Which timeline the strip shows, so that a reload of the same one is skipped. */
+let stripKey = '';
 
 const TYPE_NAMES: Record<string, string> = {
   person: 'people',
@@ -65,8 +76,52 @@ function syncControls(): void {
   });
 }
 
+/** The start screen: what is trending, each entity and link a click away. */
+async function showTrending(): Promise<void> {
+  try {
+    const [entities, pairs] = await Promise.all([api.trending(15), api.trendingPairs(10)]);
+    trending.innerHTML = trendingHtml(entities, entities.entities, pairs.pairs);
+    trending.hidden = !!state.center;
+  } catch (error) {
+    trending.textContent = (error as Error).message;
+  }
+}
+
+/**
+ * The strip: the centre's timeline, or the pair's when another entity is selected (the link between them),
+ * by month, or by week or day when the history is short. It always covers the whole history, so that the
+ * dates can be dragged anew; the range in force is shaded.
+ */
+async function showTimeline(): Promise<void> {
+  const center = state.center;
+  if (!center) {
+    strip.hide();
+    stripKey = '';
+    return;
+  }
+  const other = state.selected && state.selected !== center ? state.selected : undefined;
+  const key = `${center}|${other ?? ''}|${state.from}|${state.to}`;
+  if (key === stripKey) return;
+  stripKey = key;
+  try {
+    let timeline;
+    for (const interval of ['month', 'week', 'day'] as const) {
+      const params = new URLSearchParams({ interval, ...(other ? { with: other } : {}) });
+      timeline = await api.timeline(center, params);
+      if (timeline.buckets.length >= 8) break;
+    }
+    if (!timeline || stripKey !== key) return;
+    const label = timeline.with ? `${timeline.entity.name} & ${timeline.with.name}` : timeline.entity.name;
+    strip.show(timeline, label, { from: state.from, to: state.to });
+  } catch (error) {
+    status.textContent = (error as Error).message;
+  }
+}
+
 async function load(): Promise<void> {
   save();
+  trending.hidden = !!state.center;
+  void showTimeline();
   if (!state.center) return;
   status.textContent = 'Loading…';
   try {
@@ -85,6 +140,7 @@ async function select(id: string): Promise<void> {
   state.selected = id;
   pairFocus = null;
   save();
+  void showTimeline();
   const card = await api.entity(id);
   panel.innerHTML = entityHtml(card);
   const evidence = panel.querySelector<HTMLElement>('#evidence');
@@ -117,6 +173,14 @@ async function openArticle(id: string): Promise<void> {
   const focus = [pairFocus ?? state.center, state.selected].filter((x): x is string => !!x);
   panel.innerHTML = articleHtml(article, new Set(focus));
 }
+
+trending.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-center]');
+  if (!target?.dataset.center) return;
+  state = { ...state, center: target.dataset.center, selected: target.dataset.select ?? null };
+  search.value = '';
+  void load();
+});
 
 panel.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
@@ -198,3 +262,4 @@ $('export-png').addEventListener('click', () => {
 Object.assign(window, { newsgraph: { view, state: () => state } });
 syncControls();
 void load();
+void showTrending();

@@ -50,8 +50,43 @@ describe.runIf(present)('the shared corpus', () => {
       .query({ window: 'sentence' })
       .expect(200);
     expect(neighbors.body.neighbors.length).toBeGreaterThan(0);
+    // Articles that name him by surname alone, never in full, make a provisional "Mitterlehner" of their own
+    // (docs/entities.md, "What was not reached"); the look-up finds both.
     const found = await request(ng.app).get('/entities').query({ q: 'Mitterlehner' }).expect(200);
-    expect(found.body.hits[0].id).toBe('prov-reinhold-mitterlehner');
+    expect(found.body.hits.map((hit: { id: string }) => hit.id)).toContain('prov-reinhold-mitterlehner');
+  });
+
+  it('German common nouns that the earlier model made people of are no entities', async () => {
+    // The German model of 2026-11-27 (before the GermaParl clusters and the dictionary's nouns) typed these
+    // words as people in the German articles; none of them names anybody.
+    for (const slug of ['wissenschaft', 'handlungsbedarf', 'justiz', 'heizoel']) {
+      await request(ng.app).get(`/entities/prov-${slug}`).expect(404);
+    }
+  });
+
+  it('a person outside the knowledge base is one entity across articles and word forms', async () => {
+    // Johanna Mikl-Leitner (Austrian interior minister in 2015-2016) is in none of data/kb/*.json; an article
+    // that names her in full also names her by surname and in the genitive ("Mikl-Leitners").
+    const card = await request(ng.app).get('/entities/prov-johanna-mikl-leitner').expect(200);
+    expect(card.body).toMatchObject({ type: 'person' });
+    expect(card.body.articles).toBeGreaterThanOrEqual(10);
+    const pages = await request(ng.app)
+      .get('/search')
+      .query({ entity: 'prov-johanna-mikl-leitner', limit: 50 })
+      .expect(200);
+    const forms = new Set<string>();
+    for (const hit of pages.body.hits as Array<{ id: string }>) {
+      const article = await request(ng.app)
+        .get(`/articles/${encodeURIComponent(hit.id)}`)
+        .expect(200);
+      const mentions = article.body.mentions as Array<{ text: string; entityId: string }>;
+      if (!mentions.some((m) => m.text === 'Johanna Mikl-Leitner')) continue;
+      for (const mention of mentions.filter((m) => /^Mikl-Leitners?$/.test(m.text))) {
+        expect(mention.entityId).toBe('prov-johanna-mikl-leitner');
+        forms.add(mention.text);
+      }
+    }
+    expect([...forms].sort()).toEqual(['Mikl-Leitner', 'Mikl-Leitners']);
   });
 
   it('a file with one malformed line in the middle reports that line and indexes the rest', async () => {

@@ -3,13 +3,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.js';
-import { CHROMIUM, launchChromium } from '../../scripts/launch-chromium.js';
+import { CHROMIUM } from '../../scripts/launch-chromium.js';
 import { createApp } from '../../src/http/create-app.js';
+import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -20,22 +20,19 @@ if (!present)
 describe.runIf(present)('the explorer page', () => {
   let ng: TestNewsgraph;
   let browser: Browser;
-  let server: ReturnType<TestNewsgraph['app']['listen']>;
+  let session: BrowserSession;
   let url: string;
 
   beforeAll(async () => {
     ng = await openTestNewsgraph('explorer');
     await ng.index([SAMPLE]);
     const webDir = await buildWeb(path.join(ng.config.dataDir, 'web'));
-    server = createApp({ ...ng.deps, webDir }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    session = await serveToBrowser(createApp({ ...ng.deps, webDir }));
+    ({ url, browser } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await session?.close();
   });
 
   it('finds Putin, draws his neighbourhood, and shows the evidence for Xi Jinping', async () => {
@@ -57,7 +54,12 @@ describe.runIf(present)('the explorer page', () => {
     expect(nodes).toEqual(expect.arrayContaining(['xi-jinping', 'kremlin', 'vladimir-putin']));
     expect(new URL(page.url()).searchParams.get('center')).toBe('vladimir-putin');
 
-    await page.waitForTimeout(3_000); // let the ForceAtlas2 worker settle before clicking a node
+    // Nodes move until ForceAtlas2 stops: click Xi Jinping where the renderer draws him after that.
+    await page.waitForFunction(
+      () =>
+        !(window as unknown as { newsgraph: { view: { layoutRunning: boolean } } }).newsgraph.view
+          .layoutRunning,
+    );
     const position = await page.evaluate(() => {
       type Renderer = {
         framedGraphToViewport(p: object): { x: number; y: number };

@@ -1,8 +1,19 @@
 // `npm start` and `npm run index` as a user runs them: real processes on one data directory. The API
 // starts its embedded Meilisearch and indexes the sample; the CLI then writes through the API's
-// Meilisearch and the API's graph picks the articles up; SIGTERM leaves no process behind.
+// Meilisearch and the API's graph picks the articles up; SIGTERM lets a write in flight finish, saves the
+// graph that the next start loads, and leaves no process behind. No key reaches a command line or a log.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +36,15 @@ function meiliProcessesIn(dataDir: string): number[] {
   return pids;
 }
 
+/** The command line of a process, as `ps` and every user of the machine can read it. */
+function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+}
+
+function parentOf(pid: number): number {
+  return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+}
+
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -42,7 +62,8 @@ describe('API and CLI processes', () => {
     ADMIN_API_KEY: 'process-test-key-0123456789',
     DATA_DIR: dataDir,
     PORT: '0',
-    LOG_LEVEL: 'info',
+    // Debug logs every request: the admin key must still appear nowhere.
+    LOG_LEVEL: 'debug',
     GRAPH_SYNC_MS: '500',
   };
   delete env.MEILI_URL;
@@ -64,6 +85,15 @@ describe('API and CLI processes', () => {
     expect(url, log).toBeDefined();
     expect(log).toMatch(/with 1 articles, \d+ entities and \d+ edges/);
     const masterKey = readFileSync(path.join(dataDir, 'meili-master-key'), 'utf8').trim();
+    // The master key reaches Meilisearch through its environment, never its command line (nor the
+    // watchdog's, nor ours).
+    const [meiliPid] = meiliProcessesIn(dataDir);
+    expect(meiliPid).toBeDefined();
+    const lines = [meiliPid, parentOf(meiliPid as number), api.pid].map((pid) => commandLine(pid as number));
+    expect(lines[0]).toMatch(/meilisearch/);
+    expect(lines[1]).toMatch(/^\/bin\/sh -c/);
+    for (const line of lines) expect(line).not.toContain(masterKey);
+    expect(readFileSync(`/proc/${meiliPid}/environ`, 'utf8')).toContain(`MEILI_MASTER_KEY=${masterKey}`);
 
     const file = path.join(dataDir, 'more.jsonl');
     writeFileSync(
@@ -112,37 +142,102 @@ describe('API and CLI processes', () => {
       30_000,
     );
     expect(back).toBe(true);
-    expect(log).toMatch(/Meilisearch exited unexpectedly \(SIGKILL\); restart 1/);
+    expect(log).toMatch(/Meilisearch exited unexpectedly \(SIGKILL\); restart 1 in 500 ms/);
     expect(log).toMatch(/Meilisearch is back/);
 
     const meili = meiliProcessesIn(dataDir);
     expect(meili).toHaveLength(1);
     expect(meili[0]).not.toBe(crashed);
 
-    // SIGTERM while a write is in flight: the write completes, then the API and Meilisearch stop.
+    // SIGTERM while a write is in flight: the request has arrived (the debug log says so) but cannot end
+    // before the test sends the rest of its body, which it does only once the API has begun to stop. The
+    // write completes, the graph is saved, then the API and Meilisearch stop.
     const articles = Array.from({ length: 300 }, (_, i) => ({
       id: `late-${i}`,
       body: `Xi Jinping, Nummer ${i}.`,
     }));
-    const inFlight = fetch(`${url}/articles`, {
+    const payload = Buffer.from(JSON.stringify(articles));
+    const { port } = new URL(url as string);
+    const post = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/articles',
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.ADMIN_API_KEY}` },
-      body: JSON.stringify(articles),
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': payload.length,
+        Authorization: `Bearer ${env.ADMIN_API_KEY}`,
+      },
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      post.on('error', reject);
+      post.on('response', (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (text: string) => (body += text));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+    });
+    const arrivals = () => log.split('debug http: POST /articles').length;
+    const before = arrivals();
+    post.write(payload.subarray(0, 100));
+    expect(await until(async () => (arrivals() > before ? true : undefined), 15_000)).toBe(true);
     api.kill('SIGTERM');
-    const finished = await inFlight;
+    expect(await until(async () => (log.includes('SIGTERM: finishing') ? true : undefined), 15_000)).toBe(
+      true,
+    );
+    post.end(payload.subarray(100));
+    const finished = await answered;
     expect(finished.status).toBe(200);
-    expect(((await finished.json()) as { indexed: number }).indexed).toBe(300);
+    expect((JSON.parse(finished.body) as { indexed: number }).indexed).toBe(300);
     const code = await new Promise<number | null>((resolve) =>
       api?.once('exit', (exitCode) => resolve(exitCode)),
     );
-    expect(code).toBe(0);
-    expect(log).not.toContain(masterKey);
+    expect(code, log).toBe(0);
     expect(await until(async () => (meiliProcessesIn(dataDir).length === 0 ? true : undefined), 10_000)).toBe(
       true,
     );
-  }, 120_000);
+    // The snapshot was written at the stop: it holds the articles of the write that finished during it
+    // (the periodic save had stopped before that write ended).
+    const snapshot = path.join(dataDir, 'graph-newsgraph_.json');
+    const saved = JSON.parse(readFileSync(snapshot, 'utf8')) as { articles: Array<[string, unknown]> };
+    expect(saved.articles.map(([id]) => id)).toEqual(expect.arrayContaining(['late-0', 'late-299', 'cli-2']));
+    expect(saved.articles).toHaveLength(303);
+
+    // The next start loads that snapshot. A snapshot it cannot write at its stop makes it exit 1.
+    let second = '';
+    api = spawn(process.execPath, [...TSX, 'src/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    api.stderr?.setEncoding('utf8').on('data', (text: string) => (second += text));
+    expect(await until(async () => (second.includes('newsgraph listening') ? true : undefined), 60_000)).toBe(
+      true,
+    );
+    expect(second).toMatch(/graph: loaded snapshot of 303 articles/);
+    expect(second).not.toMatch(/graph: built from the index/);
+    rmSync(snapshot);
+    mkdirSync(snapshot);
+    try {
+      const exited = new Promise<number | null>((resolve) =>
+        api?.once('exit', (exitCode) => resolve(exitCode)),
+      );
+      api.kill('SIGTERM');
+      expect(await exited, second).toBe(1);
+      expect(second).toMatch(/error graph: cannot save snapshot at shutdown/);
+    } finally {
+      rmSync(snapshot, { recursive: true, force: true });
+    }
+    expect(await until(async () => (meiliProcessesIn(dataDir).length === 0 ? true : undefined), 10_000)).toBe(
+      true,
+    );
+
+    for (const text of [log, second, cli.stderr, cli.stdout]) {
+      expect(text).not.toContain(masterKey);
+      expect(text).not.toContain(env.ADMIN_API_KEY);
+    }
+    expect(existsSync(snapshot)).toBe(false);
+  }, 300_000);
 
   it('the CLI alone starts its own Meilisearch and stops it when done', () => {
     const file = path.join(dataDir, 'one.jsonl');

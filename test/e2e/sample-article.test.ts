@@ -105,8 +105,11 @@ describe('graph exports for Gephi and sigma.js', () => {
       x: expected.x,
       y: expected.y,
       community: expected.community,
-      color: expected.color,
     });
+    // GEXF 1.2 colours are r, g, b, which graphology reads back as rgb().
+    const hex = expected.color as string;
+    const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+    expect(node.color).toBe(`rgb(${r},${g},${b})`);
     const edge = parsed.getEdgeAttributes(parsed.edge('vladimir-putin', 'xi-jinping') as string);
     expect(edge.weight).toBe(fromJson.getEdgeAttribute('vladimir-putin--xi-jinping', 'weight'));
   });

@@ -1,12 +1,27 @@
 // The extraction pool runs the same entity stage on worker threads: it must answer exactly what the
 // in-process extractor answers, in input order, let one bad text fail alone, and survive a lost worker.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createExtractionPool, extractInProcess } from '../../src/entities/extraction-pool.js';
 import { loadExtractor } from '../../src/entities/load-extractor.js';
 import { GIVEN_NAMES_FILE, loadShippedTaggers, TAGGER_FILES } from '../../src/open-search.js';
 import { SAMPLE } from '../helpers/test-newsgraph.js';
+
+// The real Worker class, with each instance recorded so that a test can kill one as a crash would.
+const spawned = vi.hoisted(() => [] as Worker[]);
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const original = await importOriginal<typeof WorkerThreads>();
+  class RecordedWorker extends original.Worker {
+    constructor(...args: ConstructorParameters<typeof original.Worker>) {
+      super(...args);
+      spawned.push(this);
+    }
+  }
+  return { ...original, Worker: RecordedWorker };
+});
 
 const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
 const pool = createExtractionPool(files, 2);
@@ -71,6 +86,31 @@ describe('extraction on worker threads', () => {
       await expect(broken.extractMany(inputs.slice(0, 1))).rejects.toThrow(/given-names/);
     } finally {
       await broken.close();
+    }
+  });
+
+  it('replaces a worker that dies: its batch fails with a reason, the next batches are extracted', async () => {
+    const lossy = createExtractionPool(files, 1);
+    try {
+      const worker = spawned.at(-1) as Worker;
+      const one = inputs.slice(1, 2);
+      const [expected] = await extractInProcess(loadExtractor(files).extract)(one);
+      expect(await lossy.extractMany(one)).toEqual([expected]);
+      const count = spawned.length;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      const held = lossy.extractMany(inputs.slice(0, 1));
+      await worker.terminate();
+      await exited;
+      // The batch it held either came back before it died or fails with why; it never hangs.
+      const [outcome] = await Promise.allSettled([held]);
+      if (outcome?.status === 'rejected') {
+        expect(String(outcome.reason)).toMatch(/extraction: worker stopped: exit code 1/);
+      }
+      expect(spawned.length).toBe(count + 1);
+      expect(await lossy.extractMany(one)).toEqual([expected]);
+      expect(await lossy.extractMany(one)).toEqual([expected]);
+    } finally {
+      await lossy.close();
     }
   });
 });

@@ -1,5 +1,5 @@
-// The statistical tagger in the pipeline (NER=tagger): it adds names neither the knowledge base nor the
-// name rule knows, and knowledge-base matches keep priority.
+// The statistical tagger in the pipeline (NER=tagger, the default): it adds names neither the knowledge
+// base nor the name rule knows, and knowledge-base names it tags link to their entities.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Extract } from '../../src/entities/create-extractor.js';
@@ -27,14 +27,16 @@ describe('the tagger as a finder', () => {
     expect(withoutTagger(TEXT, 'de').entities.map((entity) => entity.id)).not.toContain('prov-zalando');
   });
 
-  it('leaves knowledge-base matches as they are', () => {
+  it('links the knowledge-base names it tags as the knowledge base alone does', () => {
     const text = 'Russlands Präsident Wladimir Putin telefonierte mit Xi Jinping.';
     const ids = (extract: Extract) => extract(text, 'de').mentions.map((mention) => mention.entityId);
     expect(ids(withTagger)).toEqual(ids(withoutTagger));
     expect(ids(withTagger)).toEqual(['russia', 'vladimir-putin', 'xi-jinping']);
   });
 
-  it('NER accepts only off and tagger', () => {
+  it('NER is tagger by default and accepts only off and tagger', () => {
+    expect(loadConfig({}).ner).toBe('tagger');
+    expect(loadConfig({ NER: 'off' }).ner).toBe('off');
     expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
     expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off" or "tagger"/);
   });

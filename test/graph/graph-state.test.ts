@@ -1,6 +1,6 @@
 // The index is the single source of truth: a graph rebuilt from it equals the graph built while indexing,
 // a snapshot is caught up with later writes, and a snapshot that disagrees with the index is replaced.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ describe('graph state', () => {
     const rebuilt = await loadGraphState({ search: ng.opened.search, file, source, logger });
     expect(graphShape(rebuilt)).toEqual(graphShape(ng.store));
 
+    // A mark only the snapshot holds shows that the caught-up graph is the snapshot's, not a rebuild.
+    ng.store.graph.setNodeAttribute('kremlin', 'name', 'Kremlin as the snapshot knows it');
     await saveGraph(ng.store, file, source);
     // Another process (the CLI) indexes more, without a graph of its own.
     const cliWrites = async (records: object[], name: string) => {
@@ -40,6 +42,14 @@ describe('graph state', () => {
     const caughtUp = await loadGraphState({ search: ng.opened.search, file, source, logger });
     expect(caughtUp.articles.has('later')).toBe(true);
     expect(caughtUp.graph.hasEdge('olaf-scholz', 'vladimir-putin')).toBe(true);
+    expect(caughtUp.graph.getNodeAttribute('kremlin', 'name')).toBe('Kremlin as the snapshot knows it');
+    const rebuiltNow = await loadGraphState({
+      search: ng.opened.search,
+      file: `${file}.none`,
+      source,
+      logger,
+    });
+    expect(graphShape(caughtUp)).toEqual(graphShape(rebuiltNow));
 
     // A snapshot holding an article the index no longer has is not trusted.
     const stale = await loadGraphState({ search: ng.opened.search, file, source, logger });
@@ -48,5 +58,40 @@ describe('graph state', () => {
     await ng.opened.search.deleteArticle('seed-article-de');
     const fresh = await loadGraphState({ search: ng.opened.search, file, source, logger });
     expect([...fresh.articles.keys()]).toEqual(['later']);
+  });
+
+  it('loads a snapshot that matches the index instead of rebuilding, and rebuilds over a corrupt one', async () => {
+    const ng = await openTestNewsgraph('state_read');
+    await ng.index([SAMPLE]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-state-')), 'graph.json');
+    const source = 'test';
+    const rebuilt = graphShape(await loadGraphState({ search: ng.opened.search, file, source, logger }));
+
+    // A mark that only the snapshot holds: a graph loaded with it was read from the file, not the index.
+    ng.store.graph.setNodeAttribute('vladimir-putin', 'name', 'Putin as the snapshot knows him');
+    await saveGraph(ng.store, file, source);
+    const loaded = await loadGraphState({ search: ng.opened.search, file, source, logger });
+    expect(loaded.graph.getNodeAttribute('vladimir-putin', 'name')).toBe('Putin as the snapshot knows him');
+    expect(graphShape(loaded)).toEqual(rebuilt);
+    // A snapshot of another index is not used.
+    const other = await loadGraphState({ search: ng.opened.search, file, source: 'another', logger });
+    expect(other.graph.getNodeAttribute('vladimir-putin', 'name')).toBe('Vladimir Putin');
+
+    const good = readFileSync(file, 'utf8');
+    const snapshot = JSON.parse(good) as { edges: number[] };
+    const corrupt = {
+      'cut short': good.slice(0, good.length / 2),
+      'not JSON': 'graph?',
+      'an edge naming no entity': JSON.stringify({
+        ...snapshot,
+        edges: [...snapshot.edges, 0, 99_999, 1, 1],
+      }),
+    };
+    for (const [name, content] of Object.entries(corrupt)) {
+      writeFileSync(file, content);
+      const store = await loadGraphState({ search: ng.opened.search, file, source, logger });
+      expect(graphShape(store), name).toEqual(rebuilt);
+      expect(store.graph.getNodeAttribute('vladimir-putin', 'name'), name).toBe('Vladimir Putin');
+    }
   });
 });

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../src/http/types.js';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch, type OpenSearch } from '../../src/open-search.js';
+import { recording, type RecordedResponse } from './contract.js';
 
 export const SAMPLE = path.resolve(import.meta.dirname, '../../data/sample/seed-article-de.txt');
 export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
@@ -43,7 +44,11 @@ export interface TestNewsgraph {
   opened: OpenSearch;
   store: CooccurrenceGraph;
   deps: AppDeps;
+  /** The app, behind a recorder of every answer (for the contract checks in helpers/contract.ts). */
   app: Express;
+  responses: RecordedResponse[];
+  /** Another app (other deps) behind the same recorder. */
+  record(app: Express): Express;
   /** Indexes files through the same pipeline as POST /articles. */
   index(paths: string[]): Promise<{ indexed: number; rejected: number }>;
 }
@@ -57,12 +62,15 @@ export async function openTestNewsgraph(
   const opened = await openSearch(config, logger);
   const store = createCooccurrenceGraph();
   const deps = apiDeps(opened, store, config, logger);
+  const responses: RecordedResponse[] = [];
   return {
     config,
     opened,
     store,
     deps,
-    app: createApp(deps),
+    app: recording(createApp(deps), responses),
+    responses,
+    record: (app) => recording(app, responses),
     index: (paths) => deps.indexArticles(readInputs(paths, config.maxArticleChars), () => {}),
   };
 }

@@ -1,5 +1,6 @@
 // The API contract: every endpoint's shape and every error case, with supertest against a real
-// Meilisearch. Unavailability is tested against a real closed port, not a mock.
+// Meilisearch. Unavailability is tested against a real closed port, not a mock. The shared articles are
+// only read; a test that writes gets a newsgraph of its own, so no test depends on another's order.
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createSearchIndex } from '../../src/search/create-search-index.js';
+import { rebuildGraph } from '../../src/sync-graph.js';
+import { contractViolations, unexercised } from '../helpers/contract.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const KEY = 'test-admin-key-0123456789';
@@ -16,7 +19,7 @@ let ng: TestNewsgraph;
 const article = (id: string, body: string, extra: object = {}) => ({ id, body, lang: 'de', ...extra });
 
 beforeAll(async () => {
-  ng = await openTestNewsgraph('api', { ADMIN_API_KEY: KEY });
+  ng = await openTestNewsgraph('api', { ADMIN_API_KEY: KEY, NER: 'off' });
   await ng.index([SAMPLE]);
   await request(ng.app)
     .post('/articles')
@@ -45,16 +48,28 @@ async function closedPort(): Promise<number> {
   });
 }
 
+/** A newsgraph of the test's own, for tests that write. */
+// Newsgraphs of their own for the tests that write; the contract checks at the end read their answers too.
+const owned: TestNewsgraph[] = [];
+const own = async (name: string): Promise<TestNewsgraph> => {
+  const mine = await openTestNewsgraph(name, { ADMIN_API_KEY: KEY, NER: 'off', EXTRACT_THREADS: '0' });
+  owned.push(mine);
+  return mine;
+};
+const allResponses = () => [ng, ...owned].flatMap((newsgraph) => newsgraph.responses);
+
 describe('GET /health', () => {
-  it('reports Meilisearch and the graph counts', async () => {
+  it('reports Meilisearch and the counts of the graph, which are those of the index', async () => {
     const res = await request(ng.app).get('/health').expect(200);
+    const fromIndex = await rebuildGraph(ng.opened.search);
     expect(res.body).toEqual({
       status: 'ok',
       meilisearch: 'available',
-      articles: 3,
-      entities: ng.store.graph.order,
-      edges: ng.store.graph.size,
+      articles: await ng.opened.search.countArticles(),
+      entities: fromIndex.graph.order,
+      edges: fromIndex.graph.size,
     });
+    expect(res.body.articles).toBe(3);
   });
 });
 
@@ -185,6 +200,20 @@ describe('GET /entities', () => {
   });
 });
 
+describe('time', () => {
+  it('a timeline answers its documented shape, and so do trending entities and pairs', async () => {
+    const timeline = await request(ng.app)
+      .get('/entities/vladimir-putin/timeline')
+      .query({ interval: 'month', with: 'xi-jinping' })
+      .expect(200);
+    expect(timeline.body).toMatchObject({ entity: { id: 'vladimir-putin' }, with: { id: 'xi-jinping' } });
+    const entities = await request(ng.app).get('/trending').expect(200);
+    expect(Array.isArray(entities.body.entities)).toBe(true);
+    const pairs = await request(ng.app).get('/trending').query({ pairs: 'true' }).expect(200);
+    expect(Array.isArray(pairs.body.pairs)).toBe(true);
+  });
+});
+
 describe('GET /graph', () => {
   it('exports a neighbourhood and rejects an unknown centre or depth', async () => {
     const res = await request(ng.app).get('/graph').query({ center: 'angela-merkel' }).expect(200);
@@ -225,7 +254,7 @@ describe('articles', () => {
   });
 
   it('with no admin key configured, writes answer 403 and say why', async () => {
-    const app = createApp({ ...ng.deps, adminApiKey: undefined });
+    const app = ng.record(createApp({ ...ng.deps, adminApiKey: undefined }));
     const res = await request(app).post('/articles').send(article('x', 'Text.')).expect(403);
     expect(res.body.error).toMatchObject({
       code: 'admin_key_not_configured',
@@ -234,7 +263,8 @@ describe('articles', () => {
   });
 
   it('a bad record is rejected by index and reason; the others are indexed', async () => {
-    const res = await request(ng.app)
+    const mine = await own('api_bad');
+    const res = await request(mine.app)
       .post('/articles')
       .set('Authorization', `Bearer ${KEY}`)
       .send({
@@ -246,7 +276,9 @@ describe('articles', () => {
       { index: 1, id: 'bad', reason: 'body is missing' },
       { index: 2, id: 'bad id', reason: expect.stringMatching(/id may hold/) },
     ]);
-    const all = await request(ng.app)
+    expect(await mine.opened.search.countArticles()).toBe(1);
+    await request(mine.app).get('/articles/good-1').expect(200);
+    const all = await request(mine.app)
       .post('/articles')
       .set('Authorization', `Bearer ${KEY}`)
       .send({ body: '' })
@@ -255,23 +287,24 @@ describe('articles', () => {
   });
 
   it('re-posting an article replaces it, and deleting removes it from index and graph', async () => {
+    const { app, store } = await own('api_replace');
     const auth = { Authorization: `Bearer ${KEY}` };
-    await request(ng.app)
+    await request(app)
       .post('/articles')
       .set(auth)
       .send(article('temp', 'Olaf Scholz traf Giorgia Meloni.'))
       .expect(200);
-    await request(ng.app)
+    await request(app)
       .post('/articles')
       .set(auth)
       .send(article('temp', 'Olaf Scholz traf Giorgia Meloni.'))
       .expect(200);
-    const edge = () => ng.store.graph.edge('giorgia-meloni', 'olaf-scholz');
-    expect(ng.store.graph.getEdgeAttribute(edge() as string, 'articles')).toBe(1);
-    await request(ng.app).delete('/articles/temp').set(auth).expect(200);
-    expect(ng.store.graph.hasNode('giorgia-meloni')).toBe(false);
-    await request(ng.app).get('/articles/temp').expect(404);
-    await request(ng.app).delete('/articles/temp').set(auth).expect(404);
+    const edge = () => store.graph.edge('giorgia-meloni', 'olaf-scholz');
+    expect(store.graph.getEdgeAttribute(edge() as string, 'articles')).toBe(1);
+    await request(app).delete('/articles/temp').set(auth).expect(200);
+    expect(store.graph.hasNode('giorgia-meloni')).toBe(false);
+    await request(app).get('/articles/temp').expect(404);
+    await request(app).delete('/articles/temp').set(auth).expect(404);
   });
 });
 
@@ -295,12 +328,154 @@ describe('errors', () => {
     const client = createMeiliClient({ url: `http://127.0.0.1:${await closedPort()}`, timeoutMs: 1_000 });
     const search = createSearchIndex(client, 'gone_');
     const deps = apiDeps({ ...ng.opened, search }, ng.store, ng.config, createLogger('error'));
-    const app = createApp(deps);
+    const app = ng.record(createApp(deps));
     const res = await request(app).get('/search').query({ q: 'Putin' }).expect(503);
     expect(res.body.error.code).toBe('search_unavailable');
-    await request(app).get('/health').expect(503);
+    const health = await request(app).get('/health').expect(503);
+    expect(health.body).toMatchObject({ status: 'degraded', meilisearch: 'unavailable' });
     const neighbors = await request(app).get('/entities/vladimir-putin/neighbors').expect(200);
     expect(neighbors.body.neighbors[0].evidence[0].snippet).toBeNull();
     await request(app).get('/graph').expect(200);
+  });
+});
+
+describe('dates', () => {
+  it('`to` includes its whole day; `from` starts at its midnight', async () => {
+    const mine = await own('api_dates');
+    await request(mine.app)
+      .post('/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send([
+        article('evening', 'Olaf Scholz traf Wladimir Putin.', { published: '2022-05-10T23:30:00Z' }),
+        article('morning', 'Olaf Scholz traf Emmanuel Macron.', { published: '2022-05-11T00:00:00Z' }),
+      ])
+      .expect(200);
+    const ids = async (query: object) =>
+      (await request(mine.app).get('/search').query(query).expect(200)).body.hits
+        .map((hit: { id: string }) => hit.id)
+        .sort();
+    expect(await ids({ to: '2022-05-10' })).toEqual(['evening']);
+    expect(await ids({ from: '2022-05-11' })).toEqual(['morning']);
+    expect(await ids({ from: '2022-05-10', to: '2022-05-10' })).toEqual(['evening']);
+    expect(await ids({ to: '2022-05-10T23:00:00Z' })).toEqual([]);
+    const neighbors = await request(mine.app)
+      .get('/entities/olaf-scholz/neighbors')
+      .query({ type: 'person', to: '2022-05-10' })
+      .expect(200);
+    expect(neighbors.body.neighbors.map((n: { id: string }) => n.id)).toEqual(['vladimir-putin']);
+    const graph = await request(mine.app)
+      .get('/graph')
+      .query({ center: 'olaf-scholz', to: '2022-05-10' })
+      .expect(200);
+    const edges = graph.body.edges.map((e: { source: string; target: string }) =>
+      [e.source, e.target].sort(),
+    );
+    expect(edges).toContainEqual(['olaf-scholz', 'vladimir-putin']);
+    expect(edges).not.toContainEqual(['emmanuel-macron', 'olaf-scholz']);
+  });
+});
+
+describe('POST /analyze', () => {
+  const analyze = (body: object, app = ng.app) => request(app).post('/analyze').send(body);
+
+  it('answers the mentions with offsets into the text as sent, and detects the language', async () => {
+    // CRLF, a control character and an emoji (two UTF-16 units) before the names: offsets must not shift.
+    const text =
+      '😀 Russlands Präsident\r\n\u0007Wladimir Putin sprach im Kreml.\r\nDann traf er Olaf Scholz zur Analyseprobe.';
+    const before = await ng.opened.search.countArticles();
+    const res = await analyze({ text }).expect(200);
+    expect(Object.keys(res.body).sort()).toEqual(['lang', 'mentions']);
+    expect(res.body.lang).toBe('de');
+    for (const mention of res.body.mentions) {
+      const keys = ['end', 'entityId', 'name', 'sentence', 'start', 'text', 'type'];
+      expect(Object.keys(mention).sort()).toEqual((mention.derived ? [...keys, 'derived'] : keys).sort());
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    }
+    const byId = new Map(res.body.mentions.map((m: { entityId: string }) => [m.entityId, m]));
+    expect(byId.get('vladimir-putin')).toMatchObject({
+      text: 'Wladimir Putin',
+      name: 'Vladimir Putin',
+      type: 'person',
+      start: text.indexOf('Wladimir'),
+    });
+    expect(byId.get('kremlin')).toMatchObject({ text: 'Kreml', start: text.indexOf('Kreml') });
+    expect(byId.get('olaf-scholz')).toMatchObject({ text: 'Olaf Scholz', start: text.indexOf('Olaf') });
+    expect((byId.get('olaf-scholz') as { sentence: number }).sentence).toBeGreaterThan(
+      (byId.get('vladimir-putin') as { sentence: number }).sentence,
+    );
+    // It writes nothing.
+    expect(await ng.opened.search.countArticles()).toBe(before);
+    expect((await request(ng.app).get('/search').query({ q: 'Analyseprobe' }).expect(200)).body.total).toBe(
+      0,
+    );
+  });
+
+  it('detects English, and a given lang wins over detection', async () => {
+    const english = await analyze({ text: 'Olaf Scholz said that the Kremlin was wrong.' }).expect(200);
+    expect(english.body.lang).toBe('en');
+    const forced = await analyze({ text: 'Olaf Scholz said that the Kremlin was wrong.', lang: 'de' }).expect(
+      200,
+    );
+    expect(forced.body.lang).toBe('de');
+  });
+
+  it('refuses a missing, empty or too long text, a bad lang, and a body over the limit', async () => {
+    for (const body of [{}, { text: '' }, { text: 42 }]) {
+      const res = await analyze(body).expect(400);
+      expect(res.body.error.message).toMatch(/^text:/);
+    }
+    expect((await analyze({ text: 'x', lang: 'Deutsch' }).expect(400)).body.error.message).toMatch(/^lang:/);
+    const short = createApp({ ...ng.deps, maxArticleChars: 20 });
+    expect((await analyze({ text: 'x'.repeat(21) }, short).expect(400)).body.error.message).toMatch(
+      /^text: is longer than 20 characters/,
+    );
+    await analyze({ text: 'x'.repeat(20) }, short).expect(200);
+    const small = createApp({ ...ng.deps, maxRequestBytes: 1024 });
+    const big = await analyze({ text: 'Olaf Scholz. '.repeat(100) }, small).expect(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+  });
+
+  it('lists the mentions extraction finds, with offsets, writing nothing', async () => {
+    const text = 'Angela Merkel traf Emmanuel Macron in Paris.';
+    const res = await request(ng.app).post('/analyze').send({ text, lang: 'de' }).expect(200);
+    expect(res.body.lang).toBe('de');
+    const merkel = res.body.mentions.find((m: { entityId: string }) => m.entityId === 'angela-merkel');
+    expect(text.slice(merkel.start, merkel.end)).toBe('Angela Merkel');
+    expect(merkel).toMatchObject({ type: 'person', name: 'Angela Merkel', sentence: 0 });
+  });
+
+  it.each([
+    [{}, 'text'],
+    [{ text: '   ' }, 'text'],
+    [{ text: 42 }, 'text'],
+    [{ text: 'Paris.', lang: 'de"' }, 'lang'],
+  ])('answers 400 naming the field for %j', async (body, field) => {
+    const res = await request(ng.app).post('/analyze').send(body).expect(400);
+    expect(res.body.error).toMatchObject({
+      code: 'invalid_parameter',
+      message: expect.stringMatching(`^${field}:`),
+    });
+  });
+});
+
+describe('the pages', () => {
+  it('serve the explorer at /, the document at /openapi.json and its reference at /docs', async () => {
+    await request(ng.app).get('/').expect(200).expect('content-type', /html/);
+    await request(ng.app).get('/openapi.json').expect(200);
+    await request(ng.app).get('/docs').expect(200);
+    await request(ng.app).get('/docs/swagger-initializer.js').expect(200);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('every answer received above matches the status, media type and schema its route documents', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(allResponses().length).toBeGreaterThan(40);
+    expect(contractViolations(document, allResponses())).toEqual([]);
+  });
+
+  it('the tests above exercise every documented operation with a successful answer', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(unexercised(document, allResponses())).toEqual([]);
   });
 });

@@ -2,11 +2,14 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/create-app.js';
+import { contractViolations } from '../helpers/contract.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const KEY = 'security-test-key-0123456789';
 let ng: TestNewsgraph;
 const auth = { Authorization: `Bearer ${KEY}` };
+/** Sources holding the characters a filter string escapes: each must still match itself, and only itself. */
+const QUOTED = ['Die "Zeit"', 'C:\\Nachrichten\\', 'Die Zeit', 'Zitat \\"x\\" Ende', '""'];
 
 beforeAll(async () => {
   ng = await openTestNewsgraph('security', { ADMIN_API_KEY: KEY });
@@ -21,6 +24,7 @@ beforeAll(async () => {
         source: 'a',
       },
       { id: 'plain', body: 'Olaf Scholz traf Emmanuel Macron.', lang: 'en', source: 'b' },
+      ...QUOTED.map((source, i) => ({ id: `quoted-${i}`, body: 'Wladimir Putin im Kreml.', source })),
     ])
     .expect(200);
 });
@@ -29,12 +33,40 @@ describe('headers and limits', () => {
   it('sends security headers and, without configured origins, no CORS header', async () => {
     const res = await request(ng.app).get('/health').set('Origin', 'https://evil.example').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('the Content-Security-Policy allows only same-origin scripts, and blobs only for workers and images', async () => {
+    const res = await request(ng.app).get('/health').expect(200);
+    const policy = new Map<string, string[]>(
+      String(res.headers['content-security-policy'])
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter((words) => words[0])
+        .map(([name, ...values]) => [name as string, values]),
+    );
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src-attr')).toEqual(["'none'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(policy.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(policy.has('upgrade-insecure-requests')).toBe(true);
+    // No other origin for scripts, workers, frames or requests; no eval anywhere (helmet's defaults let
+    // fonts and styles come over https, which runs no code).
+    const loose = [...policy].filter(
+      ([name, values]) =>
+        values.some((value) => /unsafe-(eval|hashes)|^\*$|^https?:/.test(value)) &&
+        !(name === 'style-src' || name === 'font-src'),
+    );
+    expect(loose).toEqual([]);
+    expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
   it('allows configured CORS origins only', async () => {
-    const app = createApp({ ...ng.deps, corsOrigins: ['https://newsroom.example'] });
+    const app = ng.record(createApp({ ...ng.deps, corsOrigins: ['https://newsroom.example'] }));
     const ok = await request(app).get('/health').set('Origin', 'https://newsroom.example');
     expect(ok.headers['access-control-allow-origin']).toBe('https://newsroom.example');
     const other = await request(app).get('/health').set('Origin', 'https://evil.example');
@@ -42,21 +74,21 @@ describe('headers and limits', () => {
   });
 
   it('answers 429 with a JSON error past the request rate', async () => {
-    const app = createApp({ ...ng.deps, rateLimitPerMinute: 3 });
+    const app = ng.record(createApp({ ...ng.deps, rateLimitPerMinute: 3 }));
     for (let i = 0; i < 3; i++) await request(app).get('/graph').expect(200);
     const res = await request(app).get('/graph').expect(429);
     expect(res.body.error.code).toBe('rate_limited');
   });
 
   it('answers 413 for a body over the size limit and for too many records', async () => {
-    const small = createApp({ ...ng.deps, maxRequestBytes: 1024 });
+    const small = ng.record(createApp({ ...ng.deps, maxRequestBytes: 1024 }));
     const big = await request(small)
       .post('/articles')
       .set(auth)
       .send({ body: 'x'.repeat(5000) })
       .expect(413);
     expect(big.body.error.code).toBe('payload_too_large');
-    const few = createApp({ ...ng.deps, maxArticlesPerRequest: 2 });
+    const few = ng.record(createApp({ ...ng.deps, maxArticlesPerRequest: 2 }));
     const many = await request(few)
       .post('/articles')
       .set(auth)
@@ -120,8 +152,24 @@ describe('filter injection', () => {
     expect(injected.body.total).toBe(0);
   });
 
+  it.each(QUOTED.map((source, i) => [source, i]))(
+    'source=%j, holding quotes or backslashes, matches itself and only itself',
+    async (source, i) => {
+      const res = await request(ng.app).get('/search').query({ source }).expect(200);
+      expect(res.body.hits.map((hit: { id: string }) => hit.id)).toEqual([`quoted-${i}`]);
+      expect(res.body.hits[0].source).toBe(source);
+    },
+  );
+
   it.each(['de" OR lang = "en', 'de OR en', '(de)'])('lang=%j is refused with 400', async (value) => {
     const res = await request(ng.app).get('/search').query({ lang: value }).expect(400);
     expect(res.body.error.message).toMatch(/^lang:/);
+  });
+});
+
+describe('the OpenAPI contract', () => {
+  it('every answer above, errors included, matches what its route documents', async () => {
+    const document = (await request(createApp(ng.deps)).get('/openapi.json').expect(200)).body;
+    expect(contractViolations(document, ng.responses)).toEqual([]);
   });
 });

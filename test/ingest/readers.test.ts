@@ -115,4 +115,126 @@ describe('ingest', () => {
     const second = validateArticle({ body: 'same text' });
     expect('article' in first && 'article' in second && first.article.id === second.article.id).toBe(true);
   });
+
+  it.each([
+    [null, 'a record must be a JSON object'],
+    [42, 'a record must be a JSON object'],
+    ['text', 'a record must be a JSON object'],
+    [[{ body: 'x' }], 'a record must be a JSON object'],
+    [{}, 'body is missing'],
+    [{ body: null }, 'body must be a string'],
+    [{ body: 42 }, 'body must be a string'],
+    [{ body: {} }, 'body must be a string'],
+    [{ body: ['x'] }, 'body must be a string'],
+    [{ body: ' \n\t ' }, 'body is empty'],
+    [{ body: '\u0000\u0007\u001F' }, 'body is empty'],
+    [{ id: {}, body: 'x' }, 'id must be a string'],
+    [{ id: 'a/b', body: 'x' }, 'id may hold only letters, digits, "-" and "_", at most 511 of them'],
+    [{ body: 'x', lang: 5 }, 'lang must be a language code such as "de" or "en"'],
+    [{ body: 'x', lang: 'deutsch' }, 'lang must be a language code such as "de" or "en"'],
+    [{ body: 'x', published: 20220101 }, 'published must be a date (YYYY-MM-DD or ISO 8601)'],
+    [{ body: 'x', source: ['a'] }, 'source must be a string or null'],
+  ])('validation rejects %j: %s', (record, reason) => {
+    const result = validateArticle(record);
+    expect(result).not.toHaveProperty('article');
+    expect('reason' in result && result.reason).toBe(reason);
+  });
+
+  it('validation removes control characters but tab and newline, a BOM, and turns CR and CRLF into LF', () => {
+    const result = validateArticle({
+      body: '\uFEFFEins\u0000 zwei\u0007\u001B\u007F\tdrei\r\nvier\rfünf\n',
+      title: ' Titel\u0008 ',
+      source: '\u0001',
+    });
+    expect('article' in result && result.article).toMatchObject({
+      body: 'Eins zwei\tdrei\nvier\nfünf\n',
+      title: 'Titel',
+      source: null,
+    });
+  });
+
+  it('validation normalises dates to YYYY-MM-DD or an ISO timestamp and counts empty strings as absent', () => {
+    const result = validateArticle({
+      body: 'x',
+      published: ' 2022-06-15 ',
+      lang: '',
+      url: '',
+      category: '  ',
+    });
+    expect('article' in result && result.article).toMatchObject({
+      published: '2022-06-15',
+      lang: null,
+      url: null,
+      category: null,
+    });
+    expect(validateArticle({ body: 'x', published: '' })).toHaveProperty('article.published', null);
+    expect(validateArticle({ body: 'x', published: '2024-02-30' })).toHaveProperty(
+      'reason',
+      'published must be a date (YYYY-MM-DD or ISO 8601)',
+    );
+  });
+
+  it('an article without id gets sha- and a hash of its normalised body; numbers are ids too', () => {
+    const a = validateArticle({ body: 'same text' });
+    const crlf = validateArticle({ body: 'same\r\ntext' });
+    const lf = validateArticle({ body: 'same\ntext' });
+    const other = validateArticle({ body: 'other text' });
+    const id = (result: ReturnType<typeof validateArticle>) => ('article' in result ? result.article.id : '');
+    expect(id(a)).toMatch(/^sha-[0-9a-f]{24}$/);
+    expect(id(crlf)).toBe(id(lf));
+    expect(id(other)).not.toBe(id(a));
+    expect(id(validateArticle({ id: 17, body: 'x' }))).toBe('17');
+    expect(id(validateArticle({ body: 'x' }, { fallbackId: 'file-name' }))).toBe('file-name');
+  });
+
+  it('ids may be up to 511 letters, digits, "-" and "_"', () => {
+    expect(validateArticle({ id: 'a'.repeat(511), body: 'x' })).toHaveProperty('article.id', 'a'.repeat(511));
+    expect(validateArticle({ id: 'A-z_09', body: 'x' })).toHaveProperty('article.id', 'A-z_09');
+    for (const id of ['a'.repeat(512), 'ä', 'a.b', 'a b', '']) {
+      expect(validateArticle({ id, body: 'x' }), id).toHaveProperty('reason');
+    }
+  });
+
+  it('input that is not UTF-8 is rejected, not turned into U+FFFD; a real U+FFFD is kept', async () => {
+    const invalid = Buffer.from([0xc3, 0x28, 0xff]);
+    const jsonl = file(
+      'latin1.jsonl',
+      Buffer.concat([
+        Buffer.from(line({ id: 'before', body: 'Vorher \uFFFD bleibt.' }) + '\n'),
+        Buffer.from('{"id": "bad", "body": "M'),
+        invalid,
+        Buffer.from('nchen"}\n'),
+        Buffer.from(line({ id: 'after', body: 'Nachher.' }) + '\n'),
+      ]),
+    );
+    const array = file(
+      'latin1.json',
+      Buffer.concat([
+        Buffer.from('[' + line({ id: 'a1', body: 'Eins \uFFFD.' }) + ',\n{"id": "a2", "body": "'),
+        invalid,
+        Buffer.from('"},\n' + line({ id: 'a3', body: 'Drei.' }) + ']'),
+      ]),
+    );
+    const text = file('latin1.txt', Buffer.concat([Buffer.from('Titel\n\nK'), invalid, Buffer.from('se.')]));
+    const items = await collect([jsonl, array, text]);
+    const summary = items.map((item) => (item.ok ? item.article.id : `${item.where.line}: ${item.reason}`));
+    expect(summary).toEqual([
+      'before',
+      '2: not valid UTF-8',
+      'after',
+      'a1',
+      '2: not valid UTF-8',
+      'a3',
+      '1: not valid UTF-8',
+    ]);
+    expect(items[0]?.ok && items[0].article.body).toBe('Vorher \uFFFD bleibt.');
+    expect(items[3]?.ok && items[3].article.body).toBe('Eins \uFFFD.');
+  });
+
+  it('a JSON array whose characters are cut by the read chunks comes out whole', async () => {
+    // 19 ASCII bytes, then two-byte characters: the first 64 KiB chunk ends inside one.
+    const body = 'ä'.repeat(100_000) + '€'.repeat(50_000);
+    const items = await collect([file('umlauts.json', `[{"id":"u","body":"${body}"}]`)]);
+    expect(items.map((item) => item.ok && item.article.body === body)).toEqual([true]);
+  });
 });

@@ -9,7 +9,7 @@ export const CASE_PROFILE_DEFAULTS = { minCount: 2 };
  * capitalisation rate: 1 (< 10%), 2 (< 50%), 3 (< 90%), 4 (>= 90%).
  */
 export function buildCaseProfile(
-  sentences: readonly (readonly string[])[],
+  sentences: Iterable<readonly string[]>,
   options: Partial<typeof CASE_PROFILE_DEFAULTS> = {},
 ): Map<string, number> {
   const opts = { ...CASE_PROFILE_DEFAULTS, ...options };

@@ -1,5 +1,6 @@
 // Compiles a model's word-level resources for fast tagging: one map lookup per token yields the hashes of
-// its cluster-path prefixes and its case-profile bucket, and the gazetteer becomes a phrase index.
+// its cluster levels and its case-profile bucket, and the gazetteer becomes a phrase index. A cluster is a
+// bit-string path whose prefixes are its levels, or flat levels joined by `|` (coarse to fine).
 
 import { HASH_SEED, hashString } from './hash-feature.js';
 import { compileGazetteer } from './match-gazetteer.js';
@@ -31,11 +32,20 @@ export function compileLexicon(lexicon: Lexicon = {}): CompiledLexicon {
   const entries = new Int32Array(words.size * LEXICON_ENTRY);
   for (const [word, path] of lexicon.clusters ?? []) {
     const at = words.get(word) ?? 0;
+    const levels = path.includes('|') ? path.split('|') : undefined;
     CLUSTER_PREFIXES.forEach((p, k) => {
-      entries[at + 1 + k] = hashString(HASH_SEED, path, 0, Math.min(p, path.length));
+      const level = levels?.[Math.min(k, levels.length - 1)];
+      entries[at + 1 + k] =
+        level === undefined
+          ? hashString(HASH_SEED, path, 0, Math.min(p, path.length))
+          : hashString(HASH_SEED, level);
     });
   }
-  for (const [word, bucket] of lexicon.caseProfile ?? []) entries[words.get(word) ?? 0] = bucket;
+  // Cluster keys may keep their case ("Wissen" beside "wissen"); the case profile is keyed lower-cased.
+  for (const [word, at] of words) {
+    const bucket = lexicon.caseProfile?.get(word) ?? lexicon.caseProfile?.get(word.toLowerCase());
+    if (bucket !== undefined) entries[at] = bucket;
+  }
   const compiled: CompiledLexicon = { words, entries };
   if (lexicon.gazetteer) compiled.gazetteer = compileGazetteer(lexicon.gazetteer);
   return compiled;

@@ -4,6 +4,8 @@
 // the model, so one tagger can serve concurrent requests.
 
 import { compileLexicon } from './compile-lexicon.js';
+import { COMMON_NOUN_BUCKET } from './mark-common-nouns.js';
+import { normalizeToken } from './normalize-token.js';
 import { createDecoder, decodeSentence } from './decode-sentence.js';
 import type { DocumentHistory } from './decode-sentence.js';
 import { createWordCache } from './create-word-cache.js';
@@ -18,7 +20,15 @@ export interface Tagger {
   tag(tokens: readonly string[]): string[];
   /** Tags the sentences of one document in order; returns one IOB2 tag list per sentence. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][];
+  /**
+   * Whether the model's lexicon knows `word` as a common word: one rarely capitalised inside sentences of
+   * unlabeled text, or a dictionary common noun (German).
+   */
+  isCommonWord(word: string): boolean;
 }
+
+/** Case-profile buckets of common words: capitalised in under half the cases, or a dictionary noun. */
+const COMMON_BUCKETS = new Set([1, 2, COMMON_NOUN_BUCKET]);
 
 /** Creates a tagger over `model`. */
 export function createTagger(model: NerModel): Tagger {
@@ -51,5 +61,10 @@ export function createTagger(model: NerModel): Tagger {
   return {
     tag: (tokens) => tagDocument([tokens])[0] ?? [],
     tagDocument,
+    isCommonWord(word) {
+      const cased = normalizeToken(word);
+      const at = lexicon.words.get(cased) ?? lexicon.words.get(cased.toLowerCase());
+      return at !== undefined && COMMON_BUCKETS.has(lexicon.entries[at] ?? 0);
+    },
   };
 }

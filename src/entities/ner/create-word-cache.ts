@@ -21,8 +21,12 @@ import type { FeatureTable, PreparedSentence } from './types.js';
 
 /** Defaults of `createWordCache`. */
 export const WORD_CACHE_DEFAULTS = {
-  /** Word forms kept; the cache starts over when a sentence does not fit, so memory stays bounded. */
-  capacity: 8192,
+  /**
+   * Word forms kept; the cache starts over when a sentence does not fit, so memory stays bounded: the score
+   * rows take capacity x 6 x tags x 4 bytes (German 25 tags: 39 MB, English 9: 14 MB, per thread). 65,536
+   * forms tagged the corpus about 1.2x faster than 8,192, which a news archive's vocabulary overflows.
+   */
+  capacity: 65_536,
 };
 
 /** Per-word-form views and score rows of one model. */

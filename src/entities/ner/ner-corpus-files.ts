@@ -15,8 +15,12 @@ export interface NerLanguageCorpus {
   dev: NerCorpusFile;
   test: NerCorpusFile;
   labels: readonly string[];
-  /** Unlabeled text for word clusters: news JSONL, plus training files whose tokens (not tags) are used. */
-  unlabeled: { news: string; extra: readonly NerCorpusFile[] };
+  /**
+   * Unlabeled text for word clusters: news JSONL, plus training files whose tokens (not tags) are used;
+   * optionally clusters learned from large text elsewhere (`word<TAB>level ids`) and a large plain text
+   * (one paragraph a line, gzipped) that adds to the case profile.
+   */
+  unlabeled: { news: string; extra: readonly NerCorpusFile[]; clusters?: string; caseText?: string };
 }
 
 const GERMEVAL_BASE = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -35,6 +39,8 @@ export const NER_CORPUS_FILES: Readonly<Record<'de' | 'en', NerLanguageCorpus>> 
     unlabeled: {
       news: 'de-news.jsonl',
       extra: [{ path: 'ner/conll2003-de/train.train', format: 'token-tag' }],
+      clusters: 'unlabeled-de/germaparl-clusters.tsv.gz',
+      caseText: 'unlabeled-de/germaparl-sample.txt.gz',
     },
   },
   en: {

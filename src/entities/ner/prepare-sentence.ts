@@ -66,7 +66,8 @@ export function prepareToken(token: string, lexicon: CompiledLexicon, s: Prepare
   s.hLower[i] = hLower;
   s.hCased[i] = cased === lower ? hLower : hashString(HASH_SEED, cased);
   hashWordShapes(cased, s.hShape, s.hShort, i);
-  const at = lexicon.words.get(lower);
+  // Cased first: word clusters learned with case kept tell the noun "Wissen" from the verb "wissen".
+  const at = lexicon.words.get(cased) ?? lexicon.words.get(lower);
   const { entries } = lexicon;
   s.caseProfile[i] = at === undefined ? 0 : (entries[at] ?? 0);
   for (let k = 0; k < NC; k++) s.hCluster[i * NC + k] = at === undefined ? 0 : (entries[at + 1 + k] ?? 0);

@@ -40,7 +40,10 @@ export interface NerModel {
   /** Tag inventory; index 0 is `O`. */
   tags: string[];
   table: FeatureTable;
-  /** Word-cluster bit strings keyed by lower-cased word, when the model was trained with clusters. */
+  /**
+   * Word clusters, when the model was trained with them: a bit-string path, or flat levels joined by `|`,
+   * keyed by lower-cased word (or by the word as written, for clusters learned with case kept).
+   */
   clusters?: Map<string, string>;
   /** How often each lower-cased word is capitalised inside sentences in unlabeled text (1 rarely … 4 almost always). */
   caseProfile?: Map<string, number>;

@@ -25,6 +25,7 @@ describe('the tagged-name finder', () => {
         calls.push(sentences.map((s) => [...s]));
         return sentences.map((s) => s.map((w) => (w === 'Meyer' ? 'B-PER' : w === 'Bonn' ? 'B-LOC' : 'O')));
       },
+      isCommonWord: () => false,
     };
     const tokens = tokensOf(['Meyer', 'kam', '.'], ['Dann', 'sprach', 'Meyer', 'in', 'Bonn', '.']);
     const found = createTaggedNameFinder({ de: tagger })(tokens, [], 'de');

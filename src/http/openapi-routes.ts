@@ -1,0 +1,238 @@
+// Every route the app registers, with what it takes and what it answers: the one place an endpoint is
+// described. createOpenApiDocument turns this list into the OpenAPI 3.1 document served at /openapi.json,
+// and test/http/openapi.test.ts fails when the app registers a route this list lacks, or the reverse.
+//
+// Adding a route: add one entry below with its method, its path as Express registers it ("/entities/:id"),
+// a summary, the zod schemas the route validates its query or body with (parse-query.ts, api-schemas.ts),
+// and its answers (api-schemas.ts). 400 (with a query or body), 429 and 500 are added to every route.
+import { z } from 'zod';
+import {
+  analyzeBody,
+  analyzeInput,
+  articleBody,
+  articlesInput,
+  deletedBody,
+  entityDetailBody,
+  entityHitsBody,
+  graphBody,
+  healthBody,
+  indexSummaryBody,
+  neighborsBody,
+  searchBody,
+  timelineBody,
+  trendingBody,
+} from './api-schemas.js';
+import {
+  entitiesQuery,
+  graphQuery,
+  neighborsQuery,
+  searchQuery,
+  timelineQuery,
+  trendingQuery,
+} from './parse-query.js';
+
+export interface RouteResponse {
+  description: string;
+  /** The JSON answer; other media types go in `content`. */
+  json?: z.ZodType;
+  content?: Record<string, z.ZodType>;
+}
+
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** As Express registers it: "/entities/:id". */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: 'search' | 'entities' | 'graph' | 'articles' | 'service';
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Needs `Authorization: Bearer <ADMIN_API_KEY>`: 401 and 403 are added. */
+  admin?: boolean;
+  responses: Record<number, RouteResponse>;
+}
+
+const text = z.string();
+const notFound = (what: string): RouteResponse => ({ description: `no such ${what}` });
+
+/** The routes; `maxArticleChars` is MAX_ARTICLE_CHARS, which POST /analyze enforces. */
+export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): RouteDoc[] {
+  return [
+    {
+      method: 'get',
+      path: '/health',
+      tag: 'service',
+      summary: 'Is Meilisearch there, and how big is the graph',
+      responses: {
+        200: { description: 'everything answers', json: healthBody },
+        503: { description: 'Meilisearch is unreachable; graph queries still answer', json: healthBody },
+      },
+    },
+    {
+      method: 'get',
+      path: '/search',
+      tag: 'search',
+      summary: 'Keyword search over articles, with filters, snippets and facets',
+      description: 'Repeated `entity` means AND; `lang` and `source` may repeat too (OR).',
+      query: searchQuery,
+      responses: {
+        200: { description: 'the hits and facets', json: searchBody },
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/entities',
+      tag: 'entities',
+      summary: 'Find entities by name or alias (typo-tolerant); without q, the most mentioned',
+      query: entitiesQuery,
+      responses: {
+        200: { description: 'matching entities that occur in the graph', json: entityHitsBody },
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/entities/:id',
+      tag: 'entities',
+      summary: "An entity's card: names, counts, strongest neighbours, recent articles",
+      responses: {
+        200: { description: 'the card', json: entityDetailBody },
+        404: notFound('entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/entities/:id/neighbors',
+      tag: 'entities',
+      summary: 'Who is mentioned with this entity, with the sentences that prove each link',
+      query: neighborsQuery,
+      responses: {
+        200: { description: 'neighbours, strongest first, with evidence', json: neighborsBody },
+        404: notFound('entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/entities/:id/timeline',
+      tag: 'entities',
+      summary: "An entity's articles and mentions per day, week or month, or a pair's with `with`",
+      query: timelineQuery,
+      responses: {
+        200: { description: 'the buckets, empty ones included, and the undated counts', json: timelineBody },
+        404: notFound('entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/trending',
+      tag: 'entities',
+      summary: 'Entities, or pairs, whose share of articles grew in a window against a baseline',
+      query: trendingQuery,
+      responses: { 200: { description: 'strongest rise first', json: trendingBody } },
+    },
+    {
+      method: 'get',
+      path: '/graph',
+      tag: 'graph',
+      summary: 'The graph or a neighbourhood, as graphology JSON, GEXF, GraphML or CSV',
+      description:
+        'format=graphology (sigma.js, graphology), gexf (GEXF 1.2: Gephi, networkx), graphml (networkx, igraph, ' +
+        'Cytoscape, yEd), csv with table=nodes or table=edges (pandas, R). Every format is the same selection.',
+      query: graphQuery,
+      responses: {
+        200: {
+          description: 'the export',
+          json: graphBody,
+          content: {
+            'application/gexf+xml': text,
+            'application/graphml+xml': text,
+            'text/csv': text,
+          },
+        },
+        404: notFound('center entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/articles/:id',
+      tag: 'articles',
+      summary: 'One article as stored, with its mentions and their character offsets',
+      responses: {
+        200: { description: 'the article', json: articleBody },
+        404: notFound('article'),
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/articles',
+      tag: 'articles',
+      admin: true,
+      summary:
+        'Add or replace articles (one, an array, or {articles: [...]}), through the same pipeline as files',
+      description:
+        'Each record is validated as a file record is; bad ones are listed in `rejections` and the rest indexed. ' +
+        'At most MAX_ARTICLES_PER_REQUEST records and MAX_REQUEST_BYTES bytes.',
+      body: articlesInput,
+      responses: {
+        200: { description: 'what was read, indexed and rejected', json: indexSummaryBody },
+        413: { description: 'too many articles or too large a body (payload_too_large)' },
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'delete',
+      path: '/articles/:id',
+      tag: 'articles',
+      admin: true,
+      summary: 'Remove an article from the index and the graph',
+      responses: {
+        200: { description: 'removed', json: deletedBody },
+        404: notFound('article'),
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/analyze',
+      tag: 'articles',
+      summary: 'What extraction finds in a text, writing nothing',
+      body: analyzeInput(maxArticleChars),
+      responses: { 200: { description: 'the mentions found', json: analyzeBody } },
+    },
+    {
+      method: 'get',
+      path: '/openapi.json',
+      tag: 'service',
+      summary: 'This document',
+      responses: {
+        200: { description: 'the OpenAPI 3.1 document', json: z.record(z.string(), z.unknown()) },
+      },
+    },
+    {
+      method: 'get',
+      path: '/docs',
+      tag: 'service',
+      summary: 'A readable reference of this document (Swagger UI, served locally)',
+      responses: { 200: { description: 'an HTML page', content: { 'text/html': text } } },
+    },
+    {
+      method: 'get',
+      path: '/docs/swagger-initializer.js',
+      tag: 'service',
+      summary: "The reference page's script, pointing Swagger UI at /openapi.json",
+      responses: { 200: { description: 'JavaScript', content: { 'text/javascript': text } } },
+    },
+    {
+      method: 'get',
+      path: '/',
+      tag: 'service',
+      summary: 'The explorer page',
+      responses: {
+        200: { description: 'the page (built by npm ci)', content: { 'text/html': text } },
+        404: { description: 'the page is not built: run npm run build:web' },
+      },
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+// The indexer's exit codes as the README states them: 0 when everything was indexed, 1 when a record was
+// rejected (processes.test.ts), 2 on a fatal error, such as a Meilisearch it cannot reach, or no input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+    });
+  });
+}
+
+function runIndexer(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-')), ...env },
+    encoding: 'utf8',
+  });
+}
+
+describe('indexer exit codes', () => {
+  it('exits 2 and says why when Meilisearch cannot be reached', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-'));
+    const file = path.join(dir, 'one.jsonl');
+    writeFileSync(file, JSON.stringify({ id: 'a', body: 'Olaf Scholz in Berlin.' }));
+    const cli = runIndexer([file], {
+      MEILI_URL: `http://127.0.0.1:${await closedPort()}`,
+      MEILI_MASTER_KEY: 'cli-test-master-key',
+      MEILI_TIMEOUT_MS: '1000',
+    });
+    expect(cli.status, cli.stderr).toBe(2);
+    expect(cli.stderr).toMatch(/^newsgraph index: /m);
+    expect(cli.stderr).not.toContain('cli-test-master-key');
+    expect(cli.stdout).not.toMatch(/^read /m);
+  });
+
+  it('exits 2 with the usage line when given no input', () => {
+    const cli = runIndexer([]);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/^usage: npm run index -- <file or folder>/);
+  });
+});

@@ -1,0 +1,132 @@
+// Linking with the tagger first (the default, NER=tagger): the tagger proposes spans and types, the linker
+// picks a knowledge-base entity only when the types agree, and adjectives and word parts are marked derived.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { Extract } from '../../src/entities/create-extractor.js';
+import { loadExtractor } from '../../src/entities/load-extractor.js';
+import type { Tagger } from '../../src/entities/ner/create-tagger.js';
+import { GIVEN_NAMES_FILE, loadShippedTaggers } from '../../src/open-search.js';
+
+let taggers: { de: Tagger; en: Tagger };
+let extract: Extract;
+
+beforeAll(async () => {
+  taggers = await loadShippedTaggers();
+  extract = loadExtractor({
+    kbFiles: loadConfig({}).kbFiles,
+    givenNamesFile: GIVEN_NAMES_FILE,
+    taggers,
+  }).extract;
+});
+
+function mentionOf(extraction: ReturnType<Extract>, surface: string, nth = 0) {
+  const mention = extraction.mentions.filter((m) => m.text === surface)[nth];
+  const entity = extraction.entities.find((e) => e.id === mention?.entityId);
+  return { ...mention, type: entity?.type };
+}
+
+describe('the linker keeps the tagger type', () => {
+  it('a club named after a city in a sports sentence is an organisation, not the city', () => {
+    const leeds = mentionOf(extract('Leeds beat Chelsea 2-1 at Elland Road on Saturday.', 'en'), 'Leeds');
+    expect(leeds.type).toBe('organization');
+    expect(leeds.entityId).not.toBe('leeds');
+  });
+
+  it('the city in "in Leeds" is the city', () => {
+    const leeds = mentionOf(
+      extract('The Prime Minister visited a hospital in Leeds on Monday.', 'en'),
+      'Leeds',
+    );
+    expect(leeds).toMatchObject({ entityId: 'leeds', type: 'location' });
+  });
+
+  it('a name the knowledge base gives a club and a city links by the type the tagger sees', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-kb-'));
+    const club = path.join(dir, 'club.json');
+    const entity = { id: 'leeds-united', name: 'Leeds United', type: 'organization' };
+    writeFileSync(
+      club,
+      JSON.stringify({ entities: [{ ...entity, aliases: { en: ['Leeds United', 'Leeds'] } }] }),
+    );
+    const withClub = loadExtractor({
+      kbFiles: [...loadConfig({}).kbFiles, club],
+      givenNamesFile: GIVEN_NAMES_FILE,
+      taggers,
+    }).extract;
+    expect(
+      mentionOf(withClub('Leeds beat Chelsea 2-1 at Elland Road on Saturday.', 'en'), 'Leeds'),
+    ).toMatchObject({ entityId: 'leeds-united', type: 'organization' });
+    expect(
+      mentionOf(withClub('The Prime Minister visited a hospital in Leeds.', 'en'), 'Leeds'),
+    ).toMatchObject({
+      entityId: 'leeds',
+      type: 'location',
+    });
+  });
+
+  it('an institution named by its seat keeps its knowledge-base entity ("Kreml", "Kremls")', () => {
+    const extraction = extract(
+      'Der Kreml wies die Vorwürfe zurück. Ein Sprecher des Kremls sagte, Moskau bleibe hart.',
+      'de',
+    );
+    expect(mentionOf(extraction, 'Kreml').entityId).toBe('kremlin');
+    expect(mentionOf(extraction, 'Kremls').entityId).toBe('kremlin');
+  });
+
+  it('a tagged surname after a full name outside the knowledge base joins it ("Lynchs")', () => {
+    const extraction = extract('Der Unternehmer Mike Lynch ist tot. Lynchs Yacht sank vor Sizilien.', 'de');
+    expect(mentionOf(extraction, 'Lynchs').entityId).toBe(mentionOf(extraction, 'Mike Lynch').entityId);
+  });
+
+  it('a hyphenated surname alone joins the full name too ("Mikl-Leitner", "Mikl-Leitners")', () => {
+    const extraction = extract('Johanna Mikl-Leitner kam. Mikl-Leitners Plan und Mikl-Leitner sprach.', 'de');
+    const id = mentionOf(extraction, 'Johanna Mikl-Leitner').entityId;
+    expect(mentionOf(extraction, 'Mikl-Leitners').entityId).toBe(id);
+    expect(mentionOf(extraction, 'Mikl-Leitner').entityId).toBe(id);
+  });
+
+  it('without the tagger, knowledge-base matches decide as before', () => {
+    const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
+    expect(mentionOf(off('Leeds beat Chelsea 2-1 at Elland Road on Saturday.', 'en'), 'Leeds').entityId).toBe(
+      'leeds',
+    );
+  });
+});
+
+describe('derived mentions', () => {
+  const text =
+    'Die russische Regierung und der deutsche Kanzler sprachen über die Ukraine-Krise in Russland.';
+
+  it('adjectives and parts of longer words are marked derived and still link', () => {
+    const extraction = extract(text, 'de');
+    expect(mentionOf(extraction, 'russische')).toMatchObject({ entityId: 'russia', derived: true });
+    expect(mentionOf(extraction, 'deutsche')).toMatchObject({ entityId: 'germany', derived: true });
+    expect(mentionOf(extraction, 'Ukraine')).toMatchObject({ entityId: 'ukraine', derived: true });
+  });
+
+  it('a name, its genitive and its possessive are not derived', () => {
+    expect(mentionOf(extract(text, 'de'), 'Russland')).toMatchObject({ entityId: 'russia' });
+    expect(mentionOf(extract(text, 'de'), 'Russland').derived).toBeUndefined();
+    const english = extract("Russia's president met the German Chancellor.", 'en');
+    expect(mentionOf(english, "Russia's").derived ?? mentionOf(english, 'Russia').derived).toBeUndefined();
+    expect(mentionOf(english, 'German')).toMatchObject({ entityId: 'germany', derived: true });
+  });
+
+  it('derived mentions are marked without the tagger too', () => {
+    const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
+    expect(mentionOf(off(text, 'de'), 'russische')).toMatchObject({ entityId: 'russia', derived: true });
+    expect(mentionOf(off(text, 'de'), 'Russland').derived).toBeUndefined();
+  });
+});
+
+describe('tokens', () => {
+  it('a name with letters outside Latin-1 stays one word with its offsets ("Đoković", "Łódź")', () => {
+    const text = 'Novak Đoković gewann in Łódź.';
+    const { mentions } = extract(text, 'de');
+    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    expect(mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Novak Đoković', 'Łódź']));
+  });
+});

@@ -1,0 +1,27 @@
+// An app on a loopback port and a headless Chromium to look at it, for the browser tests; close() ends
+// both.
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/launch-chromium.js';
+
+export interface BrowserSession {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function serveToBrowser(app: Express): Promise<BrowserSession> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
