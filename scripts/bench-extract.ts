@@ -4,32 +4,40 @@
 // the bag-of-words F1, and pages per second.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { PROJECT_ROOT } from '../src/config.js';
 import { extractPage } from '../src/ingest/extract-page.js';
 import { shingleScore, wordScore, type TextScore } from './bench-lib/score-text.js';
+import { parseCli } from './parse-cli.js';
 
-const USAGE = `usage: npm run bench:extract -- [options]
-  --corpus DIR   the web corpus (default ../shared/corpus/web)
-  --sample N     every Nth page only, for a quick look (default 1: all pages)
-  --worst N      print the N pages with the lowest shingle F1 (default 0)
-  --help`;
-
-const { values } = parseArgs({
+const { values } = parseCli({
+  usage: 'npm run bench:extract -- [--corpus DIR] [--sample N] [--worst N]',
+  description:
+    "Main-text extraction of web pages against their ground truth: newsgraph's extractPage beside plain\n" +
+    'Readability, word 4-gram shingle and bag-of-words F1, and pages per second.',
   options: {
-    corpus: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'web') },
-    sample: { type: 'string', default: '1' },
-    worst: { type: 'string', default: '0' },
-    help: { type: 'boolean', default: false },
+    corpus: {
+      type: 'string',
+      value: 'DIR',
+      default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus', 'web'),
+      description: 'the web corpus',
+    },
+    sample: {
+      type: 'string',
+      value: 'N',
+      default: '1',
+      description: 'every Nth page only, for a quick look',
+    },
+    worst: {
+      type: 'string',
+      value: 'N',
+      default: '0',
+      description: 'print the N pages with the lowest shingle F1',
+    },
   },
 });
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
 
 interface Truth {
   articleBody: string;
