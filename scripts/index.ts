@@ -3,6 +3,7 @@
 // (the running API's, or an embedded one started for the run). Prints each rejected record with file,
 // position and reason, then a summary; exits 1 when anything was rejected, 2 on a usage or setup error.
 import { parseArgs } from 'node:util';
+import { MultiBar, Presets } from 'cli-progress';
 import { loadConfig } from '../src/config.js';
 import { NewsgraphError } from '../src/errors.js';
 import { createPagePool } from '../src/ingest/create-page-pool.js';
@@ -14,36 +15,48 @@ import { openSearch } from '../src/open-search.js';
 import { indexArticles, type IndexSummary } from '../src/pipeline.js';
 import { createSequence } from '../src/search/to-article-document.js';
 
-function formatDuration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** A progress bar with count, rate and ETA on a terminal; a plain line every 5 s otherwise. */
+/**
+ * A progress bar (cli-progress) over the input bytes read, with the counts and the rate: redrawn in place
+ * on a terminal, a plain line every 5 s otherwise. Lines logged through it (rejections) print above it.
+ */
 function progressReporter(totalBytes: number, bytesDone: () => number) {
   const started = Date.now();
-  const tty = process.stderr.isTTY;
-  let lastPlain = 0;
-  return (summary: IndexSummary, final = false): void => {
+  const bars = new MultiBar(
+    {
+      stream: process.stderr,
+      format:
+        '[{bar}] {read} read, {indexed} indexed, {rejected} rejected, {rate} articles/s, {percentage}%, ' +
+        'ETA {eta_formatted}',
+      barsize: 24,
+      hideCursor: false,
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+      etaBuffer: 100,
+    },
+    Presets.legacy,
+  );
+  const payload = (summary: IndexSummary) => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? summary.read / seconds : 0;
-    const share = totalBytes > 0 ? Math.min(1, bytesDone() / totalBytes) : 0;
-    const eta = share > 0 ? formatDuration((seconds / share) * (1 - share)) : '?';
-    const counts = `${summary.read} read, ${summary.indexed} indexed, ${summary.rejected} rejected`;
-    const line = `${counts}, ${rate.toFixed(0)} articles/s, ${(share * 100).toFixed(0)}%, ETA ${eta}`;
-    if (tty) {
-      const width = 24;
-      const filled = Math.round(share * width);
-      process.stderr.write(
-        `\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${line}${final ? '\n' : ''}`,
-      );
-    } else if (final || Date.now() - lastPlain >= 5_000) {
-      lastPlain = Date.now();
-      process.stderr.write(`${line}\n`);
-    }
+    return {
+      read: summary.read,
+      indexed: summary.indexed,
+      rejected: summary.rejected,
+      rate: rate.toFixed(0),
+    };
+  };
+  const bar = bars.create(Math.max(totalBytes, 1), 0, payload({ read: 0, indexed: 0, rejected: 0 }));
+  return {
+    update: (summary: IndexSummary): void => bar.update(Math.min(bytesDone(), totalBytes), payload(summary)),
+    // On a terminal the line goes above the bar; elsewhere at once (the bar prints only every 5 s there).
+    log: (line: string): void => {
+      if (process.stderr.isTTY) bars.log(`${line}\n`);
+      else process.stderr.write(`${line}\n`);
+    },
+    stop: (summary: IndexSummary): void => {
+      bar.update(totalBytes, payload(summary));
+      bars.stop();
+    },
   };
 }
 
@@ -126,18 +139,17 @@ async function main(): Promise<number> {
     const started = Date.now();
     const { bytes } = await listInputs(targets.filter((target) => !isUrl(target)));
     const seen = { bytes: 0 };
-    const report = progressReporter(bytes, () => seen.bytes);
+    const progress = progressReporter(bytes, () => seen.bytes);
     const summary = await indexArticles(
       {
         extractMany: opened.extractMany,
         search: opened.search,
         nextSeq: createSequence(),
         onReject: ({ where, id, reason }) => {
-          if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
           const position = where.position ? ` ${where.position}` : `:${where.line}`;
-          process.stderr.write(`rejected ${where.file}${position}${id ? ` (id ${id})` : ''}: ${reason}\n`);
+          progress.log(`rejected ${where.file}${position}${id ? ` (id ${id})` : ''}: ${reason}`);
         },
-        onProgress: (progress) => report(progress),
+        onProgress: (summary) => progress.update(summary),
       },
       tracked(
         readTargets(targets, {
@@ -148,7 +160,7 @@ async function main(): Promise<number> {
         seen,
       ),
     );
-    report(summary, true);
+    progress.stop(summary);
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
       `read ${summary.read}, indexed ${summary.indexed}, rejected ${summary.rejected} ` +

@@ -46,6 +46,6 @@ describe('indexer exit codes', () => {
   it('exits 2 with the usage line when given no input', () => {
     const cli = runIndexer([]);
     expect(cli.status).toBe(2);
-    expect(cli.stderr).toMatch(/^usage: npm run index -- <file or folder>/);
+    expect(cli.stderr).toMatch(/^usage: npm run index -- \[options\] <file, folder or URL>/);
   });
 });
