@@ -113,7 +113,7 @@ export function createExtractor({
     if (tagger) {
       for (const proposed of tagger(tokens, taken, lang)) {
         if (!free(proposed)) continue;
-        const known = gazetteer.lookup(surface(proposed.start, proposed.end), lang, proposed.type);
+        const known = gazetteer.lookup(tokens, proposed.start, proposed.end, proposed.type);
         // A knowledge-base name of the same type inside the span, covering at least half of it.
         const inside = matches.find(
           (c) =>
@@ -152,7 +152,7 @@ export function createExtractor({
     for (const find of rules) {
       for (const candidate of find(tokens, taken, lang)) {
         if (!free(candidate)) continue;
-        const known = gazetteer.lookup(surface(candidate.start, candidate.end), lang);
+        const known = gazetteer.lookup(tokens, candidate.start, candidate.end);
         take(candidate, kbInfo(known?.id) ?? provisional(candidate));
       }
     }

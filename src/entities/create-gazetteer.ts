@@ -31,10 +31,10 @@ export interface Gazetteer {
   /** Knowledge-base candidates in a tokenised text, non-overlapping, in text order. */
   match(tokens: readonly Token[], lang: string): Candidate[];
   /**
-   * The entity a name (a tagger's span, say) resolves to, if any: of `type` when the name can be one of
-   * that type, else the first the knowledge base gives for it.
+   * The entity that tokens [start, end) of a text name (a tagger's span, say), if any: of `type` when the
+   * name can be one of that type, else the first the knowledge base gives for it.
    */
-  lookup(name: string, lang: string, type?: EntityType): KbEntity | undefined;
+  lookup(tokens: readonly Token[], start: number, end: number, type?: EntityType): KbEntity | undefined;
 }
 
 const GERMAN_ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -114,14 +114,16 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
     return undefined;
   };
 
+  /** The longest alias starting at token i and ending before token `limit`. */
   const longestAt = (
     tokens: readonly Token[],
     i: number,
+    limit = tokens.length,
   ): { end: number; terminal: Terminal } | undefined => {
     let node = root;
     let best: { end: number; terminal: Terminal } | undefined;
     const sentence = tokens[i]?.sentence;
-    for (let j = i; j < tokens.length && tokens[j]?.sentence === sentence; j++) {
+    for (let j = i; j < limit && tokens[j]?.sentence === sentence; j++) {
       const key = normalizeToken(tokens[j]?.value ?? '');
       for (const stem of genitiveStems(key)) {
         const terminal = node.children.get(stem)?.terminal;
@@ -170,10 +172,9 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       }
       return candidates;
     },
-    lookup(name, lang, type) {
-      const tokens = tokenize(name, lang).tokens;
-      const found = longestAt(tokens, 0);
-      if (!found || found.end !== tokens.length) return undefined;
+    lookup(tokens, start, end, type) {
+      const found = longestAt(tokens, start, end);
+      if (!found || found.end !== end) return undefined;
       const { terminal } = found;
       const other = terminal.type === type ? undefined : terminal.others.find((o) => o.type === type);
       return kb.entities.get(other?.entityId ?? terminal.entityId);
