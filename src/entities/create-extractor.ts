@@ -60,10 +60,6 @@ interface TakenSpan extends LinkedSpan {
   derived?: true;
 }
 
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, k) => start + k);
-}
-
 /** Builds the extraction function the indexer and POST /analyze share. */
 export function createExtractor({
   tokenize,
@@ -89,7 +85,7 @@ export function createExtractor({
       const span: TakenSpan = { start: c.start, end: c.end, entityId: info.id, type: info.type };
       if (c.derived) span.derived = true;
       spans.push(span);
-      for (let i = c.start; i < c.end; i++) taken[i] = true;
+      taken.fill(true, c.start, c.end);
       if (!entities.has(info.id)) entities.set(info.id, info);
     };
     const surface = (start: number, end: number): string =>
@@ -135,7 +131,8 @@ export function createExtractor({
         else take(proposed, provisional(proposed));
       }
     }
-    const reserved = new Set(unknownPeople.flatMap((c) => range(c.start, c.end)));
+    // Held until then: neither knowledge-base names nor the rules take their tokens.
+    for (const c of unknownPeople) taken.fill(true, c.start, c.end);
     const tagged = new Set(spans.map((span) => span.entityId));
     const strong = (c: Candidate): boolean => {
       const value = tokens[c.start]?.value ?? '';
@@ -143,12 +140,10 @@ export function createExtractor({
       return c.end - c.start > 1 || acronym || tagged.has(c.entityId ?? '') || !isCommonWord(value, lang);
     };
     for (const c of matches) {
-      if (range(c.start, c.end).some((i) => reserved.has(i))) continue;
       const keep = !tagger || untagged === 'all' || c.derived || (untagged === 'strong' && strong(c));
       const info = kbInfo(c.entityId);
       if (keep && info && free(c)) take(c, info);
     }
-    for (const c of unknownPeople) for (let i = c.start; i < c.end; i++) taken[i] = true;
     for (const find of rules) {
       for (const candidate of find(tokens, taken, lang)) {
         if (!free(candidate)) continue;
@@ -156,7 +151,7 @@ export function createExtractor({
         take(candidate, kbInfo(known?.id) ?? provisional(candidate));
       }
     }
-    for (const c of unknownPeople) for (let i = c.start; i < c.end; i++) taken[i] = false;
+    for (const c of unknownPeople) taken.fill(false, c.start, c.end);
     for (const span of resolveSurnames(tokens, taken, spans)) {
       const info = entities.get(span.entityId);
       if (info) take({ start: span.start, end: span.end, type: info.type }, info);
