@@ -1,6 +1,7 @@
 // Unknown people by the shape of their names: a known given name followed by one to three capitalised
 // words ("Mike Lynch", "Anna van der Berg"). It is the rule-based finder; a statistical tagger plugs in
 // beside it through the same CandidateFinder seam.
+import { isTightHyphen } from './is-tight-hyphen.js';
 import { startsUpperCase } from './normalize-token.js';
 import type { Candidate, Token } from './types.js';
 
@@ -33,11 +34,7 @@ export const DEFAULTS = { maxNameWords: 3 };
 
 /** Whether tokens[at] is a hyphen written tight between the name word before it and one after it. */
 function joinedByHyphen(tokens: readonly Token[], at: number): boolean {
-  const hyphen = tokens[at];
-  const before = tokens[at - 1];
-  const after = tokens[at + 1];
-  if (!hyphen || !before || !after || hyphen.value !== '-') return false;
-  return hyphen.start === before.end && after.start === hyphen.end && NAME_WORD.test(after.value);
+  return isTightHyphen(tokens, at) && NAME_WORD.test(tokens[at + 1]?.value ?? '');
 }
 
 /** A finder of person names that start with one of `givenNames`. */

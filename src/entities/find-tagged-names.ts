@@ -4,6 +4,7 @@
 // to name an actor. The tagger was trained on text whose hyphenated words are one token ("Ukraine-Krise",
 // "Mikl-Leitner"), so the words the tokenizer split at tight hyphens are joined again before tagging.
 import type { CandidateFinder } from './find-person-names.js';
+import { isTightHyphen } from './is-tight-hyphen.js';
 import { decodeSpans } from './ner/decode-spans.js';
 import type { Tagger } from './ner/create-tagger.js';
 import type { EntityType, Token } from './types.js';
@@ -30,10 +31,8 @@ function taggerSentences(tokens: readonly Token[]): Sentence[] {
     let end = i + 1;
     // word - word, all tight: one word, as in the training text.
     while (
-      tokens[end]?.value === '-' &&
+      isTightHyphen(tokens, end) &&
       tokens[end + 1]?.sentence === token.sentence &&
-      tokens[end - 1]?.end === tokens[end]?.start &&
-      tokens[end]?.end === tokens[end + 1]?.start &&
       /^[\p{L}\p{N}]/u.test(tokens[end + 1]?.value ?? '')
     ) {
       end += 2;
