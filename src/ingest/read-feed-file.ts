@@ -2,6 +2,7 @@
 // one rejection naming the parser's reason.
 import type { Readable } from 'node:stream';
 import { feedToArticles, parseNewsFeed } from './feed-to-articles.js';
+import { readBounded } from './read-bounded.js';
 import type { IngestItem } from './types.js';
 
 export async function* readFeedFile(
@@ -10,20 +11,14 @@ export async function* readFeedFile(
   maxChars: number,
 ): AsyncGenerator<IngestItem> {
   const limit = maxChars * 64;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      input.destroy();
-      yield { ok: false, where: { file, line: 0 }, reason: `feed is larger than ${limit} bytes` };
-      return;
-    }
-    chunks.push(chunk);
+  const bytes = await readBounded(input, limit);
+  if (!bytes) {
+    yield { ok: false, where: { file, line: 0 }, reason: `feed is larger than ${limit} bytes` };
+    return;
   }
   let feed;
   try {
-    feed = parseNewsFeed(Buffer.concat(chunks).toString('utf8'));
+    feed = parseNewsFeed(bytes.toString('utf8'));
   } catch (cause) {
     yield { ok: false, where: { file, line: 0 }, reason: `not a feed: ${(cause as Error).message}` };
     return;

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { decodeHtml } from './decode-html.js';
 import { fileId } from './file-id.js';
 import { pageToArticle } from './page-to-article.js';
+import { readBounded } from './read-bounded.js';
 import type { IngestItem, ReadPage } from './types.js';
 
 /** Reads one page file; a file over 8 bytes per allowed character is refused unread. */
@@ -16,17 +17,11 @@ export async function* readHtmlFile(
   const where = { file, line: 1 };
   const id = fileId(file);
   const limit = maxChars * 8;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      input.destroy();
-      yield { ok: false, where, id, reason: `page is larger than ${limit} bytes` };
-      return;
-    }
-    chunks.push(chunk);
+  const bytes = await readBounded(input, limit);
+  if (!bytes) {
+    yield { ok: false, where, id, reason: `page is larger than ${limit} bytes` };
+    return;
   }
-  const page = await readPage(decodeHtml(Buffer.concat(chunks)), null);
+  const page = await readPage(decodeHtml(bytes), null);
   yield pageToArticle(page, { id, where, maxChars });
 }
