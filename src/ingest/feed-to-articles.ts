@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { parseFeed } from 'feedsmith';
 import { htmlToText } from './html-to-text.js';
 import type { IngestItem } from './types.js';
-import { normalizeDate, validateArticle } from './validate-article.js';
+import { looseDate } from './loose-date.js';
+import { validateArticle } from './validate-article.js';
 
 export interface FeedItem {
   key: string | null;
@@ -84,14 +85,6 @@ export function parseNewsFeed(text: string): ParsedFeed {
   return { format, title: str(feed.title), lang: lang ?? null, items: raws.map((raw) => item(raw, format)) };
 }
 
-function publishedOf(value: string | null): string | null {
-  if (value === null) return null;
-  const normalized = normalizeDate(value);
-  if (normalized !== undefined) return normalized;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 export function feedItemId(entry: FeedItem): string | undefined {
   const key = entry.key ?? entry.url;
   return key ? `feed-${createHash('sha256').update(key).digest('hex').slice(0, 24)}` : undefined;
@@ -111,7 +104,7 @@ export function feedToArticles(feed: ParsedFeed, file: string, maxChars: number)
         source: feed.title,
         author: entry.author,
         url: entry.url,
-        published: publishedOf(entry.published),
+        published: looseDate(entry.published),
       },
       { maxChars },
     );

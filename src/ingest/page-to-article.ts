@@ -2,15 +2,8 @@
 // not ISO 8601 but that Date can read ("Jun 12, 2025") are converted; others are left out, not rejected.
 import type { PageContent } from './extract-page.js';
 import type { IngestItem, RecordLocation } from './types.js';
-import { normalizeDate, validateArticle } from './validate-article.js';
-
-function publishedOf(value: string | null): string | null {
-  if (value === null) return null;
-  const normalized = normalizeDate(value);
-  if (normalized !== undefined) return normalized;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
+import { looseDate } from './loose-date.js';
+import { validateArticle } from './validate-article.js';
 
 /** The page as an ingest item; an empty body is a rejection naming the page. */
 export function pageToArticle(
@@ -26,7 +19,7 @@ export function pageToArticle(
     source: page.source,
     author: page.author,
     url: page.url,
-    published: publishedOf(page.published),
+    published: looseDate(page.published),
   };
   const result = validateArticle(record, { maxChars });
   if ('article' in result) return { ok: true, article: result.article, where };
