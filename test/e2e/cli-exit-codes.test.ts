@@ -2,22 +2,12 @@
 // rejected (processes.test.ts), 2 on a fatal error, such as a Meilisearch it cannot reach, or no input.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/closed-port.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
-}
 
 function runIndexer(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', ...args], {

@@ -5,6 +5,7 @@ import { parse } from 'graphology-gexf';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { readTextBody } from '../helpers/read-text-body.js';
 
 let ng: TestNewsgraph;
 
@@ -84,12 +85,7 @@ describe('graph exports for Gephi and sigma.js', () => {
       .get('/graph')
       .query({ center: 'vladimir-putin', layout: 'true', format: 'gexf' })
       .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => done(null, text));
-      })
+      .parse(readTextBody)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/application\/gexf\+xml/);
     const parsed = parse(Graph, res.body as string);

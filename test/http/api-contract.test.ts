@@ -1,7 +1,6 @@
 // The API contract: every endpoint's shape and every error case, with supertest against a real
 // Meilisearch. Unavailability is tested against a real closed port, not a mock. The shared articles are
 // only read; a test that writes gets a newsgraph of its own, so no test depends on another's order.
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiDeps } from '../../src/api-deps.js';
@@ -12,6 +11,7 @@ import { createSearchIndex } from '../../src/search/create-search-index.js';
 import { rebuildGraph } from '../../src/sync-graph.js';
 import { contractViolations, unexercised } from '../helpers/contract.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { closedPort } from '../helpers/closed-port.js';
 
 const KEY = 'test-admin-key-0123456789';
 let ng: TestNewsgraph;
@@ -37,16 +37,6 @@ beforeAll(async () => {
     ])
     .expect(200);
 });
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
-}
 
 /** A newsgraph of the test's own, for tests that write. */
 // Newsgraphs of their own for the tests that write; the contract checks at the end read their answers too.

@@ -10,6 +10,7 @@ import { writeCsv } from '../../src/graph/write-csv.js';
 import { contractViolations } from '../helpers/contract.js';
 import { networkxMissing, readWithNetworkx } from '../helpers/networkx.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { readTextBody } from '../helpers/read-text-body.js';
 
 const noNetworkx = networkxMissing();
 if (noNetworkx) console.warn(`networkx round trips skipped: ${noNetworkx}`);
@@ -25,17 +26,7 @@ interface Exported {
 let json: Exported;
 
 async function text(query: Record<string, string>): Promise<{ body: string; type: string }> {
-  const res = await request(ng.app)
-    .get('/graph')
-    .query(query)
-    .buffer(true)
-    .parse((response, done) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => done(null, body));
-    })
-    .expect(200);
+  const res = await request(ng.app).get('/graph').query(query).buffer(true).parse(readTextBody).expect(200);
   return { body: res.body as string, type: String(res.headers['content-type']) };
 }
 

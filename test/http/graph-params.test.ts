@@ -5,6 +5,7 @@ import { parse } from 'graphology-gexf';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { readTextBody } from '../helpers/read-text-body.js';
 
 const KEY = 'graph-params-key-0123456789';
 let ng: TestNewsgraph;
@@ -107,12 +108,7 @@ describe('GET /graph parameters', () => {
       .get('/graph')
       .query({ center: 'olaf-scholz', format: 'gexf' })
       .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => done(null, text));
-      })
+      .parse(readTextBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/gexf+xml; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/newsgraph\.gexf/);
