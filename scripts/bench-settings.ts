@@ -66,14 +66,9 @@ async function main(): Promise<void> {
     const seq = createSequence();
     const docs: ArticleDocument[] = [];
     for await (const item of readInputs(files, config.maxArticleChars)) {
-      if (item.ok)
-        docs.push(
-          toArticleDocument(
-            item.article,
-            opened.entities.extract(item.article.body, item.article.lang),
-            seq(),
-          ),
-        );
+      if (!item.ok) continue;
+      const [outcome] = await opened.extractMany([{ text: item.article.body, lang: item.article.lang }]);
+      if (outcome?.ok) docs.push(toArticleDocument(item.article, outcome.extraction, seq()));
     }
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();

@@ -17,14 +17,14 @@ export function apiDeps(
   config: Config,
   logger: Logger,
 ): AppDeps {
-  const { search, entities } = opened;
+  const { search } = opened;
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
   return {
     search,
     store,
-    catalog: entities.kb.entities,
-    extract: entities.extract,
+    catalog: opened.kb.entities,
+    extractMany: opened.extractMany,
     indexArticles: (items, onReject) =>
       indexArticles(
         { extractMany: opened.extractMany, search, graph: store, nextSeq, knownEntities, onReject },

@@ -7,7 +7,8 @@ import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import type { Tagger } from './entities/ner/create-tagger.js';
 import { loadTaggers } from './entities/load-taggers.js';
 import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
-import { loadExtractor, type EntityStage } from './entities/load-extractor.js';
+import { loadExtractor } from './entities/load-extractor.js';
+import { loadKnowledgeBase, type KnowledgeBase } from './entities/load-knowledge-base.js';
 import type { Logger } from './logger.js';
 import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
 import { createMeiliClient } from './search/create-meili-client.js';
@@ -18,14 +19,15 @@ import { MeilisearchApiError } from 'meilisearch';
 
 export interface OpenSearch {
   meili: MeiliConnection;
-  /** Batch extraction for indexing: on worker threads unless EXTRACT_THREADS=0. */
+  /** Batch extraction, for indexing and POST /analyze: on worker threads unless EXTRACT_THREADS=0. */
   extractMany: ExtractMany;
   /** Stops the extraction workers and the embedded Meilisearch (if this process started it). */
   close(): Promise<void>;
   /** The key the search index uses: scoped to its indexes where the master key allowed making one. */
   searchKey: string | undefined;
   search: SearchIndex;
-  entities: EntityStage;
+  /** The knowledge base, for the entity catalogue (extraction has its own copy, in each worker). */
+  kb: KnowledgeBase;
 }
 
 export const GIVEN_NAMES_FILE = path.join(PROJECT_ROOT, 'data', 'kb', 'given-names.json');
@@ -74,31 +76,35 @@ export function loadShippedTaggers(): Promise<{ de: Tagger; en: Tagger }> {
   return loadTaggers(TAGGER_FILES);
 }
 
-/** Opens Meilisearch and the entity stage; on failure nothing is left running. */
-export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
-  const entities = loadExtractor({
-    kbFiles: config.kbFiles,
-    givenNamesFile: GIVEN_NAMES_FILE,
+/**
+ * Extraction on worker threads, each loading the entity stage (and the taggers) itself, or, with
+ * EXTRACT_THREADS=0, in this process: only then does this thread load the taggers.
+ */
+async function openExtraction(config: Config): Promise<{ extractMany: ExtractMany; close(): Promise<void> }> {
+  const files = { kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+  if (config.extractThreads > 0) {
+    return createExtractionPool(
+      { ...files, taggerFiles: config.ner === 'tagger' ? TAGGER_FILES : undefined },
+      config.extractThreads,
+    );
+  }
+  const { extract } = loadExtractor({
+    ...files,
     taggers: config.ner === 'tagger' ? await loadShippedTaggers() : undefined,
   });
-  const pool =
-    config.extractThreads > 0
-      ? createExtractionPool(
-          {
-            kbFiles: config.kbFiles,
-            givenNamesFile: GIVEN_NAMES_FILE,
-            taggerFiles: config.ner === 'tagger' ? TAGGER_FILES : undefined,
-          },
-          config.extractThreads,
-        )
-      : undefined;
-  const extractMany = pool?.extractMany ?? extractInProcess(entities.extract);
+  return { extractMany: extractInProcess(extract), close: () => Promise.resolve() };
+}
+
+/** Opens Meilisearch and the entity stage; on failure nothing is left running. */
+export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
+  const kb = loadKnowledgeBase(config.kbFiles);
+  const { extractMany, close: closePool } = await openExtraction(config);
   const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {
-    await pool?.close();
+    await closePool();
     throw cause;
   });
   const close = async (): Promise<void> => {
-    await pool?.close();
+    await closePool();
     await meili.close();
   };
   try {
@@ -112,7 +118,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         : await openSingleIndex(meili, config, logger);
     await search.setup();
     await search.upsertEntities(
-      [...entities.kb.entities.values()].map((entity) => ({
+      [...kb.entities.values()].map((entity) => ({
         id: entity.id,
         name: entity.name,
         type: entity.type,
@@ -120,7 +126,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         wikidata: entity.wikidata ?? null,
       })),
     );
-    return { meili, searchKey, search, entities, extractMany, close };
+    return { meili, searchKey, search, kb, extractMany, close };
   } catch (cause) {
     await close();
     throw cause;

@@ -98,9 +98,11 @@ export function articlesRouter(deps: AppDeps): Router {
   });
 
   const analyzeSchema = analyzeInput(deps.maxArticleChars);
-  router.post('/analyze', (req, res) => {
+  router.post('/analyze', async (req, res) => {
     const { text, lang } = parseBody(analyzeSchema, req.body);
-    const extraction = deps.extract(text, lang);
+    const [outcome] = await deps.extractMany([{ text, lang }]);
+    if (!outcome?.ok) throw new Error(`analyze: extraction failed: ${outcome?.reason ?? 'no result'}`);
+    const { extraction } = outcome;
     const info = new Map(extraction.entities.map((entity) => [entity.id, entity]));
     res.json({
       lang: extraction.lang,

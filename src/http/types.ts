@@ -1,6 +1,6 @@
 // What the HTTP layer is given: the search index, the graph, and the operations the composition root
 // wires up (indexing, removal, extraction), so routes never build them themselves.
-import type { Extract } from '../entities/create-extractor.js';
+import type { ExtractMany } from '../entities/extraction-pool.js';
 import type { KbEntity } from '../entities/types.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { IngestItem } from '../ingest/types.js';
@@ -13,7 +13,8 @@ export interface AppDeps {
   store: CooccurrenceGraph;
   /** Knowledge-base entities, for aliases and Wikidata ids on entity cards. */
   catalog: ReadonlyMap<string, KbEntity>;
-  extract: Extract;
+  /** Extraction as indexing runs it (on the worker threads): POST /analyze uses it. */
+  extractMany: ExtractMany;
   indexArticles(
     items: AsyncIterable<IngestItem>,
     onReject: (rejection: Rejection) => void,
