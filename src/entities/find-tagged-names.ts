@@ -2,7 +2,9 @@
 // spans become candidates of type person, organization and location. MISC and the German -deriv/-part
 // labels are left to the knowledge base (adjectives, hyphen parts): on their own they are too often wrong
 // to name an actor. The tagger was trained on text whose hyphenated words are one token ("Ukraine-Krise",
-// "Mikl-Leitner"), so the words the tokenizer split at tight hyphens are joined again before tagging.
+// "Mikl-Leitner"), so the words the tokenizer split at tight hyphens are joined again before tagging; the
+// German training text writes some abbreviations apart from their dot ("St . Gallen", "Dr . Müller"), so
+// the tagger sees them so.
 import type { CandidateFinder } from './find-person-names.js';
 import { isTightHyphen } from './is-tight-hyphen.js';
 import { decodeSpans } from './ner/decode-spans.js';
@@ -11,6 +13,9 @@ import type { EntityType, Token } from './types.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
 
+/** Abbreviations GermEval 2014 writes apart from their dot (counted in its training text), as "St" ".". */
+const DOT_APART_DE = new Set(['St.', 'Dr.', 'Prof.', 'Chr.', 'Jh.', 'Abs.', 'Mio.', 'Mrd.', 'Bd.', 'Abb.']);
+
 /** Groups of tokens [first, end) that the tagger sees as one word, per sentence, and their text. */
 interface Sentence {
   words: string[];
@@ -18,7 +23,7 @@ interface Sentence {
   bounds: number[];
 }
 
-function taggerSentences(tokens: readonly Token[]): Sentence[] {
+function taggerSentences(tokens: readonly Token[], lang: string): Sentence[] {
   const sentences: Sentence[] = [];
   let current: Sentence | undefined;
   for (let i = 0; i < tokens.length;) {
@@ -37,13 +42,17 @@ function taggerSentences(tokens: readonly Token[]): Sentence[] {
     ) {
       end += 2;
     }
-    current.bounds.push(i);
-    current.words.push(
-      tokens
-        .slice(i, end)
-        .map((t) => t.value)
-        .join(''),
-    );
+    const word = tokens
+      .slice(i, end)
+      .map((t) => t.value)
+      .join('');
+    if (lang === 'de' && DOT_APART_DE.has(word)) {
+      current.bounds.push(i, i);
+      current.words.push(word.slice(0, -1), '.');
+    } else {
+      current.bounds.push(i);
+      current.words.push(word);
+    }
     i = end;
   }
   current?.bounds.push(tokens.length);
@@ -60,7 +69,7 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
   return (tokens, _taken, lang) => {
     const tagger = taggerFor(taggers, lang);
     if (!tagger) return [];
-    const sentences = taggerSentences(tokens);
+    const sentences = taggerSentences(tokens, lang);
     // The whole article at once: the tagger remembers how it labelled a name earlier in the text.
     const tagged = tagger.tagDocument(sentences.map((s) => s.words));
     const found = [];

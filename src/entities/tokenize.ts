@@ -1,7 +1,9 @@
 // Tokens and sentences from winkNLP, with character offsets, and with the sentence breaks its English
 // model gets wrong on German fixed: a newline always ends a sentence (headlines), an ordinal dot
-// ("am 7. Juli") does not, and a closing quote belongs to the sentence it closes. winkNLP splits words at
-// letters outside Latin-1 ("Đoković" -> "Đ", "okovi", "ć"); such pieces are joined again.
+// ("am 7. Juli", "Benedikt XVI. in Rom") does not, a dot with no space after it ("KI.KA") does not, and a
+// closing quote belongs to the sentence it closes. winkNLP splits words at letters outside Latin-1
+// ("Đoković" -> "Đ", "okovi", "ć") and at inner dots ("E.ON" -> "E.", "ON"); such pieces are joined again,
+// and a German regnal number keeps its ordinal dot ("Wilhelm II.").
 import type { WinkMethods } from 'wink-nlp';
 import type { Token, TokenizedText } from './types.js';
 
@@ -49,7 +51,8 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
       const previous = merged[merged.length - 1];
       const sameLine =
         previous !== undefined && !/\n/.test(text.slice(starts[previous[1]] ?? 0, starts[range[0]] ?? 0));
-      if (previous && sameLine && lang === 'de' && endsWithOrdinal(values, types, previous[1])) {
+      const ordinal = lang === 'de' && endsWithOrdinal(values, types, previous?.[1] ?? -1);
+      if (previous && sameLine && (ordinal || innerDot(values, spaces, range[0]))) {
         previous[1] = range[1];
         continue;
       }
@@ -79,7 +82,12 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
         const value = values[i] ?? '';
         const start = starts[i] ?? 0;
         const previous = tokens[tokens.length - 1];
-        if (previous?.sentence === sentence && previous.end === start && splitWord(previous.value, value)) {
+        const tight = previous?.sentence === sentence && previous.end === start;
+        const joins =
+          splitWord(previous?.value ?? '', value) ||
+          innerDot(values, spaces, i) ||
+          (value === '.' && (innerDot(values, spaces, i + 1) || (lang === 'de' && isRegnal(values, i - 1))));
+        if (previous && tight && joins) {
           previous.value += value;
           previous.end += value.length;
           continue;
@@ -105,6 +113,23 @@ function splitWord(before: string, after: string): boolean {
   return !LATIN1_LETTER.test(last) || !LATIN1_LETTER.test(first);
 }
 
+/** A number or a regnal number ("Wilhelm II") before the dot that ends token range `last`. */
 function endsWithOrdinal(values: string[], types: string[], last: number): boolean {
-  return values[last] === '.' && types[last - 1] === 'number' && (values[last - 1] ?? '').length <= 4;
+  if (values[last] !== '.') return false;
+  return (types[last - 1] === 'number' && (values[last - 1] ?? '').length <= 4) || isRegnal(values, last - 1);
+}
+
+/** A Roman numeral after a capitalised word: "Wilhelm II", "Benedikt XVI". */
+function isRegnal(values: string[], at: number): boolean {
+  return /^[IVX]{1,5}$/.test(values[at] ?? '') && /^\p{Lu}\p{Ll}/u.test(values[at - 1] ?? '');
+}
+
+/** Token `at` continues a word through a dot with no space around it: "E." + "ON", "KI" "." + "KA". */
+function innerDot(values: string[], spaces: string[], at: number): boolean {
+  const before = values[at - 1] ?? '';
+  const dotTight =
+    before === '.'
+      ? spaces[at - 1] === '' && /[\p{L}\p{N}]$/u.test(values[at - 2] ?? '')
+      : /[\p{L}\p{N}]\.$/u.test(before);
+  return dotTight && spaces[at] === '' && /^[\p{L}\p{N}]/u.test(values[at] ?? '');
 }

@@ -128,4 +128,20 @@ describe('extraction on other text', () => {
     const { sentences } = extract('Am 7. Juli traf Xi Jinping in Peking ein. Dann sprach er.', 'de');
     expect(sentences).toHaveLength(2);
   });
+
+  it('a regnal number keeps its ordinal dot, which does not end the German sentence', () => {
+    const text = 'Kaiser Wilhelm II. besuchte Berlin. Dann reiste er ab.';
+    const { sentences } = extract(text, 'de');
+    expect(sentences.map(([start, end]) => text.slice(start, end))).toEqual([
+      'Kaiser Wilhelm II. besuchte Berlin.',
+      'Dann reiste er ab.',
+    ]);
+  });
+
+  it('a dot inside a word neither splits the word nor ends the sentence', () => {
+    const text = 'Der Sender KI.KA und die Firma E.ON zahlen. Dann kam er.';
+    const { sentences, mentions } = extract(text, 'de');
+    expect(sentences).toHaveLength(2);
+    expect(mentions.map((mention) => [mention.text, mention.entityId])).toContainEqual(['E.ON', 'eon']);
+  });
 });

@@ -34,6 +34,13 @@ describe('the tagger as a finder', () => {
     expect(ids(withTagger)).toEqual(['russia', 'vladimir-putin', 'xi-jinping']);
   });
 
+  it('sees abbreviations and regnal numbers as its German training text wrote them', () => {
+    const text = 'Papst Benedikt XVI. kam nach St. Moritz.';
+    const mentions = withTagger(text, 'de').mentions.map((mention) => mention.text);
+    expect(mentions).toContain('Benedikt XVI.');
+    expect(mentions).toContain('St. Moritz');
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
