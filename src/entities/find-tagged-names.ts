@@ -13,6 +13,9 @@ import type { EntityType, Token } from './types.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
 
+/** Forms of address the tagger sometimes takes into a person's span ("Mr Alencar"): not part of the name. */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Herr', 'Herrn', 'Frau']);
+
 /** Abbreviations GermEval 2014 writes apart from their dot (counted in its training text), as "St" ".". */
 const DOT_APART_DE = new Set(['St.', 'Dr.', 'Prof.', 'Chr.', 'Jh.', 'Abs.', 'Mio.', 'Mrd.', 'Bd.', 'Abb.']);
 
@@ -76,7 +79,15 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
     for (const [k, { words, bounds }] of sentences.entries()) {
       for (const span of decodeSpans(words, tagged[k] ?? [])) {
         const type = TYPES[span.label];
-        if (type) found.push({ start: bounds[span.start] ?? 0, end: bounds[span.end] ?? 0, type });
+        let start = bounds[span.start] ?? 0;
+        const end = bounds[span.end] ?? 0;
+        while (
+          type === 'person' &&
+          end - start > 1 &&
+          HONORIFICS.has(tokens[start]?.value.replace(/\.$/, '') ?? '')
+        )
+          start += 1;
+        if (type) found.push({ start, end, type });
       }
     }
     return found;

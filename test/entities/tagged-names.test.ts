@@ -41,6 +41,15 @@ describe('the tagger as a finder', () => {
     expect(mentions).toContain('St. Moritz');
   });
 
+  it('leaves a form of address out of the name, so "Mr Alencar" is the Jose Alencar named before', () => {
+    const text = 'Vice President Jose Alencar said the deal was good. Mr Alencar added that it would pass.';
+    const mentions = withTagger(text, 'en').mentions.map((mention) => [mention.text, mention.entityId]);
+    expect(mentions).toEqual([
+      ['Jose Alencar', 'prov-jose-alencar'],
+      ['Alencar', 'prov-jose-alencar'],
+    ]);
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
