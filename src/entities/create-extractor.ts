@@ -11,6 +11,7 @@ import { detectLanguage } from './detect-language.js';
 import { provisionalId } from './entity-id.js';
 import type { CandidateFinder } from './find-person-names.js';
 import { isWordPart } from './is-word-part.js';
+import { genitiveStems, normalizeToken } from './normalize-token.js';
 import type { KnowledgeBase } from './load-knowledge-base.js';
 import { resolveSurnames, type LinkedSpan } from './resolve-surnames.js';
 import type { Tokenize } from './tokenize.js';
@@ -157,6 +158,19 @@ export function createExtractor({
       if (info) take({ start: span.start, end: span.end, type: info.type }, info);
     }
     for (const c of unknownPeople) if (free(c)) take(c, provisional(c));
+
+    // "Salman Rushdies" beside "Salman Rushdie": the genitive of a provisional person of the article.
+    for (const span of spans) {
+      if (span.type !== 'person' || !span.entityId.startsWith('prov-')) continue;
+      const name = surface(span.start, span.end);
+      const base = [name.slice(0, -1), name.slice(0, -2)]
+        .filter((stem) => genitiveStems(normalizeToken(name)).includes(normalizeToken(stem)))
+        .map(provisionalId)
+        .find((id) => id !== span.entityId && entities.get(id)?.type === 'person');
+      if (base) span.entityId = base;
+    }
+    const used = new Set(spans.map((span) => span.entityId));
+    for (const id of entities.keys()) if (!used.has(id)) entities.delete(id);
 
     const furniture = detectFurniture(text, tokenized);
     const mentions: Mention[] = spans

@@ -50,6 +50,16 @@ describe('the tagger as a finder', () => {
     ]);
   });
 
+  it('links the genitive of a person outside the knowledge base to the person named in the article', () => {
+    const text = 'Der Autor Salman Rushdie wurde geehrt. Die Werke Salman Rushdies sind bekannt.';
+    const { mentions, entities } = withTagger(text, 'de');
+    expect(mentions.map((mention) => mention.entityId)).toEqual([
+      'prov-salman-rushdie',
+      'prov-salman-rushdie',
+    ]);
+    expect(entities.map((entity) => entity.id)).toEqual(['prov-salman-rushdie']);
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
