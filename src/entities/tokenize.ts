@@ -82,12 +82,14 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
         const value = values[i] ?? '';
         const start = starts[i] ?? 0;
         const previous = tokens[tokens.length - 1];
-        const tight = previous?.sentence === sentence && previous.end === start;
         const joins =
-          splitWord(previous?.value ?? '', value) ||
-          innerDot(values, spaces, i) ||
-          (value === '.' && (innerDot(values, spaces, i + 1) || (lang === 'de' && isRegnal(values, i - 1))));
-        if (previous && tight && joins) {
+          previous?.sentence === sentence &&
+          previous.end === start &&
+          (splitWord(previous.value, value) ||
+            innerDot(values, spaces, i) ||
+            (value === '.' &&
+              (innerDot(values, spaces, i + 1) || (lang === 'de' && isRegnal(values, i - 1)))));
+        if (previous && joins) {
           previous.value += value;
           previous.end += value.length;
           continue;
