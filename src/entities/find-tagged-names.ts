@@ -16,6 +16,36 @@ const TYPES: Record<string, EntityType> = { PER: 'person', ORG: 'organization', 
 /** Forms of address the tagger sometimes takes into a person's span ("Mr Alencar"): not part of the name. */
 const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Herr', 'Herrn', 'Frau']);
 
+/**
+ * German month and weekday names, with the Austrian "Jänner" and "Feber": never a name on their own. The
+ * German tagger learned from German German text and took "Jänner" (77 times in the Austrian corpus
+ * articles) for a person.
+ */
+const CALENDAR_DE = new Set([
+  'Jänner',
+  'Januar',
+  'Feber',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+  'Montag',
+  'Dienstag',
+  'Mittwoch',
+  'Donnerstag',
+  'Freitag',
+  'Samstag',
+  'Sonnabend',
+  'Sonntag',
+]);
+
 /** Abbreviations GermEval 2014 writes apart from their dot (counted in its training text), as "St" ".". */
 const DOT_APART_DE = new Set(['St.', 'Dr.', 'Prof.', 'Chr.', 'Jh.', 'Abs.', 'Mio.', 'Mrd.', 'Bd.', 'Abb.']);
 
@@ -87,6 +117,7 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
           HONORIFICS.has(tokens[start]?.value.replace(/\.$/, '') ?? '')
         )
           start += 1;
+        if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(tokens[start]?.value ?? '')) continue;
         if (type) found.push({ start, end, type });
       }
     }

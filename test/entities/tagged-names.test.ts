@@ -60,6 +60,11 @@ describe('the tagger as a finder', () => {
     expect(entities.map((entity) => entity.id)).toEqual(['prov-salman-rushdie']);
   });
 
+  it('takes no German month or weekday for a name, the Austrian "Jänner" included', () => {
+    const text = 'Im Jänner stiegen die Preise in Wien. Seit Jänner 2016 gilt das Gesetz.';
+    expect(withTagger(text, 'de').mentions.map((mention) => mention.text)).toEqual(['Wien']);
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
