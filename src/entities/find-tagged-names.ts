@@ -97,6 +97,33 @@ export function taggerFor(taggers: { de?: Tagger; en?: Tagger }, lang: string): 
   return (lang === 'de' ? taggers.de : taggers.en) ?? taggers.en ?? taggers.de;
 }
 
+/**
+ * The tokens of a tagged span that name: without punctuation at its edges ("SPÖ ." at a sentence end), and
+ * for a person without a leading form of address ("Mr Alencar"), in German also without trailing lower-case
+ * words ("Janko mahnte"); nothing for a German month or weekday alone.
+ */
+function trimSpan(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  type: EntityType,
+  lang: string,
+): { start: number; end: number } | undefined {
+  let start = first;
+  let end = last;
+  const value = (at: number): string => tokens[at]?.value ?? '';
+  const naming = (at: number): boolean => /[\p{L}\p{N}]/u.test(value(at));
+  while (start < end && !naming(start)) start += 1;
+  while (end > start && !naming(end - 1)) end -= 1;
+  if (type === 'person') {
+    while (end - start > 1 && HONORIFICS.has(value(start).replace(/\.$/, ''))) start += 1;
+    while (lang === 'de' && end - start > 1 && /^\p{Ll}/u.test(value(end - 1))) end -= 1;
+  }
+  if (end <= start) return undefined;
+  if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(value(start))) return undefined;
+  return { start, end };
+}
+
 /** A finder over taggers by language. */
 export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): CandidateFinder {
   return (tokens, _taken, lang) => {
@@ -109,16 +136,8 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
     for (const [k, { words, bounds }] of sentences.entries()) {
       for (const span of decodeSpans(words, tagged[k] ?? [])) {
         const type = TYPES[span.label];
-        let start = bounds[span.start] ?? 0;
-        const end = bounds[span.end] ?? 0;
-        while (
-          type === 'person' &&
-          end - start > 1 &&
-          HONORIFICS.has(tokens[start]?.value.replace(/\.$/, '') ?? '')
-        )
-          start += 1;
-        if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(tokens[start]?.value ?? '')) continue;
-        if (type) found.push({ start, end, type });
+        const trimmed = type && trimSpan(tokens, bounds[span.start] ?? 0, bounds[span.end] ?? 0, type, lang);
+        if (type && trimmed) found.push({ ...trimmed, type });
       }
     }
     return found;

@@ -65,6 +65,14 @@ describe('the tagger as a finder', () => {
     expect(withTagger(text, 'de').mentions.map((mention) => mention.text)).toEqual(['Wien']);
   });
 
+  it('leaves punctuation and a German verb at the edge of a tagged span out of the mention', () => {
+    const text = 'Marc Janko kam aus der Salzburger SPÖ. Janko mahnte die Kollegen.';
+    const mentions = withTagger(text, 'de').mentions.map((mention) => [mention.text, mention.entityId]);
+    expect(mentions).toContainEqual(['SPÖ', 'spoe']);
+    expect(mentions).toContainEqual(['Janko', 'prov-marc-janko']);
+    expect(mentions.map(([mention]) => mention)).not.toContain('SPÖ.');
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
