@@ -53,6 +53,9 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
   /** The largest PageRank and betweenness in the view, which a centrality size is scaled to. */
   let largest = { pagerank: 1, betweenness: 1 };
   let layout: FA2Layout | undefined;
+  // The card opening beside the graph narrows it after sigma measured it: measure again, or the drawing
+  // runs under the card.
+  new ResizeObserver(() => view.renderer?.refresh()).observe(container);
   const view: GraphView = {
     graph: new Graph({ type: 'undirected' }),
     renderer: undefined,
