@@ -21,6 +21,7 @@ const controls = {
   depth: $<HTMLSelectElement>('depth'),
   window: $<HTMLSelectElement>('window'),
   minWeight: $<HTMLInputElement>('minWeight'),
+  minArticles: $<HTMLInputElement>('minArticles'),
   from: $<HTMLInputElement>('from'),
   to: $<HTMLInputElement>('to'),
   colour: $<HTMLSelectElement>('colour'),
@@ -86,6 +87,7 @@ function syncControls(): void {
   controls.from.value = state.from;
   controls.to.value = state.to;
   controls.colour.value = state.colour;
+  controls.minArticles.value = state.minArticles > 0 ? String(state.minArticles) : '';
   controls.weight.value = state.weight;
   controls.backbone.checked = state.backbone;
   controls.expandHubs.checked = state.expandHubs;
@@ -257,6 +259,7 @@ for (const [name, element] of Object.entries(controls)) {
       from: controls.from.value,
       to: controls.to.value,
       colour: controls.colour.value === 'community' ? 'community' : 'type',
+      minArticles: Math.max(0, Math.floor(Number(controls.minArticles.value) || 0)),
       weight: WEIGHTS.find((weight) => weight === controls.weight.value) ?? '',
       backbone: controls.backbone.checked,
       expandHubs: controls.expandHubs.checked,

@@ -5,6 +5,8 @@ export interface ViewState {
   depth: '1' | '2';
   window: 'article' | 'sentence';
   minWeight: number;
+  /** Fewest shared articles of a link; 0 leaves it to the API (2 at depth 2, 1 at depth 1). */
+  minArticles: number;
   /** '' leaves the measure to the API (G² at depth 2, counts at depth 1). */
   weight: '' | 'count' | 'pmi' | 'llr';
   backbone: boolean;
@@ -26,11 +28,13 @@ export const ALL_TYPES = ['person', 'organization', 'location', 'other'];
 export function readState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const minWeight = Number(params.get('minWeight') ?? '1');
+  const minArticles = Number(params.get('minArticles') ?? '0');
   return {
     center: params.get('center'),
     depth: params.get('depth') === '2' ? '2' : '1',
     window: params.get('window') === 'sentence' ? 'sentence' : 'article',
     minWeight: Number.isInteger(minWeight) && minWeight > 0 ? minWeight : 1,
+    minArticles: Number.isInteger(minArticles) && minArticles > 0 ? minArticles : 0,
     weight: WEIGHTS.find((weight) => weight === params.get('weight')) ?? '',
     backbone: params.get('backbone') === 'disparity',
     expandHubs: params.get('expandHubs') === 'true',
@@ -53,6 +57,7 @@ export function writeState(state: ViewState): string {
   params.set('depth', state.depth);
   params.set('window', state.window);
   if (state.minWeight > 1) params.set('minWeight', String(state.minWeight));
+  if (state.minArticles > 0) params.set('minArticles', String(state.minArticles));
   if (state.weight) params.set('weight', state.weight);
   if (state.backbone) params.set('backbone', 'disparity');
   if (state.expandHubs) params.set('expandHubs', 'true');
@@ -73,6 +78,7 @@ export function graphParams(state: ViewState, extra: Record<string, string> = {}
     minWeight: String(state.minWeight),
   });
   if (state.center) params.set('center', state.center);
+  if (state.minArticles > 0) params.set('minArticles', String(state.minArticles));
   if (state.weight) params.set('weight', state.weight);
   if (state.backbone) params.set('backbone', 'disparity');
   if (state.expandHubs) params.set('expandHubs', 'true');

@@ -89,22 +89,24 @@ describe('the disparity filter', () => {
   });
 
   it('backbone=disparity removes a hub’s weak links but keeps a local strong one', () => {
-    // Hub h is in every article: 6 with a and b, 1 with a, 1 with b, and 1 each with x0..x11.
+    // p and q share 10 articles; p also meets h, r and s once; the hub h meets x0..x11 once each.
     const articles: string[][] = [];
-    for (let i = 0; i < 6; i++) articles.push(['h', 'a', 'b']);
-    articles.push(['h', 'a'], ['h', 'b']);
+    for (let i = 0; i < 10; i++) articles.push(['p', 'q']);
+    articles.push(['p', 'h'], ['p', 'r'], ['p', 's']);
     for (let i = 0; i < 12; i++) articles.push(['h', `x${i}`]);
     const store = graphOf(articles);
-    const all = exportGraph(store, { limit: 100 });
-    expect(edgeKeys(all)).toContain('h--x0');
+    expect(exportGraph(store, { limit: 100 })?.edges).toHaveLength(16);
     const backbone = exportGraph(store, { backbone: 'disparity', alpha: 0.05, limit: 100 });
-    // a–b: w = 6, s_a = 7 + 6 = 13, k_a = 2: p = (1 − 6/13)¹ = 0.54 at a, not significant there; but
-    // h–a: w = 7, s_a = 13: p = 0.46; at h (k = 14, s = 7 + 7 + 12 = 26): (1 − 7/26)^13 = 0.017 < 0.05.
-    // h–x0: w = 1; at x0 (degree 1) p = 1; at h (1 − 1/26)^13 = 0.60: dropped.
-    expect(edgeKeys(backbone)).toEqual(['a--h', 'b--h']);
-    const edge = backbone?.edges.find((e) => e.key === 'a--h');
-    expect(edge?.attributes?.disparity).toBeCloseTo(Math.pow(1 - 7 / 26, 13), 3);
+    // p–q at p: s = 13, k = 4: (1 − 10/13)³ = 0.0123 < 0.05, kept.
+    // h–x0 at h: s = 13, k = 13: (1 − 1/13)¹² = 0.383; at x0 (degree 1) 1: dropped, as are p–h
+    // (0.787 at p, 0.383 at h), p–r and p–s (0.787 at p, 1 at their other end).
+    expect(edgeKeys(backbone)).toEqual(['p--q']);
+    expect(backbone?.edges[0]?.attributes?.disparity).toBeCloseTo(Math.pow(3 / 13, 3), 4);
     expect(backbone?.attributes).toMatchObject({ backbone: 'disparity', alpha: 0.05 });
+    // A looser level keeps what is significant at 0.4 too: the hub's links at h (0.383).
+    expect(edgeKeys(exportGraph(store, { backbone: 'disparity', alpha: 0.4, limit: 100 }))).toContain(
+      'h--x0',
+    );
   });
 });
 
