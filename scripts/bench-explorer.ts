@@ -5,7 +5,7 @@ import { parseCli } from './parse-cli.js';
 import { launchChromium } from './launch-chromium.js';
 
 const { values } = parseCli({
-  usage: 'npm run bench:explorer -- [--url URL] [--center ID] [--depth 1|2]',
+  usage: 'npm run bench:explorer -- [--url URL] [--center ID] [--depth 1|2] [--params QUERY]',
   description:
     "Opens the explorer of a running API in Debian's Chromium and prints the time to draw a view, the\n" +
     'frames per second while the layout runs, and the time of one redraw after it.',
@@ -18,15 +18,21 @@ const { values } = parseCli({
       description: 'the entity in the centre',
     },
     depth: { type: 'string', value: '1|2', default: '2', description: 'neighbourhood depth' },
+    params: {
+      type: 'string',
+      value: 'QUERY',
+      default: '',
+      description: 'more explorer URL parameters, e.g. "weight=count&minArticles=1&expandHubs=true"',
+    },
   },
 });
-const { url, center, depth } = values;
+const { url, center, depth, params } = values;
 
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
   const started = Date.now();
-  await page.goto(`${url}/?center=${encodeURIComponent(center)}&depth=${depth}`);
+  await page.goto(`${url}/?center=${encodeURIComponent(center)}&depth=${depth}${params ? `&${params}` : ''}`);
   // Strings, not functions: the page must not receive code transformed for Node.
   await page.waitForFunction('window.newsgraph.view.graph.order > 1', null, { timeout: 60_000 });
   const drawnMs = Date.now() - started;

@@ -1,9 +1,13 @@
 // Exports the whole graph or an entity's neighbourhood in graphology's serialised format, which
 // graphology's Graph.from and sigma.js load as is. Node size grows with the log of mentions; edges carry
-// the weight of the chosen window. A size cut keeps the strongest edges and says so in the attributes.
+// the weight of the chosen measure (count, PMI or G²). A size cut keeps the strongest edges and says so in
+// the attributes; the disparity backbone and a minimum of shared articles cut weak links; at depth 2 hubs
+// are not walked through unless asked (docs/neighborhoods.md has the measures, the defaults and why).
 // Node `type` is the entity type; sigma.js users map it to a program with a nodeReducer (README).
 import type { SerializedGraph } from 'graphology-types';
 import { datedCounts, type EdgeCounts } from './dated-counts.js';
+import { createStrengths, edgeDisparity } from './edge-disparity.js';
+import { edgeLogLikelihood } from './edge-log-likelihood.js';
 import { edgePmi } from './edge-pmi.js';
 import { edgesWithin, strongestEdgesWithin } from './edges-within.js';
 import { strongest } from './strongest.js';
@@ -20,12 +24,27 @@ export interface ExportOptions {
   limit: number;
   /** Most entities in a neighbourhood export (center and depth); the most strongly linked are kept. */
   maxNodes: number;
-  /** Edge weight: the window's count, or its pointwise mutual information (see edge-pmi.ts). */
-  measure: 'count' | 'pmi';
+  /**
+   * Edge weight: the window's count, the pair's pointwise mutual information (edge-pmi.ts) or its signed
+   * log-likelihood ratio G² (edge-log-likelihood.ts); under `llr` only pairs seen more often than chance
+   * are links.
+   */
+  measure: Measure;
+  /** Fewest shared articles of an exported or followed link, whatever the window and measure. */
+  minArticles: number;
+  /** `disparity`: only links significant at level `alpha` for at least one end (edge-disparity.ts). */
+  backbone: Backbone;
+  alpha: number;
+  /** Whether depth 2 walks through hubs: entities in at least `hubShare` of all articles. */
+  expandHubs: boolean;
+  hubShare: number;
   /** Count only articles published in this range (epoch ms); entity totals stay overall. */
   from?: number;
   to?: number;
 }
+
+export type Measure = 'count' | 'pmi' | 'llr';
+export type Backbone = 'none' | 'disparity';
 
 export const DEFAULTS: ExportOptions = {
   depth: 1,
@@ -34,7 +53,30 @@ export const DEFAULTS: ExportOptions = {
   limit: 500,
   maxNodes: 1_000,
   measure: 'count',
+  minArticles: 1,
+  backbone: 'none',
+  alpha: 0.05,
+  expandHubs: true,
+  hubShare: 0.03,
 };
+
+/**
+ * What a depth-2 neighbourhood uses for the options not given, chosen by measuring views of well-known
+ * entities (docs/neighborhoods.md). The depth-1 and whole-graph defaults are DEFAULTS, unchanged.
+ */
+export const DEPTH_2_DEFAULTS: Partial<ExportOptions> = {
+  measure: 'llr',
+  minArticles: 2,
+  expandHubs: false,
+  maxNodes: 150,
+};
+
+/** A hub not walked through at depth 2, and how many of its links to entities outside the view that left. */
+export interface NotExpanded {
+  id: string;
+  name: string;
+  links: number;
+}
 
 export interface ExportedNode {
   label: string;
@@ -49,11 +91,15 @@ export interface ExportedNode {
 }
 
 export interface ExportedEdge {
-  /** The chosen measure: the window's count, or PMI. */
+  /** The chosen measure: the window's count, PMI or G². */
   weight: number;
   /** The window's count (shared articles or shared sentences). */
   count: number;
   pmi: number;
+  /** Signed G² over articles (edge-log-likelihood.ts). */
+  llr: number;
+  /** With backbone=disparity: the smaller of the two ends' disparity p-values. */
+  disparity?: number;
   size: number;
   articles: number;
   sentences: number;
@@ -64,10 +110,11 @@ export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
-  const { center, depth, window, minWeight, limit, maxNodes, measure, from, to } = {
-    ...DEFAULTS,
-    ...options,
-  };
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const deep = given.center !== undefined && given.depth === 2;
+  const resolved: ExportOptions = { ...DEFAULTS, ...(deep ? DEPTH_2_DEFAULTS : {}), ...given };
+  const { center, depth, window, minWeight, limit, maxNodes, measure, from, to } = resolved;
+  const { minArticles, backbone, alpha, expandHubs, hubShare } = resolved;
   const { graph } = store;
   const dated = from !== undefined || to !== undefined;
   // Shared articles over all time: the order edge lists are kept in (edge-lists.ts).
@@ -89,9 +136,29 @@ export function exportGraph(
       graph.getNodeAttribute(edge.b, 'articles'),
       store.articles.size,
     );
+  const llrOf = (edge: EdgeAttributes): number =>
+    edgeLogLikelihood(
+      countsOf(edge).articles,
+      graph.getNodeAttribute(edge.a, 'articles'),
+      graph.getNodeAttribute(edge.b, 'articles'),
+      store.articles.size,
+    );
+  const valueOf = (edge: EdgeAttributes): number =>
+    measure === 'pmi' ? pmiOf(edge) : measure === 'llr' ? llrOf(edge) : weightOf(edge);
+  // The backbone is of the whole graph over all time: each end's strength is the sum of all its links.
+  const strengths = createStrengths(store, window);
+  const disparityOf = (edge: EdgeAttributes): number => {
+    const weight = window === 'article' ? edge.articles : edge.sentences;
+    const [a, b] = [strengths(edge.a), strengths(edge.b)];
+    return Math.min(edgeDisparity(weight, a.strength, a.degree), edgeDisparity(weight, b.strength, b.degree));
+  };
+  const significant = (edge: EdgeAttributes): boolean =>
+    (measure !== 'llr' || llrOf(edge) > 0) && (backbone !== 'disparity' || disparityOf(edge) < alpha);
+  const filtered = measure === 'llr' || backbone !== 'none';
 
   let members: Set<string> | undefined;
   let nodeCut: string | null = null;
+  let notExpanded: string[] = [];
   if (center !== undefined) {
     if (!graph.hasNode(center)) return undefined;
     // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
@@ -102,17 +169,32 @@ export function exportGraph(
       budget,
       window,
       minWeight,
+      minArticles,
       datedCounts: dated ? countsOf : undefined,
+      rank: measure === 'count' ? undefined : valueOf,
+      keep: filtered ? significant : undefined,
+      expand: expandHubs
+        ? undefined
+        : (id) => graph.getNodeAttribute(id, 'articles') < hubShare * store.articles.size,
     });
     members = selected.members;
+    notExpanded = selected.notExpanded;
     if (selected.cut) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
   }
 
-  const strong = (edge: EdgeAttributes): boolean => weightOf(edge) >= Math.max(1, minWeight);
+  const strong = (edge: EdgeAttributes): boolean =>
+    weightOf(edge) >= Math.max(1, minWeight) &&
+    countsOf(edge).articles >= minArticles &&
+    (!filtered || significant(edge));
   let kept: EdgeAttributes[];
   let total: number;
-  if (members && ranked && measure === 'count') {
-    ({ edges: kept, total } = strongestEdgesWithin(store, members, limit, Math.max(1, minWeight)));
+  if (members && ranked && measure === 'count' && !filtered) {
+    ({ edges: kept, total } = strongestEdgesWithin(
+      store,
+      members,
+      limit,
+      Math.max(1, minWeight, minArticles),
+    ));
   } else {
     const candidates: EdgeAttributes[] = [];
     if (members) {
@@ -125,7 +207,7 @@ export function exportGraph(
     // Ties go to more shared articles (which for a count over articles is the rank itself).
     kept = strongest(
       candidates,
-      Float64Array.from(candidates, (edge) => (measure === 'pmi' ? pmiOf(edge) : weightOf(edge))),
+      Float64Array.from(candidates, valueOf),
       limit,
       measure === 'count' && ranked ? undefined : Float64Array.from(candidates, (edge) => edge.articles),
     );
@@ -134,12 +216,26 @@ export function exportGraph(
 
   const nodeIds = new Set<string>(center !== undefined ? [center] : []);
   for (const { a, b } of kept) nodeIds.add(a).add(b);
+  const further = (id: string): NotExpanded => {
+    const list = store.edgeLists.get(id);
+    let links = 0;
+    for (let slot = 0; list && slot < list.edges.length; slot++) {
+      const other = store.entityIds[list.others[slot] as number] as string;
+      if (!members?.has(other) && strong(list.edges[slot] as EdgeAttributes)) links += 1;
+    }
+    return { id, name: graph.getNodeAttribute(id, 'name'), links };
+  };
   return {
     attributes: {
       window,
       measure,
       ...(center !== undefined ? { center, depth } : {}),
       minWeight,
+      minArticles,
+      ...(backbone !== 'none' ? { backbone, alpha } : {}),
+      ...(center !== undefined && depth === 2
+        ? { expandHubs, hubShare, notExpanded: notExpanded.map(further) }
+        : {}),
       ...(from !== undefined || to !== undefined ? { from: from ?? null, to: to ?? null } : {}),
       edgesBeforeCut: total,
       cut:
@@ -169,7 +265,9 @@ export function exportGraph(
       const { a: source, b: target } = edge;
       const count = weightOf(edge);
       const pmi = Math.round(pmiOf(edge) * 1000) / 1000;
-      const weight = measure === 'pmi' ? pmi : count;
+      const llr = Math.round(llrOf(edge) * 1000) / 1000;
+      const weight = measure === 'pmi' ? pmi : measure === 'llr' ? llr : count;
+      const scale = measure === 'pmi' ? 1 + pmi : measure === 'llr' ? 1 + llr / 10 : count;
       return {
         key: `${source}--${target}`,
         source,
@@ -177,9 +275,11 @@ export function exportGraph(
         undirected: true,
         attributes: {
           weight,
-          size: Math.round((1 + Math.log2(Math.max(1, measure === 'pmi' ? 1 + pmi : count))) * 10) / 10,
+          size: Math.round((1 + Math.log2(Math.max(1, scale))) * 10) / 10,
           count,
           pmi,
+          llr,
+          ...(backbone === 'disparity' ? { disparity: Number(disparityOf(edge).toPrecision(4)) } : {}),
           articles: countsOf(edge).articles,
           sentences: countsOf(edge).sentences,
         },

@@ -1,7 +1,10 @@
 // "Who is mentioned with whom": the neighbours of an entity, strongest first, by shared articles or shared
-// sentences, optionally only over articles published in a date range, each with its evidence articles.
+// sentences, or by PMI or G² (edge-pmi.ts, edge-log-likelihood.ts), optionally only over articles
+// published in a date range, each with its evidence articles.
 import type { EntityType } from '../entities/types.js';
 import { datedCounts, publishedIn } from './dated-counts.js';
+import { edgeLogLikelihood } from './edge-log-likelihood.js';
+import { edgePmi } from './edge-pmi.js';
 import { rankedSlots } from './edge-lists.js';
 import { sharedArticles } from './shared-articles.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
@@ -9,7 +12,12 @@ import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 export interface NeighborOptions {
   window: Window;
   limit: number;
+  /** Fewest shared window units (articles or sentences). */
   minWeight: number;
+  /** Fewest shared articles, whatever the window. */
+  minArticles: number;
+  /** What `weight` is: the window's count, PMI or G² (over articles); under llr only positive pairs. */
+  weight: 'count' | 'pmi' | 'llr';
   type?: EntityType;
   from?: number;
   to?: number;
@@ -28,7 +36,14 @@ export interface Neighbor {
   evidence: string[];
 }
 
-export const DEFAULTS: NeighborOptions = { window: 'article', limit: 20, minWeight: 1, evidence: 3 };
+export const DEFAULTS: NeighborOptions = {
+  window: 'article',
+  limit: 20,
+  minWeight: 1,
+  minArticles: 1,
+  weight: 'count',
+  evidence: 3,
+};
 
 // String#localeCompare builds a collator per call: on a hub where most weights tie it took most of the time.
 const names = new Intl.Collator('en');
@@ -50,7 +65,20 @@ export function findNeighbors(
   id: string,
   options: Partial<NeighborOptions> = {},
 ): Neighbor[] | undefined {
-  const { window, limit, minWeight, type, from, to, evidence } = { ...DEFAULTS, ...options };
+  const {
+    window,
+    limit,
+    minWeight,
+    minArticles,
+    weight: measure,
+    type,
+    from,
+    to,
+    evidence,
+  } = {
+    ...DEFAULTS,
+    ...options,
+  };
   const { graph, articles } = store;
   if (!graph.hasNode(id)) return undefined;
   const list = store.edgeLists.get(id);
@@ -58,7 +86,9 @@ export function findNeighbors(
   // Ranked by shared articles over all time, the list's rank order is the answer's: the walk stops at the
   // first edge weaker than the weakest kept. Otherwise (sentences, a date range) every edge is counted.
   const dated = from !== undefined || to !== undefined;
-  const ranked = window === 'article' && !dated;
+  const ranked = window === 'article' && !dated && measure === 'count';
+  const total = store.articles.size;
+  const own = graph.getNodeAttribute(id, 'articles');
   const slots = ranked ? rankedSlots(list) : Array.from({ length: list.edges.length }, (_, slot) => slot);
   // Keep only the best `limit` in a list sorted weakest first: an edge that cannot enter costs one
   // comparison, instead of sorting a hub's tens of thousands.
@@ -67,7 +97,16 @@ export function findNeighbors(
     const counts = dated
       ? datedCounts(store, list.edges[slot] as EdgeAttributes, from, to)
       : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
-    const weight = window === 'article' ? counts.articles : counts.sentences;
+    const count = window === 'article' ? counts.articles : counts.sentences;
+    const otherNumber = list.others[slot] as number;
+    const articlesOther = () =>
+      graph.getNodeAttribute(store.entityIds[otherNumber] as string, 'articles') as number;
+    const weight =
+      measure === 'pmi'
+        ? Math.round(edgePmi(counts.articles, own, articlesOther(), total) * 1000) / 1000
+        : measure === 'llr'
+          ? Math.round(edgeLogLikelihood(counts.articles, own, articlesOther(), total) * 1000) / 1000
+          : count;
     const weakest = best[0];
     const full = best.length >= limit;
     // Weaker than the weakest kept by the counts alone: in rank order, so is every later edge.
@@ -80,11 +119,12 @@ export function findNeighbors(
       if (ranked && (limit === 0 || weight < (weakest?.weight ?? 0))) break;
       continue;
     }
-    if (weight < Math.max(1, minWeight)) {
+    if (count < Math.max(1, minWeight) || counts.articles < minArticles) {
       if (ranked) break;
       continue;
     }
-    const otherId = store.entityIds[list.others[slot] as number] as string;
+    if (measure === 'llr' && weight <= 0) continue;
+    const otherId = store.entityIds[otherNumber] as string;
     const other = graph.getNodeAttributes(otherId);
     if (type !== undefined && other.type !== type) continue;
     const candidate = {

@@ -1,7 +1,9 @@
 // The entities within one or two links of a center, breadth first and strongest links first, at most
 // `budget` of them. Ranked by shared articles over all time, each entity's edge list has that order at
 // hand, so a level is a merge of the frontier's lists that stops once the budget is full; any other
-// measure (sentences, a date range) counts every edge of the frontier.
+// measure (sentences, a date range, a significance) counts every edge of the frontier. At depth 2 a
+// member that `expand` refuses (a hub mentioned in a large share of all articles) is kept but not walked
+// through, and is listed in `notExpanded`.
 import { mergeRankedLists } from './merge-ranked-lists.js';
 import type { EdgeCounts } from './dated-counts.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
@@ -11,14 +13,24 @@ export interface NeighborhoodOptions {
   budget: number;
   window: Window;
   minWeight: number;
+  /** Fewest shared articles of a link followed, whatever the window and measure. */
+  minArticles?: number;
   /** The counts over a date range, when there is one; otherwise the edges' own counts are used. */
   datedCounts?: (edge: EdgeAttributes) => EdgeCounts;
+  /** The measure links are ranked by, when not the window's count. */
+  rank?: (edge: EdgeAttributes, counts: EdgeCounts) => number;
+  /** Whether a link may be followed at all (a significance test, the backbone). */
+  keep?: (edge: EdgeAttributes, counts: EdgeCounts) => boolean;
+  /** Whether a member reached at depth 1 is walked through to depth 2; all are when not given. */
+  expand?: (id: string) => boolean;
 }
 
 export interface Neighborhood {
   members: Set<string>;
   /** Whether strongly enough linked entities were left out for the budget. */
   cut: boolean;
+  /** Members at depth 1 that `expand` kept from being walked through. */
+  notExpanded: string[];
 }
 
 type Level = (
@@ -33,7 +45,13 @@ type Level = (
  * The `wanted` entities outside `members` most strongly linked to the frontier, strongest first: each
  * entity by its strongest link, and equal links in the order the frontier's lists hold them.
  */
-const scanFrontier: Level = (store, frontier, members, wanted, { window, minWeight, datedCounts }) => {
+const scanFrontier: Level = (
+  store,
+  frontier,
+  members,
+  wanted,
+  { window, minWeight, minArticles = 1, datedCounts, rank, keep },
+) => {
   const best = new Map<string, { weight: number; seen: number }>();
   let seen = 0;
   for (const node of frontier) {
@@ -43,9 +61,12 @@ const scanFrontier: Level = (store, frontier, members, wanted, { window, minWeig
       const counts = datedCounts
         ? datedCounts(list.edges[slot] as EdgeAttributes)
         : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
-      const weight = window === 'article' ? counts.articles : counts.sentences;
+      const count = window === 'article' ? counts.articles : counts.sentences;
       const id = store.entityIds[list.others[slot] as number] as string;
-      if (weight < Math.max(1, minWeight) || members.has(id)) continue;
+      if (count < Math.max(1, minWeight) || counts.articles < minArticles || members.has(id)) continue;
+      const edge = list.edges[slot] as EdgeAttributes;
+      if (keep && !keep(edge, counts)) continue;
+      const weight = rank ? rank(edge, counts) : count;
       const known = best.get(id);
       if (!known || weight > known.weight) best.set(id, { weight, seen });
     }
@@ -57,7 +78,7 @@ const scanFrontier: Level = (store, frontier, members, wanted, { window, minWeig
 };
 
 /** The same over lists in rank order: the first time an entity comes up is its strongest link. */
-const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight }) => {
+const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight, minArticles = 1 }) => {
   const taken = new Uint8Array(store.entityIds.length);
   for (const id of members) {
     const number = store.entityNumbers.get(id);
@@ -65,7 +86,8 @@ const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight }) =
   }
   const found: string[] = [];
   for (const { list, slot } of mergeRankedLists(store, frontier, (other) => taken[other] === 1)) {
-    if (found.length >= wanted || (list.articles[slot] as number) < Math.max(1, minWeight)) break;
+    if (found.length >= wanted || (list.articles[slot] as number) < Math.max(1, minWeight, minArticles))
+      break;
     const other = list.others[slot] as number;
     if (taken[other] === 1) continue;
     taken[other] = 1;
@@ -80,19 +102,23 @@ export function selectNeighborhood(
   center: string,
   options: NeighborhoodOptions,
 ): Neighborhood {
-  const { depth, budget, window, datedCounts } = options;
-  const level = window === 'article' && !datedCounts ? mergeFrontier : scanFrontier;
+  const { depth, budget, window, datedCounts, rank, keep, expand } = options;
+  const level = window === 'article' && !datedCounts && !rank && !keep ? mergeFrontier : scanFrontier;
   const members = new Set([center]);
+  const notExpanded: string[] = [];
   let frontier = [center];
   for (let step = 0; step < depth; step++) {
     const room = budget - members.size;
     const reached = level(store, frontier, members, room + 1, options);
-    if (reached.length > room) {
-      for (const id of reached.slice(0, room)) members.add(id);
-      return { members, cut: true };
+    const cut = reached.length > room;
+    const joined = cut ? reached.slice(0, room) : reached;
+    for (const id of joined) members.add(id);
+    if (cut || step + 1 >= depth) return { members, cut, notExpanded };
+    frontier = [];
+    for (const id of joined) {
+      if (!expand || expand(id)) frontier.push(id);
+      else notExpanded.push(id);
     }
-    for (const id of reached) members.add(id);
-    frontier = reached;
   }
-  return { members, cut: false };
+  return { members, cut: false, notExpanded };
 }

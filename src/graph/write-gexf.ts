@@ -20,7 +20,7 @@ export function describeExport(attributes: Record<string, unknown>): string {
     .map(([key, value]) =>
       (key === 'from' || key === 'to') && typeof value === 'number'
         ? `${key}=${new Date(value).toISOString()}`
-        : `${key}=${String(value)}`,
+        : `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
     );
   return `newsgraph entity co-occurrence graph; ${settings.join('; ')}`;
 }

@@ -9,12 +9,26 @@ type Domain = 'graph' | 'node' | 'edge';
 type Values = Record<string, unknown>;
 type GraphmlType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 
-export const DEFAULTS = { doubles: ['x', 'y', 'size', 'weight', 'pmi'] as readonly string[] };
+export const DEFAULTS = {
+  doubles: [
+    'x',
+    'y',
+    'size',
+    'weight',
+    'pmi',
+    'llr',
+    'disparity',
+    'pagerank',
+    'betweenness',
+  ] as readonly string[],
+};
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (char) => XML_ESCAPES[char] as string);
 
 const present = (value: unknown): boolean => value !== null && value !== undefined;
+/** A list or record (the hubs left out of a depth-2 view) as JSON; anything else as its string. */
+const text = (value: unknown): string => (typeof value === 'object' ? JSON.stringify(value) : String(value));
 
 function typeOf(values: unknown[]): GraphmlType {
   const given = values.filter(present);
@@ -48,7 +62,7 @@ function keysOf(domain: Domain, records: Values[], prefix: string, doubles: read
 function dataOf(keys: Key[], values: Values, indent: string): string {
   return keys
     .filter((key) => present(values[key.name]))
-    .map((key) => `${indent}<data key="${key.id}">${escapeXml(String(values[key.name]))}</data>\n`)
+    .map((key) => `${indent}<data key="${key.id}">${escapeXml(text(values[key.name]))}</data>\n`)
     .join('');
 }
 

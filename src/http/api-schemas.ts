@@ -77,7 +77,9 @@ const neighborFields = {
   id: z.string(),
   name: z.string(),
   type: entityType,
-  weight: z.number().meta({ description: "the window's count: shared articles or shared sentences" }),
+  weight: z.number().meta({
+    description: "the window's count (shared articles or sentences), or with weight=pmi or llr that measure",
+  }),
   articles: count,
   sentences: count,
 };
@@ -131,10 +133,19 @@ export const graphBody = z
     attributes: z
       .strictObject({
         window: z.enum(['article', 'sentence']),
-        measure: z.enum(['count', 'pmi']),
+        measure: z.enum(['count', 'pmi', 'llr']),
         center: z.string().optional(),
         depth: z.number().int().optional(),
         minWeight: z.number().int(),
+        minArticles: z.number().int(),
+        backbone: z.literal('disparity').optional(),
+        alpha: z.number().optional(),
+        expandHubs: z.boolean().optional(),
+        hubShare: z.number().optional(),
+        notExpanded: z
+          .array(z.strictObject({ id: z.string(), name: z.string(), links: count }))
+          .optional()
+          .meta({ description: 'depth 2: hubs not walked through, with their links to entities outside' }),
         from: z.number().nullable().optional(),
         to: z.number().nullable().optional(),
         edgesBeforeCut: count,
@@ -160,6 +171,8 @@ export const graphBody = z
           articles: count,
           community: z.number().int(),
           weightedDegree: count,
+          pagerank: z.number().meta({ description: 'PageRank within the export, weighted by count' }),
+          betweenness: z.number().meta({ description: 'normalised betweenness within the export' }),
         }),
       }),
     ),
@@ -173,6 +186,8 @@ export const graphBody = z
           weight: z.number(),
           count,
           pmi: z.number(),
+          llr: z.number().meta({ description: 'signed log-likelihood ratio G² over articles' }),
+          disparity: z.number().optional().meta({ description: 'with backbone=disparity: its p-value' }),
           size: z.number(),
           articles: count,
           sentences: count,

@@ -15,8 +15,10 @@ import type { AppDeps } from './types.js';
 export function graphRouter({ store }: AppDeps): Router {
   const router = Router();
   router.get('/graph', (req, res) => {
+    const query = parseQuery(graphQuery, req.query);
     const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, table, from, to } =
-      parseQuery(graphQuery, req.query);
+      query;
+    const { minArticles, backbone, alpha, expandHubs, hubShare } = query;
     if (format === 'csv' && table === undefined) {
       throw new InvalidParameterError('table', 'is required with format=csv: nodes or edges');
     }
@@ -28,6 +30,11 @@ export function graphRouter({ store }: AppDeps): Router {
       limit,
       maxNodes,
       measure: weight,
+      minArticles,
+      backbone,
+      alpha,
+      expandHubs,
+      hubShare,
       from,
       to,
     });

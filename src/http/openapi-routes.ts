@@ -138,7 +138,10 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: 'The graph or a neighbourhood, as graphology JSON, GEXF, GraphML or CSV',
       description:
         'format=graphology (sigma.js, graphology), gexf (GEXF 1.2: Gephi, networkx), graphml (networkx, igraph, ' +
-        'Cytoscape, yEd), csv with table=nodes or table=edges (pandas, R). Every format is the same selection.',
+        'Cytoscape, yEd), csv with table=nodes or table=edges (pandas, R). Every format is the same selection. ' +
+        'weight=count|pmi|llr ranks links; minArticles and backbone=disparity&alpha= cut weak ones; a depth-2 ' +
+        'view does not walk through hubs (expandHubs, hubShare) and lists them in attributes.notExpanded. ' +
+        'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md.',
       query: graphQuery,
       responses: {
         200: {

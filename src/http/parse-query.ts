@@ -39,6 +39,32 @@ const date = (endOfDay: boolean) =>
       return endOfDay && normalized.length === 10 ? time + 86_400_000 - 1 : time;
     });
 
+/** An optional integer without a default: the export resolves it (DEPTH_2_DEFAULTS differ from DEFAULTS). */
+const optionalInt = (min: number, max: number, description: string) =>
+  z
+    .preprocess(
+      (value) => (value === '' || value === undefined ? undefined : Number(value)),
+      z.number().int().min(min).max(max).optional(),
+    )
+    .optional()
+    .meta({ description });
+
+const fraction = (description: string) =>
+  z
+    .preprocess(
+      (value) => (value === '' || value === undefined ? undefined : Number(value)),
+      z.number().gt(0).lt(1).optional(),
+    )
+    .optional()
+    .meta({ description });
+
+const flag = (description: string) =>
+  z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .meta({ description });
+
 const single = z.string().max(200);
 const entityType = z.enum(ENTITY_TYPES as [string, ...string[]]).optional();
 const window = z.enum(['article', 'sentence']).default('article');
@@ -65,6 +91,8 @@ export const neighborsQuery = z.object({
   window,
   limit: int(1, 200, 20),
   minWeight: int(1, 1_000_000, 1),
+  minArticles: int(1, 1_000_000, 1),
+  weight: z.enum(['count', 'pmi', 'llr']).default('count'),
   /** Evidence articles per neighbour; 0 answers from the graph alone, without reading the index. */
   evidence: int(0, 20, 3),
   type: entityType,
@@ -78,8 +106,16 @@ export const graphQuery = z.object({
   window,
   minWeight: int(1, 1_000_000, 1),
   limit: int(1, 10_000, 500),
-  maxNodes: int(1, 10_000, 1_000),
-  weight: z.enum(['count', 'pmi']).default('count'),
+  maxNodes: optionalInt(1, 10_000, 'default 1000; 150 at depth 2 (docs/neighborhoods.md)'),
+  weight: z
+    .enum(['count', 'pmi', 'llr'])
+    .optional()
+    .meta({ description: 'default count; llr at depth 2 (docs/neighborhoods.md)' }),
+  minArticles: optionalInt(1, 1_000_000, 'fewest shared articles of a link; default 1, 2 at depth 2'),
+  backbone: z.enum(['none', 'disparity']).optional().meta({ description: 'default none' }),
+  alpha: fraction('significance level of backbone=disparity; default 0.05'),
+  expandHubs: flag('whether depth 2 walks through hubs; default false at depth 2'),
+  hubShare: fraction('share of all articles that makes an entity a hub; default 0.03'),
   layout: z
     .enum(['true', 'false'])
     .default('false')

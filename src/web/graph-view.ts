@@ -1,11 +1,14 @@
 // The drawing: sigma.js over a graphology graph loaded from /graph, laid out by ForceAtlas2 in a web worker
-// (the page stays responsive), sized by mentions, coloured by type or Louvain community, with sigma's label
-// grid keeping labels from piling up. Hidden types and the selection are applied by reducers.
+// (the page stays responsive), sized by mentions, PageRank or betweenness, coloured by type or Louvain
+// community. sigma's label grid keeps labels from piling up; in a dense view its cells are larger and only
+// the bigger nodes are labelled, so that the crowded middle does not turn into a block of text. Hidden
+// types and the selection are applied by reducers.
 import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { SerializedGraph } from 'graphology-types';
 import Sigma from 'sigma';
+import type { NodeSize } from './view-state.js';
 
 const PALETTE = [
   '#4e79a7',
@@ -28,16 +31,31 @@ export interface GraphView {
   /** True while ForceAtlas2 moves the nodes; tests wait for false before clicking one. */
   layoutRunning: boolean;
   show(data: SerializedGraph): void;
-  restyle(options: { types: string[]; colour: 'type' | 'community'; selected: string | null }): void;
+  restyle(options: Style): void;
+}
+
+interface Style {
+  types: string[];
+  colour: 'type' | 'community';
+  size: NodeSize;
+  selected: string | null;
+}
+
+/** Label settings by the number of entities drawn. */
+function labelSettings(order: number) {
+  if (order > 300) return { labelDensity: 0.05, labelGridCellSize: 140, labelRenderedSizeThreshold: 9 };
+  if (order > 80) return { labelDensity: 0.07, labelGridCellSize: 110, labelRenderedSizeThreshold: 8 };
+  return { labelDensity: 0.08, labelGridCellSize: 70, labelRenderedSizeThreshold: 7 };
 }
 
 export function createGraphView(container: HTMLElement, onClickNode: (node: string) => void): GraphView {
-  let style = {
-    types: [] as string[],
-    colour: 'type' as 'type' | 'community',
-    selected: null as string | null,
-  };
+  let style: Style = { types: [], colour: 'type', size: 'mentions', selected: null };
+  /** The largest PageRank and betweenness in the view, which a centrality size is scaled to. */
+  let largest = { pagerank: 1, betweenness: 1 };
   let layout: FA2Layout | undefined;
+  // The card opening beside the graph narrows it after sigma measured it: measure again, or the drawing
+  // runs under the card.
+  new ResizeObserver(() => view.renderer?.refresh()).observe(container);
   const view: GraphView = {
     graph: new Graph({ type: 'undirected' }),
     renderer: undefined,
@@ -50,10 +68,18 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
       view.graph = graph;
       // Sizes come in pixels for a few dozen entities; a big neighbourhood needs them smaller.
       const scale = graph.order > 500 ? 0.3 : graph.order > 100 ? 0.5 : 1;
+      largest = { pagerank: 0, betweenness: 0 };
+      graph.forEachNode((_node, attributes) => {
+        largest.pagerank = Math.max(largest.pagerank, Number(attributes.pagerank ?? 0));
+        largest.betweenness = Math.max(largest.betweenness, Number(attributes.betweenness ?? 0));
+      });
+      const sized = (attributes: Record<string, unknown>): number => {
+        if (style.size === 'mentions') return Number(attributes.size);
+        const top = largest[style.size];
+        return 3 + 27 * Math.sqrt(top > 0 ? Number(attributes[style.size] ?? 0) / top : 0);
+      };
       const renderer = new Sigma(graph, container, {
-        labelDensity: 0.08,
-        labelGridCellSize: 70,
-        labelRenderedSizeThreshold: 7,
+        ...labelSettings(graph.order),
         zIndex: true,
         nodeReducer: (node, attributes) => {
           const hidden = !style.types.includes(String(attributes.type));
@@ -61,7 +87,7 @@ export function createGraphView(container: HTMLElement, onClickNode: (node: stri
           return {
             ...attributes,
             type: 'circle',
-            size: Math.max(2, Number(attributes.size) * scale),
+            size: Math.max(2, sized(attributes) * scale),
             hidden,
             color: style.colour === 'community' ? PALETTE[community % PALETTE.length] : attributes.color,
             highlighted: node === style.selected,

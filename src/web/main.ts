@@ -4,11 +4,13 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import { TYPE_COLORS } from '../graph/type-colors.js';
 import { api, type Neighbor } from './api.js';
+import { centralHtml } from './central-list.js';
 import { createGraphView } from './graph-view.js';
+import { notExpandedText } from './not-expanded-text.js';
 import { articleHtml, entityHtml, evidenceHtml } from './panel.js';
 import { createTimelineStrip } from './timeline-strip.js';
 import { trendingHtml } from './trending-list.js';
-import { graphParams, readState, writeState, type ViewState } from './view-state.js';
+import { graphParams, readState, writeState, WEIGHTS, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const search = $<HTMLInputElement>('search');
@@ -19,10 +21,16 @@ const controls = {
   depth: $<HTMLSelectElement>('depth'),
   window: $<HTMLSelectElement>('window'),
   minWeight: $<HTMLInputElement>('minWeight'),
+  minArticles: $<HTMLInputElement>('minArticles'),
   from: $<HTMLInputElement>('from'),
   to: $<HTMLInputElement>('to'),
   colour: $<HTMLSelectElement>('colour'),
+  weight: $<HTMLSelectElement>('weight'),
+  backbone: $<HTMLInputElement>('backbone'),
+  expandHubs: $<HTMLInputElement>('expandHubs'),
+  size: $<HTMLSelectElement>('size'),
 };
+const SIZE_NAMES = { mentions: 'mentions', pagerank: 'PageRank', betweenness: 'betweenness' };
 
 let state: ViewState = readState(location.search);
 let centerNeighbors: Neighbor[] = [];
@@ -48,20 +56,28 @@ const TYPE_NAMES: Record<string, string> = {
 function renderLegend(): void {
   $('legend').innerHTML =
     state.colour === 'community'
-      ? 'Colour: Louvain community · size: mentions'
+      ? `Colour: Louvain community · size: ${SIZE_NAMES[state.size]}`
       : Object.entries(TYPE_NAMES)
           .map(
             ([type, name]) => `<span class="swatch" style="background:${TYPE_COLORS[type]}"></span>${name}`,
           )
-          .join('') + ' · size: mentions';
+          .join('') + ` · size: ${SIZE_NAMES[state.size]}`;
 }
 
 function save(): void {
   renderLegend();
   history.replaceState(null, '', writeState(state));
   $<HTMLAnchorElement>('export-gexf').href =
-    `/graph?${graphParams(state, { format: 'gexf', layout: 'true', maxNodes: '2000', limit: '5000' })}`;
-  view.restyle({ types: state.types, colour: state.colour, selected: state.selected });
+    `/graph?${graphParams(state, { format: 'gexf', layout: 'true', ...sizeParams() })}`;
+  view.restyle({ types: state.types, colour: state.colour, size: state.size, selected: state.selected });
+}
+
+/**
+ * How much is asked for: at depth 1 up to 2000 entities, at depth 2 the API's own default (a budget chosen
+ * by measuring views of well-known entities, docs/neighborhoods.md), or 2000 when hubs are expanded.
+ */
+function sizeParams(): Record<string, string> {
+  return state.depth === '1' || state.expandHubs ? { maxNodes: '2000', limit: '5000' } : { limit: '5000' };
 }
 
 function syncControls(): void {
@@ -71,6 +87,11 @@ function syncControls(): void {
   controls.from.value = state.from;
   controls.to.value = state.to;
   controls.colour.value = state.colour;
+  controls.minArticles.value = state.minArticles > 0 ? String(state.minArticles) : '';
+  controls.weight.value = state.weight;
+  controls.backbone.checked = state.backbone;
+  controls.expandHubs.checked = state.expandHubs;
+  controls.size.value = state.size;
   document.querySelectorAll<HTMLInputElement>('#types input').forEach((box) => {
     box.checked = state.types.includes(box.value);
   });
@@ -125,10 +146,15 @@ async function load(): Promise<void> {
   if (!state.center) return;
   status.textContent = 'Loading…';
   try {
-    const data = await api.graph(graphParams(state, { maxNodes: '2000', limit: '5000' }));
+    const data = await api.graph(graphParams(state, sizeParams()));
     view.show(data);
     const cut = data.attributes?.cut ? ` Cut to ${data.attributes.cut}.` : '';
-    status.textContent = `${view.graph.order} entities, ${view.graph.size} links.${cut}`;
+    const skipped = notExpandedText(data.attributes?.notExpanded);
+    status.textContent = `${view.graph.order} entities, ${view.graph.size} links.${cut}${skipped}`;
+    // Opened from a link, the search box names the centre as if it had been picked there.
+    if (search.value.trim() === '' && view.graph.hasNode(state.center)) {
+      search.value = String(view.graph.getNodeAttribute(state.center, 'label'));
+    }
     centerNeighbors = (await api.neighbors(state.center, graphParams(state, { limit: '200' }))).neighbors;
     await select(state.selected ?? state.center);
   } catch (error) {
@@ -142,7 +168,7 @@ async function select(id: string): Promise<void> {
   save();
   void showTimeline();
   const card = await api.entity(id);
-  panel.innerHTML = entityHtml(card);
+  panel.innerHTML = entityHtml(card) + centralHtml(view.graph, id);
   const evidence = panel.querySelector<HTMLElement>('#evidence');
   if (evidence && state.center && id !== state.center) {
     const centerName = view.graph.hasNode(state.center)
@@ -233,8 +259,16 @@ for (const [name, element] of Object.entries(controls)) {
       from: controls.from.value,
       to: controls.to.value,
       colour: controls.colour.value === 'community' ? 'community' : 'type',
+      minArticles: Math.max(0, Math.floor(Number(controls.minArticles.value) || 0)),
+      weight: WEIGHTS.find((weight) => weight === controls.weight.value) ?? '',
+      backbone: controls.backbone.checked,
+      expandHubs: controls.expandHubs.checked,
+      size:
+        controls.size.value === 'pagerank' || controls.size.value === 'betweenness'
+          ? controls.size.value
+          : 'mentions',
     };
-    if (name === 'colour') save();
+    if (name === 'colour' || name === 'size') save();
     else void load();
   });
 }

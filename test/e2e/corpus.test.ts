@@ -40,6 +40,30 @@ describe.runIf(present)('the shared corpus', () => {
     expect(neighbors.body.neighbors.map((n: { id: string }) => n.id)).toContain('gordon-brown');
   });
 
+  it('the default depth-2 view of Angela Merkel holds her party and capital, not the sport reached through hubs', async () => {
+    const view = await request(ng.app).get('/graph').query({ center: 'angela-merkel', depth: 2 }).expect(200);
+    const ids = view.body.nodes.map((node: { key: string }) => node.key);
+    expect(ids).toEqual(expect.arrayContaining(['cdu', 'berlin', 'werner-faymann']));
+    for (const outsider of ['prov-steven-gerrard', 'prov-rafael-nadal', 'prov-chelsea']) {
+      expect(ids).not.toContain(outsider);
+    }
+    expect(view.body.attributes.notExpanded.map((hub: { id: string }) => hub.id)).toContain('germany');
+    // Walking through the hubs by counts, as before, brings them in.
+    const old = await request(ng.app)
+      .get('/graph')
+      .query({
+        center: 'angela-merkel',
+        depth: 2,
+        weight: 'count',
+        minArticles: 1,
+        expandHubs: true,
+        maxNodes: 2000,
+        limit: 5000,
+      })
+      .expect(200);
+    expect(old.body.nodes.map((node: { key: string }) => node.key)).toContain('prov-steven-gerrard');
+  });
+
   it('a person in no knowledge-base file, named in several articles, is one entity with neighbours', async () => {
     // Reinhold Mitterlehner (Austrian vice-chancellor in 2015-2016) is in none of data/kb/*.json.
     const card = await request(ng.app).get('/entities/prov-reinhold-mitterlehner').expect(200);

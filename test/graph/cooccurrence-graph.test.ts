@@ -167,14 +167,17 @@ describe('co-occurrence graph', () => {
         { entityId: 'nato', sentence: 0 },
       ],
     });
+    // The depth-2 behaviour before DEPTH_2_DEFAULTS: links of one article count, hubs (here Putin, in every
+    // article) are walked through.
+    const old = { measure: 'count', minArticles: 1, expandHubs: true } as const;
     const keys = (depth: 1 | 2) =>
-      exportGraph(store, { center: 'xi-jinping', depth })
+      exportGraph(store, { center: 'xi-jinping', depth, ...old })
         ?.nodes.map((n) => n.key)
         .sort();
     expect(keys(1)).toEqual(['vladimir-putin', 'xi-jinping']);
     expect(keys(2)).toEqual(['nato', 'vladimir-putin', 'xi-jinping']);
     expect(exportGraph(store, { center: 'nobody' })).toBeUndefined();
-    const capped = exportGraph(store, { center: 'xi-jinping', depth: 2, maxNodes: 2 });
+    const capped = exportGraph(store, { center: 'xi-jinping', depth: 2, maxNodes: 2, ...old });
     expect(capped?.nodes.map((n) => n.key).sort()).toEqual(['vladimir-putin', 'xi-jinping']);
     expect(capped?.attributes?.cut).toBe('the 2 entities most strongly linked within depth 2');
   });

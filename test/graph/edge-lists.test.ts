@@ -137,6 +137,8 @@ describe('edge lists', () => {
     const store = randomGraph(5, 800, 120);
     // A date range over every article takes the path that counts every edge; the answer must not change.
     const everything = { from: 0, to: 1e12 };
+    // By count with every hub walked through: the path that merges ranked lists (DEPTH_2_DEFAULTS scan).
+    const old = { measure: 'count', minArticles: 1, expandHubs: true } as const;
     const cuts: string[] = [];
     for (const center of ['e0', 'e3', 'e40', 'e100']) {
       for (const [maxNodes, limit] of [
@@ -144,8 +146,8 @@ describe('edge lists', () => {
         [40, 30],
         [1000, 500],
       ] as const) {
-        const merged = exportGraph(store, { center, depth: 2, maxNodes, limit });
-        const counted = exportGraph(store, { center, depth: 2, maxNodes, limit, ...everything });
+        const merged = exportGraph(store, { center, depth: 2, maxNodes, limit, ...old });
+        const counted = exportGraph(store, { center, depth: 2, maxNodes, limit, ...old, ...everything });
         expect(merged?.nodes.map((n) => n.key)).toEqual(counted?.nodes.map((n) => n.key));
         expect(merged?.edges.map((e) => `${e.key}:${e.attributes?.weight}`)).toEqual(
           counted?.edges.map((e) => `${e.key}:${e.attributes?.weight}`),

@@ -219,6 +219,40 @@ describe('CSV', () => {
   });
 });
 
+describe('centrality in every format', () => {
+  const CENTRALITY = ['pagerank', 'betweenness'];
+
+  it('JSON nodes carry PageRank (summing to 1) and betweenness', () => {
+    for (const { attributes } of json.nodes) {
+      for (const name of CENTRALITY) expect(typeof attributes[name], name).toBe('number');
+    }
+    const sum = json.nodes.reduce((total, node) => total + Number(node.attributes.pagerank), 0);
+    expect(sum).toBeCloseTo(1, 3);
+    // The centre of a depth-1 star lies on every path between its neighbours.
+    const center = json.nodes.find((node) => node.key === 'vladimir-putin');
+    const top = Math.max(...json.nodes.map((node) => Number(node.attributes.betweenness)));
+    expect(center?.attributes.betweenness).toBe(top);
+  });
+
+  it('GEXF, GraphML and both CSV node columns hold the same values', async () => {
+    const gexf = parseGexf(Graph, (await text({ ...QUERY, format: 'gexf' })).body);
+    const graphmlText = (await text({ ...QUERY, format: 'graphml' })).body;
+    for (const name of CENTRALITY) {
+      expect(graphmlText).toContain(`attr.name="${name}" attr.type="double"`);
+    }
+    const graphml = parseGraphml(Graph, graphmlText);
+    const [header, ...rows] = readCsv((await text({ ...QUERY, format: 'csv', table: 'nodes' })).body);
+    for (const { key, attributes } of json.nodes) {
+      const row = rows.find((cells) => cells[0] === key) as string[];
+      for (const name of CENTRALITY) {
+        expect(gexf.getNodeAttribute(key, name), `gexf ${name}`).toBe(attributes[name]);
+        expect(graphml.getNodeAttribute(key, name), `graphml ${name}`).toBe(attributes[name]);
+        expect(Number(row[(header as string[]).indexOf(name)]), `csv ${name}`).toBe(attributes[name]);
+      }
+    }
+  });
+});
+
 describe('the OpenAPI contract', () => {
   it('every export above has a status and media type that GET /graph documents', async () => {
     const document = (await request(ng.app).get('/openapi.json').expect(200)).body;

@@ -122,3 +122,69 @@ describe('GET /graph parameters', () => {
     }
   });
 });
+
+describe('significance parameters', () => {
+  it('minArticles keeps only pairs with that many shared articles, under every weight', async () => {
+    for (const weight of ['count', 'pmi', 'llr']) {
+      const edges = edgesOf(await graph({ weight, minArticles: 2 }));
+      expect([...edges.keys()].sort(), weight).toEqual([SCHOLZ_MACRON, SCHOLZ_PUTIN].sort());
+    }
+    const res = await request(ng.app)
+      .get('/entities/olaf-scholz/neighbors')
+      .query({ minArticles: 3, evidence: 0 })
+      .expect(200);
+    expect(res.body.neighbors.map((n: { id: string }) => n.id)).toEqual(['vladimir-putin']);
+  });
+
+  it('weight=llr gives each edge its G², and neighbours ranked by it', async () => {
+    const edges = edgesOf(await graph({ weight: 'llr' }));
+    const scholzPutin = edges.get(SCHOLZ_PUTIN) as Exported['edges'][number]['attributes'] & { llr: number };
+    expect(scholzPutin.weight).toBe(scholzPutin.llr);
+    expect(scholzPutin.llr).toBeGreaterThan(0);
+    const res = await request(ng.app)
+      .get('/entities/olaf-scholz/neighbors')
+      .query({ weight: 'llr', evidence: 0 })
+      .expect(200);
+    const weights = res.body.neighbors.map((n: { weight: number }) => n.weight);
+    expect(weights).toEqual([...weights].sort((a: number, b: number) => b - a));
+    expect(weights.every((w: number) => w > 0)).toBe(true);
+  });
+
+  it('a depth-2 view uses the depth-2 defaults and lists the hubs it did not walk through', async () => {
+    const res = await request(ng.app)
+      .get('/graph')
+      .query({ center: 'emmanuel-macron', depth: 2 })
+      .expect(200);
+    expect(res.body.attributes).toMatchObject({ measure: 'llr', minArticles: 2, expandHubs: false });
+    // Olaf Scholz is in 4 of 5 articles: a hub, not walked through.
+    expect(res.body.attributes.notExpanded).toEqual([
+      expect.objectContaining({ id: 'olaf-scholz', name: 'Olaf Scholz' }),
+    ]);
+    const old = await graph({ center: 'emmanuel-macron', depth: 2, weight: 'count', expandHubs: 'true' });
+    expect(old.nodes.map((node) => node.key)).toContain('vladimir-putin');
+  });
+
+  it.each([
+    [{ weight: 'g2' }, 'weight'],
+    [{ minArticles: '0' }, 'minArticles'],
+    [{ minArticles: 'two' }, 'minArticles'],
+    [{ backbone: 'spanning-tree' }, 'backbone'],
+    [{ alpha: '1.5' }, 'alpha'],
+    [{ alpha: '0' }, 'alpha'],
+    [{ expandHubs: 'yes' }, 'expandHubs'],
+    [{ hubShare: '-0.1' }, 'hubShare'],
+    [{ maxNodes: '0' }, 'maxNodes'],
+  ])('GET /graph answers 400 naming the parameter for %j', async (query, parameter) => {
+    const res = await request(ng.app).get('/graph').query(query).expect(400);
+    expect(res.body.error.code).toBe('invalid_parameter');
+    expect(res.body.error.message).toMatch(new RegExp(`^${parameter}:`));
+  });
+
+  it.each([
+    [{ weight: 'pmi2' }, 'weight'],
+    [{ minArticles: '-1' }, 'minArticles'],
+  ])('GET /entities/:id/neighbors answers 400 naming the parameter for %j', async (query, parameter) => {
+    const res = await request(ng.app).get('/entities/olaf-scholz/neighbors').query(query).expect(400);
+    expect(res.body.error.message).toMatch(new RegExp(`^${parameter}:`));
+  });
+});
