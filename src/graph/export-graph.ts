@@ -105,10 +105,28 @@ export interface ExportedEdge {
   sentences: number;
 }
 
-/** The graph (or the neighbourhood of `center`) as graphology JSON; undefined when `center` is unknown. */
+/**
+ * The graph (or the neighbourhood of `center`) as graphology JSON; undefined when `center` is unknown. A
+ * depth-2 view whose defaults (G², 2 shared articles) leave the centre alone, as in a small collection such
+ * as the one-article sample, is drawn by counts of 1 or more shared articles instead; its attributes say so.
+ */
 export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
+): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
+  const exported = exportWith(store, options);
+  const deep = options.center !== undefined && options.depth === 2;
+  if (!deep || !exported || exported.nodes.length > 1) return exported;
+  const relaxed = {
+    ...(options.minArticles === undefined && { minArticles: 1 }),
+    ...(options.measure === undefined && { measure: 'count' as const }),
+  };
+  return Object.keys(relaxed).length > 0 ? exportWith(store, { ...options, ...relaxed }) : exported;
+}
+
+function exportWith(
+  store: CooccurrenceGraph,
+  options: Partial<ExportOptions>,
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const deep = given.center !== undefined && given.depth === 2;

@@ -64,6 +64,19 @@ describe('the sample article, end to end', () => {
     expect(lynch.body).toMatchObject({ name: 'Mike Lynch', type: 'person', mentions: 2, neighbors: [] });
   });
 
+  it('the default depth-2 view of the one-article sample is not the centre alone', async () => {
+    // One article: no pair shares 2 or is significant, so the defaults give way to counts, and the view says so.
+    const res = await request(ng.app).get('/graph').query({ center: 'vladimir-putin', depth: 2 }).expect(200);
+    const graph = Graph.from(res.body);
+    expect(graph.hasNode('xi-jinping')).toBe(true);
+    expect(graph.getAttributes()).toMatchObject({ minArticles: 1, measure: 'count' });
+    const strict = await request(ng.app)
+      .get('/graph')
+      .query({ center: 'vladimir-putin', depth: 2, minArticles: 2 })
+      .expect(200);
+    expect(Graph.from(strict.body).order).toBe(1);
+  });
+
   it('/graph output loads with Graph.from', async () => {
     // One article: no pair is significant or shared twice, so ask for the depth-2 view by counts.
     const old = { weight: 'count', minArticles: 1, expandHubs: 'true' };
