@@ -147,20 +147,15 @@ function exportWith(
   };
   const weightOf = (edge: EdgeAttributes): number =>
     window === 'article' ? countsOf(edge).articles : countsOf(edge).sentences;
-  const pmiOf = (edge: EdgeAttributes): number =>
-    edgePmi(
-      countsOf(edge).articles,
-      graph.getNodeAttribute(edge.a, 'articles'),
-      graph.getNodeAttribute(edge.b, 'articles'),
-      store.articles.size,
-    );
-  const llrOf = (edge: EdgeAttributes): number =>
-    edgeLogLikelihood(
-      countsOf(edge).articles,
-      graph.getNodeAttribute(edge.a, 'articles'),
-      graph.getNodeAttribute(edge.b, 'articles'),
-      store.articles.size,
-    );
+  // PMI and G² both read the pair's 2×2 table of articles: shared, each end's, all.
+  const tableOf = (edge: EdgeAttributes): [number, number, number, number] => [
+    countsOf(edge).articles,
+    graph.getNodeAttribute(edge.a, 'articles'),
+    graph.getNodeAttribute(edge.b, 'articles'),
+    store.articles.size,
+  ];
+  const pmiOf = (edge: EdgeAttributes): number => edgePmi(...tableOf(edge));
+  const llrOf = (edge: EdgeAttributes): number => edgeLogLikelihood(...tableOf(edge));
   const valueOf = (edge: EdgeAttributes): number =>
     measure === 'pmi' ? pmiOf(edge) : measure === 'llr' ? llrOf(edge) : weightOf(edge);
   // The backbone is of the whole graph over all time: each end's strength is the sum of all its links.

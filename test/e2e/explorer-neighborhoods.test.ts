@@ -6,12 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.js';
 import { CHROMIUM } from '../../scripts/launch-chromium.js';
 import { addArticle } from '../../src/graph/add-article.js';
 import { DEPTH_2_DEFAULTS } from '../../src/graph/export-graph.js';
-import { createApp } from '../../src/http/create-app.js';
-import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
+import { serveExplorer, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const present = existsSync(CHROMIUM);
@@ -58,8 +56,7 @@ describe.runIf(present)('the explorer on a graph with a hub', () => {
   beforeAll(async () => {
     ng = await openTestNewsgraph('explorer_hubs');
     addFixture(ng);
-    const webDir = await buildWeb(path.join(ng.config.dataDir, 'web'));
-    session = await serveToBrowser(createApp({ ...ng.deps, webDir }));
+    session = await serveExplorer(ng);
     ({ url, browser } = session);
   }, 120_000);
 

@@ -6,10 +6,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.js';
 import { CHROMIUM } from '../../scripts/launch-chromium.js';
-import { createApp } from '../../src/http/create-app.js';
-import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
+import { serveExplorer, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -44,8 +42,7 @@ describe.runIf(present)('the explorer timeline', () => {
   beforeAll(async () => {
     ng = await openTestNewsgraph('explorer_timeline', { ADMIN_API_KEY: KEY });
     await request(ng.app).post('/articles').set('Authorization', `Bearer ${KEY}`).send(ARTICLES).expect(200);
-    const webDir = await buildWeb(path.join(ng.config.dataDir, 'web'));
-    session = await serveToBrowser(createApp({ ...ng.deps, webDir }));
+    session = await serveExplorer(ng);
     ({ url, browser } = session);
   }, 120_000);
 

@@ -6,10 +6,8 @@ import { parse } from 'graphology-gexf';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.js';
 import { CHROMIUM } from '../../scripts/launch-chromium.js';
-import { createApp } from '../../src/http/create-app.js';
-import { serveToBrowser, type BrowserSession } from '../helpers/serve-to-browser.js';
+import { serveExplorer, type BrowserSession } from '../helpers/serve-to-browser.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -26,8 +24,7 @@ describe.runIf(present)('the explorer page', () => {
   beforeAll(async () => {
     ng = await openTestNewsgraph('explorer');
     await ng.index([SAMPLE]);
-    const webDir = await buildWeb(path.join(ng.config.dataDir, 'web'));
-    session = await serveToBrowser(createApp({ ...ng.deps, webDir }));
+    session = await serveExplorer(ng);
     ({ url, browser } = session);
   }, 120_000);
 
