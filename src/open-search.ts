@@ -14,7 +14,13 @@ import { createMeiliClient } from './search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from './search/create-search-index.js';
 import { ensureScopedKey } from './search/ensure-scoped-key.js';
 import { openShardedIndex } from './search/open-sharded-index.js';
-import { MeilisearchApiError } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { correctDocument } from './curation/correct-document.js';
+import { createCurationLog, type CurationLog } from './curation/create-curation-log.js';
+import { effectiveKb, foldCorrections } from './curation/fold-corrections.js';
+import type { Corrections } from './curation/types.js';
+import type { KbEntity } from './entities/types.js';
+import type { ArticleDocument } from './search/types.js';
 
 export interface OpenSearch {
   meili: MeiliConnection;
@@ -25,7 +31,16 @@ export interface OpenSearch {
   /** The key the search index uses: scoped to its indexes where the master key allowed making one. */
   searchKey: string | undefined;
   search: SearchIndex;
+  /** Extraction and the knowledge base with the curation log's corrections in force (kb.entities too). */
   entities: EntityStage;
+  /** The knowledge base from the files alone. */
+  baseKb: ReadonlyMap<string, KbEntity>;
+  curationLog: CurationLog;
+  corrections(): Corrections;
+  /** Puts corrections in force: the knowledge-base overlay for extraction (here and in the workers). */
+  setCorrections(corrections: Corrections): void;
+  /** Applies the corrections in force to a freshly extracted article (pipeline's `correct`). */
+  correct(doc: ArticleDocument): ArticleDocument;
 }
 
 export const GIVEN_NAMES_FILE = path.join(PROJECT_ROOT, 'data', 'kb', 'given-names.json');
@@ -54,14 +69,14 @@ async function openSingleIndex(
   meili: MeiliConnection,
   config: Config,
   logger: Logger,
-): Promise<{ search: SearchIndex; searchKey: string | undefined }> {
+): Promise<{ search: SearchIndex; searchKey: string | undefined; client: Meilisearch }> {
   const searchKey = await scopedKey(meili, config, logger);
   const client = createMeiliClient({
     url: meili.url,
     apiKey: searchKey,
     timeoutMs: config.meili.requestTimeoutMs,
   });
-  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey };
+  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey, client };
 }
 
 export const TAGGER_FILES = {
@@ -76,11 +91,18 @@ export function loadShippedTaggers(): Promise<{ de: Tagger; en: Tagger }> {
 
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
 export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
-  const entities = loadExtractor({
+  const extractorOptions = {
     kbFiles: config.kbFiles,
     givenNamesFile: GIVEN_NAMES_FILE,
     taggers: config.ner === 'tagger' ? await loadShippedTaggers() : undefined,
-  });
+  };
+  let stage = loadExtractor(extractorOptions);
+  const baseKb = new Map(stage.kb.entities);
+  const entities: EntityStage = {
+    extract: (text, lang) => stage.extract(text, lang),
+    kb: { entities: new Map(baseKb) },
+  };
+  let corrections = foldCorrections([], baseKb);
   const pool =
     config.extractThreads > 0
       ? createExtractionPool(
@@ -92,7 +114,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
           config.extractThreads,
         )
       : undefined;
-  const extractMany = pool?.extractMany ?? extractInProcess(entities.extract);
+  const extractMany = pool?.extractMany ?? ((inputs) => extractInProcess(stage.extract)(inputs));
   const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {
     await pool?.close();
     throw cause;
@@ -102,15 +124,36 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
     await meili.close();
   };
   try {
-    const { search, searchKey } =
+    const { search, searchKey, client } =
       meili.mode === 'remotes'
         ? await openShardedIndex(config.meili.remotes, {
             prefix: config.meili.indexPrefix,
             timeoutMs: config.meili.requestTimeoutMs,
             logger,
-          })
+          }).then((opened) => ({
+            ...opened,
+            // The curation log lives on the first instance, which also answers the federated searches.
+            client: createMeiliClient({
+              url: config.meili.remotes[0]?.url ?? meili.url,
+              apiKey: opened.searchKey,
+              timeoutMs: config.meili.requestTimeoutMs,
+            }),
+          }))
         : await openSingleIndex(meili, config, logger);
     await search.setup();
+    const curationLog = createCurationLog(client, config.meili.indexPrefix);
+    await curationLog.setup();
+    const setCorrections = (next: Corrections): void => {
+      const overlayChanged = JSON.stringify([...corrections.overlay]) !== JSON.stringify([...next.overlay]);
+      corrections = next;
+      if (!overlayChanged) return;
+      const overlay = [...next.overlay.values()];
+      stage = loadExtractor({ ...extractorOptions, overlay });
+      entities.kb.entities.clear();
+      for (const [id, entity] of effectiveKb(baseKb, next)) entities.kb.entities.set(id, entity);
+      pool?.setOverlay(overlay);
+    };
+    setCorrections(foldCorrections(await curationLog.all(), baseKb));
     await search.upsertEntities(
       [...entities.kb.entities.values()].map((entity) => ({
         id: entity.id,
@@ -120,7 +163,19 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         wikidata: entity.wikidata ?? null,
       })),
     );
-    return { meili, searchKey, search, entities, extractMany, close };
+    return {
+      meili,
+      searchKey,
+      search,
+      entities,
+      extractMany,
+      close,
+      baseKb,
+      curationLog,
+      corrections: () => corrections,
+      setCorrections,
+      correct: (doc) => correctDocument(doc, corrections),
+    };
   } catch (cause) {
     await close();
     throw cause;
