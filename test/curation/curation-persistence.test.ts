@@ -13,6 +13,7 @@ import { createApp } from '../../src/http/create-app.js';
 import { loadGraphState } from '../../src/load-graph-state.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch } from '../../src/open-search.js';
+import type { SearchIndex } from '../../src/search/create-search-index.js';
 import { catchUpGraph, rebuildGraph } from '../../src/sync-graph.js';
 import { graphShape } from '../helpers/graph-shape.js';
 import { openTestNewsgraph } from '../helpers/test-newsgraph.js';
@@ -42,8 +43,8 @@ function run(script: string, args: string[], prefix: string, env: Record<string,
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const entitiesOf = async (search: { getArticles: Function }, id: string): Promise<string[]> => {
-  const [doc] = (await search.getArticles([id], ['entities'])) as Array<{ entities: string[] }>;
+const entitiesOf = async (search: SearchIndex, id: string): Promise<string[]> => {
+  const [doc] = await search.getArticles([id], ['entities']);
   return [...(doc?.entities ?? [])].sort();
 };
 
