@@ -118,14 +118,23 @@ export function createCurator(deps: CuratorDeps): Curator {
 
   const execute = async (curation: Curation, reverting: boolean): Promise<Curation> => {
     live.set(curation.id, curation);
+    // Progress goes to the log in order, beside the rewriting rather than in its way.
+    let progressed: Promise<void> = Promise.resolve();
     try {
       const counts = await rewriteArticles(deps, curation, deps.corrections(), {
         reverting,
-        onBatch: async (progress) => {
+        onBatch: (progress) => {
           curation.counts = progress;
-          await log.put(curation);
+          const snapshot = { ...curation, counts: progress };
+          // A progress write that fails costs a stale count, not the curation: the final write follows.
+          progressed = progressed
+            .then(() => log.put(snapshot))
+            .catch((cause: Error) =>
+              deps.logger?.warn(`curation: progress of ${curation.id}: ${cause.message}`),
+            );
         },
       });
+      await progressed;
       await updateEntityIndex(curation.args);
       curation.counts = counts;
       curation.status = reverting ? 'reverted' : 'done';

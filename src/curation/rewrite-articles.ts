@@ -11,7 +11,8 @@ import type { ArticleDocument } from '../search/types.js';
 import { correctDocument } from './correct-document.js';
 import type { Corrections, Curation, CurationCounts } from './types.js';
 
-export const DEFAULTS = { batchSize: 250, searchPage: 1_000, maxSearchHits: 10_000 };
+/** Batches of 500 with up to 3 writes queued, as the indexing pipeline does (pipeline.ts). */
+export const DEFAULTS = { batchSize: 500, writesInFlight: 3, searchPage: 1_000, maxSearchHits: 10_000 };
 
 export const ARTICLE_FIELDS = [
   'id',
@@ -125,31 +126,53 @@ export async function rewriteArticles(
   deps: RewriteDeps,
   curation: Curation,
   corrections: Corrections,
-  options: { reverting: boolean; onBatch?: (counts: CurationCounts) => Promise<void> },
+  options: { reverting: boolean; onBatch?: (counts: CurationCounts) => void },
 ): Promise<CurationCounts> {
   const { search, graph } = deps;
   const ids = await candidateArticles(search, curation, options.reverting);
   const counts: CurationCounts = { candidates: ids.length, processed: 0, changed: 0, failed: 0 };
   const extract = needsExtraction(curation, options.reverting);
   const size = deps.batchSize ?? DEFAULTS.batchSize;
-  for (let at = 0; at < ids.length; at += size) {
-    const docs = (await search.getArticles(ids.slice(at, at + size), ARTICLE_FIELDS)) as ArticleDocument[];
-    const next = extract
-      ? await extractAgain(deps, docs, corrections)
-      : docs.map((doc) => correctDocument(doc, corrections, [curation]));
-    const changed: ArticleDocument[] = [];
-    next.forEach((doc, i) => {
-      const before = docs[i] as ArticleDocument;
-      if (doc === undefined) counts.failed += 1;
-      else if (!sameEntities(doc, before)) changed.push({ ...doc, seq: deps.nextSeq() });
-    });
-    const { failed } = await search.addArticles(changed);
-    const refused = new Set(failed.map((failure) => failure.id));
-    for (const doc of changed) if (!refused.has(doc.id) && graph) addArticle(graph, doc);
-    counts.processed += docs.length;
-    counts.changed += changed.length - refused.size;
-    counts.failed += refused.size;
-    await options.onBatch?.({ ...counts });
+  // Writes are queued a few at a time, so Meilisearch can index several batches in one run while the next
+  // batch is read and corrected; the graph takes each batch once Meilisearch has accepted it, in order.
+  const inFlight: Array<Promise<void>> = [];
+  let previous: Promise<void> = Promise.resolve();
+  try {
+    await writeBatches();
+  } catch (cause) {
+    // Let the writes under way settle, so the graph holds exactly what Meilisearch accepted.
+    await Promise.allSettled(inFlight);
+    throw cause;
   }
   return counts;
+
+  async function writeBatches(): Promise<void> {
+    for (let at = 0; at < ids.length; at += size) {
+      const docs = (await search.getArticles(ids.slice(at, at + size), ARTICLE_FIELDS)) as ArticleDocument[];
+      const next = extract
+        ? await extractAgain(deps, docs, corrections)
+        : docs.map((doc) => correctDocument(doc, corrections, [curation]));
+      const changed: ArticleDocument[] = [];
+      next.forEach((doc, i) => {
+        const before = docs[i] as ArticleDocument;
+        if (doc === undefined) counts.failed += 1;
+        else if (!sameEntities(doc, before)) changed.push({ ...doc, seq: deps.nextSeq() });
+      });
+      const before = previous;
+      const written = (async () => {
+        const { failed } = await search.addArticles(changed);
+        await before;
+        const refused = new Set(failed.map((failure) => failure.id));
+        for (const doc of changed) if (!refused.has(doc.id) && graph) addArticle(graph, doc);
+        counts.processed += docs.length;
+        counts.changed += changed.length - refused.size;
+        counts.failed += refused.size;
+        options.onBatch?.({ ...counts });
+      })();
+      previous = written;
+      inFlight.push(written);
+      if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  }
 }

@@ -406,3 +406,19 @@ export const curationListBody = z
 export const mergedEntityBody = z
   .strictObject({ id: z.string(), mergedInto: z.string() })
   .meta({ id: 'MergedEntity' });
+
+export const similarBody = z
+  .strictObject({
+    id: z.string(),
+    similar: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        type: entityType,
+        articles: count,
+        score: z.number().min(0).max(1),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'SimilarEntities' });

@@ -2,6 +2,7 @@
 // block and unblock, create, split; and the curation log: list, one record with its counts, revert.
 import { Router } from 'express';
 import { z } from 'zod';
+import { findSimilar } from '../curation/find-similar.js';
 import { NotFoundError } from '../errors.js';
 import { createEntityInput, mergeInput, splitInput, updateEntityInput } from './api-schemas.js';
 import { parseBody, parseQuery } from './parse-query.js';
@@ -12,6 +13,8 @@ export const curationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
+
+export const similarQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) });
 
 export function curationRouter(deps: AppDeps): Router {
   const { curator } = deps;
@@ -36,6 +39,18 @@ export function curationRouter(deps: AppDeps): Router {
   });
   router.post('/entities/:id/split', admin, async (req, res) => {
     res.json(await curator.split(String(req.params.id), parseBody(splitInput, req.body)));
+  });
+
+  router.get('/entities/:id/similar', (req, res) => {
+    const { limit } = parseQuery(similarQuery, req.query);
+    const extra = deps.corrections().extraAliases;
+    const aliasesOf = (id: string): string[] => [
+      ...Object.values(deps.catalog.get(id)?.aliases ?? {}).flat(),
+      ...(extra.get(id) ?? []),
+    ];
+    const similar = findSimilar(deps.store, req.params.id, aliasesOf, { limit });
+    if (!similar) throw new NotFoundError(`entities: no entity "${req.params.id}" in the graph`);
+    res.json({ id: req.params.id, similar });
   });
 
   router.get('/curations', async (req, res) => {

@@ -13,6 +13,7 @@ import {
   curationBody,
   curationListBody,
   mergedEntityBody,
+  similarBody,
   mergeInput,
   splitInput,
   updateEntityInput,
@@ -29,7 +30,7 @@ import {
   timelineBody,
   trendingBody,
 } from './api-schemas.js';
-import { curationsQuery } from './curation-router.js';
+import { curationsQuery, similarQuery } from './curation-router.js';
 import {
   entitiesQuery,
   graphQuery,
@@ -304,6 +305,18 @@ function curationRoutes(): RouteDoc[] {
       "Move an entity's mentions in the given articles to a new entity",
       splitInput,
     ),
+    {
+      method: 'get',
+      path: '/entities/:id/similar',
+      tag: 'entities',
+      summary:
+        'Likely duplicates of an entity, each with a score and the reasons (names, surname, neighbours)',
+      query: similarQuery,
+      responses: {
+        200: { description: 'the suggestions, best first', json: similarBody },
+        404: notFound('entity in the graph'),
+      },
+    },
     {
       method: 'get',
       path: '/curations',
