@@ -325,13 +325,13 @@ describe('entity corrections', () => {
       .set(auth)
       .send({ articles: ['c2'], as: { name: 'Michael Müller', type: 'person' } })
       .expect(200);
+    const similar = await request(app).get('/entities/prov-michael-mueller/similar').expect(200);
+    expect(similar.body.similar[0]).toMatchObject({ id: 'prov-michael-mueller-2' });
     await request(app)
       .post('/entities/prov-michael-mueller/merge')
       .set(auth)
       .send({ into: 'olaf-scholz' })
       .expect(200);
-    const similar = await request(app).get('/entities/prov-michael-mueller/similar').expect(200);
-    expect(similar.body.similar[0]).toMatchObject({ id: 'prov-michael-mueller-2' });
     const merged = await request(app).get('/entities/prov-michael-mueller').expect(200);
     expect(merged.body).toEqual({ id: 'prov-michael-mueller', mergedInto: 'olaf-scholz' });
     await request(app).post('/entities/nato/block').set(auth).expect(200);
