@@ -14,25 +14,11 @@ import type { Corrections, Curation, CurationCounts } from './types.js';
 /** Batches of 500 with up to 3 writes queued, as the indexing pipeline does (pipeline.ts). */
 export const DEFAULTS = { batchSize: 500, writesInFlight: 3, searchPage: 1_000, maxSearchHits: 10_000 };
 
-export const ARTICLE_FIELDS = [
-  'id',
-  'title',
-  'body',
-  'lang',
-  'source',
-  'category',
-  'author',
-  'published',
-  'publishedTs',
-  'url',
-  'entities',
-  'entityNames',
-  'entityInfo',
-  'mentions',
-  'sentences',
-  'seq',
-  'curatedBy',
-] as const satisfies ReadonlyArray<keyof ArticleDocument>;
+/**
+ * A rewrite replaces the whole document, so it reads every field, including those other stages add (a
+ * duplicate mark, say) that this file does not know by name: Meilisearch's "*".
+ */
+const EVERY_FIELD = ['*'] as unknown as ReadonlyArray<keyof ArticleDocument>;
 
 export interface RewriteDeps {
   search: SearchIndex;
@@ -113,8 +99,9 @@ async function extractAgain(
   return docs.map((doc, i) => {
     const outcome = outcomes[i];
     if (!outcome?.ok) return undefined;
-    const fresh = toArticleDocument({ ...doc, lang: doc.lang }, outcome.extraction, doc.seq);
-    return correctDocument(fresh, corrections);
+    // Fields extraction does not make (set by other stages) stay as stored; curatedBy is made anew.
+    const { curatedBy: _curatedBy, ...kept } = doc;
+    return correctDocument({ ...kept, ...toArticleDocument(doc, outcome.extraction, doc.seq) }, corrections);
   });
 }
 
@@ -148,7 +135,7 @@ export async function rewriteArticles(
 
   async function writeBatches(): Promise<void> {
     for (let at = 0; at < ids.length; at += size) {
-      const docs = (await search.getArticles(ids.slice(at, at + size), ARTICLE_FIELDS)) as ArticleDocument[];
+      const docs = (await search.getArticles(ids.slice(at, at + size), EVERY_FIELD)) as ArticleDocument[];
       const next = extract
         ? await extractAgain(deps, docs, corrections)
         : docs.map((doc) => correctDocument(doc, corrections, [curation]));

@@ -159,9 +159,10 @@ export function createSearchIndex(
     getArticles: (ids, fields) =>
       guard(async () => {
         if (ids.length === 0) return [];
+        // "*" asks for every field: Meilisearch gives them all when no field list is sent.
         const found = await articles.getDocuments({
           filter: buildFilter({ ids }),
-          fields: [...fields],
+          ...(fields.includes('*' as never) ? {} : { fields: [...fields] }),
           limit: ids.length,
         });
         return found.results;

@@ -96,6 +96,21 @@ describe('entity corrections', () => {
     await revertRestores(ng, before, (added.body as Curation).id);
   });
 
+  it('a rewrite keeps the fields other stages stored, through a merge and through a revert', async () => {
+    const ng = await openCurationNewsgraph('cur_fields');
+    const [stored] = await ng.opened.search.getArticles(['a1'], ['*'] as never[]);
+    await ng.opened.search.addArticles([{ ...(stored as object), duplicateOf: 'a9' } as never]);
+    const marked = async () =>
+      ((await ng.opened.search.getArticles(['a1'], ['*'] as never[]))[0] as Record<string, unknown>)
+        .duplicateOf;
+    const merged = await admin(ng)
+      .post('/entities/prov-michael-mueller/merge', { into: 'olaf-scholz' })
+      .expect(200);
+    expect(await marked()).toBe('a9');
+    await admin(ng).post(`/curations/${merged.body.id}/revert`).expect(200);
+    expect(await marked()).toBe('a9');
+  });
+
   it('a block removes the mentions and an unblock brings them back exactly', async () => {
     const ng = await openCurationNewsgraph('cur_block');
     const before = await visibleState(ng);
