@@ -510,6 +510,13 @@ async function main(): Promise<void> {
   printRows(rows);
   mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
   writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  // Entity corrections: a merge of an entity with 1,000 articles (scripts/bench-curation.ts).
+  const curationBench = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bench-curation.ts')],
+    { stdio: 'inherit' },
+  );
+  if (curationBench.status !== 0) throw new Error('bench: the curation benchmark failed');
   if (values['skip-synthetic']) return;
   // The synthetic 100k-entity graph runs in its own process, so each measures its own memory.
   const graphBench = spawnSync(

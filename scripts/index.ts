@@ -145,6 +145,7 @@ async function main(): Promise<number> {
         extractMany: opened.extractMany,
         search: opened.search,
         nextSeq: createSequence(),
+        correct: opened.correct,
         onReject: ({ where, id, reason }) => {
           const position = where.position ? ` ${where.position}` : `:${where.line}`;
           progress.log(`rejected ${where.file}${position}${id ? ` (id ${id})` : ''}: ${reason}`);

@@ -10,6 +10,7 @@ import { readPageInProcess } from './ingest/read-inputs.js';
 import { readUrl } from './ingest/read-url.js';
 import { indexArticles } from './pipeline.js';
 import { createSequence } from './search/to-article-document.js';
+import { createCurator } from './curation/create-curator.js';
 
 export function apiDeps(
   opened: OpenSearch,
@@ -20,14 +21,35 @@ export function apiDeps(
   const { search } = opened;
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
+  const curator = createCurator({
+    search,
+    extractMany: opened.extractMany,
+    nextSeq,
+    graph: store,
+    log: opened.curationLog,
+    baseKb: opened.baseKb,
+    corrections: opened.corrections,
+    setCorrections: opened.setCorrections,
+    logger,
+  });
   return {
+    curator,
+    corrections: opened.corrections,
     search,
     store,
     catalog: opened.kb.entities,
     extractMany: opened.extractMany,
     indexArticles: (items, onReject) =>
       indexArticles(
-        { extractMany: opened.extractMany, search, graph: store, nextSeq, knownEntities, onReject },
+        {
+          extractMany: opened.extractMany,
+          search,
+          graph: store,
+          nextSeq,
+          knownEntities,
+          onReject,
+          correct: opened.correct,
+        },
         items,
       ),
     removeArticle: async (id) => {

@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const file = snapshotFile(config.dataDir, config.meili.indexPrefix);
   const store = await loadGraphState({ search, file, source, logger });
   const deps = apiDeps(opened, store, config, logger);
+  // A curation a crash interrupted (status running or reverting in the log) is completed before serving.
+  const resumed = await deps.curator.resume();
+  if (resumed > 0) logger.info(`curation: completed ${resumed} interrupted curation(s)`);
 
   if (store.articles.size === 0 && config.sampleData !== null) {
     const summary = await deps.indexArticles(readInputs([config.sampleData], config.maxArticleChars), (r) =>
@@ -38,7 +41,18 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const stopSync = startGraphSync({ store, search, intervalMs: config.graphSyncIntervalMs, logger });
+  // Articles another process rewrote may come from its curations: read the log again for extraction here.
+  const stopSync = startGraphSync({
+    store,
+    search,
+    intervalMs: config.graphSyncIntervalMs,
+    logger,
+    onApplied: () => {
+      deps.curator
+        .refresh()
+        .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
+    },
+  });
   let saved = '';
   const save = async (): Promise<void> => {
     const state = `${store.articles.size}:${maxSeq(store)}`;

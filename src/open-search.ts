@@ -15,7 +15,13 @@ import { createMeiliClient } from './search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from './search/create-search-index.js';
 import { ensureScopedKey } from './search/ensure-scoped-key.js';
 import { openShardedIndex } from './search/open-sharded-index.js';
-import { MeilisearchApiError } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { correctDocument } from './curation/correct-document.js';
+import { createCurationLog, type CurationLog } from './curation/create-curation-log.js';
+import { effectiveKb, foldCorrections } from './curation/fold-corrections.js';
+import type { Corrections } from './curation/types.js';
+import type { KbEntity } from './entities/types.js';
+import type { ArticleDocument } from './search/types.js';
 
 export interface OpenSearch {
   meili: MeiliConnection;
@@ -26,8 +32,19 @@ export interface OpenSearch {
   /** The key the search index uses: scoped to its indexes where the master key allowed making one. */
   searchKey: string | undefined;
   search: SearchIndex;
-  /** The knowledge base, for the entity catalogue (extraction has its own copy, in each worker). */
+  /**
+   * The knowledge base with the curation log's corrections in force, for the entity catalogue (extraction
+   * has its own copy, in each worker).
+   */
   kb: KnowledgeBase;
+  /** The knowledge base from the files alone. */
+  baseKb: ReadonlyMap<string, KbEntity>;
+  curationLog: CurationLog;
+  corrections(): Corrections;
+  /** Puts corrections in force: the knowledge-base overlay for extraction (in the workers or here). */
+  setCorrections(corrections: Corrections): void;
+  /** Applies the corrections in force to a freshly extracted article (pipeline's `correct`). */
+  correct(doc: ArticleDocument): ArticleDocument;
 }
 
 export const GIVEN_NAMES_FILE = path.join(PROJECT_ROOT, 'data', 'kb', 'given-names.json');
@@ -56,14 +73,14 @@ async function openSingleIndex(
   meili: MeiliConnection,
   config: Config,
   logger: Logger,
-): Promise<{ search: SearchIndex; searchKey: string | undefined }> {
+): Promise<{ search: SearchIndex; searchKey: string | undefined; client: Meilisearch }> {
   const searchKey = await scopedKey(meili, config, logger);
   const client = createMeiliClient({
     url: meili.url,
     apiKey: searchKey,
     timeoutMs: config.meili.requestTimeoutMs,
   });
-  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey };
+  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey, client };
 }
 
 export const TAGGER_FILES = {
@@ -76,11 +93,18 @@ export function loadShippedTaggers(): Promise<{ de: Tagger; en: Tagger }> {
   return loadTaggers(TAGGER_FILES);
 }
 
+interface Extraction {
+  extractMany: ExtractMany;
+  /** Extracts the texts sent after this call with the knowledge base plus `overlay`. */
+  setOverlay(overlay: readonly KbEntity[]): void;
+  close(): Promise<void>;
+}
+
 /**
  * Extraction on worker threads, each loading the entity stage (and the taggers) itself, or, with
  * EXTRACT_THREADS=0, in this process: only then does this thread load the taggers.
  */
-async function openExtraction(config: Config): Promise<{ extractMany: ExtractMany; close(): Promise<void> }> {
+async function openExtraction(config: Config): Promise<Extraction> {
   const files = { kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
   if (config.extractThreads > 0) {
     return createExtractionPool(
@@ -88,17 +112,24 @@ async function openExtraction(config: Config): Promise<{ extractMany: ExtractMan
       config.extractThreads,
     );
   }
-  const { extract } = loadExtractor({
-    ...files,
-    taggers: config.ner === 'tagger' ? await loadShippedTaggers() : undefined,
-  });
-  return { extractMany: extractInProcess(extract), close: () => Promise.resolve() };
+  const taggers = config.ner === 'tagger' ? await loadShippedTaggers() : undefined;
+  let stage = loadExtractor({ ...files, taggers });
+  return {
+    extractMany: (inputs) => extractInProcess(stage.extract)(inputs),
+    setOverlay: (overlay) => {
+      stage = loadExtractor({ ...files, taggers, overlay });
+    },
+    close: () => Promise.resolve(),
+  };
 }
 
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
 export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
-  const kb = loadKnowledgeBase(config.kbFiles);
-  const { extractMany, close: closePool } = await openExtraction(config);
+  const baseKb = loadKnowledgeBase(config.kbFiles).entities;
+  const kb: KnowledgeBase = { entities: new Map(baseKb) };
+  let corrections = foldCorrections([], baseKb);
+  const extraction = await openExtraction(config);
+  const { extractMany, close: closePool } = extraction;
   const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {
     await closePool();
     throw cause;
@@ -108,15 +139,34 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
     await meili.close();
   };
   try {
-    const { search, searchKey } =
+    const { search, searchKey, client } =
       meili.mode === 'remotes'
         ? await openShardedIndex(config.meili.remotes, {
             prefix: config.meili.indexPrefix,
             timeoutMs: config.meili.requestTimeoutMs,
             logger,
-          })
+          }).then((opened) => ({
+            ...opened,
+            // The curation log lives on the first instance, which also answers the federated searches.
+            client: createMeiliClient({
+              url: config.meili.remotes[0]?.url ?? meili.url,
+              apiKey: opened.searchKey,
+              timeoutMs: config.meili.requestTimeoutMs,
+            }),
+          }))
         : await openSingleIndex(meili, config, logger);
     await search.setup();
+    const curationLog = createCurationLog(client, config.meili.indexPrefix);
+    await curationLog.setup();
+    const setCorrections = (next: Corrections): void => {
+      const overlayChanged = JSON.stringify([...corrections.overlay]) !== JSON.stringify([...next.overlay]);
+      corrections = next;
+      if (!overlayChanged) return;
+      kb.entities.clear();
+      for (const [id, entity] of effectiveKb(baseKb, next)) kb.entities.set(id, entity);
+      extraction.setOverlay([...next.overlay.values()]);
+    };
+    setCorrections(foldCorrections(await curationLog.all(), baseKb));
     await search.upsertEntities(
       [...kb.entities.values()].map((entity) => ({
         id: entity.id,
@@ -126,7 +176,19 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         wikidata: entity.wikidata ?? null,
       })),
     );
-    return { meili, searchKey, search, kb, extractMany, close };
+    return {
+      meili,
+      searchKey,
+      search,
+      kb,
+      extractMany,
+      close,
+      baseKb,
+      curationLog,
+      corrections: () => corrections,
+      setCorrections,
+      correct: (doc) => correctDocument(doc, corrections),
+    };
   } catch (cause) {
     await close();
     throw cause;

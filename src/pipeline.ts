@@ -30,6 +30,8 @@ export interface PipelineDeps {
   nextSeq: () => number;
   /** The API's graph; the CLI has none (the API picks its writes up from the index). */
   graph?: CooccurrenceGraph;
+  /** Applies the curation log's corrections to a freshly extracted article (src/curation/). */
+  correct?: (doc: ArticleDocument) => ArticleDocument;
   /** Provisional entities already written to the entity index by this process. */
   knownEntities?: Set<string>;
   batchSize?: number;
@@ -108,7 +110,10 @@ export async function indexArticles(
     const { records, outcomes } = await (extracting.shift() as (typeof extracting)[number]);
     const entries = records.flatMap(({ article, where }, i) => {
       const outcome = outcomes[i];
-      if (outcome?.ok) return [{ doc: toArticleDocument(article, outcome.extraction, nextSeq()), where }];
+      if (outcome?.ok) {
+        const doc = toArticleDocument(article, outcome.extraction, nextSeq());
+        return [{ doc: deps.correct ? deps.correct(doc) : doc, where }];
+      }
       reject({ where, id: article.id, reason: `extraction failed: ${outcome?.reason ?? 'no result'}` });
       return [];
     });

@@ -5,13 +5,15 @@ import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { Extract } from './create-extractor.js';
 import type { TaggerFiles } from './load-taggers.js';
-import type { Extraction } from './types.js';
+import type { Extraction, KbEntity } from './types.js';
 
 export interface ExtractorFiles {
   kbFiles: readonly string[];
   givenNamesFile: string;
   /** The German and English tagger models (NER=tagger). */
   taggerFiles?: TaggerFiles;
+  /** Knowledge-base entities over the files' (the curation log's corrections). */
+  overlay?: readonly KbEntity[];
 }
 
 export interface ExtractionInput {
@@ -27,13 +29,13 @@ export type ExtractMany = (inputs: readonly ExtractionInput[]) => Promise<Extrac
 export interface ExtractionPool {
   extractMany: ExtractMany;
   threads: number;
+  /** Every worker extracts the texts sent after this call with the knowledge base plus `overlay`. */
+  setOverlay(overlay: readonly KbEntity[]): void;
   close(): Promise<void>;
 }
 
-export interface PoolRequest {
-  id: number;
-  inputs: readonly ExtractionInput[];
-}
+export type PoolRequest =
+  { id: number; inputs: readonly ExtractionInput[] } | { overlay: readonly KbEntity[] };
 
 export type PoolResponse = { ready: true } | { id: number; outcomes: ExtractionOutcome[] };
 
@@ -78,7 +80,9 @@ function spawn(files: ExtractorFiles): Worker {
 }
 
 /** Starts `threads` extraction workers. Idle workers do not keep the process alive. */
-export function createExtractionPool(files: ExtractorFiles, threads: number): ExtractionPool {
+export function createExtractionPool(given: ExtractorFiles, threads: number): ExtractionPool {
+  // A worker started again after a crash gets the overlay in force, not the first one.
+  let files = given;
   let nextId = 0;
   let closed = false;
   let broken: Error | undefined;
@@ -137,6 +141,10 @@ export function createExtractionPool(files: ExtractorFiles, threads: number): Ex
         entry.queued += inputs.length;
         entry.worker.ref();
       });
+    },
+    setOverlay: (overlay) => {
+      files = { ...files, overlay };
+      for (const entry of workers) entry.worker.postMessage({ overlay } satisfies PoolRequest);
     },
     close: async () => {
       closed = true;

@@ -12,11 +12,20 @@ import {
 
 const files = workerData as ExtractorFiles;
 const taggers = files.taggerFiles ? await loadTaggers(files.taggerFiles) : undefined;
-const { extract } = loadExtractor({ kbFiles: files.kbFiles, givenNamesFile: files.givenNamesFile, taggers });
+const load = (overlay: ExtractorFiles['overlay']) =>
+  extractInProcess(
+    loadExtractor({ kbFiles: files.kbFiles, givenNamesFile: files.givenNamesFile, taggers, overlay }).extract,
+  );
 
-const extractMany = extractInProcess(extract);
+let extractMany = load(files.overlay);
 
-parentPort?.on('message', async ({ id, inputs }: PoolRequest) => {
+// Messages are handled in order, so texts sent after a new overlay are extracted with it.
+parentPort?.on('message', async (request: PoolRequest) => {
+  if ('overlay' in request) {
+    extractMany = load(request.overlay);
+    return;
+  }
+  const { id, inputs } = request;
   parentPort?.postMessage({ id, outcomes: await extractMany(inputs) } satisfies PoolResponse);
 });
 parentPort?.postMessage({ ready: true } satisfies PoolResponse);

@@ -13,6 +13,7 @@ import { createTaggedNameFinder, taggerFor } from './find-tagged-names.js';
 import type { Tagger } from './ner/create-tagger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
 import { createTokenizer } from './tokenize.js';
+import type { KbEntity } from './types.js';
 
 export interface EntityStage {
   extract: Extract;
@@ -37,9 +38,12 @@ export function loadExtractor(options: {
   /** Statistical taggers (NER=tagger, the default): they propose spans and types before the linker. */
   taggers?: { de?: Tagger; en?: Tagger };
   linking?: Partial<typeof LINKING_DEFAULTS>;
+  /** Entities that replace or extend the files' (the curation log's corrections, src/curation/). */
+  overlay?: readonly KbEntity[];
 }): EntityStage {
   const tokenize = createTokenizer(winkNLP(model, ['sbd']));
   const kb = loadKnowledgeBase(options.kbFiles);
+  for (const entity of options.overlay ?? []) kb.entities.set(entity.id, entity);
   const gazetteer = createGazetteer(kb, tokenize);
   const finders = [createPersonNameFinder(loadGivenNames(options.givenNamesFile))];
   const { taggers, linking } = options;

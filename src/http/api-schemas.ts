@@ -347,3 +347,93 @@ export const trendingBody = z
     id: 'Trending',
     description: '`entities`, or with pairs=true `pairs`, whose share of articles grew, by signed G²',
   });
+
+// Entity corrections (src/curation/): the operations' bodies and the curation log's records.
+const entityId = z.string().min(1);
+const names = z.array(z.string());
+
+export const mergeInput = z.object({ into: entityId });
+export const updateEntityInput = z.object({
+  name: z.string().optional(),
+  type: z.string().optional().meta({ description: 'person, organization, location or other' }),
+  wikidata: z.string().optional(),
+  aliases: z.object({ add: names.optional(), remove: names.optional() }).optional(),
+});
+export const createEntityInput = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  type: z.string(),
+  aliases: names.optional(),
+  wikidata: z.string().optional(),
+});
+export const splitInput = z.object({
+  articles: z.array(z.string()),
+  as: z.object({ id: z.string().optional(), name: z.string(), type: z.string() }),
+});
+
+const operationArgs = z.discriminatedUnion('operation', [
+  z.strictObject({
+    operation: z.literal('merge'),
+    id: entityId,
+    into: entityId,
+    names,
+    intoInfo: entityInfo,
+  }),
+  z.strictObject({
+    operation: z.literal('update'),
+    id: entityId,
+    name: z.string().optional(),
+    type: entityType.optional(),
+    wikidata: z.string().optional(),
+    aliases: z.strictObject({ add: names, remove: names }).optional(),
+    before: z.strictObject({ name: z.string(), type: entityType, aliases: names, inKb: z.boolean() }),
+  }),
+  z.strictObject({ operation: z.literal('block'), id: entityId, names }),
+  z.strictObject({
+    operation: z.literal('create'),
+    id: entityId,
+    name: z.string(),
+    type: entityType,
+    aliases: names,
+    wikidata: z.string().optional(),
+  }),
+  z.strictObject({ operation: z.literal('split'), id: entityId, articles: names, as: entityInfo }),
+]);
+
+export const curationBody = z
+  .strictObject({
+    id: z.string(),
+    seq: z.number(),
+    time: z.string(),
+    status: z.enum(['running', 'done', 'reverting', 'reverted']),
+    args: operationArgs,
+    counts: z.strictObject({ candidates: count, processed: count, changed: count, failed: count }),
+    entities: z.array(z.string()),
+    revertedAt: z.string().optional(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'Curation' });
+
+export const curationListBody = z
+  .strictObject({ total: count, limit: count, offset: count, curations: z.array(curationBody) })
+  .meta({ id: 'Curations' });
+
+export const mergedEntityBody = z
+  .strictObject({ id: z.string(), mergedInto: z.string() })
+  .meta({ id: 'MergedEntity' });
+
+export const similarBody = z
+  .strictObject({
+    id: z.string(),
+    similar: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        type: entityType,
+        articles: count,
+        score: z.number().min(0).max(1),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'SimilarEntities' });

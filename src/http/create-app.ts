@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { articlesRouter } from './articles-router.js';
+import { curationRouter } from './curation-router.js';
 import { entitiesRouter } from './entities-router.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { graphRouter } from './graph-router.js';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: deps.maxRequestBytes }));
   app.use(healthRouter(deps));
   app.use(searchRouter(deps));
+  app.use(curationRouter(deps));
   app.use(entitiesRouter(deps));
   app.use(timelineRouter(deps));
   app.use(trendingRouter(deps));

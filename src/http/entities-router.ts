@@ -21,7 +21,12 @@ export function entitiesRouter(deps: AppDeps): Router {
       id,
       name: node.name,
       type: node.type,
-      aliases: known ? [...new Set(Object.values(known.aliases).flat())] : [],
+      aliases: [
+        ...new Set([
+          ...(known ? Object.values(known.aliases).flat() : []),
+          ...(deps.corrections().extraAliases.get(id) ?? []),
+        ]),
+      ],
       ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
       articles: node.articles,
       mentions: node.mentions,
@@ -48,6 +53,12 @@ export function entitiesRouter(deps: AppDeps): Router {
 
   router.get('/entities/:id', async (req, res) => {
     const id = req.params.id;
+    // A merged entity's old links keep working: they say where it went.
+    const mergedInto = deps.corrections().mergedInto.get(id);
+    if (mergedInto !== undefined && !store.graph.hasNode(id)) {
+      res.json({ id, mergedInto });
+      return;
+    }
     const entity = card(id);
     const neighbors = findNeighbors(store, id, { limit: DEFAULTS.cardNeighbors, evidence: 0 }) ?? [];
     // Recent articles come from the index; the card still answers (with null) when it is unreachable.

@@ -11,6 +11,7 @@ const STATUS: Record<string, number> = {
   unauthorized: 401,
   admin_key_not_configured: 403,
   not_found: 404,
+  curation_conflict: 409,
   payload_too_large: 413,
   url_not_allowed: 403,
   unsupported_content_type: 415,

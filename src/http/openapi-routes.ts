@@ -9,6 +9,14 @@ import { z } from 'zod';
 import {
   analyzeBody,
   analyzeInput,
+  createEntityInput,
+  curationBody,
+  curationListBody,
+  mergedEntityBody,
+  similarBody,
+  mergeInput,
+  splitInput,
+  updateEntityInput,
   articleBody,
   articlesInput,
   deletedBody,
@@ -22,6 +30,7 @@ import {
   timelineBody,
   trendingBody,
 } from './api-schemas.js';
+import { curationsQuery, similarQuery } from './curation-router.js';
 import {
   entitiesQuery,
   graphQuery,
@@ -97,7 +106,10 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       tag: 'entities',
       summary: "An entity's card: names, counts, strongest neighbours, recent articles",
       responses: {
-        200: { description: 'the card', json: entityDetailBody },
+        200: {
+          description: 'the card; for an entity merged into another, {id, mergedInto}',
+          json: z.union([entityDetailBody, mergedEntityBody]),
+        },
         404: notFound('entity in the graph'),
       },
     },
@@ -204,6 +216,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       body: analyzeInput(maxArticleChars),
       responses: { 200: { description: 'the mentions found', json: analyzeBody } },
     },
+    ...curationRoutes(),
     {
       method: 'get',
       path: '/openapi.json',
@@ -235,6 +248,103 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       responses: {
         200: { description: 'the page (built by npm ci)', content: { 'text/html': text } },
         404: { description: 'the page is not built: run npm run build:web' },
+      },
+    },
+  ];
+}
+
+/** Entity corrections (src/curation/): each answers the curation record, once its articles are rewritten. */
+function curationRoutes(): RouteDoc[] {
+  const done = (what: string): RouteResponse => ({
+    description: `${what}: the curation, done`,
+    json: curationBody,
+  });
+  const refused = {
+    400: { description: 'bad input (invalid_parameter): unknown type, empty name, into itself, a cycle, …' },
+    404: notFound('entity'),
+    503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+  };
+  const entityRoute = (
+    method: RouteDoc['method'],
+    path: string,
+    summary: string,
+    body?: z.ZodType,
+  ): RouteDoc => ({
+    method,
+    path,
+    tag: 'entities',
+    admin: true,
+    summary,
+    ...(body ? { body } : {}),
+    responses: { 200: done(summary), ...refused },
+  });
+  return [
+    {
+      method: 'post',
+      path: '/entities',
+      tag: 'entities',
+      admin: true,
+      summary: 'Create a knowledge-base entity; articles already indexed that name it are extracted again',
+      body: createEntityInput,
+      responses: { 201: done('created'), ...refused },
+    },
+    entityRoute(
+      'post',
+      '/entities/:id/merge',
+      'Merge an entity into another: its mentions and names go to `into`',
+      mergeInput,
+    ),
+    entityRoute(
+      'patch',
+      '/entities/:id',
+      'Rename, retype, set the Wikidata id, add or remove aliases',
+      updateEntityInput,
+    ),
+    entityRoute('post', '/entities/:id/block', 'Block an entity: its mentions go, and extraction skips it'),
+    entityRoute('delete', '/entities/:id/block', 'Unblock an entity (reverts its block)'),
+    entityRoute(
+      'post',
+      '/entities/:id/split',
+      "Move an entity's mentions in the given articles to a new entity",
+      splitInput,
+    ),
+    {
+      method: 'get',
+      path: '/entities/:id/similar',
+      tag: 'entities',
+      summary:
+        'Likely duplicates of an entity, each with a score and the reasons (names, surname, neighbours)',
+      query: similarQuery,
+      responses: {
+        200: { description: 'the suggestions, best first', json: similarBody },
+        404: notFound('entity in the graph'),
+      },
+    },
+    {
+      method: 'get',
+      path: '/curations',
+      tag: 'entities',
+      summary: 'The curation log, newest first',
+      query: curationsQuery,
+      responses: { 200: { description: 'curations', json: curationListBody } },
+    },
+    {
+      method: 'get',
+      path: '/curations/:id',
+      tag: 'entities',
+      summary: 'One curation with its status and counts (progress while it runs)',
+      responses: { 200: { description: 'the curation', json: curationBody }, 404: notFound('curation') },
+    },
+    {
+      method: 'post',
+      path: '/curations/:id/revert',
+      tag: 'entities',
+      admin: true,
+      summary: 'Undo a curation; refused (409 curation_conflict) while later operations build on it',
+      responses: {
+        200: { description: 'the curation, reverted', json: curationBody },
+        404: notFound('curation'),
+        409: { description: 'later operations depend on it, or it is not in force (curation_conflict)' },
       },
     },
   ];

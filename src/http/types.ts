@@ -1,5 +1,7 @@
 // What the HTTP layer is given: the search index, the graph, and the operations the composition root
 // wires up (indexing, removal, extraction), so routes never build them themselves.
+import type { Curator } from '../curation/create-curator.js';
+import type { Corrections } from '../curation/types.js';
 import type { ExtractMany } from '../entities/extraction-pool.js';
 import type { KbEntity } from '../entities/types.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
@@ -31,4 +33,7 @@ export interface AppDeps {
   /** The built explorer page, served at /. */
   webDir: string;
   logger: Logger;
+  /** User corrections of entities (src/curation/): operations, and the corrections in force. */
+  curator: Curator;
+  corrections(): Corrections;
 }

@@ -40,8 +40,17 @@ export interface SearchIndex {
   changedSince(seq: number, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   /** Every article's graph fields, page by page. */
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
+  /** Ids of the articles that mention an entity, or that a curation changed, page by page. */
+  articleIdsWhere(where: ArticleWhere, pageSize?: number): AsyncGenerator<string[]>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
   searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
+}
+
+export type ArticleWhere = { entity: string } | { curatedBy: string };
+
+/** The filter of an ArticleWhere, its value quoted. */
+export function whereFilter(where: ArticleWhere): string {
+  return 'entity' in where ? `entities = ${quote(where.entity)}` : `curatedBy = ${quote(where.curatedBy)}`;
 }
 
 export const DEFAULTS = { taskTimeoutMs: 10 * 60_000 };
@@ -150,9 +159,10 @@ export function createSearchIndex(
     getArticles: (ids, fields) =>
       guard(async () => {
         if (ids.length === 0) return [];
+        // "*" asks for every field: Meilisearch gives them all when no field list is sent.
         const found = await articles.getDocuments({
           filter: buildFilter({ ids }),
-          fields: [...fields],
+          ...(fields.includes('*' as never) ? {} : { fields: [...fields] }),
           limit: ids.length,
         });
         return found.results;
@@ -197,6 +207,17 @@ export function createSearchIndex(
           articles.getDocuments({ fields: [...GRAPH_FIELDS], limit: pageSize, offset }),
         );
         if (page.results.length > 0) yield page.results as GraphFields[];
+        if (page.results.length < pageSize) return;
+      }
+    },
+
+    async *articleIdsWhere(where, pageSize = 1_000) {
+      const filter = whereFilter(where);
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await guard(() =>
+          articles.getDocuments({ filter, fields: ['id'], limit: pageSize, offset }),
+        );
+        if (page.results.length > 0) yield page.results.map((doc) => doc.id);
         if (page.results.length < pageSize) return;
       }
     },

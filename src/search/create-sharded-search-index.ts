@@ -173,6 +173,10 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
       for (const part of parts) yield* part.allArticles(pageSize);
     },
 
+    async *articleIdsWhere(where, pageSize) {
+      for (const part of parts) yield* part.articleIdsWhere(where, pageSize);
+    },
+
     upsertEntities: async (docs) => {
       const groups = byShard(docs, (doc) => doc.id, parts.length);
       await Promise.all(groups.map((group, index) => (parts[index] as SearchIndex).upsertEntities(group)));

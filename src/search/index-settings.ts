@@ -6,7 +6,7 @@ export const ARTICLE_SETTINGS: Settings = {
   // Title first: a hit in the title ranks above one in the body. Entity names let "Kremlin" find "Kreml".
   searchableAttributes: ['title', 'entityNames', 'body'],
   // Only what the API filters, facets or sorts on: each filterable field costs indexing time.
-  filterableAttributes: ['id', 'lang', 'source', 'url', 'entities', 'publishedTs', 'seq'],
+  filterableAttributes: ['id', 'lang', 'source', 'url', 'entities', 'publishedTs', 'seq', 'curatedBy'],
   sortableAttributes: ['publishedTs', 'seq'],
   // Halves indexing time (measured, ../shared/FACTS.md); proximity then only tells same-field from not.
   proximityPrecision: 'byAttribute',

@@ -23,6 +23,8 @@ export interface ArticleDocument {
   sentences: Array<[number, number]>;
   /** Increases with every write; lets a running API pick up what another process indexed. */
   seq: number;
+  /** The curations (src/curation/) that moved or dropped mentions of this article: a revert finds it. */
+  curatedBy?: string[];
 }
 
 export interface EntityDocument extends EntityInfo {

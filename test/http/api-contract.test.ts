@@ -298,6 +298,52 @@ describe('articles', () => {
   });
 });
 
+describe('entity corrections', () => {
+  it('each operation, the log and a revert answer their documented shapes', async () => {
+    const { app } = await own('api_curation');
+    const auth = { Authorization: `Bearer ${KEY}` };
+    await request(app)
+      .post('/articles')
+      .set(auth)
+      .send([
+        article('c1', 'Olaf Scholz traf Michael Müller in Berlin. Die NATO tagte.'),
+        article('c2', 'Michael Müller und Emmanuel Macron sprachen. Der Weihnachtsmann kam.'),
+      ])
+      .expect(200);
+    const created = await request(app)
+      .post('/entities')
+      .set(auth)
+      .send({ name: 'Weihnachtsmann', type: 'other', aliases: [] })
+      .expect(201);
+    await request(app)
+      .patch('/entities/emmanuel-macron')
+      .set(auth)
+      .send({ aliases: { add: ['Macron'] } })
+      .expect(200);
+    await request(app)
+      .post('/entities/prov-michael-mueller/split')
+      .set(auth)
+      .send({ articles: ['c2'], as: { name: 'Michael Müller', type: 'person' } })
+      .expect(200);
+    const similar = await request(app).get('/entities/prov-michael-mueller/similar').expect(200);
+    expect(similar.body.similar[0]).toMatchObject({ id: 'prov-michael-mueller-2' });
+    await request(app)
+      .post('/entities/prov-michael-mueller/merge')
+      .set(auth)
+      .send({ into: 'olaf-scholz' })
+      .expect(200);
+    const merged = await request(app).get('/entities/prov-michael-mueller').expect(200);
+    expect(merged.body).toEqual({ id: 'prov-michael-mueller', mergedInto: 'olaf-scholz' });
+    await request(app).post('/entities/nato/block').set(auth).expect(200);
+    await request(app).delete('/entities/nato/block').set(auth).expect(200);
+    const list = await request(app).get('/curations?limit=10').expect(200);
+    expect(list.body.curations).toHaveLength(5);
+    await request(app).get(`/curations/${created.body.id}`).expect(200);
+    await request(app).get('/curations/c-nothing').expect(404);
+    await request(app).post(`/curations/${created.body.id}/revert`).set(auth).expect(200);
+  });
+});
+
 describe('errors', () => {
   it('unknown routes answer 404 in the error shape', async () => {
     const res = await request(ng.app).get('/nope').expect(404);

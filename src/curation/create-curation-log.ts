@@ -1,0 +1,77 @@
+// The curation log in Meilisearch, an index of its own (<prefix>curations): every operation with its
+// time, arguments, status and counts. It is the source of truth for corrections: every process folds it.
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { NewsgraphError } from '../errors.js';
+import { quote } from '../search/build-filter.js';
+import { guard, taskError } from '../search/create-search-index.js';
+import type { Curation } from './types.js';
+
+export interface CurationLog {
+  setup(): Promise<void>;
+  /** Writes a curation (new, or its new status and counts) and waits until Meilisearch holds it. */
+  put(curation: Curation): Promise<void>;
+  get(id: string): Promise<Curation | undefined>;
+  /** Newest first. */
+  list(options: { limit: number; offset: number }): Promise<{ total: number; curations: Curation[] }>;
+  /** The whole log, oldest first. */
+  all(): Promise<Curation[]>;
+}
+
+export const DEFAULTS = { taskTimeoutMs: 60_000, pageSize: 1_000 };
+
+export function createCurationLog(client: Meilisearch, prefix: string): CurationLog {
+  const uid = `${prefix}curations`;
+  const index = client.index<Curation>(uid);
+  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  const check = (task: { status: string; error?: { message: string } | null; uid: number }, what: string) => {
+    if (task.status !== 'succeeded') {
+      throw new NewsgraphError('search_error', `curations: ${what}: ${taskError(task as never)}`);
+    }
+  };
+  return {
+    setup: () =>
+      guard(async () => {
+        try {
+          await client.getIndex(uid);
+        } catch (cause) {
+          if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
+          const task = await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+          if (task.error?.code !== 'index_already_exists') check(task, `creating ${uid}`);
+        }
+        check(
+          await index
+            .updateSettings({ filterableAttributes: ['id', 'status'], sortableAttributes: ['seq'] })
+            .waitTask(wait),
+          'settings',
+        );
+      }),
+    put: (curation) =>
+      guard(async () => {
+        check(
+          await index.addDocuments([curation], { primaryKey: 'id' }).waitTask(wait),
+          `writing ${curation.id}`,
+        );
+      }),
+    get: (id) =>
+      guard(async () => {
+        const found = await index.getDocuments({ filter: [`id = ${quote(id)}`], limit: 1 });
+        const curation = found.results[0];
+        return curation?.id === id ? curation : undefined;
+      }),
+    list: ({ limit, offset }) =>
+      guard(async () => {
+        const response = await index.search('', { sort: ['seq:desc'], limit, offset });
+        return { total: response.estimatedTotalHits ?? response.hits.length, curations: response.hits };
+      }),
+    all: () =>
+      guard(async () => {
+        const all: Curation[] = [];
+        for (let offset = 0; ; offset += DEFAULTS.pageSize) {
+          const page = await index.getDocuments({ limit: DEFAULTS.pageSize, offset });
+          all.push(...page.results);
+          if (page.results.length < DEFAULTS.pageSize) break;
+        }
+        return all.sort((a, b) => a.seq - b.seq);
+      }),
+  };
+}
