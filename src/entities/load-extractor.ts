@@ -12,7 +12,7 @@ import { createPersonNameFinder } from './find-person-names.js';
 import { createTaggedNameFinder, taggerFor } from './find-tagged-names.js';
 import type { Tagger } from './ner/create-tagger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
-import { createTokenizer } from './tokenize.js';
+import { createTokenizer, type Tokenize } from './tokenize.js';
 import type { KbEntity } from './types.js';
 
 export interface EntityStage {
@@ -31,6 +31,11 @@ function loadGivenNames(file: string): Set<string> {
   }
 }
 
+// One winkNLP instance per thread, whatever the number of extractors: every instance made from
+// wink-eng-lite-web-model grows state the model shares, doubling the next load's time until the 21st throws
+// "Invalid string length" (a curation log's corrections make a new extractor each).
+let threadTokenize: Tokenize | undefined;
+
 /** Loads the knowledge base and name lists and returns the extraction function built on them. */
 export function loadExtractor(options: {
   kbFiles: readonly string[];
@@ -41,7 +46,8 @@ export function loadExtractor(options: {
   /** Entities that replace or extend the files' (the curation log's corrections, src/curation/). */
   overlay?: readonly KbEntity[];
 }): EntityStage {
-  const tokenize = createTokenizer(winkNLP(model, ['sbd']));
+  threadTokenize ??= createTokenizer(winkNLP(model, ['sbd']));
+  const tokenize = threadTokenize;
   const kb = loadKnowledgeBase(options.kbFiles);
   for (const entity of options.overlay ?? []) kb.entities.set(entity.id, entity);
   const gazetteer = createGazetteer(kb, tokenize);

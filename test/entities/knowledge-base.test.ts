@@ -50,6 +50,23 @@ describe('knowledge base', () => {
     ]);
   });
 
+  it('an extractor can be made again and again in one thread, as corrections do', () => {
+    // Each correction of the knowledge base makes a new extractor; winkNLP must not be loaded each time.
+    const kbFiles = loadConfig({}).kbFiles;
+    for (let made = 0; made < 25; made++) {
+      const overlay = [
+        {
+          id: 'acme-gmbh',
+          name: 'ACME GmbH',
+          type: 'organization' as const,
+          aliases: { de: [`ACME ${made}`] },
+        },
+      ];
+      const { extract } = loadExtractor({ kbFiles, givenNamesFile: GIVEN_NAMES_FILE, overlay });
+      expect(extract(`Die ACME ${made} wächst.`, 'de').mentions[0]?.entityId).toBe('acme-gmbh');
+    }
+  });
+
   it('a bad entry is reported with its file, position and field', () => {
     const bad = write('bad.json', {
       entities: [{ id: 'ok', name: 'Ok', type: 'other', aliases: {} }, { id: 'Bad Id' }],
