@@ -1,6 +1,9 @@
 // Wires the HTTP layer's dependencies: indexing and deletion go through the index first and reach the
 // graph only once Meilisearch has accepted them.
 import { WEB_DIR, type Config } from './config.js';
+import { createDuplicateFinder } from './dedup/find-duplicates.js';
+import { promoteDuplicates } from './dedup/promote-duplicates.js';
+import { addArticle } from './graph/add-article.js';
 import { removeArticle } from './graph/remove-article.js';
 import type { CooccurrenceGraph } from './graph/types.js';
 import type { AppDeps } from './http/types.js';
@@ -20,6 +23,7 @@ export function apiDeps(
   const { search, entities } = opened;
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
+  const duplicates = createDuplicateFinder(search);
   return {
     search,
     store,
@@ -27,10 +31,20 @@ export function apiDeps(
     extract: entities.extract,
     indexArticles: (items, onReject) =>
       indexArticles(
-        { extractMany: opened.extractMany, search, graph: store, nextSeq, knownEntities, onReject },
+        {
+          extractMany: opened.extractMany,
+          search,
+          graph: store,
+          nextSeq,
+          knownEntities,
+          duplicates,
+          onReject,
+        },
         items,
       ),
     removeArticle: async (id) => {
+      const promoted = await promoteDuplicates(search, id, nextSeq);
+      for (const doc of promoted) addArticle(store, doc);
       const deleted = await search.deleteArticle(id);
       removeArticle(store, id);
       return deleted;

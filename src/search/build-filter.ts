@@ -16,6 +16,10 @@ export interface FilterInput {
   to?: number;
   ids?: readonly string[];
   seqAbove?: number;
+  /** Any of these fingerprint band keys. */
+  bands?: readonly string[];
+  /** Copies of this article. */
+  duplicateOf?: string;
 }
 
 /** The filter expressions for the given constraints, to be joined with AND by Meilisearch. */
@@ -28,6 +32,8 @@ export function buildFilter(input: FilterInput): string[] {
   anyOf('source', input.source);
   anyOf('url', input.url);
   anyOf('id', input.ids);
+  anyOf('fingerprintBands', input.bands);
+  if (input.duplicateOf !== undefined) filters.push(`duplicateOf = ${quote(input.duplicateOf)}`);
   for (const entity of input.entity ?? []) filters.push(`entities = ${quote(entity)}`);
   if (input.from !== undefined) filters.push(`publishedTs >= ${Number(input.from)}`);
   if (input.to !== undefined) filters.push(`publishedTs <= ${Number(input.to)}`);

@@ -13,7 +13,14 @@ import { NewsgraphError, SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
-import type { ArticleDocument, ArticleQuery, ArticleResults, EntityDocument, GraphFields } from './types.js';
+import type {
+  ArticleDocument,
+  ArticleQuery,
+  ArticleResults,
+  DuplicateCandidate,
+  EntityDocument,
+  GraphFields,
+} from './types.js';
 import { GRAPH_FIELDS } from './types.js';
 
 export interface WriteResult {
@@ -40,6 +47,10 @@ export interface SearchIndex {
   changedSince(seq: number, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   /** Every article's graph fields, page by page. */
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
+  /** Articles that share any of these fingerprint band keys, at most `limit`. */
+  similarArticles(bands: readonly string[], limit: number): Promise<DuplicateCandidate[]>;
+  /** Ids of the copies of an article, first written first, at most `limit`. */
+  duplicatesOf(id: string, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
   searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
 }
@@ -200,6 +211,28 @@ export function createSearchIndex(
         if (page.results.length < pageSize) return;
       }
     },
+
+    similarArticles: (bands, limit) =>
+      guard(async () => {
+        if (bands.length === 0) return [];
+        const found = await articles.getDocuments({
+          filter: buildFilter({ bands }),
+          fields: ['id', 'fingerprint', 'duplicateOf'],
+          limit,
+        });
+        return found.results;
+      }),
+
+    duplicatesOf: (id, limit) =>
+      guard(async () => {
+        const response = await articles.search('', {
+          filter: buildFilter({ duplicateOf: id }),
+          sort: ['seq:asc'],
+          limit,
+          attributesToRetrieve: ['id', 'seq'],
+        });
+        return response.hits;
+      }),
 
     upsertEntities: (docs) =>
       guard(async () => {

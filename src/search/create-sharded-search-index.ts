@@ -173,6 +173,15 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
       for (const part of parts) yield* part.allArticles(pageSize);
     },
 
+    similarArticles: async (bands, limit) =>
+      (await Promise.all(parts.map((part) => part.similarArticles(bands, limit)))).flat(),
+
+    duplicatesOf: async (id, limit) =>
+      (await Promise.all(parts.map((part) => part.duplicatesOf(id, limit))))
+        .flat()
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, limit),
+
     upsertEntities: async (docs) => {
       const groups = byShard(docs, (doc) => doc.id, parts.length);
       await Promise.all(groups.map((group, index) => (parts[index] as SearchIndex).upsertEntities(group)));

@@ -23,6 +23,13 @@ export interface ArticleDocument {
   sentences: Array<[number, number]>;
   /** Increases with every write; lets a running API pick up what another process indexed. */
   seq: number;
+  /** The id of the first article of the same story when this one is a copy of it; it adds nothing to the
+   * graph. Absent in documents written before duplicate detection. */
+  duplicateOf?: string | null;
+  /** MinHash signature of the body (src/dedup/fingerprint.ts); empty for a body too short to tell. */
+  fingerprint?: number[];
+  /** Its band keys: filterable, so that copies are found by an exact match in any process. */
+  fingerprintBands?: string[];
 }
 
 export interface EntityDocument extends EntityInfo {
@@ -67,6 +74,17 @@ export interface ArticleResults {
 /** The fields the graph needs from an article. */
 export type GraphFields = Pick<
   ArticleDocument,
-  'id' | 'seq' | 'title' | 'publishedTs' | 'entityInfo' | 'mentions'
+  'id' | 'seq' | 'title' | 'publishedTs' | 'entityInfo' | 'mentions' | 'duplicateOf'
 >;
-export const GRAPH_FIELDS = ['id', 'seq', 'title', 'publishedTs', 'entityInfo', 'mentions'] as const;
+export const GRAPH_FIELDS = [
+  'id',
+  'seq',
+  'title',
+  'publishedTs',
+  'entityInfo',
+  'mentions',
+  'duplicateOf',
+] as const;
+
+/** What duplicate detection reads of an earlier article. */
+export type DuplicateCandidate = Pick<ArticleDocument, 'id' | 'fingerprint' | 'duplicateOf'>;

@@ -1,0 +1,99 @@
+// Marks copies of a story before they are written: each article's fingerprint is compared with those of
+// the articles that share a band key with it, in the index (any process, any earlier run) and among the
+// articles of this process whose writes are still under way. A copy points at the first article of its
+// story (never at another copy), and an article never becomes a copy of its own copies, so indexing the
+// same input again, or after a crash, decides the same way.
+import type { SearchIndex } from '../search/create-search-index.js';
+import type { ArticleDocument, DuplicateCandidate } from '../search/types.js';
+import { fingerprint, similarity } from './fingerprint.js';
+
+/**
+ * `threshold`: estimated Jaccard similarity of the bodies' 3-word shingle sets from which two articles are
+ * one story (precision and recall at it: docs/web-ingest.md). One look-up covers `lookupChunk` articles, and
+ * reads at most `candidatesPerArticle` candidates for each.
+ */
+export const DEFAULTS = { threshold: 0.4, lookupChunk: 50, candidatesPerArticle: 20 };
+
+export interface DuplicateFinder {
+  /** Sets fingerprint, fingerprintBands and duplicateOf on each document, in order. */
+  mark(docs: ArticleDocument[]): Promise<void>;
+  /** Forgets documents whose write has ended (they are in the index now, or were refused). */
+  settle(docs: readonly ArticleDocument[]): void;
+}
+
+/** The first article of `doc`'s story among the candidates, or null when it is the first. */
+export function firstOfStory(
+  doc: Pick<ArticleDocument, 'id' | 'fingerprint'>,
+  candidates: Iterable<DuplicateCandidate>,
+  threshold = DEFAULTS.threshold,
+): string | null {
+  let best: { root: string; score: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate.id === doc.id || candidate.duplicateOf === doc.id) continue;
+    const root = candidate.duplicateOf ?? candidate.id;
+    if (root === doc.id) continue;
+    const score = similarity(doc.fingerprint ?? [], candidate.fingerprint ?? []);
+    if (score >= threshold && (!best || score > best.score)) best = { root, score };
+  }
+  return best?.root ?? null;
+}
+
+/** A finder for one process: share it between pipelines so that concurrent requests see each other. */
+export function createDuplicateFinder(
+  search: Pick<SearchIndex, 'similarArticles'>,
+  options: Partial<typeof DEFAULTS> = {},
+): DuplicateFinder {
+  const { threshold, lookupChunk, candidatesPerArticle } = { ...DEFAULTS, ...options };
+  const pending = new Map<string, ArticleDocument>();
+  const byBand = new Map<string, Set<string>>();
+
+  const register = (doc: ArticleDocument): void => {
+    pending.set(doc.id, doc);
+    for (const band of doc.fingerprintBands ?? []) {
+      let ids = byBand.get(band);
+      if (!ids) byBand.set(band, (ids = new Set()));
+      ids.add(doc.id);
+    }
+  };
+
+  return {
+    async mark(docs) {
+      for (const doc of docs) {
+        const print = fingerprint(doc.body);
+        doc.fingerprint = print?.signature ?? [];
+        doc.fingerprintBands = print?.bands ?? [];
+        doc.duplicateOf = null;
+      }
+      for (let start = 0; start < docs.length; start += lookupChunk) {
+        const chunk = docs.slice(start, start + lookupChunk);
+        const bands = [...new Set(chunk.flatMap((doc) => doc.fingerprintBands ?? []))];
+        const indexed = await search.similarArticles(bands, candidatesPerArticle * chunk.length);
+        for (const doc of chunk) {
+          if ((doc.fingerprint ?? []).length === 0) continue;
+          // A version still being written replaces the indexed one of the same id.
+          const candidates = new Map<string, DuplicateCandidate>(indexed.map((found) => [found.id, found]));
+          for (const band of doc.fingerprintBands ?? []) {
+            for (const id of byBand.get(band) ?? []) {
+              const writing = pending.get(id);
+              if (writing) candidates.set(id, writing);
+            }
+          }
+          doc.duplicateOf = firstOfStory(doc, candidates.values(), threshold);
+          register(doc);
+        }
+      }
+    },
+
+    settle(docs) {
+      for (const doc of docs) {
+        if (pending.get(doc.id) !== doc) continue;
+        pending.delete(doc.id);
+        for (const band of doc.fingerprintBands ?? []) {
+          const ids = byBand.get(band);
+          ids?.delete(doc.id);
+          if (ids?.size === 0) byBand.delete(band);
+        }
+      }
+    },
+  };
+}
