@@ -14,6 +14,8 @@ import { ARTICLE_SETTINGS } from '../src/search/index-settings.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { chunks } from './bench-lib/measure.js';
+import { createDuplicateFinder } from '../src/dedup/find-duplicates.js';
+import { fingerprint } from '../src/dedup/fingerprint.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -41,6 +43,12 @@ const VARIANTS: Record<string, Settings> = {
   'no filterable id (reads by id filter)': {
     ...ARTICLE_SETTINGS,
     filterableAttributes: ['lang', 'source', 'entities', 'publishedTs', 'seq'],
+  },
+  'no duplicate fields filterable (before duplicate detection)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
+      (field) => field !== 'fingerprintBands' && field !== 'duplicateOf',
+    ),
   },
 };
 
@@ -75,6 +83,11 @@ async function main(): Promise<void> {
           ),
         );
     }
+    for (const doc of docs) {
+      const print = fingerprint(doc.body);
+      doc.fingerprint = print?.signature ?? [];
+      doc.fingerprintBands = print?.bands ?? [];
+    }
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
     process.stdout.write(`${docs.length} articles\n`);
@@ -100,6 +113,17 @@ async function main(): Promise<void> {
         return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length} of the shipped top ${ours.size}`;
       });
       process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
+      if (name === 'shipped') {
+        // What duplicate detection adds to a write: fingerprints and band look-ups of every article.
+        const copies = docs.map((doc) => ({ ...doc, id: `again-${doc.id}` }));
+        const looking = performance.now();
+        for (const batch of chunks(copies, 500)) await createDuplicateFinder(search).mark(batch);
+        const found = copies.filter((doc) => doc.duplicateOf !== null).length;
+        process.stdout.write(
+          `  duplicate look-up of ${copies.length} copies: ${((performance.now() - looking) / 1000).toFixed(1)} s, ` +
+            `${found} found to be copies\n`,
+        );
+      }
       QUERIES.forEach((q, i) => process.stdout.write(`  ${q.padEnd(28)} ${agreement[i]}\n`));
     }
   } finally {

@@ -11,6 +11,10 @@ import type { Logger } from './logger.js';
 import type { OpenSearch } from './open-search.js';
 import { readPageInProcess } from './ingest/read-inputs.js';
 import { readUrl } from './ingest/read-url.js';
+import { createFeedPoller } from './feeds/create-feed-poller.js';
+import { createRobotsCheck } from './feeds/create-robots-check.js';
+import { createFeedStore } from './search/create-feed-store.js';
+import { createMeiliClient } from './search/create-meili-client.js';
 import { indexArticles } from './pipeline.js';
 import { createSequence } from './search/to-article-document.js';
 
@@ -24,24 +28,39 @@ export function apiDeps(
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
   const duplicates = createDuplicateFinder(search);
+  const indexMany: AppDeps['indexArticles'] = (items, onReject) =>
+    indexArticles(
+      { extractMany: opened.extractMany, search, graph: store, nextSeq, knownEntities, duplicates, onReject },
+      items,
+    );
+  const feedStore = createFeedStore(
+    createMeiliClient({
+      url: opened.meili.url,
+      apiKey: opened.searchKey,
+      timeoutMs: config.meili.requestTimeoutMs,
+    }),
+    config.meili.indexPrefix,
+  );
+  const feeds = createFeedPoller({
+    store: feedStore,
+    poll: {
+      limits: config.fetch,
+      readPage: readPageInProcess,
+      maxChars: config.maxArticleChars,
+      robotsAllow: createRobotsCheck(config.fetch),
+      known: async (ids) => new Set((await search.getArticles(ids, ['id'])).map((doc) => doc.id)),
+    },
+    indexArticles: indexMany,
+    config: config.feeds,
+    logger,
+  });
   return {
     search,
     store,
     catalog: entities.kb.entities,
     extract: entities.extract,
-    indexArticles: (items, onReject) =>
-      indexArticles(
-        {
-          extractMany: opened.extractMany,
-          search,
-          graph: store,
-          nextSeq,
-          knownEntities,
-          duplicates,
-          onReject,
-        },
-        items,
-      ),
+    indexArticles: indexMany,
+    feeds,
     removeArticle: async (id) => {
       const promoted = await promoteDuplicates(search, id, nextSeq);
       for (const doc of promoted) addArticle(store, doc);

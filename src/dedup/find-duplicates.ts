@@ -1,8 +1,8 @@
 // Marks copies of a story before they are written: each article's fingerprint is compared with those of
 // the articles that share a band key with it, in the index (any process, any earlier run) and among the
-// articles of this process whose writes are still under way. A copy points at the first article of its
-// story (never at another copy), and an article never becomes a copy of its own copies, so indexing the
-// same input again, or after a crash, decides the same way.
+// articles of this process whose writes are still under way. Only articles first indexed before it count
+// (firstSeq, kept when an id is written again), and a copy points at the first article of its story (never
+// at another copy), so indexing the same input again, or again after a crash, decides the same way.
 import type { SearchIndex } from '../search/create-search-index.js';
 import type { ArticleDocument, DuplicateCandidate } from '../search/types.js';
 import { fingerprint, similarity } from './fingerprint.js';
@@ -15,7 +15,7 @@ import { fingerprint, similarity } from './fingerprint.js';
 export const DEFAULTS = { threshold: 0.4, lookupChunk: 50, candidatesPerArticle: 20 };
 
 export interface DuplicateFinder {
-  /** Sets fingerprint, fingerprintBands and duplicateOf on each document, in order. */
+  /** Sets firstSeq, fingerprint, fingerprintBands and duplicateOf on each document, in order. */
   mark(docs: ArticleDocument[]): Promise<void>;
   /** Forgets documents whose write has ended (they are in the index now, or were refused). */
   settle(docs: readonly ArticleDocument[]): void;
@@ -23,13 +23,15 @@ export interface DuplicateFinder {
 
 /** The first article of `doc`'s story among the candidates, or null when it is the first. */
 export function firstOfStory(
-  doc: Pick<ArticleDocument, 'id' | 'fingerprint'>,
+  doc: Pick<ArticleDocument, 'id' | 'fingerprint' | 'firstSeq'>,
   candidates: Iterable<DuplicateCandidate>,
   threshold = DEFAULTS.threshold,
 ): string | null {
   let best: { root: string; score: number } | undefined;
   for (const candidate of candidates) {
     if (candidate.id === doc.id || candidate.duplicateOf === doc.id) continue;
+    // Written before duplicate detection (no firstSeq): earlier than anything since.
+    if ((candidate.firstSeq ?? 0) >= (doc.firstSeq ?? Infinity)) continue;
     const root = candidate.duplicateOf ?? candidate.id;
     if (root === doc.id) continue;
     const score = similarity(doc.fingerprint ?? [], candidate.fingerprint ?? []);
@@ -40,7 +42,7 @@ export function firstOfStory(
 
 /** A finder for one process: share it between pipelines so that concurrent requests see each other. */
 export function createDuplicateFinder(
-  search: Pick<SearchIndex, 'similarArticles'>,
+  search: Pick<SearchIndex, 'similarArticles' | 'getArticles'>,
   options: Partial<typeof DEFAULTS> = {},
 ): DuplicateFinder {
   const { threshold, lookupChunk, candidatesPerArticle } = { ...DEFAULTS, ...options };
@@ -66,8 +68,17 @@ export function createDuplicateFinder(
       }
       for (let start = 0; start < docs.length; start += lookupChunk) {
         const chunk = docs.slice(start, start + lookupChunk);
+        const earlier = await search.getArticles(
+          chunk.map((doc) => doc.id),
+          ['id', 'firstSeq'],
+        );
+        const firstSeqs = new Map(earlier.map((doc) => [doc.id, doc.firstSeq]));
+        for (const doc of chunk) {
+          doc.firstSeq = pending.get(doc.id)?.firstSeq ?? firstSeqs.get(doc.id) ?? doc.seq;
+        }
         const bands = [...new Set(chunk.flatMap((doc) => doc.fingerprintBands ?? []))];
-        const indexed = await search.similarArticles(bands, candidatesPerArticle * chunk.length);
+        const below = Math.max(...chunk.map((doc) => doc.firstSeq ?? 0));
+        const indexed = await search.similarArticles(bands, below, candidatesPerArticle * chunk.length);
         for (const doc of chunk) {
           if ((doc.fingerprint ?? []).length === 0) continue;
           // A version still being written replaces the indexed one of the same id.

@@ -27,6 +27,7 @@ const ALL_FIELDS = [
   'mentions',
   'sentences',
   'seq',
+  'firstSeq',
   'duplicateOf',
   'fingerprint',
   'fingerprintBands',

@@ -20,6 +20,8 @@ export interface FilterInput {
   bands?: readonly string[];
   /** Copies of this article. */
   duplicateOf?: string;
+  /** First indexed before this write sequence. */
+  firstSeqBelow?: number;
 }
 
 /** The filter expressions for the given constraints, to be joined with AND by Meilisearch. */
@@ -33,6 +35,7 @@ export function buildFilter(input: FilterInput): string[] {
   anyOf('url', input.url);
   anyOf('id', input.ids);
   anyOf('fingerprintBands', input.bands);
+  if (input.firstSeqBelow !== undefined) filters.push(`firstSeq < ${Number(input.firstSeqBelow)}`);
   if (input.duplicateOf !== undefined) filters.push(`duplicateOf = ${quote(input.duplicateOf)}`);
   for (const entity of input.entity ?? []) filters.push(`entities = ${quote(entity)}`);
   if (input.from !== undefined) filters.push(`publishedTs >= ${Number(input.from)}`);

@@ -47,8 +47,12 @@ export interface SearchIndex {
   changedSince(seq: number, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   /** Every article's graph fields, page by page. */
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
-  /** Articles that share any of these fingerprint band keys, at most `limit`. */
-  similarArticles(bands: readonly string[], limit: number): Promise<DuplicateCandidate[]>;
+  /** Articles first indexed before `firstSeqBelow` that share any of these band keys, at most `limit`. */
+  similarArticles(
+    bands: readonly string[],
+    firstSeqBelow: number,
+    limit: number,
+  ): Promise<DuplicateCandidate[]>;
   /** Ids of the copies of an article, first written first, at most `limit`. */
   duplicatesOf(id: string, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
@@ -212,12 +216,12 @@ export function createSearchIndex(
       }
     },
 
-    similarArticles: (bands, limit) =>
+    similarArticles: (bands, firstSeqBelow, limit) =>
       guard(async () => {
         if (bands.length === 0) return [];
         const found = await articles.getDocuments({
-          filter: buildFilter({ bands }),
-          fields: ['id', 'fingerprint', 'duplicateOf'],
+          filter: buildFilter({ bands, firstSeqBelow }),
+          fields: ['id', 'fingerprint', 'duplicateOf', 'firstSeq'],
           limit,
         });
         return found.results;

@@ -173,8 +173,8 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
       for (const part of parts) yield* part.allArticles(pageSize);
     },
 
-    similarArticles: async (bands, limit) =>
-      (await Promise.all(parts.map((part) => part.similarArticles(bands, limit)))).flat(),
+    similarArticles: async (bands, firstSeqBelow, limit) =>
+      (await Promise.all(parts.map((part) => part.similarArticles(bands, firstSeqBelow, limit)))).flat(),
 
     duplicatesOf: async (id, limit) =>
       (await Promise.all(parts.map((part) => part.duplicatesOf(id, limit))))

@@ -5,8 +5,8 @@ import type { Settings } from 'meilisearch';
 export const ARTICLE_SETTINGS: Settings = {
   // Title first: a hit in the title ranks above one in the body. Entity names let "Kremlin" find "Kreml".
   searchableAttributes: ['title', 'entityNames', 'body'],
-  // Only what the API filters, facets or sorts on: each filterable field costs indexing time. The two
-  // duplicate fields find copies of a story and list them (docs/web-ingest.md measures their cost).
+  // Only what the API filters, facets or sorts on: each filterable field costs indexing time. The three
+  // duplicate fields find earlier copies of a story and list them (docs/web-ingest.md measures the cost).
   filterableAttributes: [
     'id',
     'lang',
@@ -16,6 +16,7 @@ export const ARTICLE_SETTINGS: Settings = {
     'publishedTs',
     'seq',
     'fingerprintBands',
+    'firstSeq',
     'duplicateOf',
   ],
   sortableAttributes: ['publishedTs', 'seq'],

@@ -26,6 +26,9 @@ export interface ArticleDocument {
   /** The id of the first article of the same story when this one is a copy of it; it adds nothing to the
    * graph. Absent in documents written before duplicate detection. */
   duplicateOf?: string | null;
+  /** The write sequence of this id's first indexing, kept when it is written again: which article of a
+   * story came first, however often and in whatever runs they are indexed again. */
+  firstSeq?: number;
   /** MinHash signature of the body (src/dedup/fingerprint.ts); empty for a body too short to tell. */
   fingerprint?: number[];
   /** Its band keys: filterable, so that copies are found by an exact match in any process. */
@@ -87,4 +90,4 @@ export const GRAPH_FIELDS = [
 ] as const;
 
 /** What duplicate detection reads of an earlier article. */
-export type DuplicateCandidate = Pick<ArticleDocument, 'id' | 'fingerprint' | 'duplicateOf'>;
+export type DuplicateCandidate = Pick<ArticleDocument, 'id' | 'fingerprint' | 'duplicateOf' | 'firstSeq'>;

@@ -23,20 +23,26 @@ describe('content fingerprint', () => {
 });
 
 describe('first article of a story', () => {
-  const story = { id: 'a', fingerprint: print(STORY).signature, duplicateOf: null };
-  const copy = { id: 'b', fingerprint: print(COPY).signature };
+  const story = { id: 'a', fingerprint: print(STORY).signature, duplicateOf: null, firstSeq: 1 };
+  const copy = { id: 'b', fingerprint: print(COPY).signature, firstSeq: 2 };
 
   it('is the earlier article a copy resembles, and the first of its story when that one is a copy', () => {
     expect(firstOfStory(copy, [story])).toBe('a');
-    expect(firstOfStory({ ...copy, id: 'c' }, [{ ...copy, duplicateOf: 'a' }])).toBe('a');
+    expect(firstOfStory({ ...copy, id: 'c', firstSeq: 3 }, [{ ...copy, duplicateOf: 'a' }])).toBe('a');
   });
 
   it('is never the article itself nor one of its own copies, so indexing again decides the same', () => {
     expect(firstOfStory(story, [{ ...story }])).toBeNull();
-    expect(firstOfStory(story, [{ ...copy, duplicateOf: 'a' }])).toBeNull();
+    expect(firstOfStory({ ...story, firstSeq: 5 }, [{ ...copy, duplicateOf: 'a' }])).toBeNull();
+  });
+
+  it('is never an article first indexed later, even one indexed before this one was indexed again', () => {
+    expect(firstOfStory(story, [{ ...copy, duplicateOf: null }])).toBeNull();
   });
 
   it('is nobody for a different story of the same people', () => {
-    expect(firstOfStory({ id: 'o', fingerprint: print(OTHER_STORY).signature }, [story])).toBeNull();
+    expect(
+      firstOfStory({ id: 'o', fingerprint: print(OTHER_STORY).signature, firstSeq: 9 }, [story]),
+    ).toBeNull();
   });
 });
