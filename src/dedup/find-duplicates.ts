@@ -68,28 +68,40 @@ export function createDuplicateFinder(
       }
       for (let start = 0; start < docs.length; start += lookupChunk) {
         const chunk = docs.slice(start, start + lookupChunk);
-        const earlier = await search.getArticles(
+        const indexed = await search.getArticles(
           chunk.map((doc) => doc.id),
           ['id', 'firstSeq'],
         );
-        const firstSeqs = new Map(earlier.map((doc) => [doc.id, doc.firstSeq]));
+        const firstSeqs = new Map(indexed.map((doc) => [doc.id, doc.firstSeq]));
         for (const doc of chunk) {
           doc.firstSeq = pending.get(doc.id)?.firstSeq ?? firstSeqs.get(doc.id) ?? doc.seq;
         }
         const bands = [...new Set(chunk.flatMap((doc) => doc.fingerprintBands ?? []))];
-        const below = Math.max(...chunk.map((doc) => doc.firstSeq ?? 0));
-        const indexed = await search.similarArticles(bands, below, candidatesPerArticle * chunk.length);
-        for (const doc of chunk) {
-          if ((doc.fingerprint ?? []).length === 0) continue;
-          // A version still being written replaces the indexed one of the same id.
-          const candidates = new Map<string, DuplicateCandidate>(indexed.map((found) => [found.id, found]));
-          for (const band of doc.fingerprintBands ?? []) {
-            for (const id of byBand.get(band) ?? []) {
-              const writing = pending.get(id);
-              if (writing) candidates.set(id, writing);
-            }
+        const limit = candidatesPerArticle * chunk.length;
+        const ids = new Set(chunk.map((doc) => doc.id));
+        const latest = Math.max(...chunk.map((doc) => doc.firstSeq ?? 0));
+        // The `limit` most recent other articles first indexed before this chunk's latest, whether their
+        // write has ended (the index) or not (pending): the same set however a run was cut, so the same
+        // decisions. The chunk's own articles (possibly in the index already) are compared below instead.
+        const pool = new Map<string, DuplicateCandidate>();
+        for (const found of await search.similarArticles(bands, latest, limit + chunk.length)) {
+          if (!ids.has(found.id)) pool.set(found.id, found);
+        }
+        for (const band of bands) {
+          for (const id of byBand.get(band) ?? []) {
+            const writing = pending.get(id);
+            if (writing && !ids.has(id) && (writing.firstSeq ?? 0) < latest) pool.set(id, writing);
           }
-          doc.duplicateOf = firstOfStory(doc, candidates.values(), threshold);
+        }
+        const earlier = [...pool.values()]
+          .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0) || a.id.localeCompare(b.id))
+          .slice(0, limit);
+        // First indexed first, so that each article is compared with every earlier one of its chunk.
+        const marked: ArticleDocument[] = [];
+        for (const doc of [...chunk].sort((a, b) => (a.firstSeq ?? 0) - (b.firstSeq ?? 0))) {
+          if ((doc.fingerprint ?? []).length === 0) continue;
+          doc.duplicateOf = firstOfStory(doc, [...earlier, ...marked], threshold);
+          marked.push(doc);
           register(doc);
         }
       }

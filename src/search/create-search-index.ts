@@ -47,7 +47,10 @@ export interface SearchIndex {
   changedSince(seq: number, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   /** Every article's graph fields, page by page. */
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
-  /** Articles first indexed before `firstSeqBelow` that share any of these band keys, at most `limit`. */
+  /**
+   * Articles first indexed before `firstSeqBelow` that share any of these band keys: the `limit` most
+   * recently first indexed, so that the answer depends only on what was indexed before.
+   */
   similarArticles(
     bands: readonly string[],
     firstSeqBelow: number,
@@ -219,12 +222,13 @@ export function createSearchIndex(
     similarArticles: (bands, firstSeqBelow, limit) =>
       guard(async () => {
         if (bands.length === 0) return [];
-        const found = await articles.getDocuments({
+        const response = await articles.search('', {
           filter: buildFilter({ bands, firstSeqBelow }),
-          fields: ['id', 'fingerprint', 'duplicateOf', 'firstSeq'],
+          sort: ['firstSeq:desc'],
           limit,
+          attributesToRetrieve: ['id', 'fingerprint', 'duplicateOf', 'firstSeq'],
         });
-        return found.results;
+        return response.hits;
       }),
 
     duplicatesOf: (id, limit) =>

@@ -174,7 +174,10 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
     },
 
     similarArticles: async (bands, firstSeqBelow, limit) =>
-      (await Promise.all(parts.map((part) => part.similarArticles(bands, firstSeqBelow, limit)))).flat(),
+      (await Promise.all(parts.map((part) => part.similarArticles(bands, firstSeqBelow, limit))))
+        .flat()
+        .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0))
+        .slice(0, limit),
 
     duplicatesOf: async (id, limit) =>
       (await Promise.all(parts.map((part) => part.duplicatesOf(id, limit))))

@@ -19,7 +19,8 @@ export const ARTICLE_SETTINGS: Settings = {
     'firstSeq',
     'duplicateOf',
   ],
-  sortableAttributes: ['publishedTs', 'seq'],
+  // firstSeq: duplicate detection reads the most recent candidates first when a story has many.
+  sortableAttributes: ['publishedTs', 'seq', 'firstSeq'],
   // Halves indexing time (measured, ../shared/FACTS.md); proximity then only tells same-field from not.
   proximityPrecision: 'byAttribute',
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
