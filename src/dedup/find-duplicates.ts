@@ -68,13 +68,14 @@ export function createDuplicateFinder(
       }
       for (let start = 0; start < docs.length; start += lookupChunk) {
         const chunk = docs.slice(start, start + lookupChunk);
+        const rewriting = new Map(chunk.map((doc) => [doc.id, pending.get(doc.id)?.firstSeq]));
         const indexed = await search.getArticles(
           chunk.map((doc) => doc.id),
           ['id', 'firstSeq'],
         );
         const firstSeqs = new Map(indexed.map((doc) => [doc.id, doc.firstSeq]));
         for (const doc of chunk) {
-          doc.firstSeq = pending.get(doc.id)?.firstSeq ?? firstSeqs.get(doc.id) ?? doc.seq;
+          doc.firstSeq = rewriting.get(doc.id) ?? firstSeqs.get(doc.id) ?? doc.seq;
         }
         const bands = [...new Set(chunk.flatMap((doc) => doc.fingerprintBands ?? []))];
         const limit = candidatesPerArticle * chunk.length;
@@ -83,16 +84,20 @@ export function createDuplicateFinder(
         // The `limit` most recent other articles first indexed before this chunk's latest, whether their
         // write has ended (the index) or not (pending): the same set however a run was cut, so the same
         // decisions. The chunk's own articles (possibly in the index already) are compared below instead.
+        // Pending writes are read before the index is asked: a write that ends in between is then in one
+        // or the other (it leaves pending only once the index shows it), never in neither.
+        const writing = new Map<string, DuplicateCandidate>();
+        for (const band of bands) {
+          for (const id of byBand.get(band) ?? []) {
+            const doc = pending.get(id);
+            if (doc && !ids.has(id) && (doc.firstSeq ?? 0) < latest) writing.set(id, doc);
+          }
+        }
         const pool = new Map<string, DuplicateCandidate>();
         for (const found of await search.similarArticles(bands, latest, limit + chunk.length)) {
           if (!ids.has(found.id)) pool.set(found.id, found);
         }
-        for (const band of bands) {
-          for (const id of byBand.get(band) ?? []) {
-            const writing = pending.get(id);
-            if (writing && !ids.has(id) && (writing.firstSeq ?? 0) < latest) pool.set(id, writing);
-          }
-        }
+        for (const [id, doc] of writing) pool.set(id, doc);
         const earlier = [...pool.values()]
           .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0) || a.id.localeCompare(b.id))
           .slice(0, limit);
