@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const { values } = parseCli({
-  usage: 'npm run bench:settings -- [--corpus DIR]',
+  usage: 'npm run bench:settings -- [--corpus DIR] [--only NAMES]',
   description:
     'What each Meilisearch setting choice costs and changes: indexing time, hit counts and top-10\n' +
     'agreement with the settings newsgraph ships, for a few real queries.',
@@ -30,6 +30,11 @@ const { values } = parseCli({
       value: 'DIR',
       default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
       description: 'the corpus folder (*.jsonl)',
+    },
+    only: {
+      type: 'string',
+      value: 'NAMES',
+      description: 'only the variants whose names start with one of these (comma-separated); shipped always',
     },
   },
 });
@@ -87,12 +92,17 @@ async function main(): Promise<void> {
       const print = fingerprint(doc.body);
       doc.fingerprint = print?.signature ?? [];
       doc.fingerprintBands = print?.bands ?? [];
+      doc.firstSeq = doc.seq;
     }
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
     process.stdout.write(`${docs.length} articles\n`);
     let n = 0;
-    for (const [name, settings] of Object.entries(VARIANTS)) {
+    const only = (values.only ?? '').split(',').filter(Boolean);
+    const chosen = Object.entries(VARIANTS).filter(
+      ([name]) => name === 'shipped' || only.length === 0 || only.some((start) => name.startsWith(start)),
+    );
+    for (const [name, settings] of chosen) {
       const search = createSearchIndex(client, `${config.meili.indexPrefix}s${n++}_`, {
         articleSettings: settings,
       });
