@@ -23,9 +23,6 @@ export function toArticleDocument(article: Article, extraction: Extraction, seq:
     mentions: extraction.mentions,
     sentences: extraction.sentences,
     seq,
-    duplicateOf: null,
-    fingerprint: [],
-    fingerprintBands: [],
   };
 }
 
