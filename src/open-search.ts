@@ -7,7 +7,7 @@ import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import type { Tagger } from './entities/ner/create-tagger.js';
 import { loadTaggers } from './entities/load-taggers.js';
 import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
-import { loadExtractor } from './entities/load-extractor.js';
+import { createWinkTokenizer, loadExtractor } from './entities/load-extractor.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './entities/load-knowledge-base.js';
 import type { Logger } from './logger.js';
 import { openMeilisearch, type MeiliConnection } from './meili/open-meilisearch.js';
@@ -113,11 +113,12 @@ async function openExtraction(config: Config): Promise<Extraction> {
     );
   }
   const taggers = config.ner === 'tagger' ? await loadShippedTaggers() : undefined;
-  let stage = loadExtractor({ ...files, taggers });
+  const tokenize = createWinkTokenizer();
+  let stage = loadExtractor({ ...files, taggers, tokenize });
   return {
     extractMany: (inputs) => extractInProcess(stage.extract)(inputs),
     setOverlay: (overlay) => {
-      stage = loadExtractor({ ...files, taggers, overlay });
+      stage = loadExtractor({ ...files, taggers, overlay, tokenize });
     },
     close: () => Promise.resolve(),
   };

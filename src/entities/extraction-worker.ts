@@ -2,7 +2,7 @@
 // answers batches of texts with their extractions. A text that fails reports its reason; the batch goes on.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTaggers } from './load-taggers.js';
-import { loadExtractor } from './load-extractor.js';
+import { createWinkTokenizer, loadExtractor } from './load-extractor.js';
 import {
   extractInProcess,
   type ExtractorFiles,
@@ -12,9 +12,16 @@ import {
 
 const files = workerData as ExtractorFiles;
 const taggers = files.taggerFiles ? await loadTaggers(files.taggerFiles) : undefined;
+const tokenize = createWinkTokenizer();
 const load = (overlay: ExtractorFiles['overlay']) =>
   extractInProcess(
-    loadExtractor({ kbFiles: files.kbFiles, givenNamesFile: files.givenNamesFile, taggers, overlay }).extract,
+    loadExtractor({
+      kbFiles: files.kbFiles,
+      givenNamesFile: files.givenNamesFile,
+      taggers,
+      overlay,
+      tokenize,
+    }).extract,
   );
 
 let extractMany = load(files.overlay);

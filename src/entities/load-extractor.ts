@@ -31,10 +31,16 @@ function loadGivenNames(file: string): Set<string> {
   }
 }
 
-// One winkNLP instance per thread, whatever the number of extractors: every instance made from
-// wink-eng-lite-web-model grows state the model shares, doubling the next load's time until the 21st throws
-// "Invalid string length" (a curation log's corrections make a new extractor each).
-let threadTokenize: Tokenize | undefined;
+/**
+ * A tokenizer over a new winkNLP instance. Make one per extraction context and pass it to every extractor
+ * rebuilt there (`loadExtractor({ tokenize })`): each instance made from wink-eng-lite-web-model grows state
+ * the model shares, doubling the next load's time until the 21st throws "Invalid string length" (the
+ * curation log's corrections rebuild the extractor each time). One instance is not shared between contexts
+ * either: its output depends on the texts it read before, so two extractors sharing one disagree.
+ */
+export function createWinkTokenizer(): Tokenize {
+  return createTokenizer(winkNLP(model, ['sbd']));
+}
 
 /** Loads the knowledge base and name lists and returns the extraction function built on them. */
 export function loadExtractor(options: {
@@ -45,9 +51,10 @@ export function loadExtractor(options: {
   linking?: Partial<typeof LINKING_DEFAULTS>;
   /** Entities that replace or extend the files' (the curation log's corrections, src/curation/). */
   overlay?: readonly KbEntity[];
+  /** The tokenizer of the extractor this one replaces (see createWinkTokenizer); a new one if absent. */
+  tokenize?: Tokenize;
 }): EntityStage {
-  threadTokenize ??= createTokenizer(winkNLP(model, ['sbd']));
-  const tokenize = threadTokenize;
+  const tokenize = options.tokenize ?? createWinkTokenizer();
   const kb = loadKnowledgeBase(options.kbFiles);
   for (const entity of options.overlay ?? []) kb.entities.set(entity.id, entity);
   const gazetteer = createGazetteer(kb, tokenize);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { loadExtractor } from '../../src/entities/load-extractor.js';
+import { createWinkTokenizer, loadExtractor } from '../../src/entities/load-extractor.js';
 import { loadKnowledgeBase } from '../../src/entities/load-knowledge-base.js';
 import { GIVEN_NAMES_FILE } from '../../src/open-search.js';
 
@@ -51,8 +51,9 @@ describe('knowledge base', () => {
   });
 
   it('an extractor can be made again and again in one thread, as corrections do', () => {
-    // Each correction of the knowledge base makes a new extractor; winkNLP must not be loaded each time.
+    // Each correction of the knowledge base makes a new extractor over the tokenizer of the one before.
     const kbFiles = loadConfig({}).kbFiles;
+    const tokenize = createWinkTokenizer();
     for (let made = 0; made < 25; made++) {
       const overlay = [
         {
@@ -62,7 +63,7 @@ describe('knowledge base', () => {
           aliases: { de: [`ACME ${made}`] },
         },
       ];
-      const { extract } = loadExtractor({ kbFiles, givenNamesFile: GIVEN_NAMES_FILE, overlay });
+      const { extract } = loadExtractor({ kbFiles, givenNamesFile: GIVEN_NAMES_FILE, overlay, tokenize });
       expect(extract(`Die ACME ${made} wächst.`, 'de').mentions[0]?.entityId).toBe('acme-gmbh');
     }
   });
