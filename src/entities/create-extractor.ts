@@ -163,8 +163,7 @@ export function createExtractor({
     for (const span of spans) {
       if (span.type !== 'person' || !span.entityId.startsWith('prov-')) continue;
       const name = surface(span.start, span.end);
-      const base = [name.slice(0, -1), name.slice(0, -2)]
-        .filter((stem) => genitiveStems(normalizeToken(name)).includes(normalizeToken(stem)))
+      const base = genitiveStems(normalizeToken(name))
         .map(provisionalId)
         .find((id) => id !== span.entityId && entities.get(id)?.type === 'person');
       if (base) span.entityId = base;
