@@ -92,6 +92,11 @@ function taggerSentences(tokens: readonly Token[], lang: string): Sentence[] {
   return sentences;
 }
 
+/** A line of its own without the punctuation that ends a sentence: the article's title. */
+function isHeadline(words: readonly string[]): boolean {
+  return !/^[.!?:;…"'“”„«»)]+$/u.test(words[words.length - 1] ?? '.');
+}
+
 /** The tagger of a language; a language without its own tagger uses English's. */
 export function taggerFor(taggers: { de?: Tagger; en?: Tagger }, lang: string): Tagger | undefined {
   return (lang === 'de' ? taggers.de : taggers.en) ?? taggers.en ?? taggers.de;
@@ -130,8 +135,15 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
     const tagger = taggerFor(taggers, lang);
     if (!tagger) return [];
     const sentences = taggerSentences(tokens, lang);
-    // The whole article at once: the tagger remembers how it labelled a name earlier in the text.
-    const tagged = tagger.tagDocument(sentences.map((s) => s.words));
+    // The whole article at once: the tagger remembers how it labelled a name earlier in the text. A
+    // headline is tagged last, after the body it heads: its capitalised words ("Steel firm to cut jobs",
+    // "Nortel in $300m profit revision") are poor evidence, and a wrong label there would be remembered for
+    // every later mention of the name.
+    const order = sentences.map((_, k) => k);
+    if (sentences.length > 1 && isHeadline(sentences[0]?.words ?? [])) order.push(order.shift() ?? 0);
+    const inOrder = tagger.tagDocument(order.map((k) => sentences[k]?.words ?? []));
+    const tagged: string[][] = [];
+    order.forEach((k, at) => (tagged[k] = inOrder[at] ?? []));
     const found = [];
     for (const [k, { words, bounds }] of sentences.entries()) {
       for (const span of decodeSpans(words, tagged[k] ?? [])) {

@@ -73,6 +73,19 @@ describe('the tagger as a finder', () => {
     expect(mentions.map(([mention]) => mention)).not.toContain('SPÖ.');
   });
 
+  it('tags a headline after the body, so its guess about a name is not remembered for the article', () => {
+    // BBC's headline: the tagger takes "Nortel" in it for a person, and before the body was tagged first,
+    // every later "Nortel" and "Nortel Networks" followed.
+    const text =
+      'Nortel in $300m profit revision\n' +
+      'Telecoms equipment maker Nortel Networks has sharply revised downwards its profits for the 2003 ' +
+      'fiscal year. In a long-awaited filing, Nortel said it had made $434m.';
+    const { entities } = withTagger(text, 'en');
+    const typeOf = (name: string) => entities.find((entity) => entity.name === name)?.type;
+    expect(typeOf('Nortel Networks')).toBe('organization');
+    expect(typeOf('Nortel')).toBe('organization');
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
