@@ -68,7 +68,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 /** The explorer page, as `npm run build:web` (run by `npm ci`) bundles it. */
 export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 export const MODELS_DIR = path.join(PROJECT_ROOT, 'data', 'models');
-const BUNDLED_KB = ['countries', 'cities', 'organizations', 'people'].map((name) =>
+const BUNDLED_KB = ['countries', 'regions', 'cities', 'organizations', 'people'].map((name) =>
   path.join(PROJECT_ROOT, 'data', 'kb', `${name}.json`),
 );
 

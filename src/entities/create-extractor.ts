@@ -120,8 +120,15 @@ export function createExtractor({
             c.end <= proposed.end &&
             2 * (c.end - c.start) >= proposed.end - proposed.start,
         );
-        // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name.
-        const part = matches.some((c) => c.derived && c.start >= proposed.start && c.end <= proposed.end);
+        // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name. (An
+        // adjective of a place opening a longer name, "Burgenländische Landesholding GmbH", is not.)
+        const part = matches.some(
+          (c) =>
+            c.derived &&
+            c.start >= proposed.start &&
+            c.end <= proposed.end &&
+            isWordPart(tokens, c.start, c.end),
+        );
         const head = tokens[proposed.end - 1]?.value ?? '';
         if (!known && part && isCommonWord(head, lang)) continue;
         const info =

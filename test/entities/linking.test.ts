@@ -115,6 +115,27 @@ describe('derived mentions', () => {
     expect(mentionOf(english, 'German')).toMatchObject({ entityId: 'germany', derived: true });
   });
 
+  it('an organisation whose name opens with a place adjective keeps its whole name', () => {
+    const german = extract('Das berichtete der Bayerische Rundfunk am Montag.', 'de');
+    expect(mentionOf(german, 'Bayerische Rundfunk').type).toBe('organization');
+    const english = extract('The British National Party lost its only seat.', 'en');
+    expect(mentionOf(english, 'British National Party').type).toBe('organization');
+  });
+
+  it('states and provinces are entities of their own, in either language, with their adjectives', () => {
+    const german = extract(
+      'Bayern und die Steiermark streiten, sagte der bayerische Minister in Kalifornien.',
+      'de',
+    );
+    const english = extract('Bavaria and Styria disagree, the Bavarian minister said in California.', 'en');
+    expect(mentionOf(german, 'Bayern')).toMatchObject({ entityId: 'bavaria', type: 'location' });
+    expect(mentionOf(english, 'Bavaria')).toMatchObject({ entityId: 'bavaria', type: 'location' });
+    expect(mentionOf(german, 'Steiermark').entityId).toBe(mentionOf(english, 'Styria').entityId);
+    expect(mentionOf(german, 'Kalifornien').entityId).toBe(mentionOf(english, 'California').entityId);
+    expect(mentionOf(german, 'bayerische')).toMatchObject({ entityId: 'bavaria', derived: true });
+    expect(mentionOf(english, 'Bavarian')).toMatchObject({ entityId: 'bavaria', derived: true });
+  });
+
   it('derived mentions are marked without the tagger too', () => {
     const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
     expect(mentionOf(off(text, 'de'), 'russische')).toMatchObject({ entityId: 'russia', derived: true });

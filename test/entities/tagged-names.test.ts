@@ -65,6 +65,13 @@ describe('the tagger as a finder', () => {
     expect(withTagger(text, 'de').mentions.map((mention) => mention.text)).toEqual(['Wien']);
   });
 
+  it('takes no holiday for a name ("Christmas" was a place)', () => {
+    const text = 'Christmas sales were strong, and Christmas came early for Marks & Spencer in London.';
+    const mentions = withTagger(text, 'en').mentions.map((mention) => mention.text);
+    expect(mentions).toContain('London');
+    expect(mentions).not.toContain('Christmas');
+  });
+
   it('leaves punctuation and a German verb at the edge of a tagged span out of the mention', () => {
     const text = 'Marc Janko kam aus der Salzburger SPÖ. Janko mahnte die Kollegen.';
     const mentions = withTagger(text, 'de').mentions.map((mention) => [mention.text, mention.entityId]);
@@ -84,6 +91,16 @@ describe('the tagger as a finder', () => {
     const typeOf = (name: string) => entities.find((entity) => entity.name === name)?.type;
     expect(typeOf('Nortel Networks')).toBe('organization');
     expect(typeOf('Nortel')).toBe('organization');
+  });
+
+  it('ends a German name at its first lower-case word, unless it is a particle or part of a hyphenated word', () => {
+    const text =
+      'Thomas Bernhard österreichische Geschichte lag auf dem Tisch. Ban Ki-moon sprach mit Ursula von der Leyen.';
+    const mentions = withTagger(text, 'de').mentions.map((mention) => mention.text);
+    expect(mentions).toEqual(
+      expect.arrayContaining(['Thomas Bernhard', 'Ban Ki-moon', 'Ursula von der Leyen']),
+    );
+    expect(mentions.filter((mention) => mention.includes('Geschichte'))).toEqual([]);
   });
 
   it('NER is tagger by default and accepts only off and tagger', () => {
