@@ -111,13 +111,16 @@ export function createExtractor({
       for (const proposed of tagger(tokens, taken, lang)) {
         if (!free(proposed)) continue;
         const known = gazetteer.lookup(tokens, proposed.start, proposed.end, proposed.type);
-        // A knowledge-base name of the same type inside the span, covering at least half of it.
+        // A knowledge-base name of the same type inside the span, covering at least half of it ("Präsident
+        // Putin", "BBC News"); a place only as the span's last words ("Stadt Wien"): words after a place make
+        // another name ("Edinburgh Rugby", "Leicester Square", "Europa League").
         const inside = matches.find(
           (c) =>
             !c.derived &&
             c.type === proposed.type &&
             c.start >= proposed.start &&
             c.end <= proposed.end &&
+            (c.type !== 'location' || c.end === proposed.end) &&
             2 * (c.end - c.start) >= proposed.end - proposed.start,
         );
         // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name. (An

@@ -35,6 +35,13 @@ describe('the linker keeps the tagger type', () => {
     expect(leeds.entityId).not.toBe('leeds');
   });
 
+  it('a place followed by more words of a tagged name is another name ("Leicester Square")', () => {
+    const english = extract('Crowds gathered in Leicester Square for the premiere.', 'en');
+    expect(mentionOf(english, 'Leicester Square').entityId).toBe('prov-leicester-square');
+    const german = extract('Sie spielen in der Europa League gegen Lazio.', 'de');
+    expect(mentionOf(german, 'Europa League').entityId).toBe('prov-europa-league');
+  });
+
   it('the city in "in Leeds" is the city', () => {
     const leeds = mentionOf(
       extract('The Prime Minister visited a hospital in Leeds on Monday.', 'en'),
