@@ -169,14 +169,18 @@ export function createExtractor({
     }
     for (const c of unknownPeople) if (free(c)) take(c, provisional(c));
 
-    // "Salman Rushdies" beside "Salman Rushdie": the genitive of a provisional person of the article.
+    // "Salman Rushdies" beside "Salman Rushdie": the genitive of a provisional person of the article, whatever
+    // type the tagger gave it ("Herta Müllers" before "Mutter" was an organisation).
     for (const span of spans) {
-      if (span.type !== 'person' || !span.entityId.startsWith('prov-')) continue;
+      if (!span.entityId.startsWith('prov-')) continue;
       const name = surface(span.start, span.end);
       const base = genitiveStems(normalizeToken(name))
         .map(provisionalId)
         .find((id) => id !== span.entityId && entities.get(id)?.type === 'person');
-      if (base) span.entityId = base;
+      if (base) {
+        span.entityId = base;
+        span.type = 'person';
+      }
     }
     const used = new Set(spans.map((span) => span.entityId));
     for (const id of entities.keys()) if (!used.has(id)) entities.delete(id);

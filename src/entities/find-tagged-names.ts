@@ -91,6 +91,22 @@ const HOLIDAYS = new Set([
   'Karneval',
 ]);
 
+/** Head nouns of companies' and institutions' names, which may follow a name ending in -s ("Lloyds Bank"). */
+const NAME_HEADS = new Set([
+  'Bank',
+  'Gruppe',
+  'Holding',
+  'Verlag',
+  'Stiftung',
+  'Werft',
+  'Institut',
+  'Universität',
+  'Klinik',
+  'Brauerei',
+  'Partei',
+  'Verein',
+]);
+
 /** Abbreviations GermEval 2014 writes apart from their dot (counted in its training text), as "St" ".". */
 const DOT_APART_DE = new Set(['St.', 'Dr.', 'Prof.', 'Chr.', 'Jh.', 'Abs.', 'Mio.', 'Mrd.', 'Bd.', 'Abb.']);
 
@@ -153,12 +169,48 @@ export function taggerFor(taggers: { de?: Tagger; en?: Tagger }, lang: string): 
  * ("Janko mahnte", "Tiroler bringt"), and a person's name up to its first lower-case word that is not a
  * particle; nothing for a holiday ("Christmas") or a German month or weekday alone.
  */
+/** What trimming knows of words: the tagger's common words and the given names. */
+interface WordKnowledge {
+  isCommonWord: (word: string) => boolean;
+  isDictionaryNoun: (word: string) => boolean;
+  givenNames: ReadonlySet<string>;
+  /** The words of the article. */
+  article: ReadonlySet<string>;
+}
+
+/**
+ * Where a German span runs past a name in the genitive into the nouns it governs ("Wolfgang Schäubles
+ * Wohnort", "Herta Müllers Mutter"): the index of the first of them, else `end`. Only when the name
+ * without its -s is written elsewhere in the article and is no common word unless a given name precedes it
+ * ("Rotes Kreuz": "Rote"; "Herta Müllers"), the genitive is no given name ("Andreas Müller"), and every word
+ * after it is a dictionary noun but the head noun of a company's or an institution's name ("Lloyds Bank").
+ */
+function genitiveEnd(tokens: readonly Token[], start: number, end: number, words: WordKnowledge): number {
+  const value = (at: number): string => tokens[at]?.value ?? '';
+  const governed = (at: number): boolean =>
+    /^\p{Lu}\p{Ll}/u.test(value(at)) && words.isDictionaryNoun(value(at)) && !NAME_HEADS.has(value(at));
+  for (let at = start + 1; at < end; at++) {
+    const genitive = value(at - 1);
+    if (
+      /^\p{Lu}\p{L}*[^s]s$/u.test(genitive) &&
+      !words.givenNames.has(genitive) &&
+      words.article.has(genitive.slice(0, -1)) &&
+      (!words.isCommonWord(genitive.slice(0, -1)) || words.givenNames.has(value(at - 2))) &&
+      tokens.slice(at, end).every((_, k) => governed(at + k))
+    ) {
+      return at;
+    }
+  }
+  return end;
+}
+
 function trimSpan(
   tokens: readonly Token[],
   first: number,
   last: number,
   type: EntityType,
   lang: string,
+  words: WordKnowledge,
 ): { start: number; end: number } | undefined {
   let start = first;
   let end = last;
@@ -178,17 +230,27 @@ function trimSpan(
     }
   }
   while (lang === 'de' && end - start > 1 && loose(end - 1)) end -= 1;
+  if (lang === 'de') end = genitiveEnd(tokens, start, end, words);
   if (end <= start) return undefined;
   if (end - start === 1 && HOLIDAYS.has(value(start))) return undefined;
   if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(value(start))) return undefined;
   return { start, end };
 }
 
-/** A finder over taggers by language. */
-export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): CandidateFinder {
+/** A finder over taggers by language; `givenNames` keeps "Andreas Müller" whole (see genitiveEnd). */
+export function createTaggedNameFinder(
+  taggers: { de?: Tagger; en?: Tagger },
+  givenNames: ReadonlySet<string> = new Set(),
+): CandidateFinder {
   return (tokens, _taken, lang) => {
     const tagger = taggerFor(taggers, lang);
     if (!tagger) return [];
+    const known = {
+      isCommonWord: (word: string) => tagger.isCommonWord(word),
+      isDictionaryNoun: (word: string) => tagger.isDictionaryNoun(word),
+      givenNames,
+      article: new Set(tokens.map((token) => token.value)),
+    };
     const sentences = taggerSentences(tokens, lang);
     // The whole article at once: the tagger remembers how it labelled a name earlier in the text. A
     // headline is tagged last, after the body it heads: its capitalised words ("Steel firm to cut jobs",
@@ -203,7 +265,8 @@ export function createTaggedNameFinder(taggers: { de?: Tagger; en?: Tagger }): C
     for (const [k, { words, bounds }] of sentences.entries()) {
       for (const span of decodeSpans(words, tagged[k] ?? [])) {
         const type = TYPES[span.label];
-        const trimmed = type && trimSpan(tokens, bounds[span.start] ?? 0, bounds[span.end] ?? 0, type, lang);
+        const trimmed =
+          type && trimSpan(tokens, bounds[span.start] ?? 0, bounds[span.end] ?? 0, type, lang, known);
         if (type && trimmed) found.push({ ...trimmed, type });
       }
     }

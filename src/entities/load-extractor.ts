@@ -58,10 +58,11 @@ export function loadExtractor(options: {
   const kb = loadKnowledgeBase(options.kbFiles);
   for (const entity of options.overlay ?? []) kb.entities.set(entity.id, entity);
   const gazetteer = createGazetteer(kb, tokenize);
-  const finders = [createPersonNameFinder(loadGivenNames(options.givenNamesFile))];
+  const givenNames = loadGivenNames(options.givenNamesFile);
+  const finders = [createPersonNameFinder(givenNames)];
   const { taggers, linking } = options;
   const tagging = taggers && {
-    tagger: createTaggedNameFinder(taggers),
+    tagger: createTaggedNameFinder(taggers, givenNames),
     isCommonWord: (word: string, lang: string) => taggerFor(taggers, lang)?.isCommonWord(word) ?? false,
   };
   return {

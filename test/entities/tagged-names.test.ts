@@ -103,6 +103,17 @@ describe('the tagger as a finder', () => {
     expect(mentions.filter((mention) => mention.includes('Geschichte'))).toEqual([]);
   });
 
+  it('ends a German span at a genitive name and leaves out the nouns it governs', () => {
+    const text =
+      'Thomas Fischer sprach. Thomas Fischers Mutter war da. Google wächst. Googles Software ist beliebt. ' +
+      'Caritas und Rotes Kreuz halfen.';
+    const mentions = withTagger(text, 'de').mentions.map((mention) => [mention.text, mention.entityId]);
+    expect(mentions).toContainEqual(['Thomas Fischers', 'prov-thomas-fischer']);
+    expect(mentions).toContainEqual(['Googles', 'google']);
+    // "Rote" is a common word, and no given name stands before "Rotes": the name is whole.
+    expect(mentions.map(([mention]) => mention)).not.toContain('Rotes');
+  });
+
   it('NER is tagger by default and accepts only off and tagger', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');

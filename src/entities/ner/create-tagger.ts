@@ -25,6 +25,8 @@ export interface Tagger {
    * unlabeled text, or a dictionary common noun (German).
    */
   isCommonWord(word: string): boolean;
+  /** Whether `word` is a form of a dictionary common noun (German models; false for others). */
+  isDictionaryNoun(word: string): boolean;
 }
 
 /** Case-profile buckets of common words: capitalised in under half the cases, or a dictionary noun. */
@@ -65,6 +67,10 @@ export function createTagger(model: NerModel): Tagger {
       const cased = normalizeToken(word);
       const at = lexicon.words.get(cased) ?? lexicon.words.get(cased.toLowerCase());
       return at !== undefined && COMMON_BUCKETS.has(lexicon.entries[at] ?? 0);
+    },
+    isDictionaryNoun(word) {
+      const at = lexicon.words.get(normalizeToken(word).toLowerCase());
+      return at !== undefined && lexicon.entries[at] === COMMON_NOUN_BUCKET;
     },
   };
 }

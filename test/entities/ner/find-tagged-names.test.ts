@@ -21,6 +21,7 @@ describe('the tagged-name finder', () => {
       tag: () => {
         throw new Error('the finder tags whole articles');
       },
+      isDictionaryNoun: () => false,
       tagDocument(sentences) {
         calls.push(sentences.map((s) => [...s]));
         return sentences.map((s) => s.map((w) => (w === 'Meyer' ? 'B-PER' : w === 'Bonn' ? 'B-LOC' : 'O')));
