@@ -143,6 +143,12 @@ describe('derived mentions', () => {
     expect(mentionOf(english, 'Bavarian')).toMatchObject({ entityId: 'bavaria', derived: true });
   });
 
+  it('an adjective of a known entity is its derived mention whatever the tagger calls it ("Tory")', () => {
+    const english = extract('The Tory leader said the Lib Dem plans would fail.', 'en');
+    expect(mentionOf(english, 'Tory')).toMatchObject({ entityId: 'conservative-party', derived: true });
+    expect(mentionOf(english, 'Lib Dem')).toMatchObject({ entityId: 'liberal-democrats', derived: true });
+  });
+
   it('derived mentions are marked without the tagger too', () => {
     const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
     expect(mentionOf(off(text, 'de'), 'russische')).toMatchObject({ entityId: 'russia', derived: true });
