@@ -134,13 +134,13 @@ export function createExtractor({
         );
         const head = tokens[proposed.end - 1]?.value ?? '';
         if (!known && part && isCommonWord(head, lang)) continue;
-        // An adjective of a known entity, whatever the tagger calls it ("Tory", "Scottish"), is the entity's
-        // derived mention, which the knowledge-base matches below add.
+        // An adjective of a known entity, whatever the tagger calls it or a part of it ("Tory", "Lib" of "Lib
+        // Dem"), is the entity's derived mention, which the knowledge-base matches below add.
         const adjective = matches.some(
           (c) =>
             c.derived &&
-            c.start === proposed.start &&
-            c.end === proposed.end &&
+            c.start <= proposed.start &&
+            c.end >= proposed.end &&
             !isWordPart(tokens, c.start, c.end),
         );
         if (adjective) continue;
