@@ -36,7 +36,14 @@ const { values } = parseCli({
       type: 'string',
       value: 'FILE',
       default: path.join(PROJECT_ROOT, 'docs', 'similar-judgements.json'),
-      description: 'the sample and the judged pairs: {"sample": [ids], "judgements": {"a|b": true}}',
+      description:
+        'the samples and the judged pairs: {"samples": {name: [ids]}, "judgements": {"a|b": true}}',
+    },
+    sample: {
+      type: 'string',
+      value: 'NAME',
+      default: 'baseline',
+      description: 'the sample in FILE to judge; one not there is drawn and printed',
     },
     'per-stratum': {
       type: 'string',
@@ -54,7 +61,7 @@ if (!FILES.every((file) => existsSync(file))) {
 }
 
 interface Judged {
-  sample?: string[];
+  samples?: Record<string, string[]>;
   judgements?: Record<string, boolean>;
 }
 
@@ -93,7 +100,7 @@ try {
 
   const file = values.judgements;
   const judged: Judged = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Judged) : {};
-  const sample = judged.sample?.filter((id) => graph.hasNode(id)) ?? [];
+  const sample = judged.samples?.[values.sample]?.filter((id) => graph.hasNode(id)) ?? [];
   if (sample.length === 0) {
     const next = random(Number(values.seed));
     const perStratum = Number(values['per-stratum']);
@@ -115,7 +122,9 @@ try {
         }
       }
     }
-    console.log(`drawn sample (save it under "sample" in ${file}):\n${JSON.stringify(sample)}\n`);
+    console.log(
+      `drawn sample (save it under "samples"."${values.sample}" in ${file}):\n${JSON.stringify(sample)}\n`,
+    );
   }
 
   const verdicts = judged.judgements ?? {};
