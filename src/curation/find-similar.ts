@@ -1,13 +1,14 @@
 // Likely duplicates of an entity, each with a score and its reasons. A suggestion needs evidence from the
 // names: the same name, an alias of one that is the name of the other, the same surname with the same
-// first-name initial ("W. Putin", "Wladimir Putin"), one name the end or a part of the other ("Kerry",
-// "John Kerry"; "Sun Grid", "The Sun Grid"; "MPC", "Monetary Policy Committee"), or a typo or inflection apart (each differing word keeps its
-// first letter and is at most one edit away, two in words of 11 letters or more: "Müler", "Süddeutscher"). The same
-// neighbours (cosine similarity of their neighbour vectors, weighted by shared articles) add to that, and
-// are what a bare surname or a part of a name needs to be suggested; alone they suggest nothing: entities
-// named in the same few articles share all their neighbours without being one (measured on the corpus,
-// docs/corrections.md). Only entities of the same type are compared; neighbour similarity is computed for
-// the entities that share a neighbour with it, so a hub's cost is its neighbours' degrees.
+// first-name initial or start ("W. Putin", "Wladimir Putin"), one name the end or a part of the other
+// ("Kerry", "John Kerry"; "Sun Grid", "The Sun Grid"; "MPC", "Monetary Policy Committee"), or a typo or
+// inflection apart (each differing word keeps its first letter and is one edit away, two in words of 11
+// letters or more: "Müler", "Süddeutscher"). The same neighbours (cosine similarity of their neighbour
+// vectors, weighted by shared articles) add to that, and are what a bare surname, a part of a name or a
+// short one-word typo needs to be suggested; alone they suggest nothing: entities named in the same few
+// articles share all their neighbours without being one (measured on the corpus: docs/corrections.md).
+// Only entities of the same type are compared; neighbour similarity is computed for the entities that
+// share a neighbour with it, so a hub's cost is its neighbours' degrees.
 import { slugify } from '../entities/entity-id.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 
@@ -43,10 +44,11 @@ export interface SimilarEntity {
 /** Articles that do not tell names apart ("The Sun Grid", "Sun Grid"), and the possessive "'s". */
 const NOISE = new Set(['the', 'der', 'die', 'das', 'des', 'dem', 'den', 'le', 'la', 'les', 's']);
 
+/** A name's words without the noise; a first word stays (the "S" of "S Murray" is an initial). */
 const words = (name: string): string[] =>
   slugify(name)
     .split('-')
-    .filter((word) => word !== '' && !NOISE.has(word));
+    .filter((word, i) => word !== '' && (!NOISE.has(word) || (i === 0 && word === 's')));
 
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -73,7 +75,8 @@ function typoDistance(a: string[], b: string[]): number | undefined {
     const [x, y] = [a[i] ?? '', b[i] ?? ''];
     if (x === y) continue;
     const allowed = Math.min(x.length, y.length) >= 11 ? 2 : 1;
-    if (x[0] !== y[0] || Math.min(x.length, y.length) < 4) return undefined;
+    // A one-word name of four letters a typo apart is another name (Iran, Iraq); beside a shared surname not.
+    if (x[0] !== y[0] || Math.min(x.length, y.length) < (a.length === 1 ? 5 : 4)) return undefined;
     const distance = editDistance(x, y, allowed);
     if (distance > allowed) return undefined;
     total += distance;
@@ -109,7 +112,7 @@ function initials(long: string[], short: string[]): boolean {
   return letters.includes(acronym);
 }
 
-/** For organisations and places: every word of the shorter name, one of 4 letters or more, in the longer. */
+/** For organisations: every word of the shorter name, one of 4 letters or more, in the longer. */
 const contains = (long: string[], short: string[]) =>
   short.length < long.length &&
   short.some((word) => word.length >= 4) &&
@@ -166,7 +169,8 @@ function nameEvidence(
   }
   if (type === 'organization' && (initials(a, b) || initials(b, a)))
     return { reason: 'one name is the initials of the other', weight: WEIGHTS.part };
-  if (contains(a, b) || contains(b, a))
+  // A place inside a longer name is mostly another place or thing (Guatemala City, East Jerusalem).
+  if (type !== 'location' && (contains(a, b) || contains(b, a)))
     return { reason: 'one name contains the other', weight: WEIGHTS.part };
   return undefined;
 }

@@ -98,6 +98,16 @@ describe('findSimilar', () => {
     expect(findSimilar(apart, 'john-kerry', aliasesOf)).toEqual([]);
   });
 
+  it('reads a first "S" as an initial, not as a possessive: S Murray is Scott Murray, not Murray', () => {
+    const store = graphOf([
+      [e('prov-s-murray', 'S Murray'), e('prov-scott-murray', 'Scott Murray'), kremlin],
+    ]);
+    const similar = findSimilar(store, 'prov-s-murray', aliasesOf) ?? [];
+    expect(similar.map((s) => [s.id, s.reasons[0]])).toEqual([
+      ['prov-scott-murray', 'same surname and first-name initial'],
+    ]);
+  });
+
   it('finds an organisation by its initials when they share neighbours', () => {
     const committee = e('prov-monetary-policy-committee', 'Monetary Policy Committee', 'organization');
     const mpc = e('prov-mpc', 'MPC', 'organization');
