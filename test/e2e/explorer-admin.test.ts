@@ -127,8 +127,10 @@ describe.runIf(present)('the explorer admin mode', () => {
     );
     await page.waitForFunction(
       () =>
-        (window as unknown as Holder).newsgraph.view.graph.getNodeAttribute('prov-michael-mueler', 'label') ===
-        'Michael Müler (Tippfehler)',
+        (window as unknown as Holder).newsgraph.view.graph.getNodeAttribute(
+          'prov-michael-mueler',
+          'label',
+        ) === 'Michael Müler (Tippfehler)',
     );
     expect(ng.store.graph.getNodeAttribute('prov-michael-mueler', 'name')).toBe('Michael Müler (Tippfehler)');
 
