@@ -21,6 +21,21 @@ export interface EntityCard extends EntityHit {
   }>;
 }
 
+/** What GET /entities/:id answers for an entity merged into another. */
+export interface MergedEntity {
+  id: string;
+  mergedInto: string;
+}
+
+export interface SimilarEntity {
+  id: string;
+  name: string;
+  type: string;
+  articles: number;
+  score: number;
+  reasons: string[];
+}
+
 export interface Evidence {
   articleId: string;
   title: string | null;
@@ -47,18 +62,44 @@ export interface Article {
   mentions: Array<{ entityId: string; start: number; end: number }>;
 }
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+/** An answer other than 2xx: the API's message, with its status and stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(path, {
+    ...init,
+    headers: { Accept: 'application/json', ...init.headers },
+  });
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new Error(body.error?.message ?? `${path}: ${response.status}`);
+    const body = (await response.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? 'http_error',
+      body.error?.message ?? `${path}: ${response.status}`,
+      body.error?.details,
+    );
   }
   return (await response.json()) as T;
 }
 
+const get = <T>(path: string): Promise<T> => call<T>(path);
+
 export const api = {
   suggest: (q: string) => get<{ hits: EntityHit[] }>(`/entities?${new URLSearchParams({ q, limit: '8' })}`),
-  entity: (id: string) => get<EntityCard>(`/entities/${encodeURIComponent(id)}`),
+  entity: (id: string) => get<EntityCard | MergedEntity>(`/entities/${encodeURIComponent(id)}`),
+  similar: (id: string) =>
+    get<{ id: string; similar: SimilarEntity[] }>(`/entities/${encodeURIComponent(id)}/similar?limit=5`),
   neighbors: (id: string, params: URLSearchParams) =>
     get<{ neighbors: Neighbor[] }>(`/entities/${encodeURIComponent(id)}/neighbors?${params}`),
   graph: (params: URLSearchParams) => get<SerializedGraph>(`/graph?${params}`),
@@ -114,4 +155,50 @@ export interface TrendingPair {
   articles: number;
   baselineArticles: number;
   score: number;
+}
+
+export interface Curation {
+  id: string;
+  seq: number;
+  time: string;
+  status: 'running' | 'done' | 'reverting' | 'reverted';
+  args: { operation: string; id: string; into?: string; name?: string; type?: string };
+  counts: { candidates: number; processed: number; changed: number; failed: number };
+  entities: string[];
+}
+
+export interface EntityChange {
+  name?: string;
+  type?: string;
+  aliases?: { add?: string[]; remove?: string[] };
+}
+
+/**
+ * The admin's writes, each with the key in the Authorization header (never in a URL). `check` asks to
+ * unblock an id no entity can have (ids are slugs, without spaces): the key guard answers 401 or 403 before
+ * the look-up, so a 404 means the key was accepted, and nothing is written either way.
+ */
+export function adminApi(key: string) {
+  const send = <T>(method: string, path: string, body?: object) =>
+    call<T>(path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${key}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const entity = (id: string) => `/entities/${encodeURIComponent(id)}`;
+  return {
+    check: async (): Promise<void> => {
+      await send('DELETE', `${entity(' key check ')}/block`).catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+      });
+    },
+    merge: (id: string, into: string) => send<Curation>('POST', `${entity(id)}/merge`, { into }),
+    update: (id: string, change: EntityChange) => send<Curation>('PATCH', entity(id), change),
+    block: (id: string) => send<Curation>('POST', `${entity(id)}/block`),
+    revert: (curationId: string) =>
+      send<Curation>('POST', `/curations/${encodeURIComponent(curationId)}/revert`),
+  };
 }

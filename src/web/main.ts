@@ -1,8 +1,10 @@
 // The explorer page: search an entity, draw its neighbourhood, click a node for its card and the evidence
 // that links it to the centre, open an article with its mentions highlighted; a timeline strip under the
 // graph sets the dates by dragging, and the start screen lists what is trending. State lives in the URL.
+// With an admin key (admin-controls.ts) the card also offers corrections, after which all is drawn again.
 import { downloadAsPNG } from '@sigma/export-image';
 import { TYPE_COLORS } from '../graph/type-colors.js';
+import { createAdminControls, type View } from './admin-controls.js';
 import { api, type Neighbor } from './api.js';
 import { centralHtml } from './central-list.js';
 import { createGraphView } from './graph-view.js';
@@ -38,6 +40,12 @@ let centerNeighbors: Neighbor[] = [];
 let pairFocus: string | null = null;
 const view = createGraphView($('graph'), (node) => void select(node));
 const trending = $<HTMLElement>('trending');
+const admin = createAdminControls({
+  bar: $('admin'),
+  panel,
+  view: () => ({ center: state.center, selected: state.selected }),
+  refresh,
+});
 const strip = createTimelineStrip($('timeline'), ({ from, to }) => {
   state = { ...state, from, to };
   syncControls();
@@ -162,13 +170,30 @@ async function load(): Promise<void> {
   }
 }
 
+/** After a correction: the view drawn again from the API (graph, card, trending), at `next`. */
+async function refresh(next: View): Promise<void> {
+  state = { ...state, ...next };
+  stripKey = '';
+  search.value = '';
+  suggestions.hidden = true;
+  void showTrending();
+  if (state.center) return load();
+  view.show({ attributes: {}, options: { type: 'undirected' }, nodes: [], edges: [] });
+  status.textContent = 'Type a name to see who is mentioned with whom.';
+  panel.innerHTML = admin.undoOnlyHtml();
+  save();
+}
+
 async function select(id: string): Promise<void> {
   state.selected = id;
   pairFocus = null;
   save();
   void showTimeline();
   const card = await api.entity(id);
-  panel.innerHTML = entityHtml(card) + centralHtml(view.graph, id);
+  // An entity merged into another: its card is the other's.
+  if ('mergedInto' in card) return select(card.mergedInto);
+  const tools = await admin.sectionHtml(card);
+  panel.innerHTML = entityHtml(card) + tools + centralHtml(view.graph, id);
   const evidence = panel.querySelector<HTMLElement>('#evidence');
   if (evidence && state.center && id !== state.center) {
     const centerName = view.graph.hasNode(state.center)

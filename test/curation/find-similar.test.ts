@@ -1,4 +1,5 @@
-// Suggestions of duplicates: each reason is found and named, other types and unrelated names are not.
+// Suggestions of duplicates: each reason is found and named; other types, unrelated names, shared
+// neighbours alone and two people of one surname are not.
 import { describe, expect, it } from 'vitest';
 import { findSimilar } from '../../src/curation/find-similar.js';
 import type { EntityInfo, EntityType } from '../../src/entities/types.js';
@@ -61,6 +62,61 @@ describe('findSimilar', () => {
     const [first] = findSimilar(withAlias, 'prov-putin', aliasesOf) ?? [];
     expect(first).toMatchObject({ id: 'vladimir-putin' });
     expect(first?.reasons).toContain('an alias of one is a name of the other');
+  });
+
+  it('suggests nothing on shared neighbours alone: entities named in the same articles are not one', () => {
+    const together = graphOf([
+      [e('prov-anna-alt', 'Anna Alt'), e('prov-bert-berg', 'Bert Berg'), kremlin, moscow],
+      [e('prov-anna-alt', 'Anna Alt'), e('prov-bert-berg', 'Bert Berg'), kremlin, moscow],
+    ]);
+    expect(findSimilar(together, 'prov-anna-alt', aliasesOf)).toEqual([]);
+  });
+
+  it('does not take two full first names with one surname, or a typo in the first letter, for one person', () => {
+    const kings = graphOf([
+      [e('prov-mervyn-king', 'Mervyn King'), e('prov-martin-king', 'Martin King'), kremlin],
+      [e('john-kerry', 'John Kerry'), e('prov-john-terry', 'John Terry'), kremlin],
+    ]);
+    expect(findSimilar(kings, 'prov-mervyn-king', aliasesOf)).toEqual([]);
+    expect(findSimilar(kings, 'john-kerry', aliasesOf)).toEqual([]);
+  });
+
+  it('suggests a bare surname only with the same neighbours', () => {
+    const kerry = e('john-kerry', 'John Kerry');
+    const bare = e('prov-kerry', 'Kerry');
+    const withNeighbours = graphOf([
+      [kerry, kremlin, moscow],
+      [bare, kremlin, moscow],
+    ]);
+    const [first] = findSimilar(withNeighbours, 'john-kerry', aliasesOf) ?? [];
+    expect(first).toMatchObject({ id: 'prov-kerry' });
+    expect(first?.reasons).toEqual(['one name ends the other', 'same neighbours (cosine 1.00)']);
+    const apart = graphOf([
+      [kerry, kremlin],
+      [bare, berlin],
+    ]);
+    expect(findSimilar(apart, 'john-kerry', aliasesOf)).toEqual([]);
+  });
+
+  it('reads a first "S" as an initial, not as a possessive: S Murray is Scott Murray, not Murray', () => {
+    const store = graphOf([
+      [e('prov-s-murray', 'S Murray'), e('prov-scott-murray', 'Scott Murray'), kremlin],
+    ]);
+    const similar = findSimilar(store, 'prov-s-murray', aliasesOf) ?? [];
+    expect(similar.map((s) => [s.id, s.reasons[0]])).toEqual([
+      ['prov-scott-murray', 'same surname and first-name initial'],
+    ]);
+  });
+
+  it('finds an organisation by its initials when they share neighbours', () => {
+    const committee = e('prov-monetary-policy-committee', 'Monetary Policy Committee', 'organization');
+    const mpc = e('prov-mpc', 'MPC', 'organization');
+    const store = graphOf([
+      [committee, berlin, moscow],
+      [mpc, berlin, moscow],
+    ]);
+    const [first] = findSimilar(store, 'prov-mpc', aliasesOf) ?? [];
+    expect(first?.reasons[0]).toBe('one name is the initials of the other');
   });
 
   it('answers undefined for an entity not in the graph', () => {
