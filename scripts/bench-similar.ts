@@ -16,6 +16,7 @@ import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
 import { rebuildGraph } from '../src/sync-graph.js';
 import { parseCli } from './parse-cli.js';
+import { seededRandom } from '../src/entities/ner/seeded-random.js';
 
 const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
 const FILES = ['de-news.jsonl', 'en-news.jsonl'].map((file) => path.join(CORPUS, file));
@@ -68,18 +69,6 @@ interface Judged {
 /** A pair's key in the judgements: the two ids sorted, so that a|b and b|a are one pair. */
 const pairKey = (a: string, b: string): string => [a, b].sort().join('|');
 
-/** mulberry32: a small seeded generator, so that a draw can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const logger = createLogger('warn');
 const config = loadConfig({ ...process.env, DATA_DIR: values['data-dir'], SAMPLE_DATA: '' });
 const opened = await openSearch(config, logger);
@@ -102,7 +91,7 @@ try {
   const judged: Judged = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Judged) : {};
   const sample = judged.samples?.[values.sample]?.filter((id) => graph.hasNode(id)) ?? [];
   if (sample.length === 0) {
-    const next = random(Number(values.seed));
+    const next = seededRandom(Number(values.seed));
     const perStratum = Number(values['per-stratum']);
     for (const type of ['person', 'organization', 'location']) {
       for (const provisional of [true, false]) {

@@ -1,5 +1,6 @@
 // The explorer's calls to the newsgraph API, typed as the API answers them.
 import type { SerializedGraph } from 'graphology-types';
+import type { SimilarEntity } from '../curation/find-similar.js';
 
 export interface EntityHit {
   id: string;
@@ -27,14 +28,7 @@ export interface MergedEntity {
   mergedInto: string;
 }
 
-export interface SimilarEntity {
-  id: string;
-  name: string;
-  type: string;
-  articles: number;
-  score: number;
-  reasons: string[];
-}
+export type { SimilarEntity };
 
 export interface Evidence {
   articleId: string;
