@@ -14,11 +14,13 @@ import { ARTICLE_SETTINGS } from '../src/search/index-settings.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { chunks } from './bench-lib/measure.js';
+import { createDuplicateFinder } from '../src/dedup/find-duplicates.js';
+import { fingerprint } from '../src/dedup/fingerprint.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const { values } = parseCli({
-  usage: 'npm run bench:settings -- [--corpus DIR]',
+  usage: 'npm run bench:settings -- [--corpus DIR] [--only NAMES]',
   description:
     'What each Meilisearch setting choice costs and changes: indexing time, hit counts and top-10\n' +
     'agreement with the settings newsgraph ships, for a few real queries.',
@@ -28,6 +30,11 @@ const { values } = parseCli({
       value: 'DIR',
       default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
       description: 'the corpus folder (*.jsonl)',
+    },
+    only: {
+      type: 'string',
+      value: 'NAMES',
+      description: 'only the variants whose names start with one of these (comma-separated); shipped always',
     },
   },
 });
@@ -41,6 +48,12 @@ const VARIANTS: Record<string, Settings> = {
   'no filterable id (reads by id filter)': {
     ...ARTICLE_SETTINGS,
     filterableAttributes: ['lang', 'source', 'entities', 'publishedTs', 'seq'],
+  },
+  'no duplicate fields filterable (before duplicate detection)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
+      (field) => field !== 'fingerprintBands' && field !== 'duplicateOf',
+    ),
   },
 };
 
@@ -70,11 +83,21 @@ async function main(): Promise<void> {
       const [outcome] = await opened.extractMany([{ text: item.article.body, lang: item.article.lang }]);
       if (outcome?.ok) docs.push(toArticleDocument(item.article, outcome.extraction, seq()));
     }
+    for (const doc of docs) {
+      const print = fingerprint(doc.body);
+      doc.fingerprint = print?.signature ?? [];
+      doc.fingerprintBands = print?.bands ?? [];
+      doc.firstSeq = doc.seq;
+    }
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
     process.stdout.write(`${docs.length} articles\n`);
     let n = 0;
-    for (const [name, settings] of Object.entries(VARIANTS)) {
+    const only = (values.only ?? '').split(',').filter(Boolean);
+    const chosen = Object.entries(VARIANTS).filter(
+      ([name]) => name === 'shipped' || only.length === 0 || only.some((start) => name.startsWith(start)),
+    );
+    for (const [name, settings] of chosen) {
       const search = createSearchIndex(client, `${config.meili.indexPrefix}s${n++}_`, {
         articleSettings: settings,
       });
@@ -95,6 +118,17 @@ async function main(): Promise<void> {
         return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length} of the shipped top ${ours.size}`;
       });
       process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
+      if (name === 'shipped') {
+        // What duplicate detection adds to a write: fingerprints and band look-ups of every article.
+        const copies = docs.map((doc) => ({ ...doc, id: `again-${doc.id}` }));
+        const looking = performance.now();
+        for (const batch of chunks(copies, 500)) await createDuplicateFinder(search).mark(batch);
+        const found = copies.filter((doc) => doc.duplicateOf !== null).length;
+        process.stdout.write(
+          `  duplicate look-up of ${copies.length} copies: ${((performance.now() - looking) / 1000).toFixed(1)} s, ` +
+            `${found} found to be copies\n`,
+        );
+      }
       QUERIES.forEach((q, i) => process.stdout.write(`  ${q.padEnd(28)} ${agreement[i]}\n`));
     }
   } finally {

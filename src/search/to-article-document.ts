@@ -23,6 +23,9 @@ export function toArticleDocument(article: Article, extraction: Extraction, seq:
     mentions: extraction.mentions,
     sentences: extraction.sentences,
     seq,
+    duplicateOf: null,
+    fingerprint: [],
+    fingerprintBands: [],
   };
 }
 
