@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const { values } = parseCli({
-  usage: 'npm run bench:settings -- [--corpus DIR] [--only NAMES]',
+  usage: 'npm run bench:settings -- [--corpus DIR] [--only NAMES] [--rounds N]',
   description:
     'What each Meilisearch setting choice costs and changes: indexing time, hit counts and top-10\n' +
     'agreement with the settings newsgraph ships, for a few real queries.',
@@ -31,6 +31,12 @@ const { values } = parseCli({
       default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
       description: 'the corpus folder (*.jsonl)',
     },
+    rounds: {
+      type: 'string',
+      value: 'N',
+      default: '1',
+      description: 'index every chosen variant N times, each round in another order, to see the spread',
+    },
     only: {
       type: 'string',
       value: 'NAMES',
@@ -39,6 +45,9 @@ const { values } = parseCli({
   },
 });
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(path.resolve(values.corpus), name));
+
+/** What duplicate detection (src/dedup/) adds to each document and to the settings. */
+const DUPLICATE_FIELDS = ['fingerprint', 'fingerprintBands', 'firstSeq', 'duplicateOf'];
 
 const VARIANTS: Record<string, Settings> = {
   shipped: ARTICLE_SETTINGS,
@@ -49,13 +58,24 @@ const VARIANTS: Record<string, Settings> = {
     ...ARTICLE_SETTINGS,
     filterableAttributes: ['lang', 'source', 'entities', 'publishedTs', 'seq'],
   },
-  'no duplicate fields filterable (before duplicate detection)': {
+  'no duplicate fields filterable (documents still carry them)': {
     ...ARTICLE_SETTINGS,
     filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
-      (field) => field !== 'fingerprintBands' && field !== 'duplicateOf',
+      (field) => typeof field !== 'string' || !DUPLICATE_FIELDS.includes(field),
     ),
+    sortableAttributes: (ARTICLE_SETTINGS.sortableAttributes ?? []).filter((field) => field !== 'firstSeq'),
+  },
+  'no duplicate fields at all (before duplicate detection)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
+      (field) => typeof field !== 'string' || !DUPLICATE_FIELDS.includes(field),
+    ),
+    sortableAttributes: (ARTICLE_SETTINGS.sortableAttributes ?? []).filter((field) => field !== 'firstSeq'),
   },
 };
+
+/** Variants whose documents are written without the duplicate fields, as before duplicate detection. */
+const WITHOUT_DUPLICATE_FIELDS = new Set(['no duplicate fields at all (before duplicate detection)']);
 
 const QUERIES = [
   'Kremlin',
@@ -88,7 +108,13 @@ async function main(): Promise<void> {
       doc.fingerprint = print?.signature ?? [];
       doc.fingerprintBands = print?.bands ?? [];
       doc.firstSeq = doc.seq;
+      doc.duplicateOf = null;
     }
+    const plainDocs = docs.map((doc) => {
+      const plain: Record<string, unknown> = { ...doc };
+      for (const field of DUPLICATE_FIELDS) delete plain[field];
+      return plain as unknown as ArticleDocument;
+    });
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
     process.stdout.write(`${docs.length} articles\n`);
@@ -97,13 +123,23 @@ async function main(): Promise<void> {
     const chosen = Object.entries(VARIANTS).filter(
       ([name]) => name === 'shipped' || only.length === 0 || only.some((start) => name.startsWith(start)),
     );
-    for (const [name, settings] of chosen) {
+    const rounds = Number(values.rounds);
+    if (!Number.isInteger(rounds) || rounds < 1)
+      throw new Error('bench:settings: --rounds must be 1 or more');
+    // Each round starts one variant later, so that every variant runs at every place in the order once:
+    // the place in the order (after the look-up below, after another indexing) does not decide a time.
+    const runs = Array.from({ length: rounds }, (_, round) =>
+      chosen.map((_, i) => chosen[(i + round) % chosen.length] as (typeof chosen)[number]),
+    ).flat();
+    let lookedUp = false;
+    for (const [name, settings] of runs) {
       const search = createSearchIndex(client, `${config.meili.indexPrefix}s${n++}_`, {
         articleSettings: settings,
       });
       await search.setup();
       const started = performance.now();
-      await Promise.all(chunks(docs, 500).map((batch) => search.addArticles(batch)));
+      const written = WITHOUT_DUPLICATE_FIELDS.has(name) ? plainDocs : docs;
+      await Promise.all(chunks(written, 500).map((batch) => search.addArticles(batch)));
       const seconds = (performance.now() - started) / 1000;
       const results = new Map<string, { total: number; ids: string[] }>();
       for (const q of QUERIES) {
@@ -118,9 +154,11 @@ async function main(): Promise<void> {
         return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length} of the shipped top ${ours.size}`;
       });
       process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
-      if (name === 'shipped') {
+      if (name === 'shipped' && !lookedUp) {
+        lookedUp = true;
         // What duplicate detection adds to a write: fingerprints and band look-ups of every article.
-        const copies = docs.map((doc) => ({ ...doc, id: `again-${doc.id}` }));
+        // Copies written after every article, as a later crawl of the same stories would be.
+        const copies = docs.map((doc) => ({ ...doc, id: `again-${doc.id}`, seq: seq() }));
         const looking = performance.now();
         for (const batch of chunks(copies, 500)) await createDuplicateFinder(search).mark(batch);
         const found = copies.filter((doc) => doc.duplicateOf !== null).length;
