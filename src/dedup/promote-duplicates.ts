@@ -10,28 +10,11 @@ import { NewsgraphError } from '../errors.js';
 /** Copies rewritten in one go at most; a story printed more often keeps its later copies' old pointer. */
 export const DEFAULTS = { maxCopies: 1_000 };
 
-const ALL_FIELDS = [
-  'id',
-  'title',
-  'body',
-  'lang',
-  'source',
-  'category',
-  'author',
-  'published',
-  'publishedTs',
-  'url',
-  'entities',
-  'entityNames',
-  'entityInfo',
-  'mentions',
-  'sentences',
-  'seq',
-  'firstSeq',
-  'duplicateOf',
-  'fingerprint',
-  'fingerprintBands',
-] as const satisfies ReadonlyArray<keyof ArticleDocument>;
+/**
+ * A rewrite replaces the whole document, so it reads every field, including those other stages add (a
+ * curation's `curatedBy`, say) that this file does not know by name: Meilisearch's "*".
+ */
+const EVERY_FIELD = ['*'] as unknown as ReadonlyArray<keyof ArticleDocument>;
 
 /**
  * Writes `id`'s copies with the earliest as the story's new first; returns the documents written (the new
@@ -48,7 +31,7 @@ export async function promoteDuplicates(
     (
       await search.getArticles(
         copies.map((copy) => copy.id),
-        ALL_FIELDS,
+        EVERY_FIELD,
       )
     ).map((doc) => [doc.id, doc]),
   );

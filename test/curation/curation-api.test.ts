@@ -146,6 +146,23 @@ describe('entity corrections', () => {
     expect(copy.body.duplicateOf).toBe(WIRE_STORY.id);
   });
 
+  it('a copy promoted to first when the first is deleted keeps its curation marks, so a revert still reaches it', async () => {
+    const ng = await openCurationNewsgraph('cur_promote');
+    await admin(ng).post('/articles', [WIRE_STORY, WIRE_COPY]).expect(200);
+    const merged = await admin(ng)
+      .post('/entities/prov-michael-mueller/merge', { into: 'olaf-scholz' })
+      .expect(200);
+    await admin(ng).delete(`/articles/${WIRE_STORY.id}`).expect(200);
+    const promoted = (await request(ng.app).get(`/articles/${WIRE_COPY.id}`).expect(200)).body;
+    expect(promoted.duplicateOf).toBeNull();
+    const [stored] = await ng.opened.search.getArticles([WIRE_COPY.id], ['curatedBy']);
+    expect(stored?.curatedBy).toEqual([merged.body.id]);
+    await admin(ng).post(`/curations/${merged.body.id}/revert`).expect(200);
+    const [reverted] = await ng.opened.search.getArticles([WIRE_COPY.id], ['entities']);
+    expect(reverted?.entities).toContain('prov-michael-mueller');
+    expect(ng.store.graph.hasEdge('prov-michael-mueller', 'olaf-scholz')).toBe(true);
+  });
+
   it('a block removes the mentions and an unblock brings them back exactly', async () => {
     const ng = await openCurationNewsgraph('cur_block');
     const before = await visibleState(ng);
