@@ -1,8 +1,8 @@
 // Cuts an uncompressed WARC into its records, so that one record whose Content-Length is wrong (a capture
 // cut off mid-record, then the next record written after it) does not take the rest of the file with it:
-// a record must be followed by line breaks and the next "WARC/1.1" (any version) line, or the end; where it is not, the
-// record ends where the next record header starts. A WARC.gz needs none of this: each record is its own
-// gzip member there, and warcio finds the next member by itself.
+// a record must be followed by line breaks and the next "WARC/1.1" (any version) line, or the end; where
+// it is not, the record ends where the next record header starts. A WARC.gz needs none of this: each
+// record is its own gzip member there, and warcio finds the next member by itself.
 
 /** `maxHeaderBytes`: a WARC header longer than this is taken as garbage. */
 export const DEFAULTS = { maxHeaderBytes: 64 * 1024 };
@@ -101,19 +101,20 @@ export async function* splitWarcRecords(
     const end = blockStart + declared;
     // Enough to see what follows the block: its CRLF CRLF and the next record's version line.
     await buffer.fill(end + HEADER_END.length + 20);
+    // The pieces are views: the buffer's bytes are never written again, only replaced.
     if (endsCleanly(buffer.bytes, end, buffer.ended)) {
-      yield { offset, bytes: Buffer.from(buffer.bytes.subarray(0, Math.min(end, buffer.bytes.length))) };
+      yield { offset, bytes: buffer.bytes.subarray(0, Math.min(end, buffer.bytes.length)) };
       buffer.consume(Math.min(end, buffer.bytes.length));
       continue;
     }
     // The record does not end where it says: it ends where the next one starts.
     const next = nextRecordStart(buffer.bytes, blockStart);
     if (next < 0 && buffer.ended) {
-      yield { offset, bytes: Buffer.from(buffer.bytes) };
+      yield { offset, bytes: buffer.bytes };
       buffer.consume(buffer.bytes.length);
     } else if (next >= 0 && next < end) {
       // Cut off: the reader rejects it as truncated (its block is shorter than declared).
-      yield { offset, bytes: Buffer.from(buffer.bytes.subarray(0, next)) };
+      yield { offset, bytes: buffer.bytes.subarray(0, next) };
       buffer.consume(next);
     } else {
       yield* skipToNextRecord(offset, `record longer than its Content-Length of ${declared} bytes`);
