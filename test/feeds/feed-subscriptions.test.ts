@@ -6,6 +6,12 @@ import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDeps } from '../../src/api-deps.js';
+import { createFeedPoller } from '../../src/feeds/create-feed-poller.js';
+import { createRobotsCheck } from '../../src/feeds/create-robots-check.js';
+import { readPageInProcess } from '../../src/ingest/read-inputs.js';
+import type { IngestItem } from '../../src/ingest/types.js';
+import { createFeedStore } from '../../src/search/create-feed-store.js';
+import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
@@ -141,5 +147,57 @@ describe('feed subscriptions', () => {
   it('answers as the OpenAPI document says', async () => {
     const document = (await request(ng.app).get('/openapi.json').expect(200)).body;
     expect(contractViolations(document, ng.responses)).toEqual([]);
+  });
+
+  it('the timer polls a feed again once it is due, not before, and no more once stopped', async () => {
+    web.route('/timer.rss', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(web.origin, ITEMS)),
+    );
+    let clock = Date.now();
+    const polls = () => asked('/timer.rss').length;
+    const client = createMeiliClient({
+      url: ng.opened.meili.url,
+      apiKey: ng.opened.searchKey,
+      timeoutMs: ng.config.meili.requestTimeoutMs,
+    });
+    const poller = createFeedPoller({
+      store: createFeedStore(client, `${ng.config.meili.indexPrefix}timer_`),
+      poll: {
+        limits: ng.config.fetch,
+        readPage: readPageInProcess,
+        maxChars: ng.config.maxArticleChars,
+        robotsAllow: createRobotsCheck(ng.config.fetch),
+        known: async () => new Set<string>(),
+      },
+      indexArticles: async (records: AsyncIterable<IngestItem>) => {
+        const read: IngestItem[] = [];
+        for await (const record of records) read.push(record);
+        return { read: read.length, indexed: read.length, rejected: 0 };
+      },
+      config: { defaultIntervalMinutes: 1, maxBackoffMinutes: 10, checkEveryMs: 100 },
+      logger: createLogger('warn'),
+      now: () => clock,
+    });
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const ticks = async (count: number) => {
+      for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+
+    await poller.subscribe(`${web.origin}/timer.rss`, 1);
+    expect(polls()).toBe(1);
+    const stop = poller.start();
+    await ticks(5);
+    expect(polls()).toBe(1);
+    clock += 61_000;
+    await until(() => polls() === 2);
+    expect(polls()).toBe(2);
+    stop();
+    clock += 61_000;
+    await ticks(5);
+    expect(polls()).toBe(2);
   });
 });
