@@ -14,11 +14,13 @@ import { ARTICLE_SETTINGS } from '../src/search/index-settings.js';
 import { createSequence, toArticleDocument } from '../src/search/to-article-document.js';
 import type { ArticleDocument } from '../src/search/types.js';
 import { chunks } from './bench-lib/measure.js';
+import { createDuplicateFinder } from '../src/dedup/find-duplicates.js';
+import { fingerprint } from '../src/dedup/fingerprint.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const { values } = parseCli({
-  usage: 'npm run bench:settings -- [--corpus DIR]',
+  usage: 'npm run bench:settings -- [--corpus DIR] [--only NAMES] [--rounds N]',
   description:
     'What each Meilisearch setting choice costs and changes: indexing time, hit counts and top-10\n' +
     'agreement with the settings newsgraph ships, for a few real queries.',
@@ -29,9 +31,23 @@ const { values } = parseCli({
       default: path.join(PROJECT_ROOT, '..', 'shared', 'corpus'),
       description: 'the corpus folder (*.jsonl)',
     },
+    rounds: {
+      type: 'string',
+      value: 'N',
+      default: '1',
+      description: 'index every chosen variant N times, each round in another order, to see the spread',
+    },
+    only: {
+      type: 'string',
+      value: 'NAMES',
+      description: 'only the variants whose names start with one of these (comma-separated); shipped always',
+    },
   },
 });
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(path.resolve(values.corpus), name));
+
+/** What duplicate detection (src/dedup/) adds to each document and to the settings. */
+const DUPLICATE_FIELDS = ['fingerprint', 'fingerprintBands', 'firstSeq', 'duplicateOf'];
 
 const VARIANTS: Record<string, Settings> = {
   shipped: ARTICLE_SETTINGS,
@@ -42,7 +58,24 @@ const VARIANTS: Record<string, Settings> = {
     ...ARTICLE_SETTINGS,
     filterableAttributes: ['lang', 'source', 'entities', 'publishedTs', 'seq'],
   },
+  'no duplicate fields filterable (documents still carry them)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
+      (field) => typeof field !== 'string' || !DUPLICATE_FIELDS.includes(field),
+    ),
+    sortableAttributes: (ARTICLE_SETTINGS.sortableAttributes ?? []).filter((field) => field !== 'firstSeq'),
+  },
+  'no duplicate fields at all (before duplicate detection)': {
+    ...ARTICLE_SETTINGS,
+    filterableAttributes: (ARTICLE_SETTINGS.filterableAttributes ?? []).filter(
+      (field) => typeof field !== 'string' || !DUPLICATE_FIELDS.includes(field),
+    ),
+    sortableAttributes: (ARTICLE_SETTINGS.sortableAttributes ?? []).filter((field) => field !== 'firstSeq'),
+  },
 };
+
+/** Variants whose documents are written without the duplicate fields, as before duplicate detection. */
+const WITHOUT_DUPLICATE_FIELDS = new Set(['no duplicate fields at all (before duplicate detection)']);
 
 const QUERIES = [
   'Kremlin',
@@ -70,17 +103,43 @@ async function main(): Promise<void> {
       const [outcome] = await opened.extractMany([{ text: item.article.body, lang: item.article.lang }]);
       if (outcome?.ok) docs.push(toArticleDocument(item.article, outcome.extraction, seq()));
     }
+    for (const doc of docs) {
+      const print = fingerprint(doc.body);
+      doc.fingerprint = print?.signature ?? [];
+      doc.fingerprintBands = print?.bands ?? [];
+      doc.firstSeq = doc.seq;
+      doc.duplicateOf = null;
+    }
+    const plainDocs = docs.map((doc) => {
+      const plain: Record<string, unknown> = { ...doc };
+      for (const field of DUPLICATE_FIELDS) delete plain[field];
+      return plain as unknown as ArticleDocument;
+    });
     const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 600_000 });
     const tops = new Map<string, Map<string, { total: number; ids: string[] }>>();
     process.stdout.write(`${docs.length} articles\n`);
     let n = 0;
-    for (const [name, settings] of Object.entries(VARIANTS)) {
+    const only = (values.only ?? '').split(',').filter(Boolean);
+    const chosen = Object.entries(VARIANTS).filter(
+      ([name]) => name === 'shipped' || only.length === 0 || only.some((start) => name.startsWith(start)),
+    );
+    const rounds = Number(values.rounds);
+    if (!Number.isInteger(rounds) || rounds < 1)
+      throw new Error('bench:settings: --rounds must be 1 or more');
+    // Each round starts one variant later, so that every variant runs at every place in the order once:
+    // the place in the order (after the look-up below, after another indexing) does not decide a time.
+    const runs = Array.from({ length: rounds }, (_, round) =>
+      chosen.map((_, i) => chosen[(i + round) % chosen.length] as (typeof chosen)[number]),
+    ).flat();
+    let lookedUp = false;
+    for (const [name, settings] of runs) {
       const search = createSearchIndex(client, `${config.meili.indexPrefix}s${n++}_`, {
         articleSettings: settings,
       });
       await search.setup();
       const started = performance.now();
-      await Promise.all(chunks(docs, 500).map((batch) => search.addArticles(batch)));
+      const written = WITHOUT_DUPLICATE_FIELDS.has(name) ? plainDocs : docs;
+      await Promise.all(chunks(written, 500).map((batch) => search.addArticles(batch)));
       const seconds = (performance.now() - started) / 1000;
       const results = new Map<string, { total: number; ids: string[] }>();
       for (const q of QUERIES) {
@@ -95,6 +154,19 @@ async function main(): Promise<void> {
         return `${theirs?.total} hits, ${theirs?.ids.filter((id) => ours.has(id)).length} of the shipped top ${ours.size}`;
       });
       process.stdout.write(`\n${name}: indexed in ${seconds.toFixed(1)} s\n`);
+      if (name === 'shipped' && !lookedUp) {
+        lookedUp = true;
+        // What duplicate detection adds to a write: fingerprints and band look-ups of every article.
+        // Copies written after every article, as a later crawl of the same stories would be.
+        const copies = docs.map((doc) => ({ ...doc, id: `again-${doc.id}`, seq: seq() }));
+        const looking = performance.now();
+        for (const batch of chunks(copies, 500)) await createDuplicateFinder(search).mark(batch);
+        const found = copies.filter((doc) => doc.duplicateOf !== null).length;
+        process.stdout.write(
+          `  duplicate look-up of ${copies.length} copies: ${((performance.now() - looking) / 1000).toFixed(1)} s, ` +
+            `${found} found to be copies\n`,
+        );
+      }
       QUERIES.forEach((q, i) => process.stdout.write(`  ${q.padEnd(28)} ${agreement[i]}\n`));
     }
   } finally {

@@ -1,6 +1,9 @@
 // Wires the HTTP layer's dependencies: indexing and deletion go through the index first and reach the
 // graph only once Meilisearch has accepted them.
 import { WEB_DIR, type Config } from './config.js';
+import { createDuplicateFinder } from './dedup/find-duplicates.js';
+import { promoteDuplicates } from './dedup/promote-duplicates.js';
+import { addArticle } from './graph/add-article.js';
 import { removeArticle } from './graph/remove-article.js';
 import type { CooccurrenceGraph } from './graph/types.js';
 import type { AppDeps } from './http/types.js';
@@ -8,6 +11,10 @@ import type { Logger } from './logger.js';
 import type { OpenSearch } from './open-search.js';
 import { readPageInProcess } from './ingest/read-inputs.js';
 import { readUrl } from './ingest/read-url.js';
+import { createFeedPoller } from './feeds/create-feed-poller.js';
+import { createRobotsCheck } from './feeds/create-robots-check.js';
+import { createFeedStore } from './search/create-feed-store.js';
+import { createMeiliClient } from './search/create-meili-client.js';
 import { indexArticles } from './pipeline.js';
 import { createSequence } from './search/to-article-document.js';
 import { createCurator } from './curation/create-curator.js';
@@ -21,6 +28,42 @@ export function apiDeps(
   const { search } = opened;
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
+  const duplicates = createDuplicateFinder(search);
+  const indexMany: AppDeps['indexArticles'] = (items, onReject) =>
+    indexArticles(
+      {
+        extractMany: opened.extractMany,
+        search,
+        graph: store,
+        nextSeq,
+        knownEntities,
+        duplicates,
+        onReject,
+        correct: opened.correct,
+      },
+      items,
+    );
+  const feedStore = createFeedStore(
+    createMeiliClient({
+      url: opened.meili.url,
+      apiKey: opened.searchKey,
+      timeoutMs: config.meili.requestTimeoutMs,
+    }),
+    config.meili.indexPrefix,
+  );
+  const feeds = createFeedPoller({
+    store: feedStore,
+    poll: {
+      limits: config.fetch,
+      readPage: readPageInProcess,
+      maxChars: config.maxArticleChars,
+      robotsAllow: createRobotsCheck(config.fetch),
+      known: async (ids) => new Set((await search.getArticles(ids, ['id'])).map((doc) => doc.id)),
+    },
+    indexArticles: indexMany,
+    config: config.feeds,
+    logger,
+  });
   const curator = createCurator({
     search,
     extractMany: opened.extractMany,
@@ -39,20 +82,11 @@ export function apiDeps(
     store,
     catalog: opened.kb.entities,
     extractMany: opened.extractMany,
-    indexArticles: (items, onReject) =>
-      indexArticles(
-        {
-          extractMany: opened.extractMany,
-          search,
-          graph: store,
-          nextSeq,
-          knownEntities,
-          onReject,
-          correct: opened.correct,
-        },
-        items,
-      ),
+    indexArticles: indexMany,
+    feeds,
     removeArticle: async (id) => {
+      const promoted = await promoteDuplicates(search, id, nextSeq);
+      for (const doc of promoted) addArticle(store, doc);
       const deleted = await search.deleteArticle(id);
       removeArticle(store, id);
       return deleted;

@@ -36,6 +36,15 @@ export interface FetchConfig {
   userAgent: string;
 }
 
+/** Feed subscriptions (POST /feeds): how often they are polled and how far errors push the next poll. */
+export interface FeedsConfig {
+  defaultIntervalMinutes: number;
+  /** The longest wait after failed polls (each failure doubles the wait, from the feed's interval). */
+  maxBackoffMinutes: number;
+  /** How often the API looks for feeds that are due. */
+  checkEveryMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -62,6 +71,7 @@ export interface Config {
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
   fetch: FetchConfig;
+  feeds: FeedsConfig;
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -91,6 +101,9 @@ export const DEFAULTS = {
   fetchMaxBytes: 10 * 1024 * 1024,
   fetchMaxRedirects: 5,
   userAgent: 'newsgraph/0.1.0 (news indexer)',
+  feedIntervalMinutes: 60,
+  feedMaxBackoffMinutes: 24 * 60,
+  feedCheckMs: 30_000,
 };
 
 type Env = Record<string, string | undefined>;
@@ -232,6 +245,11 @@ export function loadConfig(env: Env): Config {
       maxRedirects: integer(env, 'FETCH_MAX_REDIRECTS', DEFAULTS.fetchMaxRedirects, 0, 20),
       allowHosts: allowHosts(env.FETCH_ALLOW_HOSTS),
       userAgent: DEFAULTS.userAgent,
+    },
+    feeds: {
+      defaultIntervalMinutes: integer(env, 'FEED_INTERVAL_MINUTES', DEFAULTS.feedIntervalMinutes, 1, 10_080),
+      maxBackoffMinutes: integer(env, 'FEED_MAX_BACKOFF_MINUTES', DEFAULTS.feedMaxBackoffMinutes, 1, 100_000),
+      checkEveryMs: integer(env, 'FEED_CHECK_MS', DEFAULTS.feedCheckMs, 100, 3_600_000),
     },
   };
 }

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     save().catch((cause: Error) => logger.warn(`graph: cannot save snapshot: ${cause.message}`));
   }, DEFAULTS.snapshotEveryMs);
   snapshots.unref();
+  // Subscribed feeds are polled from now on, each when its interval (or back-off) has passed.
+  const stopFeeds = deps.feeds.start();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing requests in flight, then stopping`);
     stopSync();
+    stopFeeds();
     clearInterval(snapshots);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -1,6 +1,7 @@
 // The story of the product: records -> validated articles -> entity mentions -> Meilisearch documents ->
 // co-occurrence graph. Batches are extracted on worker threads while Meilisearch indexes the ones before;
 // they are written in reading order, and the graph only gets what Meilisearch accepted.
+import { createDuplicateFinder, type DuplicateFinder } from './dedup/find-duplicates.js';
 import type { ExtractionOutcome, ExtractMany } from './entities/extraction-pool.js';
 import type { EntityInfo } from './entities/types.js';
 import { addArticle } from './graph/add-article.js';
@@ -34,6 +35,8 @@ export interface PipelineDeps {
   correct?: (doc: ArticleDocument) => ArticleDocument;
   /** Provisional entities already written to the entity index by this process. */
   knownEntities?: Set<string>;
+  /** Marks copies of a story (duplicateOf); one per process, so concurrent runs see each other's writes. */
+  duplicates?: DuplicateFinder;
   batchSize?: number;
   onReject?: (rejection: Rejection) => void;
   onProgress?: (summary: IndexSummary) => void;
@@ -55,6 +58,7 @@ export async function indexArticles(
 ): Promise<IndexSummary> {
   const { extractMany, search, graph, nextSeq, onReject, onProgress } = deps;
   const knownEntities = deps.knownEntities ?? new Set<string>();
+  const duplicates = deps.duplicates ?? createDuplicateFinder(search);
   const summary: IndexSummary = { read: 0, indexed: 0, rejected: 0 };
   const reject = (rejection: Rejection): void => {
     summary.rejected += 1;
@@ -82,8 +86,9 @@ export async function indexArticles(
         if (info.id.startsWith('prov-') && !knownEntities.has(info.id)) freshEntities.set(info.id, info);
       }
     }
+    const docs = entries.map((entry) => entry.doc);
     const done = (async () => {
-      const { failed } = await search.addArticles(entries.map((entry) => entry.doc));
+      const { failed } = await search.addArticles(docs).finally(() => duplicates.settle(docs));
       await before;
       const failedIds = new Map(failed.map((failure) => [failure.id, failure.reason]));
       for (const { doc, where } of entries) {
@@ -117,6 +122,7 @@ export async function indexArticles(
       reject({ where, id: article.id, reason: `extraction failed: ${outcome?.reason ?? 'no result'}` });
       return [];
     });
+    await duplicates.mark(entries.map((entry) => entry.doc));
     if (entries.length > 0) inFlight.push(flush(entries));
     if (inFlight.length >= DEFAULTS.writesInFlight) await inFlight.shift();
     if (freshEntities.size >= DEFAULTS.entityBatch) await writeEntities();

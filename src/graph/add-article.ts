@@ -6,8 +6,17 @@ import { addPostings } from './postings.js';
 import { removeArticle } from './remove-article.js';
 import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
 
-/** Compacts an article into what the graph stores of it. */
+/** Compacts an article into what the graph stores of it; a copy of another's story keeps no entities. */
 export function toStoredArticle(article: GraphArticle): StoredArticle {
+  if (article.duplicateOf) {
+    return {
+      seq: article.seq,
+      title: article.title,
+      publishedTs: article.publishedTs,
+      entityInfo: [],
+      mentions: [],
+    };
+  }
   const index = new Map(article.entityInfo.map((info, i) => [info.id, i]));
   const mentions: StoredArticle['mentions'] = [];
   for (const mention of article.mentions) {

@@ -33,6 +33,8 @@ export interface GraphArticle {
   publishedTs: number | null;
   entityInfo: EntityInfo[];
   mentions: Array<{ entityId: string; sentence: number; furniture?: true }>;
+  /** Set on a copy of another article's story: it is kept, but counts nothing (the story counts once). */
+  duplicateOf?: string | null;
 }
 
 /** What the graph keeps of an article, compactly: mentions as [entity index, sentence, furniture 0|1]. */

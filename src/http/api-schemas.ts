@@ -226,6 +226,13 @@ export const articleBody = z
     url: nullableText,
     entities: z.array(entityInfo),
     mentions: z.array(mention),
+    duplicateOf: nullableText.meta({
+      description:
+        'id of the first article of the same story when this one is a copy; a copy adds nothing to the graph',
+    }),
+    duplicates: z
+      .array(z.string())
+      .meta({ description: 'ids of the copies of this article, first written first' }),
   })
   .meta({ id: 'Article' });
 

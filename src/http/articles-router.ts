@@ -10,6 +10,8 @@ import { parseBody } from './parse-query.js';
 import { requireAdmin } from './require-admin.js';
 import type { AppDeps } from './types.js';
 
+export const DEFAULTS = { listedCopies: 100 };
+
 /** A record with a url and no body is fetched; its articles keep the record's place in the request. */
 function toFetch(record: unknown): { url: string; id?: string } | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
@@ -57,6 +59,8 @@ export function articlesRouter(deps: AppDeps): Router {
       url: article.url,
       entities: article.entityInfo,
       mentions: article.mentions,
+      duplicateOf: article.duplicateOf ?? null,
+      duplicates: (await search.duplicatesOf(article.id, DEFAULTS.listedCopies)).map((copy) => copy.id),
     });
   });
 

@@ -9,6 +9,7 @@ import { articlesRouter } from './articles-router.js';
 import { curationRouter } from './curation-router.js';
 import { entitiesRouter } from './entities-router.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { feedsRouter } from './feeds-router.js';
 import { graphRouter } from './graph-router.js';
 import { healthRouter } from './health-router.js';
 import { openapiRouter } from './openapi-router.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(trendingRouter(deps));
   app.use(graphRouter(deps));
   app.use(articlesRouter(deps));
+  app.use(feedsRouter(deps));
   app.use(openapiRouter(deps));
   app.use(webRouter(deps));
   app.use(notFoundHandler());

@@ -84,6 +84,7 @@ export function createOpenApiDocument(
       { name: 'entities', description: 'people, organisations and places, and who is mentioned with whom' },
       { name: 'graph', description: 'the co-occurrence graph and its exports' },
       { name: 'articles', description: 'read, add, remove and analyse articles' },
+      { name: 'feeds', description: 'feed subscriptions: polled, their new items indexed' },
       { name: 'service', description: 'health, this document and the pages' },
     ],
     components: {

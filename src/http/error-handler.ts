@@ -15,6 +15,8 @@ const STATUS: Record<string, number> = {
   payload_too_large: 413,
   url_not_allowed: 403,
   unsupported_content_type: 415,
+  not_a_feed: 415,
+  robots_disallowed: 403,
   fetch_failed: 502,
   fetch_too_large: 502,
   too_many_redirects: 502,

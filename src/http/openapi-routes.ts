@@ -39,6 +39,7 @@ import {
   timelineQuery,
   trendingQuery,
 } from './parse-query.js';
+import { feedBody, feedInput, feedsBody, refreshBody } from './feed-schemas.js';
 
 export interface RouteResponse {
   description: string;
@@ -53,7 +54,7 @@ export interface RouteDoc {
   path: string;
   summary: string;
   description?: string;
-  tag: 'search' | 'entities' | 'graph' | 'articles' | 'service';
+  tag: 'search' | 'entities' | 'graph' | 'articles' | 'feeds' | 'service';
   query?: z.ZodObject;
   body?: z.ZodType;
   /** Needs `Authorization: Bearer <ADMIN_API_KEY>`: 401 and 403 are added. */
@@ -205,6 +206,62 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       responses: {
         200: { description: 'removed', json: deletedBody },
         404: notFound('article'),
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/feeds',
+      tag: 'feeds',
+      admin: true,
+      summary: 'Subscribe to a feed: polled at once, then every intervalMinutes; new items are indexed',
+      description:
+        'Fetched within the fetch limits and address rules (FETCH_ALLOW_HOSTS), with conditional requests, ' +
+        "after the site's robots.txt; failed polls back off. Subscribing again changes the interval.",
+      body: feedInput,
+      responses: {
+        201: {
+          description: 'the subscription after its first poll (lastError says if that failed)',
+          json: feedBody,
+        },
+        403: { description: 'a private or local address (url_not_allowed)' },
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/feeds',
+      tag: 'feeds',
+      summary: 'The subscribed feeds, with when each was last fetched, its items and its last error',
+      responses: {
+        200: { description: 'the subscriptions', json: feedsBody },
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'delete',
+      path: '/feeds/:id',
+      tag: 'feeds',
+      admin: true,
+      summary: 'Unsubscribe (the articles already indexed stay)',
+      responses: {
+        200: { description: 'unsubscribed', json: deletedBody },
+        404: notFound('feed'),
+        503: { description: 'Meilisearch is unreachable (search_unavailable)' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/feeds/:id/refresh',
+      tag: 'feeds',
+      admin: true,
+      summary: 'Poll a feed now',
+      responses: {
+        200: {
+          description: 'the subscription after the poll, and how many new articles it indexed',
+          json: refreshBody,
+        },
+        404: notFound('feed'),
         503: { description: 'Meilisearch is unreachable (search_unavailable)' },
       },
     },

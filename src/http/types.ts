@@ -4,6 +4,7 @@ import type { Curator } from '../curation/create-curator.js';
 import type { Corrections } from '../curation/types.js';
 import type { ExtractMany } from '../entities/extraction-pool.js';
 import type { KbEntity } from '../entities/types.js';
+import type { FeedPoller } from '../feeds/create-feed-poller.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { IngestItem } from '../ingest/types.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   removeArticle(id: string): Promise<boolean>;
   /** Fetches a page or feed (within the fetch limits) and reads its articles. */
   readUrl(url: string, id?: string): AsyncIterable<IngestItem>;
+  /** Feed subscriptions (POST /feeds), kept in Meilisearch. */
+  feeds: FeedPoller;
   adminApiKey: string | undefined;
   maxRequestBytes: number;
   maxArticleChars: number;

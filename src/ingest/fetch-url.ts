@@ -35,8 +35,12 @@ export interface Conditional {
 
 /** A fetch refused or failed; `code` says which limit or rule: url_not_allowed, fetch_timeout, … */
 export class FetchError extends NewsgraphError {
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  /** The HTTP status of an answer outside 2xx (fetch_failed), so callers can tell 404 from 503. */
+  status?: number;
+
+  constructor(code: string, message: string, options?: { cause?: unknown; status?: number }) {
     super(code, message, options);
+    this.status = options?.status;
   }
 }
 
@@ -198,7 +202,7 @@ export async function fetchUrl(
     }
     if (status === 304) return { url: target.href, status, contentType: '', body, etag, lastModified };
     if (status < 200 || status >= 300)
-      throw new FetchError('fetch_failed', `fetch: ${target.href} answered ${status}`);
+      throw new FetchError('fetch_failed', `fetch: ${target.href} answered ${status}`, { status });
     const contentType = (headers['content-type'] as string | undefined) ?? '';
     if (!READABLE_TYPES.test(contentType)) {
       throw new FetchError(

@@ -1,13 +1,15 @@
 // A WARC or WARC.gz file (warcio streams it record by record, so memory stays bounded): each HTML response
 // or resource record becomes an article through the same page reading as an .html file, with its target
 // URI as url. A record whose block is shorter than its Content-Length (a truncated capture) is rejected
-// with its offset; in a WARC.gz with one gzip member per record, reading goes on with the next record. Other
-// records (requests, metadata, non-HTML) are skipped.
+// with its offset, and reading goes on with the next record: in a WARC.gz each record is its own gzip
+// member, an uncompressed WARC is cut at record headers first (split-warc-records.ts). Other records
+// (requests, metadata, non-HTML) are skipped.
 import type { Readable } from 'node:stream';
 import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { decodeHtml } from './decode-html.js';
 import { pageToArticle } from './page-to-article.js';
+import { splitWarcRecords } from './split-warc-records.js';
 import type { IngestItem, ReadPage, RecordLocation } from './types.js';
 import { urlId } from './url-id.js';
 
@@ -112,6 +114,31 @@ async function readArticle(
   }
 }
 
+type Piece = { record: WARCRecord; offset: number } | { reason: string; offset: number };
+
+/** The records of a WARC (warcio reads a WARC.gz member by member; an uncompressed one is cut first). */
+async function* records(input: Readable): AsyncGenerator<Piece> {
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  if (first.done) return;
+  const stream = (async function* () {
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  })();
+  if (first.value[0] === 0x1f && first.value[1] === 0x8b) {
+    const parser = new WARCParser(stream, { parseHttp: false });
+    for await (const record of parser) yield { record, offset: parser.offset };
+    return;
+  }
+  for await (const piece of splitWarcRecords(stream)) {
+    if ('reason' in piece) yield piece;
+    else {
+      const record = await WARCParser.parse([piece.bytes], { parseHttp: false });
+      if (record) yield { record, offset: piece.offset };
+    }
+  }
+}
+
 /** Streams the HTML records of a WARC file as articles, in file order. */
 export async function* readWarcFile(
   file: string,
@@ -119,16 +146,19 @@ export async function* readWarcFile(
   maxChars: number,
   readPage: ReadPage,
 ): AsyncGenerator<IngestItem> {
-  const parser = new WARCParser(input, { parseHttp: false });
   const ahead: Array<Promise<IngestItem | undefined>> = [];
   let number = 0;
+  let offset = 0;
   try {
-    for await (const record of parser) {
+    for await (const piece of records(input)) {
       number += 1;
-
-      const where = { file, line: number, position: `WARC offset ${parser.offset}` };
+      offset = piece.offset;
+      const where = { file, line: number, position: `WARC offset ${piece.offset}` };
       // The block is read before the parser moves on; the page itself is read in the background.
-      const block = await readBlock(record, where, maxChars);
+      const block =
+        'reason' in piece
+          ? ({ ok: false, where, reason: `corrupt record: ${piece.reason}` } as const)
+          : await readBlock(piece.record, where, maxChars);
       if (block === undefined) continue;
       ahead.push(Promise.resolve('html' in block ? readArticle(block, where, maxChars, readPage) : block));
       while (ahead.length > DEFAULTS.lookahead) {
@@ -143,7 +173,7 @@ export async function* readWarcFile(
     }
     yield {
       ok: false,
-      where: { file, line: number + 1, position: `WARC offset ${parser.offset}` },
+      where: { file, line: number + 1, position: `WARC offset ${offset}` },
       reason: `corrupt WARC, reading stopped: ${(cause as Error).message}`,
     };
     return;

@@ -16,6 +16,12 @@ export interface FilterInput {
   to?: number;
   ids?: readonly string[];
   seqAbove?: number;
+  /** Any of these fingerprint band keys. */
+  bands?: readonly string[];
+  /** Copies of this article. */
+  duplicateOf?: string;
+  /** First indexed before this write sequence. */
+  firstSeqBelow?: number;
 }
 
 /** The filter expressions for the given constraints, to be joined with AND by Meilisearch. */
@@ -28,6 +34,9 @@ export function buildFilter(input: FilterInput): string[] {
   anyOf('source', input.source);
   anyOf('url', input.url);
   anyOf('id', input.ids);
+  anyOf('fingerprintBands', input.bands);
+  if (input.firstSeqBelow !== undefined) filters.push(`firstSeq < ${Number(input.firstSeqBelow)}`);
+  if (input.duplicateOf !== undefined) filters.push(`duplicateOf = ${quote(input.duplicateOf)}`);
   for (const entity of input.entity ?? []) filters.push(`entities = ${quote(entity)}`);
   if (input.from !== undefined) filters.push(`publishedTs >= ${Number(input.from)}`);
   if (input.to !== undefined) filters.push(`publishedTs <= ${Number(input.to)}`);

@@ -13,7 +13,14 @@ import { NewsgraphError, SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
-import type { ArticleDocument, ArticleQuery, ArticleResults, EntityDocument, GraphFields } from './types.js';
+import type {
+  ArticleDocument,
+  ArticleQuery,
+  ArticleResults,
+  DuplicateCandidate,
+  EntityDocument,
+  GraphFields,
+} from './types.js';
 import { GRAPH_FIELDS } from './types.js';
 
 export interface WriteResult {
@@ -42,6 +49,18 @@ export interface SearchIndex {
   allArticles(pageSize?: number): AsyncGenerator<GraphFields[]>;
   /** Ids of the articles that mention an entity, or that a curation changed, page by page. */
   articleIdsWhere(where: ArticleWhere, pageSize?: number): AsyncGenerator<string[]>;
+
+  /**
+   * Articles first indexed before `firstSeqBelow` that share any of these band keys: the `limit` most
+   * recently first indexed, so that the answer depends only on what was indexed before.
+   */
+  similarArticles(
+    bands: readonly string[],
+    firstSeqBelow: number,
+    limit: number,
+  ): Promise<DuplicateCandidate[]>;
+  /** Ids of the copies of an article, first written first, at most `limit`. */
+  duplicatesOf(id: string, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
   searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
 }
@@ -221,6 +240,29 @@ export function createSearchIndex(
         if (page.results.length < pageSize) return;
       }
     },
+
+    similarArticles: (bands, firstSeqBelow, limit) =>
+      guard(async () => {
+        if (bands.length === 0) return [];
+        const response = await articles.search('', {
+          filter: buildFilter({ bands, firstSeqBelow }),
+          sort: ['firstSeq:desc'],
+          limit,
+          attributesToRetrieve: ['id', 'fingerprint', 'duplicateOf', 'firstSeq'],
+        });
+        return response.hits;
+      }),
+
+    duplicatesOf: (id, limit) =>
+      guard(async () => {
+        const response = await articles.search('', {
+          filter: buildFilter({ duplicateOf: id }),
+          sort: ['seq:asc'],
+          limit,
+          attributesToRetrieve: ['id', 'seq'],
+        });
+        return response.hits;
+      }),
 
     upsertEntities: (docs) =>
       guard(async () => {

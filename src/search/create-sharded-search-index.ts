@@ -177,6 +177,18 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
       for (const part of parts) yield* part.articleIdsWhere(where, pageSize);
     },
 
+    similarArticles: async (bands, firstSeqBelow, limit) =>
+      (await Promise.all(parts.map((part) => part.similarArticles(bands, firstSeqBelow, limit))))
+        .flat()
+        .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0))
+        .slice(0, limit),
+
+    duplicatesOf: async (id, limit) =>
+      (await Promise.all(parts.map((part) => part.duplicatesOf(id, limit))))
+        .flat()
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, limit),
+
     upsertEntities: async (docs) => {
       const groups = byShard(docs, (doc) => doc.id, parts.length);
       await Promise.all(groups.map((group, index) => (parts[index] as SearchIndex).upsertEntities(group)));

@@ -5,9 +5,24 @@ import type { Settings } from 'meilisearch';
 export const ARTICLE_SETTINGS: Settings = {
   // Title first: a hit in the title ranks above one in the body. Entity names let "Kremlin" find "Kreml".
   searchableAttributes: ['title', 'entityNames', 'body'],
-  // Only what the API filters, facets or sorts on: each filterable field costs indexing time.
-  filterableAttributes: ['id', 'lang', 'source', 'url', 'entities', 'publishedTs', 'seq', 'curatedBy'],
-  sortableAttributes: ['publishedTs', 'seq'],
+  // Only what the API filters, facets or sorts on: each filterable field costs indexing time. The three
+  // duplicate fields find earlier copies of a story and list them (docs/web-ingest.md measures the cost);
+  // curatedBy finds the articles a curation changed, for its revert.
+  filterableAttributes: [
+    'id',
+    'lang',
+    'source',
+    'url',
+    'entities',
+    'publishedTs',
+    'seq',
+    'fingerprintBands',
+    'firstSeq',
+    'duplicateOf',
+    'curatedBy',
+  ],
+  // firstSeq: duplicate detection reads the most recent candidates first when a story has many.
+  sortableAttributes: ['publishedTs', 'seq', 'firstSeq'],
   // Halves indexing time (measured, ../shared/FACTS.md); proximity then only tells same-field from not.
   proximityPrecision: 'byAttribute',
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },

@@ -1,4 +1,6 @@
-// An article and what was extracted from it, as the document Meilisearch stores.
+// An article and what was extracted from it, as the document Meilisearch stores. Fields other stages add
+// (the duplicate mark and fingerprint, src/dedup/) are not set here: a curation's rewrite spreads this over
+// the stored document, and must keep them.
 import type { Extraction } from '../entities/types.js';
 import type { Article } from '../ingest/types.js';
 import type { ArticleDocument } from './types.js';

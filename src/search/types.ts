@@ -25,6 +25,16 @@ export interface ArticleDocument {
   seq: number;
   /** The curations (src/curation/) that moved or dropped mentions of this article: a revert finds it. */
   curatedBy?: string[];
+  /** The id of the first article of the same story when this one is a copy of it; it adds nothing to the
+   * graph. Absent in documents written before duplicate detection. */
+  duplicateOf?: string | null;
+  /** The write sequence of this id's first indexing, kept when it is written again: which article of a
+   * story came first, however often and in whatever runs they are indexed again. */
+  firstSeq?: number;
+  /** MinHash signature of the body (src/dedup/fingerprint.ts); empty for a body too short to tell. */
+  fingerprint?: number[];
+  /** Its band keys: filterable, so that copies are found by an exact match in any process. */
+  fingerprintBands?: string[];
 }
 
 export interface EntityDocument extends EntityInfo {
@@ -69,6 +79,17 @@ export interface ArticleResults {
 /** The fields the graph needs from an article. */
 export type GraphFields = Pick<
   ArticleDocument,
-  'id' | 'seq' | 'title' | 'publishedTs' | 'entityInfo' | 'mentions'
+  'id' | 'seq' | 'title' | 'publishedTs' | 'entityInfo' | 'mentions' | 'duplicateOf'
 >;
-export const GRAPH_FIELDS = ['id', 'seq', 'title', 'publishedTs', 'entityInfo', 'mentions'] as const;
+export const GRAPH_FIELDS = [
+  'id',
+  'seq',
+  'title',
+  'publishedTs',
+  'entityInfo',
+  'mentions',
+  'duplicateOf',
+] as const;
+
+/** What duplicate detection reads of an earlier article. */
+export type DuplicateCandidate = Pick<ArticleDocument, 'id' | 'fingerprint' | 'duplicateOf' | 'firstSeq'>;

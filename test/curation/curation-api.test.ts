@@ -5,7 +5,16 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Curation } from '../../src/curation/types.js';
 import type { TestNewsgraph } from '../helpers/test-newsgraph.js';
-import { admin, ARTICLES, KEY, openCurationNewsgraph, visibleState } from './curation-helpers.js';
+import type { ArticleDocument } from '../../src/search/types.js';
+import {
+  admin,
+  ARTICLES,
+  KEY,
+  openCurationNewsgraph,
+  visibleState,
+  WIRE_COPY,
+  WIRE_STORY,
+} from './curation-helpers.js';
 
 /** A fresh newsgraph that gets `from`'s curation log before it indexes the same articles. */
 async function freshWithLogOf(from: TestNewsgraph): Promise<TestNewsgraph> {
@@ -96,19 +105,62 @@ describe('entity corrections', () => {
     await revertRestores(ng, before, (added.body as Curation).id);
   });
 
-  it('a rewrite keeps the fields other stages stored, through a merge and through a revert', async () => {
+  it('a rewrite keeps the duplicate mark and fingerprint of a copy, through a merge and through a revert', async () => {
     const ng = await openCurationNewsgraph('cur_fields');
-    const [stored] = await ng.opened.search.getArticles(['a1'], ['*'] as never[]);
-    await ng.opened.search.addArticles([{ ...(stored as object), duplicateOf: 'a9' } as never]);
-    const marked = async () =>
-      ((await ng.opened.search.getArticles(['a1'], ['*'] as never[]))[0] as Record<string, unknown>)
-        .duplicateOf;
+    await admin(ng).post('/articles', [WIRE_STORY, WIRE_COPY]).expect(200);
+    const stored = async () => {
+      const [doc] = await ng.opened.search.getArticles([WIRE_COPY.id], ['*'] as never[]);
+      return doc as ArticleDocument;
+    };
+    const dedupFields = (doc: ArticleDocument) => ({
+      duplicateOf: doc.duplicateOf,
+      firstSeq: doc.firstSeq,
+      fingerprint: doc.fingerprint,
+      fingerprintBands: doc.fingerprintBands,
+    });
+    const indexed = await stored();
+    expect(indexed.duplicateOf).toBe(WIRE_STORY.id);
+    expect(indexed.fingerprint).toHaveLength(64);
+    expect(indexed.fingerprintBands).toHaveLength(32);
+    expect(indexed.entities).toContain('prov-michael-mueller');
+    const articlesOf = (id: string) => ng.store.graph.getNodeAttribute(id, 'articles');
+    // Four of ARTICLES and the first of the story: the copy counts for nothing.
+    expect(articlesOf('prov-michael-mueller')).toBe(5);
+    const scholzBefore = articlesOf('olaf-scholz');
+
     const merged = await admin(ng)
       .post('/entities/prov-michael-mueller/merge', { into: 'olaf-scholz' })
       .expect(200);
-    expect(await marked()).toBe('a9');
+    const afterMerge = await stored();
+    expect(afterMerge.curatedBy).toEqual([merged.body.id]);
+    expect(dedupFields(afterMerge)).toEqual(dedupFields(indexed));
+    // a2 and a6 gain Scholz through the merge; the story (which names him) counts once, as before.
+    expect(articlesOf('olaf-scholz')).toBe(scholzBefore + 2);
+
     await admin(ng).post(`/curations/${merged.body.id}/revert`).expect(200);
-    expect(await marked()).toBe('a9');
+    const afterRevert = await stored();
+    expect(afterRevert.seq).toBeGreaterThan(afterMerge.seq);
+    expect(dedupFields(afterRevert)).toEqual(dedupFields(indexed));
+    expect(articlesOf('olaf-scholz')).toBe(scholzBefore);
+    const copy = await request(ng.app).get(`/articles/${WIRE_COPY.id}`).expect(200);
+    expect(copy.body.duplicateOf).toBe(WIRE_STORY.id);
+  });
+
+  it('a copy promoted to first when the first is deleted keeps its curation marks, so a revert still reaches it', async () => {
+    const ng = await openCurationNewsgraph('cur_promote');
+    await admin(ng).post('/articles', [WIRE_STORY, WIRE_COPY]).expect(200);
+    const merged = await admin(ng)
+      .post('/entities/prov-michael-mueller/merge', { into: 'olaf-scholz' })
+      .expect(200);
+    await admin(ng).delete(`/articles/${WIRE_STORY.id}`).expect(200);
+    const promoted = (await request(ng.app).get(`/articles/${WIRE_COPY.id}`).expect(200)).body;
+    expect(promoted.duplicateOf).toBeNull();
+    const [stored] = await ng.opened.search.getArticles([WIRE_COPY.id], ['curatedBy']);
+    expect(stored?.curatedBy).toEqual([merged.body.id]);
+    await admin(ng).post(`/curations/${merged.body.id}/revert`).expect(200);
+    const [reverted] = await ng.opened.search.getArticles([WIRE_COPY.id], ['entities']);
+    expect(reverted?.entities).toContain('prov-michael-mueller');
+    expect(ng.store.graph.hasEdge('prov-michael-mueller', 'olaf-scholz')).toBe(true);
   });
 
   it('a block removes the mentions and an unblock brings them back exactly', async () => {

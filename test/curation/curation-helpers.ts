@@ -26,6 +26,37 @@ export const ARTICLES = [
   article('a6', 'In Brüssel sprach Michael Müller mit Emmanuel Macron über die NATO.'),
 ];
 
+/** A longer story about the same people, and a copy of it as another site prints it (a sentence dropped,
+ * one reworded, page furniture around it): duplicate detection marks the copy. */
+const WIRE_SENTENCES = [
+  'Bundeskanzler Olaf Scholz hat am Dienstag in Berlin den Bürgermeister Michael Müller empfangen.',
+  'Die beiden Politiker sprachen über den Haushalt der Hauptstadt und die Kosten des neuen Flughafens.',
+  'Michael Müller forderte vom Bund mehr Geld für Schulen, Wohnungen und den öffentlichen Nahverkehr.',
+  'Der Kanzler sagte nach dem Treffen, der Bund werde die Stadt bei der Sanierung der Brücken unterstützen.',
+  'Über die Höhe der Mittel wollen die Finanzminister beider Seiten bis zum Sommer verhandeln.',
+  'Die Opposition im Abgeordnetenhaus nannte das Treffen einen Auftritt ohne konkrete Zusagen.',
+  'Ein weiteres Gespräch ist für den Herbst im Roten Rathaus geplant, teilte ein Sprecher mit.',
+];
+export const WIRE_STORY = {
+  id: 'wire-first',
+  title: 'Scholz empfängt Müller',
+  body: WIRE_SENTENCES.join('\n\n'),
+  lang: 'de',
+};
+export const WIRE_COPY = {
+  id: 'wire-copy',
+  title: 'Müller bei Scholz: Geld für Berlin',
+  body: [
+    'Lesen Sie auch:',
+    ...WIRE_SENTENCES.filter((_, i) => i !== 5).map((s, i) =>
+      i === 4 ? s.replace('verhandeln', 'reden') : s,
+    ),
+    'Mehr zum Thema',
+    'Teilen Sie diesen Artikel',
+  ].join('\n\n'),
+  lang: 'de',
+};
+
 export async function openCurationNewsgraph(name: string): Promise<TestNewsgraph> {
   const ng = await openTestNewsgraph(name, { ADMIN_API_KEY: KEY, NER: 'off', EXTRACT_THREADS: '0' });
   await request(ng.app).post('/articles').set('Authorization', `Bearer ${KEY}`).send(ARTICLES).expect(200);

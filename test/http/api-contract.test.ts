@@ -12,6 +12,8 @@ import { rebuildGraph } from '../../src/sync-graph.js';
 import { contractViolations, unexercised } from '../helpers/contract.js';
 import { openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 import { closedPort } from '../helpers/closed-port.js';
+import { startLocalWebServer } from '../helpers/local-web-server.js';
+import { rss } from '../feeds/rss.js';
 
 const KEY = 'test-admin-key-0123456789';
 let ng: TestNewsgraph;
@@ -341,6 +343,44 @@ describe('entity corrections', () => {
     await request(app).get(`/curations/${created.body.id}`).expect(200);
     await request(app).get('/curations/c-nothing').expect(404);
     await request(app).post(`/curations/${created.body.id}/revert`).set(auth).expect(200);
+  });
+});
+
+describe('feeds', () => {
+  it('subscribe, list, poll now and unsubscribe answer their documented shapes', async () => {
+    const web = await startLocalWebServer();
+    web.route('/feed.rss', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rss(web.origin, [{ guid: 'a', title: 'Treffen', body: 'Angela Merkel traf Emmanuel Macron.' }])),
+    );
+    const mine = await openTestNewsgraph('api_feeds', {
+      ADMIN_API_KEY: KEY,
+      NER: 'off',
+      FETCH_ALLOW_HOSTS: '127.0.0.1',
+    });
+    owned.push(mine);
+    try {
+      const url = `${web.origin}/feed.rss`;
+      const feed = await request(mine.app)
+        .post('/feeds')
+        .set('Authorization', `Bearer ${KEY}`)
+        .send({ url })
+        .expect(201);
+      expect(feed.body).toMatchObject({ url, items: 1, lastError: null });
+      await request(mine.app).post('/feeds').send({ url }).expect(401);
+      expect((await request(mine.app).get('/feeds').expect(200)).body.feeds).toHaveLength(1);
+      await request(mine.app)
+        .post(`/feeds/${feed.body.id}/refresh`)
+        .set('Authorization', `Bearer ${KEY}`)
+        .expect(200);
+      await request(mine.app)
+        .delete(`/feeds/${feed.body.id}`)
+        .set('Authorization', `Bearer ${KEY}`)
+        .expect(200);
+    } finally {
+      await web.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { IngestItem } from '../../src/ingest/types.js';
@@ -126,6 +126,38 @@ describe('WARC', () => {
     expect(articles(items)[1]).toMatchObject({ lang: 'de', body: `Dritte Seite. ${STORY}` });
   });
 
+  it('an uncompressed WARC: a record cut off mid-file, or longer than it says, is rejected with its offset and the records after it are read', async () => {
+    const first = warcRecord('response', 'https://b.example/1', response(STORY));
+    // Its writer stopped partway through the 5,000-byte block it announced; the next record follows at once.
+    const cut = warcRecord('response', 'https://b.example/2', response(STORY), 5_000).subarray(0, 300);
+    const request = warcRecord('request', 'https://b.example/3', 'GET /3 HTTP/1.1\r\n\r\n');
+    const third = warcRecord('response', 'https://b.example/3', response(`Dritte Seite. ${STORY}`));
+    const long = warcRecord('response', 'https://b.example/4', response(STORY), 60);
+    const fifth = warcRecord('response', 'https://b.example/5', response(`Fünfte Seite. ${STORY}`));
+    const bytes = Buffer.concat([first, cut, request, third, long, fifth]);
+    const items = await collect([file('crawl.warc', bytes)]);
+    expect(items.map((item) => (item.ok ? item.article.url : item.where.position))).toEqual([
+      'https://b.example/1',
+      `WARC offset ${first.length}`,
+      'https://b.example/3',
+      `WARC offset ${first.length + cut.length + request.length + third.length}`,
+      'https://b.example/5',
+    ]);
+    expect(items[1]).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^truncated record: \d+ of 5000/),
+    });
+    expect(items[3]).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/longer than its Content-Length/),
+    });
+    expect(articles(items).map((article) => article.body)).toEqual([
+      STORY,
+      `Dritte Seite. ${STORY}`,
+      `Fünfte Seite. ${STORY}`,
+    ]);
+  });
+
   it.runIf(existsSync(WEB_CORPUS))(
     'the real WARCs: truncated capture rejected, EUC-JP pages read',
     async () => {
@@ -135,6 +167,12 @@ describe('WARC', () => {
       const japanese = articles(await collect([warc('resiliparse_clueweb-quirk_euc-jp.warc.gz')]));
       expect(japanese.length).toBe(29);
       expect(japanese.some((article) => /[\u3040-\u30ff]/.test(article.body))).toBe(true);
+      // The same captures uncompressed (an older WARC version, bare-LF payloads) are cut into the same records.
+      const plain = file(
+        'euc-jp.warc',
+        gunzipSync(readFileSync(warc('resiliparse_clueweb-quirk_euc-jp.warc.gz'))),
+      );
+      expect(articles(await collect([plain]))).toEqual(japanese);
     },
   );
 });

@@ -1,0 +1,127 @@
+// Marks copies of a story before they are written: each article's fingerprint is compared with those of
+// the articles that share a band key with it, in the index (any process, any earlier run) and among the
+// articles of this process whose writes are still under way. Only articles first indexed before it count
+// (firstSeq, kept when an id is written again), and a copy points at the first article of its story (never
+// at another copy), so indexing the same input again, or again after a crash, decides the same way.
+import type { SearchIndex } from '../search/create-search-index.js';
+import type { ArticleDocument, DuplicateCandidate } from '../search/types.js';
+import { fingerprint, similarity } from './fingerprint.js';
+
+/**
+ * `threshold`: estimated Jaccard similarity of the bodies' 3-word shingle sets from which two articles are
+ * one story (precision and recall at it: docs/web-ingest.md). One look-up covers `lookupChunk` articles, and
+ * reads at most `candidatesPerArticle` candidates for each.
+ */
+export const DEFAULTS = { threshold: 0.4, lookupChunk: 50, candidatesPerArticle: 20 };
+
+export interface DuplicateFinder {
+  /** Sets firstSeq, fingerprint, fingerprintBands and duplicateOf on each document, in order. */
+  mark(docs: ArticleDocument[]): Promise<void>;
+  /** Forgets documents whose write has ended (they are in the index now, or were refused). */
+  settle(docs: readonly ArticleDocument[]): void;
+}
+
+/** The first article of `doc`'s story among the candidates, or null when it is the first. */
+export function firstOfStory(
+  doc: Pick<ArticleDocument, 'id' | 'fingerprint' | 'firstSeq'>,
+  candidates: Iterable<DuplicateCandidate>,
+  threshold = DEFAULTS.threshold,
+): string | null {
+  let best: { root: string; score: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate.id === doc.id || candidate.duplicateOf === doc.id) continue;
+    // Written before duplicate detection (no firstSeq): earlier than anything since.
+    if ((candidate.firstSeq ?? 0) >= (doc.firstSeq ?? Infinity)) continue;
+    const root = candidate.duplicateOf ?? candidate.id;
+    if (root === doc.id) continue;
+    const score = similarity(doc.fingerprint ?? [], candidate.fingerprint ?? []);
+    if (score >= threshold && (!best || score > best.score)) best = { root, score };
+  }
+  return best?.root ?? null;
+}
+
+/** A finder for one process: share it between pipelines so that concurrent requests see each other. */
+export function createDuplicateFinder(
+  search: Pick<SearchIndex, 'similarArticles' | 'getArticles'>,
+  options: Partial<typeof DEFAULTS> = {},
+): DuplicateFinder {
+  const { threshold, lookupChunk, candidatesPerArticle } = { ...DEFAULTS, ...options };
+  const pending = new Map<string, ArticleDocument>();
+  const byBand = new Map<string, Set<string>>();
+
+  const register = (doc: ArticleDocument): void => {
+    pending.set(doc.id, doc);
+    for (const band of doc.fingerprintBands ?? []) {
+      let ids = byBand.get(band);
+      if (!ids) byBand.set(band, (ids = new Set()));
+      ids.add(doc.id);
+    }
+  };
+
+  return {
+    async mark(docs) {
+      for (const doc of docs) {
+        const print = fingerprint(doc.body);
+        doc.fingerprint = print?.signature ?? [];
+        doc.fingerprintBands = print?.bands ?? [];
+        doc.duplicateOf = null;
+      }
+      for (let start = 0; start < docs.length; start += lookupChunk) {
+        const chunk = docs.slice(start, start + lookupChunk);
+        const rewriting = new Map(chunk.map((doc) => [doc.id, pending.get(doc.id)?.firstSeq]));
+        const indexed = await search.getArticles(
+          chunk.map((doc) => doc.id),
+          ['id', 'firstSeq'],
+        );
+        const firstSeqs = new Map(indexed.map((doc) => [doc.id, doc.firstSeq]));
+        for (const doc of chunk) {
+          doc.firstSeq = rewriting.get(doc.id) ?? firstSeqs.get(doc.id) ?? doc.seq;
+        }
+        const bands = [...new Set(chunk.flatMap((doc) => doc.fingerprintBands ?? []))];
+        const limit = candidatesPerArticle * chunk.length;
+        const ids = new Set(chunk.map((doc) => doc.id));
+        const latest = Math.max(...chunk.map((doc) => doc.firstSeq ?? 0));
+        // The `limit` most recent other articles first indexed before this chunk's latest, whether their
+        // write has ended (the index) or not (pending): the same set however a run was cut, so the same
+        // decisions. The chunk's own articles (possibly in the index already) are compared below instead.
+        // Pending writes are read before the index is asked: a write that ends in between is then in one
+        // or the other (it leaves pending only once the index shows it), never in neither.
+        const writing = new Map<string, DuplicateCandidate>();
+        for (const band of bands) {
+          for (const id of byBand.get(band) ?? []) {
+            const doc = pending.get(id);
+            if (doc && !ids.has(id) && (doc.firstSeq ?? 0) < latest) writing.set(id, doc);
+          }
+        }
+        const pool = new Map<string, DuplicateCandidate>();
+        for (const found of await search.similarArticles(bands, latest, limit + chunk.length)) {
+          if (!ids.has(found.id)) pool.set(found.id, found);
+        }
+        for (const [id, doc] of writing) pool.set(id, doc);
+        const earlier = [...pool.values()]
+          .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0) || a.id.localeCompare(b.id))
+          .slice(0, limit);
+        // First indexed first, so that each article is compared with every earlier one of its chunk.
+        const marked: ArticleDocument[] = [];
+        for (const doc of [...chunk].sort((a, b) => (a.firstSeq ?? 0) - (b.firstSeq ?? 0))) {
+          if ((doc.fingerprint ?? []).length === 0) continue;
+          doc.duplicateOf = firstOfStory(doc, [...earlier, ...marked], threshold);
+          marked.push(doc);
+          register(doc);
+        }
+      }
+    },
+
+    settle(docs) {
+      for (const doc of docs) {
+        if (pending.get(doc.id) !== doc) continue;
+        pending.delete(doc.id);
+        for (const band of doc.fingerprintBands ?? []) {
+          const ids = byBand.get(band);
+          ids?.delete(doc.id);
+          if (ids?.size === 0) byBand.delete(band);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Feed subscriptions in an index of their own (`<prefix>feeds`), so they live where everything else lives
+// and survive restarts and rebuilds. The index is made on first use.
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { NewsgraphError } from '../errors.js';
+import type { Feed } from '../feeds/types.js';
+import { guard, taskError } from './create-search-index.js';
+import { quote } from './build-filter.js';
+
+export interface FeedStore {
+  list(): Promise<Feed[]>;
+  get(id: string): Promise<Feed | undefined>;
+  put(feed: Feed): Promise<void>;
+  remove(id: string): Promise<boolean>;
+}
+
+export const DEFAULTS = { maxFeeds: 10_000, taskTimeoutMs: 60_000 };
+
+export function createFeedStore(client: Meilisearch, prefix: string): FeedStore {
+  const feeds = client.index<Feed>(`${prefix}feeds`);
+  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  let ready: Promise<void> | undefined;
+
+  const ensure = (): Promise<void> => {
+    ready ??= (async () => {
+      try {
+        await client.getIndex(feeds.uid);
+      } catch (cause) {
+        if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
+        const task = await client.createIndex(feeds.uid, { primaryKey: 'id' }).waitTask(wait);
+        if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
+          throw new NewsgraphError(
+            'search_error',
+            `feeds: cannot create index ${feeds.uid}: ${taskError(task)}`,
+          );
+        }
+      }
+      const task = await feeds.updateSettings({ filterableAttributes: ['id'] }).waitTask(wait);
+      if (task.status !== 'succeeded') {
+        throw new NewsgraphError('search_error', `feeds: settings of ${feeds.uid}: ${taskError(task)}`);
+      }
+    })().catch((cause: unknown) => {
+      ready = undefined;
+      throw cause;
+    });
+    return ready;
+  };
+
+  const written = async (task: ReturnType<typeof feeds.addDocuments>, what: string): Promise<void> => {
+    const done = await task.waitTask(wait);
+    if (done.status !== 'succeeded')
+      throw new NewsgraphError('search_error', `feeds: ${what}: ${taskError(done)}`);
+  };
+
+  return {
+    list: () =>
+      guard(async () => {
+        await ensure();
+        return (await feeds.getDocuments({ limit: DEFAULTS.maxFeeds })).results;
+      }),
+    get: (id) =>
+      guard(async () => {
+        await ensure();
+        return (await feeds.getDocuments({ filter: [`id = ${quote(id)}`], limit: 1 })).results[0];
+      }),
+    put: (feed) =>
+      guard(async () => {
+        await ensure();
+        await written(feeds.addDocuments([feed], { primaryKey: 'id' }), `writing ${feed.id}`);
+      }),
+    remove: (id) =>
+      guard(async () => {
+        await ensure();
+        const found = await feeds.getDocuments({ filter: [`id = ${quote(id)}`], limit: 1, fields: ['id'] });
+        if (found.results.length === 0) return false;
+        await written(feeds.deleteDocument(id), `deleting ${id}`);
+        return true;
+      }),
+  };
+}
