@@ -172,12 +172,6 @@ export function taggerFor(taggers: { de?: Tagger; en?: Tagger }, lang: string): 
   return (lang === 'de' ? taggers.de : taggers.en) ?? taggers.en ?? taggers.de;
 }
 
-/**
- * The tokens of a tagged span that name: without punctuation at its edges ("SPÖ ." at a sentence end), and
- * for a person without a leading form of address ("Mr Alencar"); in German without trailing lower-case words
- * ("Janko mahnte", "Tiroler bringt"), and a person's name up to its first lower-case word that is not a
- * particle; nothing for a holiday, an award, a form of address, "I'm" or a German month or weekday alone.
- */
 /** What trimming knows of words: the tagger's common words and the given names. */
 interface WordKnowledge {
   isCommonWord: (word: string) => boolean;
@@ -213,14 +207,21 @@ function genitiveEnd(tokens: readonly Token[], start: number, end: number, words
   return end;
 }
 
+/**
+ * The tokens of a tagged span that name, and their type: without punctuation at its edges ("SPÖ ." at a
+ * sentence end); a person's name, whatever the tagger said, after a form of address, which is left out
+ * ("Mr Alencar", "Ms Kelly" tagged an organisation); in German without trailing lower-case words ("Janko
+ * mahnte", "Tiroler bringt"), and a person's name up to its first lower-case word that is not a particle;
+ * nothing for a holiday, an award, a form of address, "I'm" or a German month or weekday alone.
+ */
 function trimSpan(
   tokens: readonly Token[],
   first: number,
   last: number,
-  type: EntityType,
+  tagged: EntityType,
   lang: string,
   words: WordKnowledge,
-): { start: number; end: number } | undefined {
+): { start: number; end: number; type: EntityType } | undefined {
   let start = first;
   let end = last;
   const value = (at: number): string => tokens[at]?.value ?? '';
@@ -229,6 +230,10 @@ function trimSpan(
   const loose = (at: number): boolean => lowerCase(value(at)) && !isTightHyphen(tokens, at - 1);
   while (start < end && !naming(start)) start += 1;
   while (end > start && !naming(end - 1)) end -= 1;
+  // A form of address before a name makes it a person's, whatever the tagger said ("Ms Kelly" tagged an
+  // organisation).
+  const addressed = end - start > 1 && HONORIFICS.has(value(start).replace(/\.$/, ''));
+  const type = addressed ? 'person' : tagged;
   if (type === 'person') {
     while (end - start > 1 && HONORIFICS.has(value(start).replace(/\.$/, ''))) start += 1;
     // "Bernhard österreichische Oscar-Geschichte": a German name holds no lower-case word but a particle.
@@ -249,7 +254,7 @@ function trimSpan(
   )
     return undefined;
   if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(value(start))) return undefined;
-  return { start, end };
+  return { start, end, type };
 }
 
 /** A finder over taggers by language; `givenNames` keeps "Andreas Müller" whole (see genitiveEnd). */
@@ -282,7 +287,7 @@ export function createTaggedNameFinder(
         const type = TYPES[span.label];
         const trimmed =
           type && trimSpan(tokens, bounds[span.start] ?? 0, bounds[span.end] ?? 0, type, lang, known);
-        if (type && trimmed) found.push({ ...trimmed, type });
+        if (type && trimmed) found.push(trimmed);
       }
     }
     return found;

@@ -65,6 +65,14 @@ describe('the tagger as a finder', () => {
     expect(withTagger(text, 'de').mentions.map((mention) => mention.text)).toEqual(['Wien']);
   });
 
+  it('takes a name after a form of address for a person\'s, whatever the tagger said ("Ms Kelly")', () => {
+    const text =
+      'Education Secretary Ruth Kelly set out her plans. Ms Kelly said schools would get more money.';
+    const mentions = withTagger(text, 'en').mentions.map((mention) => [mention.text, mention.entityId]);
+    expect(mentions).toContainEqual(['Kelly', 'prov-ruth-kelly']);
+    expect(mentions.map(([mention]) => mention)).not.toContain('Ms Kelly');
+  });
+
   it('takes no holiday, award, form of address or "I\'m" alone for a name', () => {
     const text =
       'Christmas sales were strong, and Christmas came early for Marks & Spencer in London. ' +
