@@ -42,6 +42,14 @@ const SENTENCES = [
   'Joe Biden traf Justin Trudeau in Washington.',
 ];
 
+/**
+ * 150 lower-case made-up words of article `i`, none shared with another article: without them the
+ * articles would be near-copies of each other, which the pipeline counts once (src/dedup/).
+ */
+function ownWords(i: number): string {
+  return Array.from({ length: 150 }, (_, k) => `w${(i * 150 + k).toString(36)}`).join(' ');
+}
+
 function* articles(): Generator<IngestItem> {
   for (let i = 0; i < 2 * N; i++) {
     const named = i < N ? `Hans Beispielmann traf den Weihnachtsmann. ` : '';
@@ -50,7 +58,8 @@ function* articles(): Generator<IngestItem> {
       [0, 1, 2, 3, 4]
         .filter((k) => (i + k) % 3 !== 0)
         .map((k) => SENTENCES[k])
-        .join(' ');
+        .join(' ') +
+      ` Dazu: ${ownWords(i)}.`;
     yield {
       ok: true,
       article: {
@@ -114,7 +123,8 @@ async function main(): Promise<void> {
     if (indexed.indexed !== 2 * N) throw new Error(`bench: indexed ${indexed.indexed} of ${2 * N}`);
     const person = store.graph.filterNodes((_id, node) => node.name === 'Hans Beispielmann')[0];
     if (!person || store.graph.getNodeAttribute(person, 'articles') !== N) {
-      throw new Error(`bench: "Hans Beispielmann" is not one entity of ${N} articles`);
+      const found = person ? String(store.graph.getNodeAttribute(person, "articles")) : "none";
+      throw new Error(`bench: "Hans Beispielmann" is not one entity of ${N} articles (${found})`);
     }
     const idle = await queryWhile(base, undefined, 200);
 

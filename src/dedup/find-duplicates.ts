@@ -5,7 +5,7 @@
 // at another copy), so indexing the same input again, or again after a crash, decides the same way.
 import type { SearchIndex } from '../search/create-search-index.js';
 import type { ArticleDocument, DuplicateCandidate } from '../search/types.js';
-import { fingerprint, similarity } from './fingerprint.js';
+import { fingerprint, shingleHashes, similarity } from './fingerprint.js';
 
 /**
  * `threshold`: estimated Jaccard similarity of the bodies' 3-word shingle sets from which two articles are
@@ -21,23 +21,49 @@ export interface DuplicateFinder {
   settle(docs: readonly ArticleDocument[]): void;
 }
 
-/** The first article of `doc`'s story among the candidates, or null when it is the first. */
-export function firstOfStory(
+/**
+ * The candidates whose signature estimates `doc`'s story at `threshold` or above, best first. An estimate
+ * from 64 hashes strays by about 0.06, and an article meets hundreds of candidates when many share
+ * sentences, so the best estimate alone would call some different stories one: `confirm` checks each
+ * candidate on the texts.
+ */
+function storyCandidates(
   doc: Pick<ArticleDocument, 'id' | 'fingerprint' | 'firstSeq'>,
   candidates: Iterable<DuplicateCandidate>,
-  threshold = DEFAULTS.threshold,
-): string | null {
-  let best: { root: string; score: number } | undefined;
+  threshold: number,
+): Array<{ candidate: DuplicateCandidate; score: number }> {
+  const found = [];
   for (const candidate of candidates) {
     if (candidate.id === doc.id || candidate.duplicateOf === doc.id) continue;
     // Written before duplicate detection (no firstSeq): earlier than anything since.
     if ((candidate.firstSeq ?? 0) >= (doc.firstSeq ?? Infinity)) continue;
-    const root = candidate.duplicateOf ?? candidate.id;
-    if (root === doc.id) continue;
+    if ((candidate.duplicateOf ?? candidate.id) === doc.id) continue;
     const score = similarity(doc.fingerprint ?? [], candidate.fingerprint ?? []);
-    if (score >= threshold && (!best || score > best.score)) best = { root, score };
+    if (score >= threshold) found.push({ candidate, score });
   }
-  return best?.root ?? null;
+  return found.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The first article of `doc`'s story among the candidates, or null when it is the first: the best
+ * estimate that `confirm` (the texts' own shingle similarity, in `mark`) accepts.
+ */
+export function firstOfStory(
+  doc: Pick<ArticleDocument, 'id' | 'fingerprint' | 'firstSeq'>,
+  candidates: Iterable<DuplicateCandidate>,
+  threshold = DEFAULTS.threshold,
+  confirm: (candidate: DuplicateCandidate) => boolean = () => true,
+): string | null {
+  const best = storyCandidates(doc, candidates, threshold).find(({ candidate }) => confirm(candidate));
+  return best ? (best.candidate.duplicateOf ?? best.candidate.id) : null;
+}
+
+/** The Jaccard similarity of two shingle sets. */
+function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let shared = 0;
+  for (const hash of a) if (b.has(hash)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 /** A finder for one process: share it between pipelines so that concurrent requests see each other. */
@@ -101,11 +127,36 @@ export function createDuplicateFinder(
         const earlier = [...pool.values()]
           .sort((a, b) => (b.firstSeq ?? 0) - (a.firstSeq ?? 0) || a.id.localeCompare(b.id))
           .slice(0, limit);
+        // The texts of the candidates whose estimate passes, to confirm it on: from memory where the
+        // article's write is under way or in this chunk, else from the index.
+        const ordered = [...chunk].sort((a, b) => (a.firstSeq ?? 0) - (b.firstSeq ?? 0));
+        const texts = new Map<string, string>();
+        for (const doc of [...chunk, ...writing.values()])
+          if ('body' in doc) texts.set(doc.id, String(doc.body));
+        const unread = new Set<string>();
+        for (const doc of ordered) {
+          for (const { candidate } of storyCandidates(doc, [...earlier, ...ordered], threshold)) {
+            if (!texts.has(candidate.id)) unread.add(candidate.id);
+          }
+        }
+        if (unread.size > 0) {
+          for (const found of await search.getArticles([...unread], ['id', 'body'])) {
+            texts.set(found.id, found.body);
+          }
+        }
+        const shingles = new Map<string, Set<number>>();
+        const shinglesOf = (id: string): Set<number> => {
+          let set = shingles.get(id);
+          if (!set) shingles.set(id, (set = shingleHashes(texts.get(id) ?? '')));
+          return set;
+        };
         // First indexed first, so that each article is compared with every earlier one of its chunk.
         const marked: ArticleDocument[] = [];
-        for (const doc of [...chunk].sort((a, b) => (a.firstSeq ?? 0) - (b.firstSeq ?? 0))) {
+        for (const doc of ordered) {
           if ((doc.fingerprint ?? []).length === 0) continue;
-          doc.duplicateOf = firstOfStory(doc, [...earlier, ...marked], threshold);
+          const confirm = (candidate: DuplicateCandidate) =>
+            jaccard(shinglesOf(doc.id), shinglesOf(candidate.id)) >= threshold;
+          doc.duplicateOf = firstOfStory(doc, [...earlier, ...marked], threshold, confirm);
           marked.push(doc);
           register(doc);
         }

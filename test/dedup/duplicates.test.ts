@@ -87,6 +87,32 @@ describe('duplicates counted once', () => {
     expect(graphShape(await rebuildGraph(ng.opened.search))).toEqual(graphShape(ng.store));
   });
 
+  it('many articles that share sentences but not their story are none of them copies', async () => {
+    // Each pair's shingle sets overlap by about a quarter; among hundreds of candidates some signature
+    // estimate reaches 0.4 by chance, which the texts then refute.
+    const shared = [
+      'Olaf Scholz sprach in Berlin mit Emmanuel Macron über die NATO.',
+      'Wladimir Putin empfing Xi Jinping in Moskau.',
+      'Die Europäische Union beriet in Brüssel über die Ukraine.',
+      'Joe Biden traf Justin Trudeau in Washington.',
+    ];
+    const own = (i: number) =>
+      Array.from({ length: 60 }, (_, k) => `w${(i * 60 + k).toString(36)}`).join(' ');
+    const records = Array.from({ length: 200 }, (_, i) => ({
+      id: `similar-${i}`,
+      body: `Hans Beispielmann traf den Weihnachtsmann. ${shared.filter((_, k) => (i + k) % 3 !== 0).join(' ')} Dazu: ${own(i)}.`,
+      lang: 'de',
+    }));
+    const target = await openTestNewsgraph('dedup_similar', ENV);
+    try {
+      await post(target, records);
+      const person = (await request(target.app).get('/entities/prov-hans-beispielmann').expect(200)).body;
+      expect(person.articles).toBe(200);
+    } finally {
+      await target.opened.close();
+    }
+  }, 120_000);
+
   it('answers as the OpenAPI document says', async () => {
     const document = (await request(ng.app).get('/openapi.json').expect(200)).body;
     expect(contractViolations(document, ng.responses)).toEqual([]);
