@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     if (indexed.indexed !== 2 * N) throw new Error(`bench: indexed ${indexed.indexed} of ${2 * N}`);
     const person = store.graph.filterNodes((_id, node) => node.name === 'Hans Beispielmann')[0];
     if (!person || store.graph.getNodeAttribute(person, 'articles') !== N) {
-      const found = person ? String(store.graph.getNodeAttribute(person, "articles")) : "none";
+      const found = person ? String(store.graph.getNodeAttribute(person, 'articles')) : 'none';
       throw new Error(`bench: "Hans Beispielmann" is not one entity of ${N} articles (${found})`);
     }
     const idle = await queryWhile(base, undefined, 200);
