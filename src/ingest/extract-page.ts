@@ -17,6 +17,10 @@ export const DEFAULTS = {
   ldShare: 0.9,
   /** JSON-LD bodies shorter than this are teasers. */
   ldMinChars: 200,
+  /** A block whose links hold this share of its text is a teaser. */
+  linkShare: 0.75,
+  /** A description shorter than this is a tag line, not a lead. */
+  leadMinChars: 60,
 };
 
 function largestArticle(document: Document): Element | null {
@@ -54,7 +58,56 @@ function ldText(document: Document, value: string): string {
     .join('\n\n');
 }
 
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// Soft hyphens and zero-width characters split words in the markup, not in the text.
+const squash = (text: string): string =>
+  text
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Paragraphs before the title are a kicker, a section name or a date line: up to this many words. */
+const KICKER_WORDS = 25;
+
+/** The body from after the title, where the title is among its first paragraphs (after a kicker). */
+function afterTitle(body: string, headings: Set<string>): string {
+  const paragraphs = body.split('\n\n');
+  let words = 0;
+  for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
+    if (index + 1 < paragraphs.length && headings.has(squash(paragraph))) {
+      return paragraphs.slice(index + 1).join('\n\n');
+    }
+    words += paragraph.split(/\s+/).length;
+    if (words > KICKER_WORDS) break;
+  }
+  return body;
+}
+
+/** The page's description (JSON-LD, Open Graph, meta) where the page also shows it: its lead. */
+function shownLead(document: Document, ld: LdArticle | null): string {
+  const shown = squash(document.body?.textContent ?? '');
+  const candidates = [
+    ld?.description,
+    document.querySelector('meta[property="og:description"]')?.getAttribute('content'),
+    document.querySelector('meta[name="description"]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    const lead = squash(candidate ?? '');
+    if (lead.length >= DEFAULTS.leadMinChars && !/(\.\.\.|…)$/.test(lead) && shown.includes(lead))
+      return lead;
+  }
+  return '';
+}
+
+/** Removes paragraphs, list items and sub-headings that are all link: teasers of other articles. */
+function removeLinkBlocks(root: ParentNode): void {
+  for (const element of root.querySelectorAll('p, li, h2, h3, h4, h5, h6')) {
+    const text = squash(element.textContent ?? '');
+    if (text === '') continue;
+    let linked = 0;
+    for (const link of element.querySelectorAll('a')) linked += squash(link.textContent ?? '').length;
+    if (linked >= text.length * DEFAULTS.linkShare) element.remove();
+  }
+}
 
 const start = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 60);
 
@@ -98,9 +151,15 @@ export function extractPage(html: string, url: string | null = null): PageConten
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
     const headings = new Set(
-      [metadata.title, document.querySelector('h1')?.textContent].map((text) => squash(text ?? '')),
+      [
+        metadata.title,
+        document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+        ...[...document.querySelectorAll('h1')].map((h1) => h1.textContent),
+      ].map((text) => squash(text ?? '')),
     );
     removeFurnitureElements(document);
+    const lead = shownLead(document, ld);
+    removeLinkBlocks(document);
     const article = largestArticle(document);
     const articleText = article ? cutFurnitureText(blockText(article)) : '';
     let readable = '';
@@ -120,9 +179,9 @@ export function extractPage(html: string, url: string | null = null): PageConten
       body = structured;
     }
     if (body.trim() === '') body = plainReadability(html, url);
-    // The title is the article's, not its text's: a body that opens with it starts after it.
-    const [first, ...rest] = body.split('\n\n');
-    if (rest.length > 0 && headings.has(squash(first ?? ''))) body = rest.join('\n\n');
+    // The title is the article's, not its text's: a body that shows it starts after it.
+    body = afterTitle(body, headings);
+    if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
     return { ...metadata, body };
   } finally {
     dom.window.close();
