@@ -57,4 +57,23 @@ describe('main text rules', () => {
       'In 2024, 12 people died on that road.',
     ]);
   });
+
+  it('scripts and style sheets are not text, and the JSON-LD among them is still read', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Güterbahnhof wird Wohnviertel',
+      datePublished: '2024-04-21T20:24:00+02:00',
+      author: { '@type': 'Person', name: 'Erika Mustermann' },
+    });
+    const html = `<!doctype html><html lang="de"><head><style>p::before { content: "Werbung"; }</style>
+<script>window.teaser = "<p>Sieben Tipps für den Urlaub, die jeder kennen sollte</p>";</script>
+<SCRIPT TYPE="application/ld+json">${ld}</SCRIPT></head><body><article>
+${STORY.map((text) => `<p>${text}</p><script async src="ad.js"></script><style>.ad{display:none}</style>`).join('\n')}
+</article><script>document.write('<div>Mehr lesen</div>')</script></body></html>`;
+    const page = extractPage(html, null);
+    expect(page.body.split('\n\n')).toEqual(STORY);
+    expect(page.title).toBe('Güterbahnhof wird Wohnviertel');
+    expect(page.author).toBe('Erika Mustermann');
+    expect(page.published).toBe('2024-04-21T20:24:00+02:00');
+  });
 });
