@@ -19,6 +19,8 @@ export const DEFAULTS = {
   ldMinChars: 200,
   /** A block whose links hold this share of its text is a teaser. */
   linkShare: 0.75,
+  /** Linked lines of fewer words are not headlines. */
+  headlineWords: 5,
   /** A description shorter than this is a tag line, not a lead. */
   leadMinChars: 60,
 };
@@ -98,13 +100,19 @@ function shownLead(document: Document, ld: LdArticle | null): string {
   return '';
 }
 
-/** Removes paragraphs, list items and sub-headings that are all link: teasers of other articles. */
+/**
+ * Removes paragraphs, list items and sub-headings that are all link to another page: headlines of other
+ * articles. Links within the page (a heading's own anchor, a table of contents) and short link lines
+ * (a shop's name in a list of buying options) are the article's.
+ */
 function removeLinkBlocks(root: ParentNode): void {
   for (const element of root.querySelectorAll('p, li, h2, h3, h4, h5, h6')) {
     const text = squash(element.textContent ?? '');
-    if (text === '') continue;
+    if (text.split(' ').length < DEFAULTS.headlineWords) continue;
     let linked = 0;
-    for (const link of element.querySelectorAll('a')) linked += squash(link.textContent ?? '').length;
+    for (const link of element.querySelectorAll('a[href]')) {
+      if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
+    }
     if (linked >= text.length * DEFAULTS.linkShare) element.remove();
   }
 }
