@@ -36,7 +36,12 @@ const DATE_PART =
   /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
 
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
-export const DEFAULTS = { maxShare: 0.3, smallChars: 200 };
+export const DEFAULTS = {
+  maxShare: 0.3,
+  smallChars: 200,
+  /** Date lines are cut among this many first and last lines of the text. */
+  edgeLines: 3,
+};
 
 /**
  * Removes furniture elements (by tag and role, and unless `byName` is false by class or id) from the
@@ -90,7 +95,9 @@ export function cutFurnitureText(text: string): string {
     }
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
-    if (fragments(line) || dateLine(line) || CREDIT_END.test(line)) continue;
+    // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).
+    const edge = index < DEFAULTS.edgeLines || index >= paragraphs.length - DEFAULTS.edgeLines;
+    if (fragments(line) || (edge && dateLine(line)) || CREDIT_END.test(line)) continue;
     // A caption or teaser printed twice (once per screen size) is text only once.
     const key = squashLine(line);
     if (words >= 6 && seen.has(key)) continue;

@@ -40,7 +40,7 @@ describe('main text rules', () => {
     expect(paragraphs).toEqual([LEAD, ...STORY]);
   });
 
-  it('a text line of a date and time only, or ending in a photo credit, is not text; a repeated line counts once', () => {
+  it('a date line at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
       'Updated: 5 May 2024, 10:30 am',
@@ -50,11 +50,18 @@ describe('main text rules', () => {
       STORY[1],
       STORY[1],
       'In 2024, 12 people died on that road.',
+      'March 16, 2026',
+      STORY[2],
+      STORY[3],
+      'Stand: 25.04.2024 10:45 Uhr',
     ].join('\n\n');
     expect(cutFurnitureText(text).split('\n\n')).toEqual([
       STORY[0],
       STORY[1],
       'In 2024, 12 people died on that road.',
+      'March 16, 2026',
+      STORY[2],
+      STORY[3],
     ]);
   });
 
