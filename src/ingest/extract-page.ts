@@ -17,6 +17,12 @@ export const DEFAULTS = {
   ldShare: 0.9,
   /** JSON-LD bodies shorter than this are teasers. */
   ldMinChars: 200,
+  /** A block whose links hold this share of its text is a teaser. */
+  linkShare: 0.75,
+  /** Linked lines of fewer words are not headlines. */
+  headlineWords: 5,
+  /** A description shorter than this is a tag line, not a lead. */
+  leadMinChars: 60,
 };
 
 function largestArticle(document: Document): Element | null {
@@ -54,7 +60,62 @@ function ldText(document: Document, value: string): string {
     .join('\n\n');
 }
 
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// Soft hyphens and zero-width characters split words in the markup, not in the text.
+const squash = (text: string): string =>
+  text
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Paragraphs before the title are a kicker, a section name or a date line: up to this many words. */
+const KICKER_WORDS = 25;
+
+/** The body from after the title, where the title is among its first paragraphs (after a kicker). */
+function afterTitle(body: string, headings: Set<string>): string {
+  const paragraphs = body.split('\n\n');
+  let words = 0;
+  for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
+    if (index + 1 < paragraphs.length && headings.has(squash(paragraph))) {
+      return paragraphs.slice(index + 1).join('\n\n');
+    }
+    words += paragraph.split(/\s+/).length;
+    if (words > KICKER_WORDS) break;
+  }
+  return body;
+}
+
+/** The page's description (JSON-LD, Open Graph, meta) where the page also shows it: its lead. */
+function shownLead(document: Document, ld: LdArticle | null): string {
+  const shown = squash(document.body?.textContent ?? '');
+  const candidates = [
+    ld?.description,
+    document.querySelector('meta[property="og:description"]')?.getAttribute('content'),
+    document.querySelector('meta[name="description"]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    const lead = squash(candidate ?? '');
+    if (lead.length >= DEFAULTS.leadMinChars && !/(\.\.\.|…)$/.test(lead) && shown.includes(lead))
+      return lead;
+  }
+  return '';
+}
+
+/**
+ * Removes paragraphs, list items and sub-headings that are all link to another page: headlines of other
+ * articles. Links within the page (a heading's own anchor, a table of contents) and short link lines
+ * (a shop's name in a list of buying options) are the article's.
+ */
+function removeLinkBlocks(root: ParentNode): void {
+  for (const element of root.querySelectorAll('p, li, h2, h3, h4, h5, h6')) {
+    const text = squash(element.textContent ?? '');
+    if (text.split(' ').length < DEFAULTS.headlineWords) continue;
+    let linked = 0;
+    for (const link of element.querySelectorAll('a[href]')) {
+      if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
+    }
+    if (linked >= text.length * DEFAULTS.linkShare) element.remove();
+  }
+}
 
 const start = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 60);
 
@@ -71,6 +132,17 @@ function ldBody(document: Document, ld: LdArticle, readable: string): string {
     return body;
   }
   return `${lead}\n\n${body}`;
+}
+
+// Scripts (but JSON-LD) and style sheets are two thirds of a news page's bytes and most of jsdom's parse
+// time; neither is text, and the furniture rules would remove them after the parse anyway. The HTML parser
+// ends either element at the first closing tag, so a pattern finds the same end.
+const SCRIPT = /<script(?=[\s>])(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi;
+const STYLE = /<style(?=[\s>])[^>]*>[\s\S]*?<\/style\s*>/gi;
+
+/** The page without its scripts (JSON-LD stays) and style sheets, for a faster parse. */
+function withoutScripts(html: string): string {
+  return html.replace(SCRIPT, '').replace(STYLE, '');
 }
 
 /** Readability on a fresh copy of the page without the class and id rules: where those left nothing. */
@@ -91,17 +163,24 @@ function plainReadability(html: string, url: string | null): string {
 }
 
 /** Extracts the main text and metadata of an HTML page; `url` is where it came from, when known. */
-export function extractPage(html: string, url: string | null = null): PageContent {
+export function extractPage(page: string, url: string | null = null): PageContent {
+  const html = withoutScripts(page);
   const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
   const document = dom.window.document;
   try {
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
     const headings = new Set(
-      [metadata.title, document.querySelector('h1')?.textContent].map((text) => squash(text ?? '')),
+      [
+        metadata.title,
+        document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+        ...[...document.querySelectorAll('h1')].map((h1) => h1.textContent),
+      ].map((text) => squash(text ?? '')),
     );
     removeFurnitureElements(document);
-    const article = largestArticle(document);
+    const lead = shownLead(document, ld);
+    const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
+    if (article) removeLinkBlocks(article);
     const articleText = article ? cutFurnitureText(blockText(article)) : '';
     let readable = '';
     try {
@@ -109,20 +188,23 @@ export function extractPage(html: string, url: string | null = null): PageConten
       if (parsed?.content) {
         const holder = document.createElement('div');
         holder.innerHTML = parsed.content;
+        // After Readability, which weighs link density itself: before, teaser texts lose their links.
+        removeLinkBlocks(holder);
         readable = cutFurnitureText(blockText(holder));
       }
     } catch {
       // Readability gives up on some markup; the <article> and JSON-LD texts remain.
     }
     let body = readable.length >= articleText.length * 0.5 ? readable : articleText;
-    const structured = ld ? ldBody(document, ld, body) : '';
+    // Publishers put captions and credits into articleBody too.
+    const structured = ld ? cutFurnitureText(ldBody(document, ld, body)) : '';
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
     if (body.trim() === '') body = plainReadability(html, url);
-    // The title is the article's, not its text's: a body that opens with it starts after it.
-    const [first, ...rest] = body.split('\n\n');
-    if (rest.length > 0 && headings.has(squash(first ?? ''))) body = rest.join('\n\n');
+    // The title is the article's, not its text's: a body that shows it starts after it.
+    body = afterTitle(body, headings);
+    if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
     return { ...metadata, body };
   } finally {
     dom.window.close();

@@ -28,9 +28,20 @@ export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
 const BYLINE = /^(von|by)\s+\p{Lu}[^.!?]*$/u;
+// A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
+const CREDIT_END =
+  /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
+// A date line: "Publiziert heute um 12:19 Uhr", "21.04.2024 , 20:24 Uhr", "Updated: 5 May 2024".
+const DATE_PART =
+  /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
 
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
-export const DEFAULTS = { maxShare: 0.3, smallChars: 200 };
+export const DEFAULTS = {
+  maxShare: 0.3,
+  smallChars: 200,
+  /** Date lines are cut among this many first and last lines of the text. */
+  edgeLines: 3,
+};
 
 /**
  * Removes furniture elements (by tag and role, and unless `byName` is false by class or id) from the
@@ -57,6 +68,14 @@ function fragments(line: string): boolean {
   return sentences.length >= 3 && sentences.every((part) => part.split(/\s+/).length <= 4);
 }
 
+const squashLine = (line: string): string => line.replace(/\s+/g, ' ').toLowerCase();
+
+/** A short line of a date, a time and words such as "published" or "Uhr", and nothing else. */
+function dateLine(line: string): boolean {
+  if (line.length > 80 || !/\d/.test(line)) return false;
+  return line.replace(DATE_PART, ' ').trim() === '';
+}
+
 /** Headlines are short: a related-links heading followed by long paragraphs is inline, not a list. */
 function headlinesFollow(paragraphs: string[]): boolean {
   const words = paragraphs.map((paragraph) => paragraph.split(/\s+/).length);
@@ -66,6 +85,7 @@ function headlinesFollow(paragraphs: string[]): boolean {
 /** The text up to the related-links list, without related headings, byline, credit and blurb lines. */
 export function cutFurnitureText(text: string): string {
   const kept: string[] = [];
+  const seen = new Set<string>();
   const paragraphs = text.split('\n\n');
   for (const [index, paragraph] of paragraphs.entries()) {
     const line = paragraph.trim().replace(/^[„"“«»]+|[„"“”«»]+$/g, '');
@@ -75,7 +95,13 @@ export function cutFurnitureText(text: string): string {
     }
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
-    if (fragments(line)) continue;
+    // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).
+    const edge = index < DEFAULTS.edgeLines || index >= paragraphs.length - DEFAULTS.edgeLines;
+    if (fragments(line) || (edge && dateLine(line)) || CREDIT_END.test(line)) continue;
+    // A caption or teaser printed twice (once per screen size) is text only once.
+    const key = squashLine(line);
+    if (words >= 6 && seen.has(key)) continue;
+    seen.add(key);
     kept.push(paragraph);
   }
   return kept.join('\n\n');
