@@ -54,7 +54,15 @@ export function firstOfStory(
   threshold = DEFAULTS.threshold,
   confirm: (candidate: DuplicateCandidate) => boolean = () => true,
 ): string | null {
-  const best = storyCandidates(doc, candidates, threshold).find(({ candidate }) => confirm(candidate));
+  return confirmedRoot(storyCandidates(doc, candidates, threshold), confirm);
+}
+
+/** The story's first article behind the best candidate `confirm` accepts, or null. */
+function confirmedRoot(
+  passing: ReadonlyArray<{ candidate: DuplicateCandidate }>,
+  confirm: (candidate: DuplicateCandidate) => boolean,
+): string | null {
+  const best = passing.find(({ candidate }) => confirm(candidate));
   return best ? (best.candidate.duplicateOf ?? best.candidate.id) : null;
 }
 
@@ -133,11 +141,14 @@ export function createDuplicateFinder(
         const texts = new Map<string, string>();
         for (const doc of [...chunk, ...writing.values()])
           if ('body' in doc) texts.set(doc.id, String(doc.body));
+        // A chunk article's candidates are the earlier ones and those of its chunk indexed before it
+        // (storyCandidates leaves out the rest); a chunk article's duplicateOf is read when it is decided.
+        const passing = new Map(
+          ordered.map((doc) => [doc, storyCandidates(doc, [...earlier, ...ordered], threshold)]),
+        );
         const unread = new Set<string>();
-        for (const doc of ordered) {
-          for (const { candidate } of storyCandidates(doc, [...earlier, ...ordered], threshold)) {
-            if (!texts.has(candidate.id)) unread.add(candidate.id);
-          }
+        for (const found of passing.values()) {
+          for (const { candidate } of found) if (!texts.has(candidate.id)) unread.add(candidate.id);
         }
         if (unread.size > 0) {
           for (const found of await search.getArticles([...unread], ['id', 'body'])) {
@@ -150,14 +161,12 @@ export function createDuplicateFinder(
           if (!set) shingles.set(id, (set = shingleHashes(texts.get(id) ?? '')));
           return set;
         };
-        // First indexed first, so that each article is compared with every earlier one of its chunk.
-        const marked: ArticleDocument[] = [];
+        // First indexed first, so that each article's chunk candidates are decided before it.
         for (const doc of ordered) {
           if ((doc.fingerprint ?? []).length === 0) continue;
           const confirm = (candidate: DuplicateCandidate) =>
             jaccard(shinglesOf(doc.id), shinglesOf(candidate.id)) >= threshold;
-          doc.duplicateOf = firstOfStory(doc, [...earlier, ...marked], threshold, confirm);
-          marked.push(doc);
+          doc.duplicateOf = confirmedRoot(passing.get(doc) ?? [], confirm);
           register(doc);
         }
       }
