@@ -228,14 +228,15 @@ function trimSpan(
   const naming = (at: number): boolean => /[\p{L}\p{N}]/u.test(value(at));
   // A lower-case word of its own: not the end of a hyphenated one ("n-tv", "GPA-djp").
   const loose = (at: number): boolean => lowerCase(value(at)) && !isTightHyphen(tokens, at - 1);
+  const honorific = (at: number): boolean => HONORIFICS.has(value(at).replace(/\.$/, ''));
   while (start < end && !naming(start)) start += 1;
   while (end > start && !naming(end - 1)) end -= 1;
   // A form of address before a name makes it a person's, whatever the tagger said ("Ms Kelly" tagged an
   // organisation).
-  const addressed = end - start > 1 && HONORIFICS.has(value(start).replace(/\.$/, ''));
+  const addressed = end - start > 1 && honorific(start);
   const type = addressed ? 'person' : tagged;
   if (type === 'person') {
-    while (end - start > 1 && HONORIFICS.has(value(start).replace(/\.$/, ''))) start += 1;
+    while (end - start > 1 && honorific(start)) start += 1;
     // "Bernhard österreichische Oscar-Geschichte": a German name holds no lower-case word but a particle.
     if (lang === 'de') {
       for (let at = start + 1; at < end; at++) {
@@ -248,12 +249,9 @@ function trimSpan(
   if (end <= start) return undefined;
   const alone = end - start === 1 ? value(start) : undefined;
   // A holiday or an award, a form of address ("Mr" before a name the tagger left out), "I'm".
-  if (
-    alone &&
-    (NEVER_ALONE.has(alone) || HONORIFICS.has(alone.replace(/\.$/, '')) || /^I['’](m|ll|ve|d)$/.test(alone))
-  )
+  if (alone && (NEVER_ALONE.has(alone) || honorific(start) || /^I['’](m|ll|ve|d)$/.test(alone)))
     return undefined;
-  if (lang === 'de' && end - start === 1 && CALENDAR_DE.has(value(start))) return undefined;
+  if (lang === 'de' && alone && CALENDAR_DE.has(alone)) return undefined;
   return { start, end, type };
 }
 
@@ -269,7 +267,8 @@ export function createTaggedNameFinder(
       isCommonWord: (word: string) => tagger.isCommonWord(word),
       isDictionaryNoun: (word: string) => tagger.isDictionaryNoun(word),
       givenNames,
-      article: new Set(tokens.map((token) => token.value)),
+      // Only German trimming reads it (genitiveEnd).
+      article: new Set(lang === 'de' ? tokens.map((token) => token.value) : []),
     };
     const sentences = taggerSentences(tokens, lang);
     // The whole article at once: the tagger remembers how it labelled a name earlier in the text. A
