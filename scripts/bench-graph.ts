@@ -53,6 +53,12 @@ const { values } = parseCli({
       default: '1000',
       description: 'requests per series, with --realistic',
     },
+    keep: {
+      type: 'string',
+      value: 'DIR',
+      description:
+        'with --realistic: keep the Meilisearch data in DIR; a rerun with the same N skips indexing',
+    },
   },
 });
 const entityCount = Number(values.entities);
@@ -361,9 +367,10 @@ async function main(): Promise<void> {
 async function realistic(): Promise<void> {
   const measured = await benchRealistic({
     articles: Number(values.articles),
-    modes: values.modes.split(','),
+    modes: values.modes.split(',').filter(Boolean),
     twoInstances: values['two-instances'],
     requests: Number(values.requests),
+    keep: values.keep,
   });
   mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
   writeFileSync(

@@ -4,8 +4,10 @@
 // two more that share them by id, MEILI_REMOTES). Then, for each mode, the API is started over them twice
 // (first start: the graph built from the index, or no graph in index mode; second start: from its snapshot),
 // and asked for the neighbours and the depth-2 neighbourhoods of entities drawn as often as they are
-// mentioned. Prints and returns the API's RSS, start-up and latencies (p50, p99).
-import { mkdtempSync, rmSync } from 'node:fs';
+// mentioned. Prints and returns the API's RSS, start-up and latencies (p50, p99). With --keep DIR the
+// Meilisearch data stays in DIR, and a later run with the same DIR and article count skips the indexing (a
+// million articles take a while to index).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -24,6 +26,8 @@ export interface RealisticOptions {
   twoInstances: boolean;
   /** Requests per latency series. */
   requests: number;
+  /** Where to keep the Meilisearch data between runs; a temporary folder, removed at the end, if not set. */
+  keep: string | undefined;
 }
 
 interface Instance {
@@ -46,9 +50,15 @@ export interface ModeResult {
   depth2: Latencies;
 }
 
-async function startInstance(): Promise<Instance> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-realistic-'));
-  const key = `bench-${Math.random().toString(36).slice(2)}`;
+/** An instance over `kept` (its key kept beside the data), or over a new temporary folder. */
+async function startInstance(kept: string | undefined): Promise<Instance> {
+  const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-realistic-'));
+  mkdirSync(dataDir, { recursive: true });
+  const keyFile = path.join(dataDir, 'bench-key');
+  const key = existsSync(keyFile)
+    ? readFileSync(keyFile, 'utf8')
+    : `bench-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(keyFile, key);
   const meili = await startMeilisearch({
     binary: findMeiliBinary(process.env.MEILI_BINARY),
     dataDir,
@@ -175,14 +185,27 @@ export async function benchRealistic(options: RealisticOptions): Promise<{
   indexSeconds: Record<string, number>;
   results: ModeResult[];
 }> {
-  const setups: Array<[string, Instance[]]> = [['one instance', [await startInstance()]]];
-  if (options.twoInstances) setups.push(['two instances', [await startInstance(), await startInstance()]]);
+  const kept = (name: string): string | undefined =>
+    options.keep && path.join(path.resolve(options.keep), name);
+  const setups: Array<[string, Instance[]]> = [['one instance', [await startInstance(kept('one'))]]];
+  if (options.twoInstances) {
+    setups.push(['two instances', [await startInstance(kept('two-0')), await startInstance(kept('two-1'))]]);
+  }
   const indexSeconds: Record<string, number> = {};
   const results: ModeResult[] = [];
   try {
     const asked = askedEntities(options);
     for (const [setup, instances] of setups) {
-      indexSeconds[setup] = await indexArticles(meiliEnv(instances), options);
+      // What a kept folder holds: the article count it was indexed with, written once indexing finished.
+      const marker = path.join((instances[0] as Instance).dataDir, 'bench-articles');
+      if (existsSync(marker) && Number(readFileSync(marker, 'utf8')) === options.articles) {
+        process.stderr.write(
+          `bench: ${setup}: ${options.articles} articles already indexed in ${options.keep}\n`,
+        );
+      } else {
+        indexSeconds[setup] = await indexArticles(meiliEnv(instances), options);
+        writeFileSync(marker, String(options.articles));
+      }
       // Memory mode holds the same graph whatever the instances: it is measured on one.
       const modes = setup === 'one instance' ? options.modes : options.modes.filter((m) => m !== 'memory');
       for (const mode of modes) {
@@ -195,7 +218,7 @@ export async function benchRealistic(options: RealisticOptions): Promise<{
     for (const [, instances] of setups) {
       for (const { meili, dataDir } of instances) {
         await meili.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
       }
     }
   }
