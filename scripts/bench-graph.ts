@@ -15,18 +15,26 @@ import type { EntityType } from '../src/entities/types.js';
 import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { saveGraph } from '../src/graph/persist-graph.js';
+import { degreeOf, edgeCount } from '../src/graph/edge-lists.js';
+import { entitiesOf, entityAttributes, entityCount as countEntities } from '../src/graph/entity-table.js';
+import { benchCompactGraph } from './bench-lib/compact-graph.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseCli({
-  usage: 'npm run bench:graph -- [--entities N] [--edges N]',
+  usage: 'npm run bench:graph -- [--entities N] [--edges N] [--compact-edges N]',
   description:
     'A synthetic co-occurrence graph built through the real graph code: build, heap, snapshot save and\n' +
     'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.',
   options: {
     entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
     edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
+    'compact-edges': {
+      type: 'string',
+      value: 'N',
+      description: 'only the graph store, in process, at N edges: heap per edge, snapshot save and load',
+    },
   },
 });
 const entityCount = Number(values.entities);
@@ -119,7 +127,7 @@ async function buildAndSave(
   let started = performance.now();
   let articles = 0;
   // Half of each article's entities come from the tail uniformly, so that edges keep appearing.
-  for (let k = 0; store.graph.size < edgeTarget; k++) {
+  for (let k = 0; edgeCount(store) < edgeTarget; k++) {
     const ids = new Set<number>();
     const size = 4 + Math.floor(random() * 6);
     while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
@@ -135,23 +143,23 @@ async function buildAndSave(
   const heap = heapMb() - heapBefore;
   let hub = '';
   let hubDegree = 0;
-  store.graph.forEachNode((node) => {
-    const degree = store.graph.degree(node);
+  for (const [node] of entitiesOf(store)) {
+    const degree = degreeOf(store, node);
     if (degree > hubDegree) [hub, hubDegree] = [node, degree];
-  });
+  }
 
   started = performance.now();
   await saveGraph(store, snapshot, 'bench');
   const saveSeconds = (performance.now() - started) / 1000;
 
   return {
-    entities: store.graph.order,
-    nodes: new Set(store.graph.nodes()),
-    edges: store.graph.size,
+    entities: countEntities(store),
+    nodes: new Set([...entitiesOf(store)].map(([id]) => id)),
+    edges: edgeCount(store),
     articles,
     hub,
     hubDegree,
-    hubArticles: store.graph.getNodeAttribute(hub, 'articles'),
+    hubArticles: entityAttributes(store, hub)?.articles,
     buildSeconds,
     heap,
     saveSeconds,
@@ -161,8 +169,14 @@ async function buildAndSave(
 async function main(): Promise<void> {
   const random = seededRandom(42);
   const draw = powerLaw(random);
+  if (values['compact-edges'] !== undefined) {
+    const edges = Number(values['compact-edges']);
+    const result = await benchCompactGraph({ edges, entities: entityCount, random, draw });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-graph-'));
-  const snapshot = path.join(dataDir, 'graph.json');
+  const snapshot = path.join(dataDir, 'graph.bin');
   const docs: SyntheticDoc[] = [];
   const built = await buildAndSave(snapshot, random, draw, docs);
   // The built graph is garbage from here on: collect it now, not during the timings.

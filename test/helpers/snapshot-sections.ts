@@ -12,7 +12,9 @@ const NAMES = [
   'others',
   'shared',
   'sentences',
-];
+] as const;
+
+type Sections = Record<(typeof NAMES)[number], { offset: number; length: number }>;
 
 export function snapshotSections(buffer: Buffer): Sections {
   const found = {} as Sections;

@@ -1,0 +1,143 @@
+// `npm run bench:graph -- --compact-edges N`: the graph store alone, in this process, at N edges. Builds it
+// through addArticle from the same synthetic articles as the default mode, then reports heap per edge
+// (heapUsed and the typed arrays' external memory apart, after a full collection): built incrementally,
+// and loaded from the binary snapshot, each with and without the per-article records; then snapshot save
+// and load times, and neighbour and depth-2 latency on the hub in process. Prints one JSON object.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { EntityType } from '../../src/entities/types.js';
+import { addArticle } from '../../src/graph/add-article.js';
+import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
+import { edgeCount } from '../../src/graph/edge-lists.js';
+import { entityCount } from '../../src/graph/entity-table.js';
+import { exportGraph } from '../../src/graph/export-graph.js';
+import { findNeighbors } from '../../src/graph/find-neighbors.js';
+import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
+import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { latencies, megabytes } from './measure.js';
+
+interface Memory {
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+function memory(): Memory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('bench: run node with --expose-gc (npm run bench:graph does)');
+  gc();
+  gc();
+  const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return { heapUsed, external, arrayBuffers };
+}
+
+/** Bytes per edge of what `after` holds beyond `before`: heapUsed, external, and both. */
+function perEdge(before: Memory, after: Memory, edges: number) {
+  const heap = (after.heapUsed - before.heapUsed) / edges;
+  const external = (after.external - before.external) / edges;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { heapUsed: round(heap), external: round(external), total: round(heap + external) };
+}
+
+/** The same store without its per-article records and postings: the graph proper (entities and edges). */
+function dropArticles(store: CooccurrenceGraph): void {
+  store.articles = new Map();
+  store.postings = new Map();
+  store.articleNumbers = new Map();
+  store.articleIds = [];
+  store.articleDates = [];
+}
+
+function time(run: () => unknown, times: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  const { p50, p99 } = latencies(samples);
+  return { p50: Math.round(p50 * 100) / 100, p99: Math.round(p99 * 100) / 100 };
+}
+
+export async function benchCompactGraph(options: {
+  edges: number;
+  entities: number;
+  random: () => number;
+  draw: () => number;
+}): Promise<Record<string, unknown>> {
+  const { edges: target, entities, random, draw } = options;
+  const types: EntityType[] = ['person', 'organization', 'location', 'other'];
+  const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: types[i % 4] as EntityType });
+  const empty = memory();
+  let store: CooccurrenceGraph | undefined = createCooccurrenceGraph();
+  let started = performance.now();
+  let articles = 0;
+  for (let k = 0; edgeCount(store) < target; k++) {
+    const ids = new Set<number>();
+    const size = 4 + Math.floor(random() * 6);
+    while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entities));
+    const entityInfo = [...ids].map(info);
+    const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
+    const publishedTs = 1_700_000_000_000 + k * 60_000;
+    addArticle(store, { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions });
+    articles = k + 1;
+  }
+  const buildSeconds = (performance.now() - started) / 1000;
+  const edges = edgeCount(store);
+  const built = memory();
+  let hub = 0;
+  for (let number = 1; number < store.edges.length.length; number++) {
+    if ((store.edges.length[number] ?? 0) > (store.edges.length[hub] ?? 0)) hub = number;
+  }
+  const hubId = store.entities.ids[hub] as string;
+  const hubDegree = store.edges.length[hub] ?? 0;
+  const slabSlots = store.edges.others.length;
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-compact-'));
+  const file = path.join(dir, 'graph.bin');
+  try {
+    started = performance.now();
+    await saveGraph(store, file, 'bench');
+    const saveSeconds = (performance.now() - started) / 1000;
+    dropArticles(store);
+    const builtGraphOnly = memory();
+    store = undefined;
+    const none = memory();
+
+    started = performance.now();
+    store = await loadGraph(file, 'bench');
+    const loadSeconds = (performance.now() - started) / 1000;
+    if (!store || edgeCount(store) !== edges) throw new Error('bench: the snapshot did not load back');
+    const loaded = memory();
+    // Latency on the loaded graph, as an API process that started from the snapshot holds it.
+    const loadedStore = store;
+    const neighbors = time(() => findNeighbors(loadedStore, hubId, { limit: 50, evidence: 0 }), 200);
+    const neighborsEvidence = time(() => findNeighbors(loadedStore, hubId, { limit: 50 }), 50);
+    const depth2 = time(() => exportGraph(loadedStore, { center: hubId, depth: 2, maxNodes: 500 }), 20);
+    dropArticles(store);
+    const loadedGraphOnly = memory();
+    return {
+      edges,
+      entities: entityCount(store),
+      articles,
+      buildSeconds: Math.round(buildSeconds * 10) / 10,
+      slabSlotsAfterBuild: slabSlots,
+      bytesPerEdge: {
+        builtWithArticles: perEdge(empty, built, edges),
+        builtGraphOnly: perEdge(empty, builtGraphOnly, edges),
+        loadedWithArticles: perEdge(none, loaded, edges),
+        loadedGraphOnly: perEdge(none, loadedGraphOnly, edges),
+      },
+      snapshotMb: megabytes(statSync(file).size),
+      saveSeconds: Math.round(saveSeconds * 100) / 100,
+      loadSeconds: Math.round(loadSeconds * 100) / 100,
+      hub: { id: hubId, degree: hubDegree, articles: store.entities.articles[hub] },
+      hubNeighborsMs: neighbors,
+      hubNeighborsWithEvidenceMs: neighborsEvidence,
+      hubDepth2Ms: depth2,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
