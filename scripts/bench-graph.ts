@@ -17,7 +17,7 @@ import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.
 import { saveGraph } from '../src/graph/persist-graph.js';
 import { degreeOf, edgeCount } from '../src/graph/edge-lists.js';
 import { entitiesOf, entityAttributes, entityCount as countEntities } from '../src/graph/entity-table.js';
-import { benchCompactGraph } from './bench-lib/compact-graph.js';
+import { benchCompactGraph, benchLoadedGraph } from './bench-lib/compact-graph.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
@@ -35,6 +35,7 @@ const { values } = parseCli({
       value: 'N',
       description: 'only the graph store, in process, at N edges: heap per edge, snapshot save and load',
     },
+    'compact-load': { type: 'string', value: 'FILE', description: '(used by --compact-edges) load FILE' },
   },
 });
 const entityCount = Number(values.entities);
@@ -169,6 +170,10 @@ async function buildAndSave(
 async function main(): Promise<void> {
   const random = seededRandom(42);
   const draw = powerLaw(random);
+  if (values['compact-load'] !== undefined) {
+    process.stdout.write(JSON.stringify(await benchLoadedGraph(values['compact-load'])));
+    return;
+  }
   if (values['compact-edges'] !== undefined) {
     const edges = Number(values['compact-edges']);
     const result = await benchCompactGraph({ edges, entities: entityCount, random, draw });

@@ -3,7 +3,7 @@
 // twice (once at each end) and nowhere else, 24 bytes in all. A few large slabs grown by half, not a buffer
 // per entity: one small ArrayBuffer per list, re-created often, kept V8 collecting the young generation for
 // "external memory pressure" every ~40 ms under load (measured with --trace-gc). A run that outgrows its
-// room moves to the end of the slabs; the holes left are reclaimed by compacting when they pass a third.
+// room moves to the end of the slabs; the holes left are reclaimed by compacting when they pass a quarter.
 import type { CooccurrenceGraph, EdgeList, EdgeStore } from './types.js';
 
 export const DEFAULTS = {
@@ -158,8 +158,7 @@ function insert(
     edges.capacity.push(0);
   }
   const length = edges.length[self] as number;
-  if (length === edges.capacity[self])
-    grow(edges, self, length < 64 ? Math.max(4, 2 * length) : length + (length >> 1));
+  if (length === edges.capacity[self]) grow(edges, self, Math.max(4, length + (length >> 1)));
   const start = edges.start[self] as number;
   const [at, end] = [start + slot, start + length];
   if (at < end) {
@@ -198,12 +197,12 @@ function grow(edges: EdgeStore, self: number, capacity: number): void {
   const needed = last ? capacity - old : capacity;
   if (edges.used + needed > edges.others.length) {
     const holes = edges.used - edges.reserved;
-    if (holes > edges.used / 3) {
+    if (holes > edges.used / 4) {
       compactEdgeLists(edges, capacity);
       if ((edges.length[self] as number) < (edges.capacity[self] as number)) return;
       return grow(edges, self, capacity);
     }
-    resize(edges, Math.max(edges.used + needed, Math.ceil(edges.others.length * 1.5)));
+    resize(edges, Math.max(edges.used + needed, Math.ceil(edges.others.length * 1.25)));
   }
   if (!last) {
     const to = edges.used;
