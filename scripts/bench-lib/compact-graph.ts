@@ -71,7 +71,7 @@ export async function benchCompactGraph(options: {
   const types: EntityType[] = ['person', 'organization', 'location', 'other'];
   const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: types[i % 4] as EntityType });
   const empty = memory();
-  let store: CooccurrenceGraph | undefined = createCooccurrenceGraph();
+  const store = createCooccurrenceGraph();
   let started = performance.now();
   let articles = 0;
   for (let k = 0; edgeCount(store) < target; k++) {

@@ -1,6 +1,5 @@
-// Types of the graph stage: the co-occurrence graph (graphology, undirected) and the per-article record it
-// keeps so that an article can be removed or replaced exactly.
-import type { UndirectedGraph } from 'graphology';
+// Types of the graph stage: the co-occurrence graph (compact: entities as numbers, edges in integer slabs)
+// and the per-article record it keeps so that an article can be removed or replaced exactly.
 import type { EntityInfo, EntityType } from '../entities/types.js';
 
 export type Window = 'article' | 'sentence';
