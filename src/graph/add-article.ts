@@ -2,7 +2,7 @@
 // first, so re-indexing replaces its contribution instead of doubling it.
 import { articleContribution } from './article-contribution.js';
 import { addToPair } from './edge-lists.js';
-import { countEntity } from './entity-table.js';
+import { countEntity, internInfo } from './entity-table.js';
 import { addPostings } from './postings.js';
 import { removeArticle } from './remove-article.js';
 import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
@@ -46,7 +46,10 @@ export function addStoredArticle(store: CooccurrenceGraph, id: string, article: 
     addToPair(store, numbers.get(a) as number, numbers.get(b) as number, 1, shared);
   }
   addPostings(store, id, related, article.publishedTs);
-  store.articles.set(id, article);
+  store.articles.set(id, {
+    ...article,
+    entityInfo: article.entityInfo.map((info) => internInfo(store, info)),
+  });
 }
 
 /** Adds (or replaces) one article. */

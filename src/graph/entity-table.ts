@@ -5,7 +5,16 @@ import type { EntityInfo } from '../entities/types.js';
 import type { CooccurrenceGraph, EntityTable, NodeAttributes } from './types.js';
 
 export function createEntityTable(): EntityTable {
-  return { numbers: new Map(), ids: [], names: [], types: [], mentions: [], articles: [], live: 0 };
+  return {
+    numbers: new Map(),
+    ids: [],
+    names: [],
+    types: [],
+    mentions: [],
+    articles: [],
+    live: 0,
+    infos: new Map(),
+  };
 }
 
 /** The number of entity `id` in the graph, or undefined when the graph does not hold it. */
@@ -55,6 +64,19 @@ export function renameEntity(store: CooccurrenceGraph, id: string, name: string)
   return true;
 }
 
+/**
+ * The one `EntityInfo` the graph keeps for this id, name and type: articles read from the index each bring
+ * their own copies (objects and strings), which held most of a stored article's memory.
+ */
+export function internInfo(store: CooccurrenceGraph, info: EntityInfo): EntityInfo {
+  const { infos } = store.entities;
+  const known = infos.get(info.id);
+  if (known && known.name === info.name && known.type === info.type) return known;
+  const shared = { id: info.id, name: info.name, type: info.type };
+  infos.set(info.id, shared);
+  return shared;
+}
+
 /** Counts one article's `mentions` of `info` (adding the entity when new); returns its number. */
 export function countEntity(store: CooccurrenceGraph, info: EntityInfo, mentions: number): number {
   const table = store.entities;
@@ -81,6 +103,7 @@ export function uncountEntity(store: CooccurrenceGraph, number: number, mentions
   const table = store.entities;
   if ((table.articles[number] as number) <= 1) {
     table.numbers.delete(table.ids[number] as string);
+    table.infos.delete(table.ids[number] as string);
     table.articles[number] = 0;
     table.mentions[number] = 0;
     table.live -= 1;

@@ -9,6 +9,7 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { ENTITY_TYPES, type EntityType } from '../entities/types.js';
 import { relatedEntities } from './article-contribution.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
+import { internInfo } from './entity-table.js';
 import { addPostings } from './postings.js';
 import type { CooccurrenceGraph, StoredArticle } from './types.js';
 
@@ -201,6 +202,7 @@ function restore(buffer: Buffer, source: string): CooccurrenceGraph | undefined 
   checkRuns(store);
   for (let i = 0; i < header.chunks; i++) {
     for (const [id, article] of read.json() as Array<[string, StoredArticle]>) {
+      article.entityInfo = article.entityInfo.map((info) => internInfo(store, info));
       store.articles.set(id, article);
       addPostings(store, id, relatedEntities(article), article.publishedTs);
     }

@@ -81,6 +81,8 @@ export interface EntityTable {
   articles: number[];
   /** Entities in the graph (numbers not dropped). */
   live: number;
+  /** One shared `EntityInfo` per entity id, name and type, that every stored article points to. */
+  infos: Map<string, EntityInfo>;
 }
 
 /**
