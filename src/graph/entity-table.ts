@@ -13,7 +13,7 @@ export function createEntityTable(): EntityTable {
     mentions: [],
     articles: [],
     live: 0,
-    infos: new Map(),
+    infos: [],
   };
 }
 
@@ -69,11 +69,15 @@ export function renameEntity(store: CooccurrenceGraph, id: string, name: string)
  * their own copies (objects and strings), which held most of a stored article's memory.
  */
 export function internInfo(store: CooccurrenceGraph, info: EntityInfo): EntityInfo {
-  const { infos } = store.entities;
-  const known = infos.get(info.id);
-  if (known && known.name === info.name && known.type === info.type) return known;
+  const { numbers, infos } = store.entities;
+  const number = numbers.get(info.id);
+  if (number === undefined) return info;
+  const known = infos[number];
+  if (known && known.id === info.id && known.name === info.name && known.type === info.type) return known;
   const shared = { id: info.id, name: info.name, type: info.type };
-  infos.set(info.id, shared);
+  // Filled in number order, so that the array stays packed.
+  while (infos.length < number) infos.push(shared);
+  infos[number] = shared;
   return shared;
 }
 
@@ -103,7 +107,6 @@ export function uncountEntity(store: CooccurrenceGraph, number: number, mentions
   const table = store.entities;
   if ((table.articles[number] as number) <= 1) {
     table.numbers.delete(table.ids[number] as string);
-    table.infos.delete(table.ids[number] as string);
     table.articles[number] = 0;
     table.mentions[number] = 0;
     table.live -= 1;

@@ -81,8 +81,8 @@ export interface EntityTable {
   articles: number[];
   /** Entities in the graph (numbers not dropped). */
   live: number;
-  /** One shared `EntityInfo` per entity id, name and type, that every stored article points to. */
-  infos: Map<string, EntityInfo>;
+  /** Entity number -> the `EntityInfo` stored articles share (`EntityInfo` of its latest name and type). */
+  infos: EntityInfo[];
 }
 
 /**
