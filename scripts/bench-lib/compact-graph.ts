@@ -41,13 +41,14 @@ function perEdge(before: Memory, after: Memory, edges: number) {
   return { heapUsed: round(heap), external: round(external), total: round(heap + external) };
 }
 
-/** The same store without its per-article records and postings: the graph proper (entities and edges). */
+/** The same store without its per-article records, postings and the EntityInfo they share: the graph proper. */
 function dropArticles(store: CooccurrenceGraph): void {
   store.articles = new Map();
   store.postings = new Map();
   store.articleNumbers = new Map();
   store.articleIds = [];
   store.articleDates = [];
+  store.entities.infos = [];
 }
 
 function time(run: () => unknown, times: number) {
