@@ -1,23 +1,19 @@
 // The graph's persisted form, binary: the entities (ids, names and types as one JSON section, counts as
 // Int32Arrays), every entity's run of edges as it sits in memory (edge-lists.ts: other end, shared
-// articles, shared sentences), and the compact per-article records in JSON chunks. Loading copies the runs
+// articles, shared sentences), and the per-article records as columns (article-columns.ts). Loading copies the runs
 // into the slabs instead of replaying every article's pairs, after checking that they hold together (sorted,
 // in range, each edge the same at both ends). Written atomically (temp file, then rename); `source` names
 // the index it mirrors, so a snapshot of another index is never loaded, and one that does not hold
 // together is ignored (the caller rebuilds from the index). Older JSON snapshots are not read.
 import { open, readFile, rename } from 'node:fs/promises';
 import { ENTITY_TYPES, type EntityType } from '../entities/types.js';
-import { relatedEntities } from './article-contribution.js';
+import { articleColumns, restoreArticles } from './article-columns.js';
 import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
-import { internInfo } from './entity-table.js';
-import { addPostings } from './postings.js';
-import type { CooccurrenceGraph, StoredArticle } from './types.js';
+import type { CooccurrenceGraph } from './types.js';
 
 const MAGIC = 'newsgraph-graph\n';
-const VERSION = 3;
+const VERSION = 4;
 const END = 'end.';
-/** Articles per JSON chunk: no one string comes near V8's limit on string length. */
-const CHUNK = 10_000;
 
 interface Header {
   version: number;
@@ -25,7 +21,6 @@ interface Header {
   entities: number;
   slots: number;
   edges: number;
-  chunks: number;
 }
 
 const int32 = (values: Int32Array): Buffer =>
@@ -48,14 +43,12 @@ function* sectionsOf(store: CooccurrenceGraph, source: string): Generator<Buffer
     live.push(number);
   }
   const slots = live.reduce((sum, number) => sum + (edges.length[number] ?? 0), 0);
-  const chunks = Math.ceil(store.articles.size / CHUNK);
   const header: Header = {
     version: VERSION,
     source,
     entities: live.length,
     slots,
     edges: edges.count,
-    chunks,
   };
   yield Buffer.from(MAGIC);
   yield* section(Buffer.from(JSON.stringify(header)));
@@ -80,9 +73,10 @@ function* sectionsOf(store: CooccurrenceGraph, source: string): Generator<Buffer
       for (let i = 0; i < slots; i++) out[i] = renumber[out[i] as number] as number;
     yield* section(int32(out));
   }
-  const articles = [...store.articles];
-  for (let i = 0; i < chunks; i++) {
-    yield* section(Buffer.from(JSON.stringify(articles.slice(i * CHUNK, (i + 1) * CHUNK))));
+  for (const column of articleColumns(store)) {
+    if (column instanceof Int32Array || column instanceof Float64Array) {
+      yield* section(Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+    } else yield* section(Buffer.from(JSON.stringify(column)));
   }
   yield Buffer.from(END);
 }
@@ -119,6 +113,14 @@ function reader(buffer: Buffer) {
       if (bytes.length !== count * 4)
         throw new Error(`section of ${bytes.length} bytes, expected ${count * 4}`);
       const out = new Int32Array(count);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    },
+    float64: (count: number): Float64Array => {
+      const bytes = next();
+      if (bytes.length !== count * 8)
+        throw new Error(`section of ${bytes.length} bytes, expected ${count * 8}`);
+      const out = new Float64Array(count);
       new Uint8Array(out.buffer).set(bytes);
       return out;
     },
@@ -200,13 +202,7 @@ function restore(buffer: Buffer, source: string): CooccurrenceGraph | undefined 
     count: header.edges,
   });
   checkRuns(store);
-  for (let i = 0; i < header.chunks; i++) {
-    for (const [id, article] of read.json() as Array<[string, StoredArticle]>) {
-      article.entityInfo = article.entityInfo.map((info) => internInfo(store, info));
-      store.articles.set(id, article);
-      addPostings(store, id, relatedEntities(article), article.publishedTs);
-    }
-  }
+  restoreArticles(store, read);
   if (read.take(END.length).toString('latin1') !== END || !read.done())
     throw new Error('snapshot does not end');
   return store;
