@@ -62,13 +62,12 @@ const scanFrontier: Level = (
       const other = list.others[slot] as number;
       const [articles, sentences] = [list.articles[slot] as number, list.sentences[slot] as number];
       // Made only when a caller needs an edge: most of a hub's edges are passed over by their counts.
-      let made: EdgeAttributes | undefined;
-      const edgeOf = () => (made ??= edgeAttributes(store, list.self, other, articles, sentences));
-      const counts = datedCounts ? datedCounts(edgeOf()) : { articles, sentences };
+      const dated = datedCounts ? edgeAttributes(store, list.self, other, articles, sentences) : undefined;
+      const counts = datedCounts && dated ? datedCounts(dated) : { articles, sentences };
       const count = window === 'article' ? counts.articles : counts.sentences;
       const id = store.entities.ids[other] as string;
       if (count < Math.max(1, minWeight) || counts.articles < minArticles || members.has(id)) continue;
-      const edge = edgeOf();
+      const edge: EdgeAttributes = dated ?? edgeAttributes(store, list.self, other, articles, sentences);
       if (keep && !keep(edge, counts)) continue;
       const weight = rank ? rank(edge, counts) : count;
       const known = best.get(id);
