@@ -1,7 +1,7 @@
 // The edges whose two ends are both in a set of entities. The set is marked in a bitmap over entity
 // numbers and each member's list is read as arrays of integers, so that the edges leading out of the set
-// (most of a hub's) are passed over without touching their objects: reading scattered edge objects, not
-// the arithmetic, is what a walk over a large graph spends its time on (measured, README).
+// (most of a hub's) are passed over by their numbers alone; an edge object is made only for an edge
+// returned.
 import { edgeAttributes, edgeList } from './edge-lists.js';
 import { strongestIndices } from './strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, EdgeList } from './types.js';
@@ -49,7 +49,7 @@ export function edgesWithin(store: CooccurrenceGraph, members: Iterable<string>)
 /**
  * The `limit` strongest edges between members with at least `minWeight` shared articles, most shared
  * articles first, and how many such edges there are in all. Reads only the integer arrays, and ranks by a
- * native sort (strongest.ts): only the kept edges' objects are touched.
+ * native sort (strongest.ts): objects are made only for the kept edges.
  */
 export function strongestEdgesWithin(
   store: CooccurrenceGraph,
