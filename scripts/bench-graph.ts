@@ -18,6 +18,7 @@ import { saveGraph } from '../src/graph/persist-graph.js';
 import { degreeOf, edgeCount } from '../src/graph/edge-lists.js';
 import { entitiesOf, entityAttributes, entityCount as countEntities } from '../src/graph/entity-table.js';
 import { benchCompactGraph, benchLoadedGraph } from './bench-lib/compact-graph.js';
+import type { GraphArticle } from '../src/graph/types.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
@@ -116,6 +117,18 @@ async function measureAgainstFloor(api: string, ids: readonly string[]) {
 
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
 
+/** Article k of the synthetic stream: half of its entities from the tail uniformly, so that edges keep
+ * appearing. */
+function syntheticArticle(k: number, random: () => number, draw: () => number): GraphArticle {
+  const ids = new Set<number>();
+  const size = 4 + Math.floor(random() * 6);
+  while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
+  const entityInfo = [...ids].map(info);
+  const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
+  const publishedTs = 1_700_000_000_000 + k * 60_000;
+  return { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions };
+}
+
 /** Builds the synthetic graph through addArticle and saves its snapshot; returns what was measured. */
 async function buildAndSave(
   snapshot: string,
@@ -127,15 +140,11 @@ async function buildAndSave(
   const store = createCooccurrenceGraph();
   let started = performance.now();
   let articles = 0;
-  // Half of each article's entities come from the tail uniformly, so that edges keep appearing.
   for (let k = 0; edgeCount(store) < edgeTarget; k++) {
-    const ids = new Set<number>();
-    const size = 4 + Math.floor(random() * 6);
-    while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
-    const entityInfo = [...ids].map(info);
-    const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
-    const publishedTs = 1_700_000_000_000 + k * 60_000;
-    addArticle(store, { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions });
+    const article = syntheticArticle(k, random, draw);
+    const { entityInfo } = article;
+    const publishedTs = article.publishedTs as number;
+    addArticle(store, article);
     const day = new Date(publishedTs).toISOString().slice(0, 10);
     docs.push({ id: `s${k}`, entities: entityInfo.map((entity) => entity.id), publishedTs, day });
     articles = k + 1;
@@ -176,7 +185,7 @@ async function main(): Promise<void> {
   }
   if (values['compact-edges'] !== undefined) {
     const edges = Number(values['compact-edges']);
-    const result = await benchCompactGraph({ edges, entities: entityCount, random, draw });
+    const result = await benchCompactGraph({ edges, article: (k) => syntheticArticle(k, random, draw) });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EntityType } from '../../src/entities/types.js';
 import { addArticle } from '../../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
 import { edgeCount } from '../../src/graph/edge-lists.js';
@@ -15,7 +14,7 @@ import { entityCount } from '../../src/graph/entity-table.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
 import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
-import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import type { CooccurrenceGraph, GraphArticle } from '../../src/graph/types.js';
 import { latencies, megabytes } from './measure.js';
 
 interface Memory {
@@ -62,27 +61,18 @@ function time(run: () => unknown, times: number) {
   return { p50: Math.round(p50 * 100) / 100, p99: Math.round(p99 * 100) / 100 };
 }
 
+/** Builds a graph of `edges` edges from `article(k)`, k = 0, 1, ...; measures it, saves and loads it. */
 export async function benchCompactGraph(options: {
   edges: number;
-  entities: number;
-  random: () => number;
-  draw: () => number;
+  article: (k: number) => GraphArticle;
 }): Promise<Record<string, unknown>> {
-  const { edges: target, entities, random, draw } = options;
-  const types: EntityType[] = ['person', 'organization', 'location', 'other'];
-  const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: types[i % 4] as EntityType });
+  const { edges: target, article } = options;
   const empty = memory();
   const store = createCooccurrenceGraph();
   let started = performance.now();
   let articles = 0;
   for (let k = 0; edgeCount(store) < target; k++) {
-    const ids = new Set<number>();
-    const size = 4 + Math.floor(random() * 6);
-    while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entities));
-    const entityInfo = [...ids].map(info);
-    const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
-    const publishedTs = 1_700_000_000_000 + k * 60_000;
-    addArticle(store, { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions });
+    addArticle(store, article(k));
     articles = k + 1;
   }
   const buildSeconds = (performance.now() - started) / 1000;

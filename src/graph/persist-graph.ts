@@ -93,6 +93,14 @@ export async function saveGraph(store: CooccurrenceGraph, file: string, source: 
   await rename(temporary, file);
 }
 
+/** Copies a section into `out` (so that it is aligned and owns its memory); throws unless sizes agree. */
+function copyInto<T extends Int32Array | Float64Array>(out: T, bytes: Buffer): T {
+  if (bytes.length !== out.byteLength)
+    throw new Error(`section of ${bytes.length} bytes, expected ${out.byteLength}`);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
 /** Reads sections off a buffer; throws when one runs past the end. */
 function reader(buffer: Buffer) {
   let at = 0;
@@ -107,23 +115,8 @@ function reader(buffer: Buffer) {
     take,
     next,
     json: (): unknown => JSON.parse(next().toString('utf8')),
-    /** A copy, so that the Int32Array is aligned and owns its memory. */
-    int32: (count: number): Int32Array => {
-      const bytes = next();
-      if (bytes.length !== count * 4)
-        throw new Error(`section of ${bytes.length} bytes, expected ${count * 4}`);
-      const out = new Int32Array(count);
-      new Uint8Array(out.buffer).set(bytes);
-      return out;
-    },
-    float64: (count: number): Float64Array => {
-      const bytes = next();
-      if (bytes.length !== count * 8)
-        throw new Error(`section of ${bytes.length} bytes, expected ${count * 8}`);
-      const out = new Float64Array(count);
-      new Uint8Array(out.buffer).set(bytes);
-      return out;
-    },
+    int32: (count: number): Int32Array => copyInto(new Int32Array(count), next()),
+    float64: (count: number): Float64Array => copyInto(new Float64Array(count), next()),
     done: () => at === buffer.length,
   };
 }
