@@ -19,15 +19,21 @@ import { degreeOf, edgeCount } from '../src/graph/edge-lists.js';
 import { entitiesOf, entityAttributes, entityCount as countEntities } from '../src/graph/entity-table.js';
 import { benchCompactGraph, benchLoadedGraph } from './bench-lib/compact-graph.js';
 import type { GraphArticle } from '../src/graph/types.js';
+import { benchRealistic } from './bench-lib/bench-realistic.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseCli({
-  usage: 'npm run bench:graph -- [--entities N] [--edges N] [--compact-edges N]',
+  usage:
+    'npm run bench:graph -- [--entities N] [--edges N] | --compact-edges N | --realistic [--articles N] [--modes M,M]',
   description:
     'A synthetic co-occurrence graph built through the real graph code: build, heap, snapshot save and\n' +
-    'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.',
+    'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.\n' +
+    'With --realistic: N articles whose entities grow as real news does, indexed into Meilisearch and\n' +
+    'served by the API in each graph mode (RSS, start-up, latencies). Writes bench/graph-realistic.json.\n' +
+    'With --compact-edges N: the graph store alone at N edges, in process: heap per edge (heapUsed and\n' +
+    'typed arrays apart), binary snapshot save and load (in a fresh process), hub latency. Prints JSON.',
   options: {
     entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
     edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
@@ -37,6 +43,35 @@ const { values } = parseCli({
       description: 'only the graph store, in process, at N edges: heap per edge, snapshot save and load',
     },
     'compact-load': { type: 'string', value: 'FILE', description: '(used by --compact-edges) load FILE' },
+    realistic: {
+      type: 'boolean',
+      default: false,
+      description: 'entities that grow as real news (see above)',
+    },
+    articles: { type: 'string', value: 'N', default: '100000', description: 'articles, with --realistic' },
+    modes: {
+      type: 'string',
+      value: 'M,M',
+      default: 'memory,index',
+      description: 'GRAPH_MODEs, with --realistic',
+    },
+    'two-instances': {
+      type: 'boolean',
+      default: false,
+      description: 'with --realistic: also two Meilisearch instances sharing the articles (index mode)',
+    },
+    requests: {
+      type: 'string',
+      value: 'N',
+      default: '1000',
+      description: 'requests per series, with --realistic',
+    },
+    keep: {
+      type: 'string',
+      value: 'DIR',
+      description:
+        'with --realistic: keep the Meilisearch data in DIR; a rerun with the same N skips indexing',
+    },
   },
 });
 const entityCount = Number(values.entities);
@@ -360,7 +395,22 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+async function realistic(): Promise<void> {
+  const measured = await benchRealistic({
+    articles: Number(values.articles),
+    modes: values.modes.split(',').filter(Boolean),
+    twoInstances: values['two-instances'],
+    requests: Number(values.requests),
+    keep: values.keep,
+  });
+  mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
+  writeFileSync(
+    path.join(PROJECT_ROOT, 'bench', 'graph-realistic.json'),
+    JSON.stringify({ articles: Number(values.articles), ...measured }, null, 2) + '\n',
+  );
+}
+
+(values.realistic ? realistic() : main()).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

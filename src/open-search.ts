@@ -2,6 +2,7 @@
 // or several sharing the articles by id), its indexes set up, the entity stage loaded, and the knowledge
 // base written to the entity index so that look-ups find every known name. The master key only makes the
 // scoped key the rest uses.
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import type { Tagger } from './entities/ner/create-tagger.js';
@@ -124,12 +125,44 @@ async function openExtraction(config: Config): Promise<Extraction> {
   };
 }
 
+/**
+ * The entity stage, loaded when the first text needs it: an API process that only answers queries (one of
+ * several behind a load balancer, writes coming through `npm run index`) never holds the knowledge base's
+ * extractor and the taggers (~250 MB of its ~510 MB at rest, docs/scaling.md). The files are checked at once,
+ * so a missing model still stops the start. Corrections given before the load are applied when it happens.
+ */
+export function lazyExtraction(open: () => Promise<Extraction>): Extraction {
+  let opened: Promise<Extraction> | undefined;
+  let overlay: readonly KbEntity[] | undefined;
+  const load = (): Promise<Extraction> =>
+    (opened ??= open().then((extraction) => {
+      if (overlay) extraction.setOverlay(overlay);
+      return extraction;
+    }));
+  return {
+    extractMany: async (inputs) => (await load()).extractMany(inputs),
+    setOverlay: (next) => {
+      overlay = next;
+      // A load that failed is reported by the extraction that asked for it.
+      void opened?.then(
+        (extraction) => extraction.setOverlay(next),
+        () => undefined,
+      );
+    },
+    close: async () => {
+      if (opened) await (await opened.catch(() => undefined))?.close();
+    },
+  };
+}
+
 /** Opens Meilisearch and the entity stage; on failure nothing is left running. */
 export async function openSearch(config: Config, logger: Logger): Promise<OpenSearch> {
   const baseKb = loadKnowledgeBase(config.kbFiles).entities;
   const kb: KnowledgeBase = { entities: new Map(baseKb) };
   let corrections = foldCorrections([], baseKb);
-  const extraction = await openExtraction(config);
+  if (config.ner === 'tagger')
+    for (const file of Object.values(TAGGER_FILES)) accessSync(file, constants.R_OK);
+  const extraction = lazyExtraction(() => openExtraction(config));
   const { extractMany, close: closePool } = extraction;
   const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {
     await closePool();

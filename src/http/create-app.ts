@@ -5,6 +5,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { adminRouter } from './admin-router.js';
 import { articlesRouter } from './articles-router.js';
 import { curationRouter } from './curation-router.js';
 import { entitiesRouter } from './entities-router.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(express.json({ limit: deps.maxRequestBytes }));
   app.use(healthRouter(deps));
+  app.use(adminRouter(deps));
   app.use(searchRouter(deps));
   app.use(curationRouter(deps));
   app.use(entitiesRouter(deps));

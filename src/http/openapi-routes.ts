@@ -367,6 +367,16 @@ function curationRoutes(): RouteDoc[] {
     ),
     {
       method: 'get',
+      path: '/admin/check',
+      tag: 'service',
+      admin: true,
+      summary: 'Whether the key in the Authorization header opens the write endpoints; nothing is changed',
+      responses: {
+        200: { description: 'the key is the admin key', json: z.object({ admin: z.literal(true) }) },
+      },
+    },
+    {
+      method: 'get',
       path: '/entities/:id/similar',
       tag: 'entities',
       summary:

@@ -305,6 +305,12 @@ describe('entity corrections', () => {
   it('each operation, the log and a revert answer their documented shapes', async () => {
     const { app } = await own('api_curation');
     const auth = { Authorization: `Bearer ${KEY}` };
+    expect((await request(app).get('/admin/check').set(auth).expect(200)).body).toEqual({ admin: true });
+    await request(app)
+      .get('/admin/check')
+      .set({ Authorization: `Bearer ${KEY}x` })
+      .expect(401);
+    await request(app).get('/admin/check').expect(401);
     await request(app)
       .post('/articles')
       .set(auth)

@@ -1,0 +1,240 @@
+// `npm run bench:graph -- --realistic --articles N`: the graph at N articles whose entities grow as real news
+// (realistic-articles.ts), served by the API as `npm start` runs it, in each graph mode the API has. The
+// articles go through the real indexing code into a Meilisearch of their own (and, with --two-instances, into
+// two more that share them by id, MEILI_REMOTES). Then, for each mode, the API is started over them twice
+// (first start: the graph built from the index, or no graph in index mode; second start: from its snapshot),
+// and asked for the neighbours and the depth-2 neighbourhoods of entities drawn as often as they are
+// mentioned. Prints and returns the API's RSS, start-up and latencies (p50, p99). With --keep DIR the
+// Meilisearch data stays in DIR, and a later run with the same DIR and article count skips the indexing (a
+// million articles take a while to index).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { seededRandom } from '../../src/entities/ner/seeded-random.js';
+import { createLogger } from '../../src/logger.js';
+import { findMeiliBinary } from '../../src/meili/find-binary.js';
+import { startMeilisearch, type EmbeddedMeilisearch } from '../../src/meili/start-meilisearch.js';
+import { openSearch } from '../../src/open-search.js';
+import { timeRequests, type Latencies } from './measure.js';
+import { realisticArticles } from './realistic-articles.js';
+import { startApi } from './start-api.js';
+
+export interface RealisticOptions {
+  articles: number;
+  modes: string[];
+  twoInstances: boolean;
+  /** Requests per latency series. */
+  requests: number;
+  /** Where to keep the Meilisearch data between runs; a temporary folder, removed at the end, if not set. */
+  keep: string | undefined;
+}
+
+interface Instance {
+  meili: EmbeddedMeilisearch;
+  dataDir: string;
+  key: string;
+}
+
+export interface ModeResult {
+  setup: string;
+  mode: string;
+  graphMode: string | undefined;
+  entities: number | undefined;
+  edges: number | undefined;
+  firstStartSeconds: number;
+  secondStartSeconds: number;
+  rssMb: number;
+  neighbors: Latencies;
+  hubNeighbors: Latencies;
+  depth2: Latencies;
+}
+
+/** An instance over `kept` (its key kept beside the data), or over a new temporary folder. */
+async function startInstance(kept: string | undefined): Promise<Instance> {
+  const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-realistic-'));
+  mkdirSync(dataDir, { recursive: true });
+  const keyFile = path.join(dataDir, 'bench-key');
+  const key = existsSync(keyFile)
+    ? readFileSync(keyFile, 'utf8')
+    : `bench-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(keyFile, key);
+  const meili = await startMeilisearch({
+    binary: findMeiliBinary(process.env.MEILI_BINARY),
+    dataDir,
+    masterKey: key,
+    logger: createLogger('warn'),
+  });
+  return { meili, dataDir, key };
+}
+
+/** The settings that point newsgraph at `instances`: one by URL, several as MEILI_REMOTES. */
+function meiliEnv(instances: readonly Instance[]): Record<string, string> {
+  const [first] = instances;
+  if (instances.length === 1 && first) return { MEILI_URL: first.meili.url, MEILI_MASTER_KEY: first.key };
+  return {
+    MEILI_URL: '',
+    MEILI_MASTER_KEY: '',
+    MEILI_REMOTES: JSON.stringify(instances.map(({ meili, key }) => ({ url: meili.url, key }))),
+  };
+}
+
+/** Writes the articles through the indexer's own code; returns the seconds it took. */
+async function indexArticles(env: Record<string, string>, options: RealisticOptions): Promise<number> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-indexer-'));
+  // Under load a batch can take longer than the API's default time-out to be accepted.
+  const config = loadConfig({
+    ...env,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SAMPLE_DATA: '',
+    NER: 'off',
+    MEILI_TIMEOUT_MS: '600000',
+  });
+  const opened = await openSearch(config, createLogger('warn'));
+  const started = performance.now();
+  try {
+    let done = 0;
+    for (const batch of realisticArticles(options.articles, 10_000)) {
+      await opened.search.addArticles(batch);
+      done += batch.length;
+      process.stderr.write(`\rbench: indexed ${done} of ${options.articles}`);
+    }
+    process.stderr.write('\n');
+    return (performance.now() - started) / 1000;
+  } finally {
+    await opened.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Entities drawn as often as they are mentioned (every article's entities, sampled), and the biggest hub. */
+function askedEntities(options: RealisticOptions): { asked: string[]; hub: string } {
+  const random = seededRandom(11);
+  const asked: string[] = [];
+  const counts = new Map<string, number>();
+  let seen = 0;
+  for (const batch of realisticArticles(options.articles, 10_000)) {
+    for (const article of batch) {
+      for (const id of article.entities) {
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        // Reservoir sampling over every mention.
+        seen++;
+        if (asked.length < options.requests) asked.push(id);
+        else if (random() * seen < options.requests) asked[Math.floor(random() * options.requests)] = id;
+      }
+    }
+  }
+  let hub = '';
+  for (const [id, count] of counts) if (count > (counts.get(hub) ?? 0)) hub = id;
+  return { asked, hub };
+}
+
+async function measureMode(
+  setup: string,
+  mode: string,
+  env: Record<string, string>,
+  asked: { asked: string[]; hub: string },
+): Promise<ModeResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-api-'));
+  // The rebuild reads pages of 1,000 articles: under load one can take longer than the default 2 s.
+  const apiEnv = { ...env, DATA_DIR: dataDir, GRAPH_MODE: mode, MEILI_TIMEOUT_MS: '30000' };
+  try {
+    const first = await startApi(apiEnv);
+    const firstStartSeconds = first.readySeconds;
+    await first.stop();
+    const api = await startApi(apiEnv);
+    try {
+      const health = (await (await fetch(`${api.url}/health`)).json()) as Record<string, unknown>;
+      const base = api.url;
+      const warm = asked.asked.slice(0, 50);
+      await timeRequests(warm.map((id) => `${base}/entities/${id}/neighbors?limit=50`));
+      const neighbors = await timeRequests(
+        asked.asked.map((id) => `${base}/entities/${id}/neighbors?limit=50`),
+      );
+      const hubNeighbors = await timeRequests(
+        Array.from({ length: 50 }, () => `${base}/entities/${asked.hub}/neighbors?limit=50`),
+      );
+      const depth2 = await timeRequests(
+        asked.asked
+          .slice(0, Math.min(200, asked.asked.length))
+          .map((id) => `${base}/graph?center=${id}&depth=2&maxNodes=500`),
+      );
+      return {
+        setup,
+        mode,
+        graphMode: health.graphMode as string | undefined,
+        entities: health.entities as number | undefined,
+        edges: health.edges as number | undefined,
+        firstStartSeconds,
+        secondStartSeconds: api.readySeconds,
+        rssMb: api.rssMb(),
+        neighbors,
+        hubNeighbors,
+        depth2,
+      };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchRealistic(options: RealisticOptions): Promise<{
+  indexSeconds: Record<string, number>;
+  results: ModeResult[];
+}> {
+  const kept = (name: string): string | undefined =>
+    options.keep && path.join(path.resolve(options.keep), name);
+  const setups: Array<[string, Instance[]]> = [['one instance', [await startInstance(kept('one'))]]];
+  if (options.twoInstances) {
+    setups.push(['two instances', [await startInstance(kept('two-0')), await startInstance(kept('two-1'))]]);
+  }
+  const indexSeconds: Record<string, number> = {};
+  const results: ModeResult[] = [];
+  try {
+    const asked = askedEntities(options);
+    for (const [setup, instances] of setups) {
+      // What a kept folder holds: the article count it was indexed with, written once indexing finished.
+      const marker = path.join((instances[0] as Instance).dataDir, 'bench-articles');
+      if (existsSync(marker) && Number(readFileSync(marker, 'utf8')) === options.articles) {
+        process.stderr.write(
+          `bench: ${setup}: ${options.articles} articles already indexed in ${options.keep}\n`,
+        );
+      } else {
+        indexSeconds[setup] = await indexArticles(meiliEnv(instances), options);
+        writeFileSync(marker, String(options.articles));
+      }
+      // Memory mode holds the same graph whatever the instances: it is measured on one.
+      const modes = setup === 'one instance' ? options.modes : options.modes.filter((m) => m !== 'memory');
+      for (const mode of modes) {
+        const result = await measureMode(setup, mode, meiliEnv(instances), asked);
+        results.push(result);
+        printResult(result);
+      }
+    }
+  } finally {
+    for (const [, instances] of setups) {
+      for (const { meili, dataDir } of instances) {
+        await meili.stop();
+        if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  }
+  return { indexSeconds, results };
+}
+
+const latency = (l: Latencies): string => `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms`;
+
+function printResult(r: ModeResult): void {
+  process.stdout.write(
+    [
+      `${r.setup}, GRAPH_MODE=${r.mode} (health says ${r.graphMode ?? 'nothing'}): ${r.entities} entities, ${r.edges} edges`,
+      `  start-up: ${r.firstStartSeconds.toFixed(1)} s first, ${r.secondStartSeconds.toFixed(1)} s again; API RSS ${r.rssMb} MB`,
+      `  neighbours (limit 50): ${latency(r.neighbors)}; of the hub: ${latency(r.hubNeighbors)}`,
+      `  depth 2 (maxNodes 500): ${latency(r.depth2)}`,
+      '',
+    ].join('\n'),
+  );
+}
