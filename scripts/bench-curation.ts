@@ -3,6 +3,7 @@
 // stored documents, no extraction) and an alias addition (the articles naming it extracted again), and the
 // latency of searches and neighbour queries through the API while each runs, beside the idle latency.
 // Writes bench/curation-results.json. `npm run bench` runs it after its other parts.
+import { entitiesOf } from '../src/graph/entity-table.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -121,15 +122,15 @@ async function main(): Promise<void> {
   try {
     const indexed = await deps.indexArticles(items(), (r) => logger.warn(`bench: ${r.reason}`));
     if (indexed.indexed !== 2 * N) throw new Error(`bench: indexed ${indexed.indexed} of ${2 * N}`);
-    const person = store.graph.filterNodes((_id, node) => node.name === 'Hans Beispielmann')[0];
-    if (!person || store.graph.getNodeAttribute(person, 'articles') !== N) {
-      const found = person ? String(store.graph.getNodeAttribute(person, 'articles')) : 'none';
+    const person = [...entitiesOf(store)].find(([, node]) => node.name === 'Hans Beispielmann');
+    if (!person || person[1].articles !== N) {
+      const found = person ? String(person[1].articles) : 'none';
       throw new Error(`bench: "Hans Beispielmann" is not one entity of ${N} articles (${found})`);
     }
     const idle = await queryWhile(base, undefined, 200);
 
     let started = performance.now();
-    const merge = deps.curator.merge(person, 'olaf-scholz');
+    const merge = deps.curator.merge(person[0], 'olaf-scholz');
     const duringMerge = await queryWhile(base, merge, 20);
     const merged = await merge;
     const mergeSeconds = (performance.now() - started) / 1000;

@@ -15,21 +15,34 @@ import type { EntityType } from '../src/entities/types.js';
 import { addArticle } from '../src/graph/add-article.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { saveGraph } from '../src/graph/persist-graph.js';
+import { degreeOf, edgeCount } from '../src/graph/edge-lists.js';
+import { entitiesOf, entityAttributes, entityCount as countEntities } from '../src/graph/entity-table.js';
+import { benchCompactGraph, benchLoadedGraph } from './bench-lib/compact-graph.js';
+import type { GraphArticle } from '../src/graph/types.js';
 import { benchRealistic } from './bench-lib/bench-realistic.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
 
 const { values } = parseCli({
-  usage: 'npm run bench:graph -- [--entities N] [--edges N] | --realistic [--articles N] [--modes M,M]',
+  usage:
+    'npm run bench:graph -- [--entities N] [--edges N] | --compact-edges N | --realistic [--articles N] [--modes M,M]',
   description:
     'A synthetic co-occurrence graph built through the real graph code: build, heap, snapshot save and\n' +
     'load, and neighbour and depth-2 latency through the API. Writes bench/graph-results.json.\n' +
     'With --realistic: N articles whose entities grow as real news does, indexed into Meilisearch and\n' +
-    'served by the API in each graph mode (RSS, start-up, latencies). Writes bench/graph-realistic.json.',
+    'served by the API in each graph mode (RSS, start-up, latencies). Writes bench/graph-realistic.json.\n' +
+    'With --compact-edges N: the graph store alone at N edges, in process: heap per edge (heapUsed and\n' +
+    'typed arrays apart), binary snapshot save and load (in a fresh process), hub latency. Prints JSON.',
   options: {
     entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
     edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
+    'compact-edges': {
+      type: 'string',
+      value: 'N',
+      description: 'only the graph store, in process, at N edges: heap per edge, snapshot save and load',
+    },
+    'compact-load': { type: 'string', value: 'FILE', description: '(used by --compact-edges) load FILE' },
     realistic: {
       type: 'boolean',
       default: false,
@@ -139,6 +152,18 @@ async function measureAgainstFloor(api: string, ids: readonly string[]) {
 
 const info = (i: number) => ({ id: `e${i}`, name: `Entity ${i}`, type: TYPES[i % 4] as EntityType });
 
+/** Article k of the synthetic stream: half of its entities from the tail uniformly, so that edges keep
+ * appearing. */
+function syntheticArticle(k: number, random: () => number, draw: () => number): GraphArticle {
+  const ids = new Set<number>();
+  const size = 4 + Math.floor(random() * 6);
+  while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
+  const entityInfo = [...ids].map(info);
+  const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
+  const publishedTs = 1_700_000_000_000 + k * 60_000;
+  return { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions };
+}
+
 /** Builds the synthetic graph through addArticle and saves its snapshot; returns what was measured. */
 async function buildAndSave(
   snapshot: string,
@@ -150,15 +175,11 @@ async function buildAndSave(
   const store = createCooccurrenceGraph();
   let started = performance.now();
   let articles = 0;
-  // Half of each article's entities come from the tail uniformly, so that edges keep appearing.
-  for (let k = 0; store.graph.size < edgeTarget; k++) {
-    const ids = new Set<number>();
-    const size = 4 + Math.floor(random() * 6);
-    while (ids.size < size) ids.add(ids.size % 2 === 0 ? draw() : Math.floor(random() * entityCount));
-    const entityInfo = [...ids].map(info);
-    const mentions = entityInfo.map((entity, i) => ({ entityId: entity.id, sentence: i % 3 }));
-    const publishedTs = 1_700_000_000_000 + k * 60_000;
-    addArticle(store, { id: `s${k}`, seq: k, title: null, publishedTs, entityInfo, mentions });
+  for (let k = 0; edgeCount(store) < edgeTarget; k++) {
+    const article = syntheticArticle(k, random, draw);
+    const { entityInfo } = article;
+    const publishedTs = article.publishedTs as number;
+    addArticle(store, article);
     const day = new Date(publishedTs).toISOString().slice(0, 10);
     docs.push({ id: `s${k}`, entities: entityInfo.map((entity) => entity.id), publishedTs, day });
     articles = k + 1;
@@ -167,23 +188,23 @@ async function buildAndSave(
   const heap = heapMb() - heapBefore;
   let hub = '';
   let hubDegree = 0;
-  store.graph.forEachNode((node) => {
-    const degree = store.graph.degree(node);
+  for (const [node] of entitiesOf(store)) {
+    const degree = degreeOf(store, node);
     if (degree > hubDegree) [hub, hubDegree] = [node, degree];
-  });
+  }
 
   started = performance.now();
   await saveGraph(store, snapshot, 'bench');
   const saveSeconds = (performance.now() - started) / 1000;
 
   return {
-    entities: store.graph.order,
-    nodes: new Set(store.graph.nodes()),
-    edges: store.graph.size,
+    entities: countEntities(store),
+    nodes: new Set([...entitiesOf(store)].map(([id]) => id)),
+    edges: edgeCount(store),
     articles,
     hub,
     hubDegree,
-    hubArticles: store.graph.getNodeAttribute(hub, 'articles'),
+    hubArticles: entityAttributes(store, hub)?.articles,
     buildSeconds,
     heap,
     saveSeconds,
@@ -193,8 +214,18 @@ async function buildAndSave(
 async function main(): Promise<void> {
   const random = seededRandom(42);
   const draw = powerLaw(random);
+  if (values['compact-load'] !== undefined) {
+    process.stdout.write(JSON.stringify(await benchLoadedGraph(values['compact-load'])));
+    return;
+  }
+  if (values['compact-edges'] !== undefined) {
+    const edges = Number(values['compact-edges']);
+    const result = await benchCompactGraph({ edges, article: (k) => syntheticArticle(k, random, draw) });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-graph-'));
-  const snapshot = path.join(dataDir, 'graph.json');
+  const snapshot = path.join(dataDir, 'graph.bin');
   const docs: SyntheticDoc[] = [];
   const built = await buildAndSave(snapshot, random, draw, docs);
   // The built graph is garbage from here on: collect it now, not during the timings.

@@ -4,6 +4,8 @@
 // export it and the time to annotate it (communities and centrality; medians of three), the share of its entities reached only through the 20 most
 // mentioned entities, and its five most central entities (PageRank); then each entity's depth-1 top 10
 // under each weight measure. Reads the graph from the snapshot in DIR, or rebuilds it from the index there.
+import { edgeCount } from '../src/graph/edge-lists.js';
+import { entitiesOf, entityAttributes, entityCount, hasEntity } from '../src/graph/entity-table.js';
 import { performance } from 'node:perf_hooks';
 import { UndirectedGraph } from 'graphology';
 import { loadConfig } from '../src/config.js';
@@ -102,30 +104,31 @@ function median(numbers: number[]): number {
 }
 
 const store = await openGraph(values['data-dir']);
-const { graph } = store;
-const topMentioned = graph
-  .nodes()
-  .sort((a, b) => graph.getNodeAttribute(b, 'articles') - graph.getNodeAttribute(a, 'articles'))
-  .slice(0, Number(values.hubs));
+const attributes = (id: string) =>
+  entityAttributes(store, id) as NonNullable<ReturnType<typeof entityAttributes>>;
+const topMentioned = [...entitiesOf(store)]
+  .sort(([, a], [, b]) => b.articles - a.articles)
+  .slice(0, Number(values.hubs))
+  .map(([id]) => id);
 const hubs = new Set(topMentioned);
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
-out(`corpus: ${store.articles.size} articles, ${graph.order} entities, ${graph.size} links`);
+out(`corpus: ${store.articles.size} articles, ${entityCount(store)} entities, ${edgeCount(store)} links`);
 out(
   `the ${hubs.size} most mentioned: ` +
     topMentioned
       .map((id) => {
-        const share = (100 * graph.getNodeAttribute(id, 'articles')) / store.articles.size;
-        return `${graph.getNodeAttribute(id, 'name')} ${share.toFixed(1)}%`;
+        const share = (100 * attributes(id).articles) / store.articles.size;
+        return `${attributes(id).name} ${share.toFixed(1)}%`;
       })
       .join(', '),
 );
 
 const centers = values.centers.split(',').filter((id) => {
-  if (graph.hasNode(id)) return true;
+  if (hasEntity(store, id)) return true;
   out(`(no entity "${id}" in this graph: skipped)`);
   return false;
 });
-const name = (id: string): string => String(graph.getNodeAttribute(id, 'name'));
+const name = (id: string): string => attributes(id).name;
 
 for (const [label, options] of Object.entries(VARIANTS)) {
   out(`\n## ${label}: ${JSON.stringify(options)}`);

@@ -4,6 +4,7 @@
 // alike), and prints each one's top three suggestions with score and reasons as a Markdown table, judged
 // from FILE where a person judged the pair (true or false duplicate), with the precision of the top 1 and
 // the top 3. Pairs not judged yet are listed to be judged. Without the corpus it says so and exits 0.
+import { entitiesOf, entityAttributes, hasEntity } from '../src/graph/entity-table.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,6 @@ try {
     await deps.indexArticles(readInputs(FILES, config.maxArticleChars), () => {});
   }
   const store = await rebuildGraph(opened.search);
-  const { graph } = store;
   const extra = opened.corrections().extraAliases;
   const aliasesOf = (id: string): string[] => [
     ...Object.values(opened.kb.entities.get(id)?.aliases ?? {}).flat(),
@@ -89,17 +89,18 @@ try {
 
   const file = values.judgements;
   const judged: Judged = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Judged) : {};
-  const sample = judged.samples?.[values.sample]?.filter((id) => graph.hasNode(id)) ?? [];
+  const sample = judged.samples?.[values.sample]?.filter((id) => hasEntity(store, id)) ?? [];
   if (sample.length === 0) {
     const next = seededRandom(Number(values.seed));
     const perStratum = Number(values['per-stratum']);
     for (const type of ['person', 'organization', 'location']) {
       for (const provisional of [true, false]) {
-        const pool = graph
-          .filterNodes(
-            (id, node) => node.type === type && id.startsWith('prov-') === provisional && node.articles >= 2,
+        const pool = [...entitiesOf(store)]
+          .filter(
+            ([id, node]) =>
+              node.type === type && id.startsWith('prov-') === provisional && node.articles >= 2,
           )
-          .map((id) => ({ id, order: next() }))
+          .map(([id]) => ({ id, order: next() }))
           .sort((a, b) => a.order - b.order);
         let taken = 0;
         for (const { id } of pool) {
@@ -125,7 +126,7 @@ try {
   let suggested = 0;
   let top3 = 0;
   for (const id of sample) {
-    const node = graph.getNodeAttributes(id);
+    const node = entityAttributes(store, id) as NonNullable<ReturnType<typeof entityAttributes>>;
     const similar = similarOf(id);
     if (similar.length > 0) withTop += 1;
     similar.forEach((suggestion, rank) => {

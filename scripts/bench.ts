@@ -5,6 +5,8 @@
 // start-up and RSS over that index; --growth runs ingest at 1k, 10k and 100k articles and fits the growth.
 // Then the synthetic 100k-entity graph (scripts/bench-graph.ts) unless --skip-synthetic. Prints tables and
 // writes bench/results.json (bench/growth.json for --growth, bench/graph-results.json).
+import { edgeCount } from '../src/graph/edge-lists.js';
+import { entitiesOf, entityCount } from '../src/graph/entity-table.js';
 import { parseCli } from './parse-cli.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -183,8 +185,8 @@ async function measureIngest(opened: OpenSearch, config: Config, articles: Artic
       cpuBoundSeconds: (extractionCpuSeconds + meilisearchCpuSeconds) / availableParallelism(),
       mentions,
       entities,
-      graphEntities: store.graph.order,
-      graphEdges: store.graph.size,
+      graphEntities: entityCount(store),
+      graphEdges: edgeCount(store),
       graphHeapMb,
     },
   };
@@ -261,7 +263,7 @@ async function timeQueries(
         .filter((w) => /^\p{L}{5,}$/u.test(w)),
     ),
   ];
-  const people = store.graph.filterNodes((_id, node) => node.articles >= 3);
+  const people = [...entitiesOf(store)].filter(([, node]) => node.articles >= 3).map(([id]) => id);
   const queries = Array.from({ length: 1000 }, (_, i) => {
     const word = words[(i * 7919) % words.length] ?? 'Regierung';
     const entity = people[i % people.length] ?? '';
@@ -416,8 +418,8 @@ async function main(): Promise<void> {
     const loadSeconds = (performance.now() - started) / 1000;
     rmSync(file);
     results.graph = {
-      entities: store.graph.order,
-      edges: store.graph.size,
+      entities: entityCount(store),
+      edges: edgeCount(store),
       rebuildSeconds,
       saveSeconds,
       loadSeconds,

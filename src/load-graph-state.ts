@@ -9,7 +9,7 @@ import type { SearchIndex } from './search/create-search-index.js';
 import { catchUpGraph, maxSeq, rebuildGraph } from './sync-graph.js';
 
 export function snapshotFile(dataDir: string, indexPrefix: string): string {
-  return path.join(dataDir, `graph-${indexPrefix || 'default'}.json`);
+  return path.join(dataDir, `graph-${indexPrefix || 'default'}.bin`);
 }
 
 export async function loadGraphState(options: {

@@ -3,6 +3,8 @@
 // graph, and stop the embedded Meilisearch; the exit code is 1 when the graph could not be saved.
 import { loadConfig } from './config.js';
 import { NewsgraphError } from './errors.js';
+import { edgeCount } from './graph/edge-lists.js';
+import { entityCount } from './graph/entity-table.js';
 import { saveGraph } from './graph/persist-graph.js';
 import { createApp } from './http/create-app.js';
 import { readInputs } from './ingest/read-inputs.js';
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
     `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
-      `${store.graph.order} entities and ${store.graph.size} edges`,
+      `${entityCount(store)} entities and ${edgeCount(store)} edges`,
   );
 }
 

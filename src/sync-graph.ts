@@ -2,6 +2,7 @@
 // catch-up that picks up what another process (the `npm run index` CLI) wrote since, by write sequence.
 import { addArticle } from './graph/add-article.js';
 import { createCooccurrenceGraph } from './graph/create-cooccurrence-graph.js';
+import { compactEdgeLists } from './graph/edge-lists.js';
 import type { CooccurrenceGraph } from './graph/types.js';
 import type { Logger } from './logger.js';
 import type { SearchIndex } from './search/create-search-index.js';
@@ -19,6 +20,8 @@ export async function rebuildGraph(search: SearchIndex): Promise<CooccurrenceGra
   for await (const page of search.allArticles(DEFAULTS.pageSize)) {
     for (const article of page) addArticle(store, article);
   }
+  // Built by growing runs, the slabs hold holes and spare room: one pass packs them.
+  compactEdgeLists(store.edges);
   return store;
 }
 

@@ -2,6 +2,7 @@
 // as `npm start`, in a process of its own, so that the bench's HTTP client (its requests, its garbage) does
 // not share the API's event loop and heap, as no user's client does. Told what to do over IPC by the bench:
 // it answers `ready` with the load's figures, then `timeCalls` with the graph's own part of the requests.
+import { edgeCount } from '../../src/graph/edge-lists.js';
 import { apiDeps } from '../../src/api-deps.js';
 import { loadConfig } from '../../src/config.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     port,
     loadSeconds,
     loadedHeapMb,
-    edges: loaded.graph.size,
+    edges: edgeCount(loaded),
   };
   process.send(ready);
 }

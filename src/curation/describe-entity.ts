@@ -1,6 +1,7 @@
 // What curation knows of an entity before changing it: its name, type and names, from the corrections,
 // the knowledge base, the graph, or else the first article that mentions it. Undefined: no such entity.
 import type { EntityInfo, KbEntity } from '../entities/types.js';
+import { entityAttributes } from '../graph/entity-table.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { SearchIndex } from '../search/create-search-index.js';
 import type { Corrections } from './types.js';
@@ -28,8 +29,8 @@ export async function describeEntity(
   const { kb, corrections, graph, search } = context;
   const known = kb.get(id);
   let info: EntityInfo | undefined = corrections.info.get(id) ?? known;
-  if (!info && graph?.graph.hasNode(id)) {
-    const node = graph.graph.getNodeAttributes(id);
+  const node = graph && entityAttributes(graph, id);
+  if (!info && node) {
     info = { id, name: node.name, type: node.type };
   }
   if (!info) {

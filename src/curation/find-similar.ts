@@ -10,6 +10,8 @@
 // Only entities of the same type are compared; neighbour similarity is computed for the entities that
 // share a neighbour with it, so a hub's cost is its neighbours' degrees.
 import { slugify } from '../entities/entity-id.js';
+import { edgeList } from '../graph/edge-lists.js';
+import { entitiesOf, entityAttributes } from '../graph/entity-table.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 
 export const DEFAULTS = {
@@ -120,9 +122,10 @@ const contains = (long: string[], short: string[]) =>
 
 function neighbourVector(store: CooccurrenceGraph, id: string): Map<string, number> {
   const vector = new Map<string, number>();
-  store.graph.forEachEdge(id, (_key, edge, source, target) => {
-    vector.set(source === id ? target : source, edge.articles);
-  });
+  const list = edgeList(store, id);
+  for (let slot = 0; list && slot < list.others.length; slot++) {
+    vector.set(store.entities.ids[list.others[slot] as number] as string, list.articles[slot] as number);
+  }
   return vector;
 }
 
@@ -183,9 +186,8 @@ export function findSimilar(
   options: Partial<typeof DEFAULTS> = {},
 ): SimilarEntity[] | undefined {
   const { limit, minCosine, minScore, maxCandidates } = { ...DEFAULTS, ...options };
-  const { graph } = store;
-  if (!graph.hasNode(id)) return undefined;
-  const self = graph.getNodeAttributes(id);
+  const self = entityAttributes(store, id);
+  if (!self) return undefined;
   const key = (name: string) => words(name).join('-');
   const own = {
     words: words(self.name),
@@ -194,15 +196,15 @@ export function findSimilar(
   const ownVector = neighbourVector(store, id);
   const sharingNeighbour = new Set<string>();
   for (const neighbour of ownVector.keys())
-    graph.forEachNeighbor(neighbour, (other) => sharingNeighbour.add(other));
+    for (const other of neighbourVector(store, neighbour).keys()) sharingNeighbour.add(other);
 
   const found: SimilarEntity[] = [];
   let looked = 0;
-  graph.forEachNode((other, node) => {
-    if (other === id || node.type !== self.type || looked++ > maxCandidates) return;
+  for (const [other, node] of entitiesOf(store)) {
+    if (other === id || node.type !== self.type || looked++ > maxCandidates) continue;
     const names = [node.name, ...aliasesOf(other)].map(key);
     const evidence = nameEvidence(self.type, own, { words: words(node.name), names });
-    if (!evidence) return;
+    if (!evidence) continue;
     const reasons = [evidence.reason];
     let score = evidence.weight;
     if (sharingNeighbour.has(other)) {
@@ -213,9 +215,9 @@ export function findSimilar(
       }
     }
     score = Math.round(Math.min(1, score) * 1000) / 1000;
-    if (score < minScore) return;
+    if (score < minScore) continue;
     found.push({ id: other, name: node.name, type: node.type, articles: node.articles, score, reasons });
-  });
+  }
   return found
     .sort((a, b) => b.score - a.score || b.articles - a.articles || a.id.localeCompare(b.id))
     .slice(0, limit);

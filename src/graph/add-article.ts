@@ -1,7 +1,8 @@
 // Adds an article's entities and co-occurrences to the graph. An article already in the graph is removed
 // first, so re-indexing replaces its contribution instead of doubling it.
 import { articleContribution } from './article-contribution.js';
-import { addToEdge, linkEdge } from './edge-lists.js';
+import { addToPair } from './edge-lists.js';
+import { countEntity, internInfo } from './entity-table.js';
 import { addPostings } from './postings.js';
 import { removeArticle } from './remove-article.js';
 import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
@@ -35,33 +36,20 @@ export function toStoredArticle(article: GraphArticle): StoredArticle {
 /** Adds (or replaces) one article given in stored form. */
 export function addStoredArticle(store: CooccurrenceGraph, id: string, article: StoredArticle): void {
   if (store.articles.has(id)) removeArticle(store, id);
-  const { graph } = store;
   const { mentions, related, pairs } = articleContribution(article);
+  const numbers = new Map<string, number>();
   for (const info of article.entityInfo) {
     const count = mentions.get(info.id);
-    if (count === undefined) continue;
-    if (graph.hasNode(info.id)) {
-      const node = graph.getNodeAttributes(info.id);
-      node.name = info.name;
-      node.type = info.type;
-      node.mentions += count;
-      node.articles += 1;
-    } else {
-      graph.addNode(info.id, { name: info.name, type: info.type, mentions: count, articles: 1 });
-    }
+    if (count !== undefined) numbers.set(info.id, countEntity(store, info, count));
   }
   for (const [a, b, shared] of pairs) {
-    const key = graph.edge(a, b);
-    if (key === undefined) {
-      const edge = { a, b, articles: 1, sentences: shared, slotA: 0, slotB: 0 };
-      graph.addEdge(a, b, edge);
-      linkEdge(store, edge);
-      continue;
-    }
-    addToEdge(store, graph.getEdgeAttributes(key), 1, shared);
+    addToPair(store, numbers.get(a) as number, numbers.get(b) as number, 1, shared);
   }
   addPostings(store, id, related, article.publishedTs);
-  store.articles.set(id, article);
+  store.articles.set(id, {
+    ...article,
+    entityInfo: article.entityInfo.map((info) => internInfo(store, info)),
+  });
 }
 
 /** Adds (or replaces) one article. */

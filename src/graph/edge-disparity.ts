@@ -5,6 +5,7 @@
 // which keeps a minor entity's strong tie to a hub while dropping the mass of a hub's incidental links.
 // graphology-metrics' edge/disparity computes the same over a whole graphology graph; here it is needed
 // for a few edges of a large graph at a time, with strengths read from the edge lists (edge-lists.ts).
+import { edgeList } from './edge-lists.js';
 import type { CooccurrenceGraph, Window } from './types.js';
 
 /** p of a link of weight `weight` at an end of strength `strength` with `degree` links; 1 at degree 1. */
@@ -24,7 +25,7 @@ export function createStrengths(store: CooccurrenceGraph, window: Window): (id: 
   return (id) => {
     let found = known.get(id);
     if (found) return found;
-    const list = store.edgeLists.get(id);
+    const list = edgeList(store, id);
     const counts = list ? (window === 'article' ? list.articles : list.sentences) : [];
     let strength = 0;
     let degree = 0;

@@ -1,7 +1,8 @@
 // The edges whose two ends are both in a set of entities. The set is marked in a bitmap over entity
 // numbers and each member's list is read as arrays of integers, so that the edges leading out of the set
-// (most of a hub's) are passed over without touching their objects: reading scattered edge objects, not
-// the arithmetic, is what a walk over a large graph spends its time on (measured, README).
+// (most of a hub's) are passed over by their numbers alone; an edge object is made only for an edge
+// returned.
+import { edgeAttributes, edgeList } from './edge-lists.js';
 import { strongestIndices } from './strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, EdgeList } from './types.js';
 
@@ -15,35 +16,40 @@ function forEachInnerSlot(
   minWeight: number,
   visit: (list: EdgeList, slot: number) => void,
 ): void {
-  const marks = new Uint8Array(store.entityIds.length);
+  const marks = new Uint8Array(store.entities.ids.length);
   const lists: Array<{ list: EdgeList; self: number }> = [];
   for (const id of members) {
-    const list = store.edgeLists.get(id);
-    const self = store.entityNumbers.get(id);
+    const list = edgeList(store, id);
+    const self = store.entities.numbers.get(id);
     if (self === undefined) continue;
     marks[self] = 1;
     if (list) lists.push({ list, self });
   }
   for (const { list, self } of lists) {
     const { others, articles } = list;
-    for (let slot = 0; slot < list.edges.length; slot++) {
+    for (let slot = 0; slot < others.length; slot++) {
       const other = others[slot] as number;
       if (marks[other] === 1 && self < other && (articles[slot] as number) >= minWeight) visit(list, slot);
     }
   }
 }
 
+function edgeAt(store: CooccurrenceGraph, list: EdgeList, slot: number): EdgeAttributes {
+  const [articles, sentences] = [list.articles[slot] as number, list.sentences[slot] as number];
+  return edgeAttributes(store, list.self, list.others[slot] as number, articles, sentences);
+}
+
 /** Every edge between two members, each once, in no particular order. */
 export function edgesWithin(store: CooccurrenceGraph, members: Iterable<string>): EdgeAttributes[] {
   const found: EdgeAttributes[] = [];
-  forEachInnerSlot(store, members, 0, (list, slot) => found.push(list.edges[slot] as EdgeAttributes));
+  forEachInnerSlot(store, members, 0, (list, slot) => found.push(edgeAt(store, list, slot)));
   return found;
 }
 
 /**
  * The `limit` strongest edges between members with at least `minWeight` shared articles, most shared
  * articles first, and how many such edges there are in all. Reads only the integer arrays, and ranks by a
- * native sort (strongest.ts): only the kept edges' objects are touched.
+ * native sort (strongest.ts): objects are made only for the kept edges.
  */
 export function strongestEdgesWithin(
   store: CooccurrenceGraph,
@@ -61,8 +67,8 @@ export function strongestEdgesWithin(
     lists.push(list);
     slots.push(slot);
   });
-  const edges = strongestIndices(Float64Array.from(ranks), limit).map(
-    (i) => (lists[i] as EdgeList).edges[slots[i] as number] as EdgeAttributes,
+  const edges = strongestIndices(Float64Array.from(ranks), limit).map((i) =>
+    edgeAt(store, lists[i] as EdgeList, slots[i] as number),
   );
   return { edges, total: ranks.length };
 }

@@ -74,7 +74,8 @@ export function entityTimeline(
   options: Partial<TimelineOptions> = {},
 ): Timeline | undefined {
   const { interval, from, to, with: other, maxBuckets } = { ...DEFAULTS, ...options };
-  if (!store.graph.hasNode(id) || (other !== undefined && !store.graph.hasNode(other))) return undefined;
+  const { numbers } = store.entities;
+  if (!numbers.has(id) || (other !== undefined && !numbers.has(other))) return undefined;
   const { dates, counts } = occurrences(store, id, other);
   const undated: TimelineCounts = { articles: 0, mentions: 0 };
   let [earliest, latest] = [Infinity, -Infinity];

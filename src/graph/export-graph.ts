@@ -9,6 +9,7 @@ import { datedCounts, type EdgeCounts } from './dated-counts.js';
 import { createStrengths, edgeDisparity } from './edge-disparity.js';
 import { edgeLogLikelihood } from './edge-log-likelihood.js';
 import { edgePmi } from './edge-pmi.js';
+import { edgeAttributes, edgeList, forEachEdge } from './edge-lists.js';
 import { edgesWithin, strongestEdgesWithin } from './edges-within.js';
 import { strongest } from './strongest.js';
 import { selectNeighborhood } from './select-neighborhood.js';
@@ -133,16 +134,18 @@ function exportWith(
   const resolved: ExportOptions = { ...DEFAULTS, ...(deep ? DEPTH_2_DEFAULTS : {}), ...given };
   const { center, depth, window, minWeight, limit, maxNodes, measure, from, to } = resolved;
   const { minArticles, backbone, alpha, expandHubs, hubShare } = resolved;
-  const { graph } = store;
+  const { numbers, ids, names, types, mentions, articles } = store.entities;
+  const articlesOf = (id: string): number => articles[numbers.get(id) as number] as number;
   const dated = from !== undefined || to !== undefined;
   // Shared articles over all time: the order edge lists are kept in (edge-lists.ts).
   const ranked = window === 'article' && !dated;
   // Counts over the date range, computed once per edge of this export; without a range, the edge's own.
-  const counted = new Map<EdgeAttributes, EdgeCounts>();
+  const counted = new Map<string, EdgeCounts>();
   const countsOf = (edge: EdgeAttributes): EdgeCounts => {
     if (!dated) return edge;
-    let counts = counted.get(edge);
-    if (!counts) counted.set(edge, (counts = datedCounts(store, edge, from, to)));
+    const key = `${edge.a}\u0000${edge.b}`;
+    let counts = counted.get(key);
+    if (!counts) counted.set(key, (counts = datedCounts(store, edge, from, to)));
     return counts;
   };
   const weightOf = (edge: EdgeAttributes): number =>
@@ -150,8 +153,8 @@ function exportWith(
   // PMI and G² both read the pair's 2×2 table of articles: shared, each end's, all.
   const tableOf = (edge: EdgeAttributes): [number, number, number, number] => [
     countsOf(edge).articles,
-    graph.getNodeAttribute(edge.a, 'articles'),
-    graph.getNodeAttribute(edge.b, 'articles'),
+    articlesOf(edge.a),
+    articlesOf(edge.b),
     store.articles.size,
   ];
   const pmiOf = (edge: EdgeAttributes): number => edgePmi(...tableOf(edge));
@@ -173,7 +176,7 @@ function exportWith(
   let nodeCut: string | null = null;
   let notExpanded: string[] = [];
   if (center !== undefined) {
-    if (!graph.hasNode(center)) return undefined;
+    if (!numbers.has(center)) return undefined;
     // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
     // and costs what it shows.
     const budget = Math.min(maxNodes, limit + 1);
@@ -186,9 +189,7 @@ function exportWith(
       datedCounts: dated ? countsOf : undefined,
       rank: measure === 'count' ? undefined : valueOf,
       keep: filtered ? significant : undefined,
-      expand: expandHubs
-        ? undefined
-        : (id) => graph.getNodeAttribute(id, 'articles') < hubShare * store.articles.size,
+      expand: expandHubs ? undefined : (id) => articlesOf(id) < hubShare * store.articles.size,
     });
     members = selected.members;
     notExpanded = selected.notExpanded;
@@ -213,7 +214,8 @@ function exportWith(
     if (members) {
       for (const edge of edgesWithin(store, members)) if (strong(edge)) candidates.push(edge);
     } else {
-      graph.forEachEdge((_key, edge) => {
+      forEachEdge(store, (x, y, shared, sentences) => {
+        const edge = edgeAttributes(store, x, y, shared, sentences);
         if (strong(edge)) candidates.push(edge);
       });
     }
@@ -230,13 +232,18 @@ function exportWith(
   const nodeIds = new Set<string>(center !== undefined ? [center] : []);
   for (const { a, b } of kept) nodeIds.add(a).add(b);
   const further = (id: string): NotExpanded => {
-    const list = store.edgeLists.get(id);
+    const list = edgeList(store, id);
     let links = 0;
-    for (let slot = 0; list && slot < list.edges.length; slot++) {
-      const other = store.entityIds[list.others[slot] as number] as string;
-      if (!members?.has(other) && strong(list.edges[slot] as EdgeAttributes)) links += 1;
+    for (let slot = 0; list && slot < list.others.length; slot++) {
+      const other = list.others[slot] as number;
+      const [shared, sentences] = [list.articles[slot] as number, list.sentences[slot] as number];
+      if (
+        !members?.has(ids[other] as string) &&
+        strong(edgeAttributes(store, list.self, other, shared, sentences))
+      )
+        links += 1;
     }
-    return { id, name: graph.getNodeAttribute(id, 'name'), links };
+    return { id, name: names[numbers.get(id) as number] as string, links };
   };
   return {
     attributes: {
@@ -258,7 +265,13 @@ function exportWith(
     },
     options: { type: 'undirected', multi: false, allowSelfLoops: false },
     nodes: [...nodeIds].map((key, i) => {
-      const node = graph.getNodeAttributes(key);
+      const number = numbers.get(key) as number;
+      const node = {
+        name: names[number] as string,
+        type: types[number] as string,
+        mentions: mentions[number] as number,
+        articles: articles[number] as number,
+      };
       const angle = (2 * Math.PI * i) / nodeIds.size;
       return {
         key,

@@ -5,9 +5,9 @@ import type { EntityType } from '../entities/types.js';
 import { datedCounts, publishedIn } from './dated-counts.js';
 import { edgeLogLikelihood } from './edge-log-likelihood.js';
 import { edgePmi } from './edge-pmi.js';
-import { rankedSlots } from './edge-lists.js';
+import { edgeAttributes, edgeList, rankedSlots } from './edge-lists.js';
 import { sharedArticles } from './shared-articles.js';
-import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
+import type { CooccurrenceGraph, Window } from './types.js';
 
 export interface NeighborOptions {
   window: Window;
@@ -79,28 +79,32 @@ export function findNeighbors(
     ...DEFAULTS,
     ...options,
   };
-  const { graph, articles } = store;
-  if (!graph.hasNode(id)) return undefined;
-  const list = store.edgeLists.get(id);
+  const { articles } = store;
+  const { numbers, ids, names, types } = store.entities;
+  const self = numbers.get(id);
+  if (self === undefined) return undefined;
+  const list = edgeList(store, id);
   if (!list) return [];
   // Ranked by shared articles over all time, the list's rank order is the answer's: the walk stops at the
   // first edge weaker than the weakest kept. Otherwise (sentences, a date range) every edge is counted.
   const dated = from !== undefined || to !== undefined;
   const ranked = window === 'article' && !dated && measure === 'count';
   const total = store.articles.size;
-  const own = graph.getNodeAttribute(id, 'articles');
-  const slots = ranked ? rankedSlots(list) : Array.from({ length: list.edges.length }, (_, slot) => slot);
+  const own = store.entities.articles[self] as number;
+  const length = list.others.length;
+  const slots = ranked ? rankedSlots(store, list) : Array.from({ length }, (_, slot) => slot);
   // Keep only the best `limit` in a list sorted weakest first: an edge that cannot enter costs one
   // comparison, instead of sorting a hub's tens of thousands.
   const best: Array<Omit<Neighbor, 'evidence'>> = [];
-  for (const slot of slots) {
-    const counts = dated
-      ? datedCounts(store, list.edges[slot] as EdgeAttributes, from, to)
-      : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
-    const count = window === 'article' ? counts.articles : counts.sentences;
+  for (let i = 0; i < length; i++) {
+    const slot = slots[i] as number;
     const otherNumber = list.others[slot] as number;
-    const articlesOther = () =>
-      graph.getNodeAttribute(store.entityIds[otherNumber] as string, 'articles') as number;
+    const [articlesHere, sentencesHere] = [list.articles[slot] as number, list.sentences[slot] as number];
+    const counts = dated
+      ? datedCounts(store, edgeAttributes(store, self, otherNumber, articlesHere, sentencesHere), from, to)
+      : { articles: articlesHere, sentences: sentencesHere };
+    const count = window === 'article' ? counts.articles : counts.sentences;
+    const articlesOther = () => store.entities.articles[otherNumber] as number;
     const weight =
       measure === 'pmi'
         ? Math.round(edgePmi(counts.articles, own, articlesOther(), total) * 1000) / 1000
@@ -124,13 +128,12 @@ export function findNeighbors(
       continue;
     }
     if (measure === 'llr' && weight <= 0) continue;
-    const otherId = store.entityIds[otherNumber] as string;
-    const other = graph.getNodeAttributes(otherId);
-    if (type !== undefined && other.type !== type) continue;
+    const otherType = types[otherNumber] as EntityType;
+    if (type !== undefined && otherType !== type) continue;
     const candidate = {
-      id: otherId,
-      name: other.name,
-      type: other.type,
+      id: ids[otherNumber] as string,
+      name: names[otherNumber] as string,
+      type: otherType,
       weight,
       articles: counts.articles,
       sentences: counts.sentences,

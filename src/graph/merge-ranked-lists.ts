@@ -2,7 +2,7 @@
 // k-way merge on a binary heap, so that a caller who needs the strongest few edges of a neighbourhood stops
 // after those instead of reading every edge of every hub in it. Equal counts come in list order, then
 // slot order: the order a full scan of the lists meets them in.
-import { rankedSlots } from './edge-lists.js';
+import { edgeList, rankedSlots } from './edge-lists.js';
 import type { CooccurrenceGraph, EdgeList } from './types.js';
 
 export interface RankedStep {
@@ -13,7 +13,7 @@ export interface RankedStep {
 interface Head {
   from: number;
   list: EdgeList;
-  slots: readonly number[];
+  slots: ArrayLike<number>;
   at: number;
 }
 
@@ -44,8 +44,8 @@ export function* mergeRankedLists(
     return head.at < head.slots.length;
   };
   ids.forEach((id, from) => {
-    const list = store.edgeLists.get(id);
-    const head = list && { from, list, slots: rankedSlots(list), at: 0 };
+    const list = edgeList(store, id);
+    const head = list && { from, list, slots: rankedSlots(store, list), at: 0 };
     if (!head || !advance(head)) return;
     heap.push(head);
     for (let i = heap.length - 1; i > 0 && above(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);

@@ -1,6 +1,7 @@
 // Takes an article's contribution back out of the graph; entities and edges left with no article go.
 import { articleContribution } from './article-contribution.js';
-import { addToEdge, unlinkEdge } from './edge-lists.js';
+import { addToPair, dropEdges } from './edge-lists.js';
+import { uncountEntity } from './entity-table.js';
 import { removePostings } from './postings.js';
 import type { CooccurrenceGraph } from './types.js';
 
@@ -8,29 +9,17 @@ import type { CooccurrenceGraph } from './types.js';
 export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
   const article = store.articles.get(id);
   if (!article) return false;
-  const { graph } = store;
+  const { numbers } = store.entities;
   const { mentions, related, pairs } = articleContribution(article);
   for (const [a, b, shared] of pairs) {
-    const key = graph.edge(a, b);
-    if (key === undefined) continue;
-    const edge = graph.getEdgeAttributes(key);
-    addToEdge(store, edge, -1, -shared);
-    if (edge.articles <= 0) {
-      graph.dropEdge(key);
-      unlinkEdge(store, edge);
-    }
+    const [x, y] = [numbers.get(a), numbers.get(b)];
+    if (x !== undefined && y !== undefined) addToPair(store, x, y, -1, -shared);
   }
   removePostings(store, id, related);
   for (const [entityId, count] of mentions) {
-    if (!graph.hasNode(entityId)) continue;
-    const node = graph.getNodeAttributes(entityId);
-    if (node.articles <= 1) {
-      graph.dropNode(entityId);
-      for (const edge of [...(store.edgeLists.get(entityId)?.edges ?? [])]) unlinkEdge(store, edge);
-    } else {
-      node.mentions -= count;
-      node.articles -= 1;
-    }
+    const number = numbers.get(entityId);
+    if (number === undefined) continue;
+    if (uncountEntity(store, number, count)) dropEdges(store, number);
   }
   store.articles.delete(id);
   return true;

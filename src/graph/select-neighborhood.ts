@@ -4,6 +4,7 @@
 // measure (sentences, a date range, a significance) counts every edge of the frontier. At depth 2 a
 // member that `expand` refuses (a hub mentioned in a large share of all articles) is kept but not walked
 // through, and is listed in `notExpanded`.
+import { edgeAttributes, edgeList } from './edge-lists.js';
 import { mergeRankedLists } from './merge-ranked-lists.js';
 import type { EdgeCounts } from './dated-counts.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
@@ -55,16 +56,18 @@ const scanFrontier: Level = (
   const best = new Map<string, { weight: number; seen: number }>();
   let seen = 0;
   for (const node of frontier) {
-    const list = store.edgeLists.get(node);
-    for (let slot = 0; list && slot < list.edges.length; slot++) {
+    const list = edgeList(store, node);
+    for (let slot = 0; list && slot < list.others.length; slot++) {
       seen += 1;
-      const counts = datedCounts
-        ? datedCounts(list.edges[slot] as EdgeAttributes)
-        : { articles: list.articles[slot] as number, sentences: list.sentences[slot] as number };
+      const other = list.others[slot] as number;
+      const [articles, sentences] = [list.articles[slot] as number, list.sentences[slot] as number];
+      // Made only when a caller needs an edge: most of a hub's edges are passed over by their counts.
+      const dated = datedCounts ? edgeAttributes(store, list.self, other, articles, sentences) : undefined;
+      const counts = datedCounts && dated ? datedCounts(dated) : { articles, sentences };
       const count = window === 'article' ? counts.articles : counts.sentences;
-      const id = store.entityIds[list.others[slot] as number] as string;
+      const id = store.entities.ids[other] as string;
       if (count < Math.max(1, minWeight) || counts.articles < minArticles || members.has(id)) continue;
-      const edge = list.edges[slot] as EdgeAttributes;
+      const edge: EdgeAttributes = dated ?? edgeAttributes(store, list.self, other, articles, sentences);
       if (keep && !keep(edge, counts)) continue;
       const weight = rank ? rank(edge, counts) : count;
       const known = best.get(id);
@@ -79,9 +82,9 @@ const scanFrontier: Level = (
 
 /** The same over lists in rank order: the first time an entity comes up is its strongest link. */
 const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight, minArticles = 1 }) => {
-  const taken = new Uint8Array(store.entityIds.length);
+  const taken = new Uint8Array(store.entities.ids.length);
   for (const id of members) {
-    const number = store.entityNumbers.get(id);
+    const number = store.entities.numbers.get(id);
     if (number !== undefined) taken[number] = 1;
   }
   const found: string[] = [];
@@ -91,7 +94,7 @@ const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight, min
     const other = list.others[slot] as number;
     if (taken[other] === 1) continue;
     taken[other] = 1;
-    found.push(store.entityIds[other] as string);
+    found.push(store.entities.ids[other] as string);
   }
   return found;
 };

@@ -91,14 +91,15 @@ export function trendingEntities(
   store: CooccurrenceGraph,
   options: TrendingOptions,
 ): Trending<TrendingEntity> {
-  const { graph } = store;
+  const { numbers, names, types } = store.entities;
+  const typeOf = (id: string) => types[numbers.get(id) as number] as EntityType;
   const dates = store.articleDates;
   const totals = totalsOf(dates, options);
   const { offer, best } = topRising<string>(totals, options.limit, byId);
   const { from, to, baselineFrom, baselineTo } = options;
   // Each entity's postings against the dates: flat arrays of numbers, nothing allocated per article.
   for (const [id, postings] of store.postings) {
-    if (options.type !== undefined && graph.getNodeAttribute(id, 'type') !== options.type) continue;
+    if (options.type !== undefined && typeOf(id) !== options.type) continue;
     let [articles, baselineArticles] = [0, 0];
     for (const number of postings) {
       const published = dates[number] as number;
@@ -108,8 +109,8 @@ export function trendingEntities(
     offer(id, articles, baselineArticles);
   }
   const items = best.map(([id, counted]) => {
-    const node = graph.getNodeAttributes(id);
-    return { id, name: node.name, type: node.type, ...counted };
+    const number = numbers.get(id) as number;
+    return { id, name: names[number] as string, type: types[number] as EntityType, ...counted };
   });
   return { articles: totals[0], baselineArticles: totals[1], items };
 }
@@ -125,9 +126,9 @@ function relatedNumbers(
   const numbers: number[] = [];
   article.entityInfo.forEach((info, index) => {
     if (!related[index]) return;
-    if (type !== undefined && store.graph.getNodeAttribute(info.id, 'type') !== type) return;
-    const number = store.entityNumbers.get(info.id);
-    if (number !== undefined) numbers.push(number);
+    const number = store.entities.numbers.get(info.id);
+    if (number === undefined || (type !== undefined && store.entities.types[number] !== type)) return;
+    numbers.push(number);
   });
   return numbers.sort((x, y) => x - y);
 }
@@ -159,7 +160,7 @@ function countPairs(
 }
 
 export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions): Trending<TrendingPair> {
-  const { graph, entityIds } = store;
+  const { ids: entityIds, numbers, names, types } = store.entities;
   const dates = store.articleDates;
   const totals = totalsOf(dates, options);
   const { from, to, baselineFrom, baselineTo, limit } = options;
@@ -203,8 +204,8 @@ export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions
   const weakest = best[limit - 1];
   if (!weakest || !(weakest[1].score > bound)) best = rank(() => true);
   const entity = (id: string) => {
-    const node = graph.getNodeAttributes(id);
-    return { id, name: node.name, type: node.type };
+    const number = numbers.get(id) as number;
+    return { id, name: names[number] as string, type: types[number] as EntityType };
   };
   const items = best.map(([key, counts]) => {
     const [a, b] = ends(key);

@@ -1,6 +1,5 @@
-// Types of the graph stage: the co-occurrence graph (graphology, undirected) and the per-article record it
-// keeps so that an article can be removed or replaced exactly.
-import type { UndirectedGraph } from 'graphology';
+// Types of the graph stage: the co-occurrence graph (compact: entities as numbers, edges in integer slabs)
+// and the per-article record it keeps so that an article can be removed or replaced exactly.
 import type { EntityInfo, EntityType } from '../entities/types.js';
 
 export type Window = 'article' | 'sentence';
@@ -12,6 +11,7 @@ export interface NodeAttributes {
   articles: number;
 }
 
+/** An edge as the functions that walk the graph hand it around: made when asked, never stored. */
 export interface EdgeAttributes {
   /** The edge's two ends, a < b. */
   a: string;
@@ -20,9 +20,6 @@ export interface EdgeAttributes {
   articles: number;
   /** Sentences in which both occur. */
   sentences: number;
-  /** Where the edge sits in a's and in b's edge list (edge-lists.ts). */
-  slotA: number;
-  slotB: number;
 }
 
 /** An article as the graph needs it: which entities, in which sentences. */
@@ -47,7 +44,6 @@ export interface StoredArticle {
 }
 
 export interface CooccurrenceGraph {
-  graph: UndirectedGraph<NodeAttributes, EdgeAttributes>;
   articles: Map<string, StoredArticle>;
   /**
    * Entity id -> the articles it occurs in outside page furniture. An edge's evidence is the intersection of
@@ -61,26 +57,64 @@ export interface CooccurrenceGraph {
   /** Article number -> its `publishedTs`, NaN when undated or removed: timelines and trending read dates
    * from one flat array instead of opening every article. */
   articleDates: number[];
-  /** Entity id -> its edges with their counts in integer arrays, for fast walks; see edge-lists.ts. */
-  edgeLists: Map<string, EdgeList>;
-  /** Entity id -> the small integer that stands for it in edge lists, and back. */
-  entityNumbers: Map<string, number>;
-  entityIds: string[];
+  /** The entities, interned as small integers (entity-table.ts). */
+  entities: EntityTable;
+  /** The edges, in flat integer arrays (edge-lists.ts). */
+  edges: EdgeStore;
 }
 
 /** Article numbers, ascending. */
 export type Postings = number[];
 
 /**
- * One entity's edges: slot i holds an edge, its other end's number and its counts. Plain arrays of small
- * integers (V8 keeps them unboxed and contiguous) rather than typed arrays, whose buffers are external
- * memory that made V8 collect far more often (see rankedSlots).
+ * Entity number -> id, name, type and counts, side by side. A number is given on first sight; an entity
+ * that loses its last article is dropped (`articles` 0, its id unmapped) and gets a new number if it comes
+ * back, so that number order is the order entities (re)appeared in.
+ */
+export interface EntityTable {
+  numbers: Map<string, number>;
+  ids: string[];
+  names: string[];
+  types: EntityType[];
+  mentions: number[];
+  /** 0 for a dropped number. */
+  articles: number[];
+  /** Entities in the graph (numbers not dropped). */
+  live: number;
+  /** Entity number -> the `EntityInfo` stored articles share (`EntityInfo` of its latest name and type). */
+  infos: EntityInfo[];
+}
+
+/**
+ * Every entity's edges as a run of slots in three shared integer slabs: the other end's number (the run
+ * sorted by it) and the two counts. Each edge is held twice, once at each end, and nowhere else.
+ */
+export interface EdgeStore {
+  /** Entity number -> where its run starts in the slabs, how many slots it uses, and how many it has. */
+  start: number[];
+  length: number[];
+  capacity: number[];
+  others: Int32Array;
+  articles: Int32Array;
+  sentences: Int32Array;
+  /** Slots handed out from the start of the slabs (runs and the holes moved runs left behind). */
+  used: number;
+  /** Slots that belong to a run (used minus holes). */
+  reserved: number;
+  /** Edges in the graph. */
+  count: number;
+  /** Rank orders of large runs, kept while unchanged; oldest first, `rankedSlots` entries in all. */
+  ranked: Map<number, Int32Array>;
+  rankedSlots: number;
+}
+
+/**
+ * One entity's edges: views over its run in the slabs (valid until the graph next changes). Slot i holds
+ * an edge: its other end's number and its counts.
  */
 export interface EdgeList {
-  edges: EdgeAttributes[];
-  others: number[];
-  articles: number[];
-  sentences: number[];
-  /** The slots, most shared articles first; null once counts changed, until next asked for. */
-  ranked: number[] | null;
+  self: number;
+  others: Int32Array;
+  articles: Int32Array;
+  sentences: Int32Array;
 }

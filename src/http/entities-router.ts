@@ -1,6 +1,7 @@
 // Entity look-up (typo-tolerant, by name or alias), the entity card, and its neighbours with evidence.
 import { Router } from 'express';
 import { NotFoundError } from '../errors.js';
+import { entitiesOf, entityAttributes, hasEntity } from '../graph/entity-table.js';
 import { findNeighbors } from '../graph/find-neighbors.js';
 import type { EntityType } from '../entities/types.js';
 import { buildEvidence } from './build-evidence.js';
@@ -14,8 +15,8 @@ export function entitiesRouter(deps: AppDeps): Router {
   const router = Router();
 
   const card = (id: string) => {
-    if (!store.graph.hasNode(id)) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
-    const node = store.graph.getNodeAttributes(id);
+    const node = entityAttributes(store, id);
+    if (!node) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
     const known = catalog.get(id);
     return {
       id,
@@ -36,18 +37,17 @@ export function entitiesRouter(deps: AppDeps): Router {
   router.get('/entities', async (req, res) => {
     const { q, type, limit } = parseQuery(entitiesQuery, req.query);
     if (q.trim() === '') {
-      const ids = store.graph
-        .filterNodes((_id, node) => type === undefined || node.type === type)
-        .sort(
-          (a, b) => store.graph.getNodeAttribute(b, 'mentions') - store.graph.getNodeAttribute(a, 'mentions'),
-        )
-        .slice(0, limit);
+      const ids = [...entitiesOf(store)]
+        .filter(([, node]) => type === undefined || node.type === type)
+        .sort(([, a], [, b]) => b.mentions - a.mentions)
+        .slice(0, limit)
+        .map(([id]) => id);
       res.json({ hits: ids.map(card) });
       return;
     }
     // The entity index also holds knowledge-base entities no article mentions; those are left out.
     const found = await search.searchEntities(q, { type, limit: DEFAULTS.lookupPool });
-    const hits = found.filter((entity) => store.graph.hasNode(entity.id)).slice(0, limit);
+    const hits = found.filter((entity) => hasEntity(store, entity.id)).slice(0, limit);
     res.json({ hits: hits.map((entity) => card(entity.id)) });
   });
 
@@ -55,7 +55,7 @@ export function entitiesRouter(deps: AppDeps): Router {
     const id = req.params.id;
     // A merged entity's old links keep working: they say where it went.
     const mergedInto = deps.corrections().mergedInto.get(id);
-    if (mergedInto !== undefined && !store.graph.hasNode(id)) {
+    if (mergedInto !== undefined && !hasEntity(store, id)) {
       res.json({ id, mergedInto });
       return;
     }

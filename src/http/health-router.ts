@@ -1,5 +1,7 @@
 // GET /health: is Meilisearch there, and how big is the graph.
 import { Router } from 'express';
+import { edgeCount } from '../graph/edge-lists.js';
+import { entityCount } from '../graph/entity-table.js';
 import type { AppDeps } from './types.js';
 
 export function healthRouter({ search, store }: AppDeps): Router {
@@ -10,8 +12,8 @@ export function healthRouter({ search, store }: AppDeps): Router {
       status: available ? 'ok' : 'degraded',
       meilisearch: available ? 'available' : 'unavailable',
       articles: store.articles.size,
-      entities: store.graph.order,
-      edges: store.graph.size,
+      entities: entityCount(store),
+      edges: edgeCount(store),
     });
   });
   return router;

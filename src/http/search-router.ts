@@ -1,6 +1,7 @@
 // GET /search: keyword search over articles with filters, <mark>ed snippets, and facets whose entity
 // ids come back with names and types.
 import { Router } from 'express';
+import { entityAttributes } from '../graph/entity-table.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import { parseQuery, searchQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
@@ -8,10 +9,9 @@ import type { AppDeps } from './types.js';
 /** Facet counts of entity ids, with the names and types the graph knows. */
 export function entityFacet(store: CooccurrenceGraph, counts: Record<string, number>) {
   return Object.entries(counts)
-    .filter(([id]) => store.graph.hasNode(id))
-    .map(([id, count]) => {
-      const node = store.graph.getNodeAttributes(id);
-      return { id, name: node.name, type: node.type, count };
+    .flatMap(([id, count]) => {
+      const node = entityAttributes(store, id);
+      return node ? [{ id, name: node.name, type: node.type, count }] : [];
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -2,6 +2,7 @@
 // articles and sentences that mention both; empty buckets included, undated articles counted apart.
 import { Router } from 'express';
 import { NotFoundError } from '../errors.js';
+import { entityAttributes } from '../graph/entity-table.js';
 import { entityTimeline } from '../graph/entity-timeline.js';
 import { parseQuery, timelineQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
@@ -11,8 +12,8 @@ export function timelineRouter(deps: AppDeps): Router {
   const router = Router();
 
   const entity = (id: string) => {
-    if (!store.graph.hasNode(id)) throw new NotFoundError(`timeline: no entity "${id}" in the graph`);
-    const node = store.graph.getNodeAttributes(id);
+    const node = entityAttributes(store, id);
+    if (!node) throw new NotFoundError(`timeline: no entity "${id}" in the graph`);
     return { id, name: node.name, type: node.type };
   };
 

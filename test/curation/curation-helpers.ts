@@ -1,6 +1,7 @@
 // Shared by the curation tests: a small set of articles, and the state a curation must keep equal to that
 // of a fresh index: the stored documents (without write sequences), the graph, and the graph rebuilt from
 // the index, the entity facets, and the answers of /graph and /entities/:id/neighbors.
+import { entitiesOf } from '../../src/graph/entity-table.js';
 import request from 'supertest';
 import { expect } from 'vitest';
 import type { ArticleDocument } from '../../src/search/types.js';
@@ -90,7 +91,7 @@ export async function visibleState(ng: TestNewsgraph) {
   const live = graphShape(ng.store);
   const rebuilt = graphShape(await rebuildGraph(ng.opened.search));
   expect(live).toEqual(rebuilt);
-  const names = ng.store.graph.mapNodes((id, node) => `${id}:${node.name}:${node.type}`).sort();
+  const names = [...entitiesOf(ng.store)].map(([id, node]) => `${id}:${node.name}:${node.type}`).sort();
   const facets = (await request(ng.app).get('/search?q=').expect(200)).body.facets.entity as Array<object>;
   const graph = (await request(ng.app).get('/graph').expect(200)).body as {
     nodes: unknown[];

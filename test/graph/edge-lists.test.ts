@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/graph/add-article.js';
 import { relatedEntities } from '../../src/graph/article-contribution.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
-import { rankedSlots } from '../../src/graph/edge-lists.js';
+import { edgeList, forEachEdge, rankedSlots } from '../../src/graph/edge-lists.js';
+import { entitiesOf } from '../../src/graph/entity-table.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
 import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { removeArticle } from '../../src/graph/remove-article.js';
 import { sharedArticles } from '../../src/graph/shared-articles.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import type { EntityType } from '../../src/entities/types.js';
+import { referenceGraph } from '../helpers/reference-graph.js';
 
 const TYPES: EntityType[] = ['person', 'organization', 'location', 'other'];
 
@@ -36,11 +38,12 @@ function randomGraph(seed: number, articles: number, entities: number): Cooccurr
   return store;
 }
 
-/** Each entity's edges as graphology has them, and as its edge list has them. */
+/** Each entity's edges as a graph rebuilt from its articles has them, and as its edge list has them. */
 function bothViews(store: CooccurrenceGraph): { graphology: string[]; lists: string[] } {
-  const graphology = store.graph
+  const reference = referenceGraph(store.articles);
+  const graphology = reference
     .mapNodes((id) =>
-      store.graph
+      reference
         .mapEdges(
           id,
           (_key, edge, source, target) =>
@@ -50,17 +53,16 @@ function bothViews(store: CooccurrenceGraph): { graphology: string[]; lists: str
         .map((entry) => `${id}->${entry}`),
     )
     .flat();
-  const lists = [...store.edgeLists]
-    .map(([id, list]) =>
-      Array.from({ length: list.edges.length }, (_, slot) => {
-        const edge = list.edges[slot];
-        // The edge object knows its slot on this side.
-        expect(edge && (edge.a === id ? edge.slotA : edge.slotB)).toBe(slot);
-        return `${store.entityIds[list.others[slot] ?? -1]}:${list.articles[slot]}:${list.sentences[slot]}`;
+  const lists = [...entitiesOf(store)]
+    .map(([id]) => {
+      const list = edgeList(store, id);
+      return Array.from({ length: list?.others.length ?? 0 }, (_, slot) => {
+        const other = store.entities.ids[list?.others[slot] ?? -1];
+        return `${other}:${list?.articles[slot]}:${list?.sentences[slot]}`;
       })
         .sort()
-        .map((entry) => `${id}->${entry}`),
-    )
+        .map((entry) => `${id}->${entry}`);
+    })
     .flat();
   return { graphology: graphology.sort(), lists: lists.sort() };
 }
@@ -72,10 +74,12 @@ describe('edge lists', () => {
     expect(graphology.length).toBeGreaterThan(500);
     expect(lists).toEqual(graphology);
     // Rank order: every slot once, most shared articles first.
-    for (const list of store.edgeLists.values()) {
-      const ranked = [...rankedSlots(list)];
+    for (const [id] of entitiesOf(store)) {
+      const list = edgeList(store, id);
+      if (!list) continue;
+      const ranked = Array.from(rankedSlots(store, list));
       expect([...ranked].sort((x, y) => x - y)).toEqual(
-        Array.from({ length: list.edges.length }, (_, i) => i),
+        Array.from({ length: list.others.length }, (_, i) => i),
       );
       const counts = ranked.map((slot) => list.articles[slot] ?? 0);
       expect(counts).toEqual([...counts].sort((x, y) => y - x));
@@ -89,14 +93,15 @@ describe('edge lists', () => {
         })
         .map(([id]) => id)
         .sort();
-    store.graph.forEachEdge((_key, edge) => {
-      const shared = sharedArticles(store, edge.a, edge.b).map(([id]) => id);
-      expect(shared.sort()).toEqual(relating(edge.a, edge.b));
-      expect(shared.length).toBe(edge.articles);
+    forEachEdge(store, (x, y, articles) => {
+      const [a, b] = [store.entities.ids[x] as string, store.entities.ids[y] as string];
+      const shared = sharedArticles(store, a, b).map(([id]) => id);
+      expect(shared.sort()).toEqual(relating(a, b));
+      expect(shared.length).toBe(articles);
     });
     // Deleting every article leaves no list behind.
     for (const id of [...store.articles.keys()]) removeArticle(store, id);
-    expect(store.edgeLists.size).toBe(0);
+    expect([store.edges.count, store.entities.live, store.edges.reserved]).toEqual([0, 0, 0]);
     expect(store.postings.size).toBe(0);
   });
 
@@ -105,10 +110,11 @@ describe('edge lists', () => {
     const names = new Intl.Collator('en');
     for (const id of ['e0', 'e1', 'e5', 'e30', 'e59']) {
       for (const type of [undefined, 'person' as const]) {
-        const full = store.graph
+        const reference = referenceGraph(store.articles);
+        const full = reference
           .mapEdges(id, (_key, edge, source, target) => {
             const other = source === id ? target : source;
-            const node = store.graph.getNodeAttributes(other);
+            const node = reference.getNodeAttributes(other);
             return {
               id: other,
               name: node.name,

@@ -1,4 +1,5 @@
 // Timelines from the graph, checked against counts made directly from the fixture's own definition.
+import { edgeBetween } from '../../src/graph/edge-lists.js';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/entities/ner/seeded-random.js';
 import { addArticle } from '../../src/graph/add-article.js';
@@ -115,7 +116,7 @@ describe('entity timelines', () => {
     }
     // Over all time, dated and undated together are the edge's own counts.
     const all = entityTimeline(store, 'alpha', { interval: 'month', with: 'gamma' });
-    const edge = store.graph.getEdgeAttributes(store.graph.edge('alpha', 'gamma'));
+    const edge = edgeBetween(store, 'alpha', 'gamma') as { articles: number; sentences: number };
     const articles = (all?.buckets ?? []).reduce((t, b) => t + b.articles, 0) + (all?.undated.articles ?? 0);
     const sentences = (all?.buckets ?? []).reduce((t, b) => t + b.mentions, 0) + (all?.undated.mentions ?? 0);
     expect([articles, sentences]).toEqual([edge.articles, edge.sentences]);

@@ -1,6 +1,8 @@
 // The API contract: every endpoint's shape and every error case, with supertest against a real
 // Meilisearch. Unavailability is tested against a real closed port, not a mock. The shared articles are
 // only read; a test that writes gets a newsgraph of its own, so no test depends on another's order.
+import { entityCount, hasEntity } from '../../src/graph/entity-table.js';
+import { edgeBetween, edgeCount } from '../../src/graph/edge-lists.js';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiDeps } from '../../src/api-deps.js';
@@ -58,8 +60,8 @@ describe('GET /health', () => {
       status: 'ok',
       meilisearch: 'available',
       articles: await ng.opened.search.countArticles(),
-      entities: fromIndex.graph.order,
-      edges: fromIndex.graph.size,
+      entities: entityCount(fromIndex),
+      edges: edgeCount(fromIndex),
     });
     expect(res.body.articles).toBe(3);
   });
@@ -291,10 +293,9 @@ describe('articles', () => {
       .set(auth)
       .send(article('temp', 'Olaf Scholz traf Giorgia Meloni.'))
       .expect(200);
-    const edge = () => store.graph.edge('giorgia-meloni', 'olaf-scholz');
-    expect(store.graph.getEdgeAttribute(edge() as string, 'articles')).toBe(1);
+    expect(edgeBetween(store, 'giorgia-meloni', 'olaf-scholz')?.articles).toBe(1);
     await request(app).delete('/articles/temp').set(auth).expect(200);
-    expect(store.graph.hasNode('giorgia-meloni')).toBe(false);
+    expect(hasEntity(store, 'giorgia-meloni')).toBe(false);
     await request(app).get('/articles/temp').expect(404);
     await request(app).delete('/articles/temp').set(auth).expect(404);
   });
