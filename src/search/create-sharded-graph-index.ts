@@ -1,0 +1,104 @@
+// The graph index over several Meilisearch instances (MEILI_REMOTES): each holds the graph documents of its
+// own articles (create-search-index.ts writes them beside the articles). A facet query is one federated
+// search on the first instance with merged facets, so counts are summed by Meilisearch across the network;
+// entity names are read from every instance and the last written wins, as on one instance.
+import type { EntityInfo } from '../entities/types.js';
+import { SearchUnavailableError } from '../errors.js';
+import {
+  facetParams,
+  infoOf,
+  latestParams,
+  SORT_NEWEST,
+  toFacetAnswer,
+  DEFAULTS as GRAPH_DEFAULTS,
+  type GraphIndex,
+} from './create-graph-index.js';
+import type { Shard } from './create-sharded-search-index.js';
+import { guard } from './create-search-index.js';
+import { graphFilter } from './graph-filter.js';
+import { GRAPH_FACET_VALUES } from './index-settings.js';
+
+type Federated = {
+  hits: Array<Record<string, unknown>>;
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  remoteErrors?: Record<string, { code?: string } | undefined>;
+};
+
+export function createShardedGraphIndex(shards: readonly Shard[], prefix: string): GraphIndex {
+  const [self] = shards;
+  if (!self) throw new Error('createShardedGraphIndex: needs shards');
+  const uid = `${prefix}graph`;
+
+  /** One query over every shard, merged by the first; a shard that fails fails the answer. */
+  const federated = async (
+    params: Record<string, unknown>,
+    federation: Record<string, unknown>,
+  ): Promise<Federated> => {
+    const response = (await self.client.multiSearch({
+      federation,
+      queries: shards.map((shard) => ({
+        indexUid: uid,
+        ...params,
+        federationOptions: { remote: shard.name },
+      })),
+    } as never)) as unknown as Federated;
+    const failed = Object.entries(response.remoteErrors ?? {});
+    if (failed.length > 0) {
+      const which = failed.map(([name, error]) => `${name} (${error?.code ?? 'error'})`).join(', ');
+      throw new SearchUnavailableError(`graph index: shard ${which} did not answer`);
+    }
+    return response;
+  };
+
+  return {
+    facets: (queries) =>
+      guard(() =>
+        Promise.all(
+          queries.map(async (query) => {
+            const { page, hitsPerPage, facets, ...params } = facetParams(query);
+            const response = await federated(params, {
+              page,
+              hitsPerPage,
+              ...(facets.length > 0
+                ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
+                : {}),
+            });
+            return toFacetAnswer(response, query.facet);
+          }),
+        ),
+      ),
+
+    newest: (where, limit) =>
+      guard(async () => {
+        const response = await federated(
+          { q: '', filter: graphFilter(where), sort: SORT_NEWEST, attributesToRetrieve: ['article'] },
+          { limit },
+        );
+        return response.hits.map((hit) => hit.article as string);
+      }),
+
+    latestInfo: (ids) =>
+      guard(async () => {
+        const found = new Map<string, { info: EntityInfo; seq: number }>();
+        for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.infoBatch) {
+          const batch = ids.slice(at, at + GRAPH_DEFAULTS.infoBatch);
+          const answers = await Promise.all(
+            shards.map((shard) =>
+              shard.client.multiSearch({
+                queries: batch.map((id) => ({ indexUid: uid, ...latestParams(id) })),
+              }),
+            ),
+          );
+          for (const answer of answers) {
+            batch.forEach((id, i) => {
+              const latest = infoOf(answer.results[i]?.hits[0] as Record<string, unknown> | undefined, id);
+              if (latest && latest.seq > (found.get(id)?.seq ?? -Infinity)) found.set(id, latest);
+            });
+          }
+        }
+        return new Map([...found].map(([id, { info }]) => [id, info]));
+      }),
+  };
+}

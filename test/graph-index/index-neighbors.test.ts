@@ -1,0 +1,160 @@
+// Index mode against memory mode: the same articles go through the same pipeline, which fills the
+// in-memory graph and writes the graph index; every neighbour list, weight and evidence list read from the
+// index must equal the graph's, with and without from/to, for every measure and window. On the fixture
+// always (it holds page furniture, a copy of another story and undated articles), on ../shared/corpus when
+// it is there.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
+import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
+import { indexEntity } from '../../src/graph-index/index-entity.js';
+import type { GraphIndex } from '../../src/search/create-graph-index.js';
+import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+const FIXTURES = [
+  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
+  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
+  SAMPLE,
+];
+const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
+const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
+if (!corpusPresent) {
+  console.warn(`index mode over the corpus skipped: ${CORPUS} is absent (it is not part of the repository)`);
+}
+
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** Option sets to compare: measures, windows, thresholds, types, and date ranges with one end or two. */
+function optionSets(range: { from: number; to: number }): Array<Partial<NeighborOptions>> {
+  return [
+    {},
+    { limit: 200, evidence: 5 },
+    { window: 'sentence', limit: 200, evidence: 4 },
+    { weight: 'pmi', limit: 50 },
+    { weight: 'llr', limit: 50 },
+    { weight: 'pmi', window: 'sentence', minWeight: 2 },
+    { minArticles: 2, limit: 30 },
+    { type: 'person', limit: 30 },
+    { type: 'location', weight: 'llr' },
+    { limit: 1 },
+    { from: range.from, limit: 100 },
+    { to: range.to, limit: 100, weight: 'pmi' },
+    { from: range.from, to: range.to, limit: 100, evidence: 6 },
+    { from: range.from, to: range.to, window: 'sentence', weight: 'llr' },
+    { evidence: 0, limit: 200 },
+  ];
+}
+
+async function expectSameNeighbors(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  ids: readonly string[],
+  sets: Array<Partial<NeighborOptions>>,
+): Promise<number> {
+  let compared = 0;
+  for (const id of ids) {
+    for (const options of sets) {
+      const memory = findNeighbors(store, id, options);
+      const index = await findIndexNeighbors(graph, id, options);
+      expect({ id, options, neighbors: index }).toEqual({ id, options, neighbors: memory });
+      compared += memory?.length ?? 0;
+    }
+  }
+  return compared;
+}
+
+async function expectSameNodes(store: CooccurrenceGraph, graph: GraphIndex, ids: readonly string[]) {
+  for (const id of ids) {
+    expect({ id, node: await indexEntity(graph, id) }).toEqual({
+      id,
+      node: store.graph.getNodeAttributes(id),
+    });
+  }
+}
+
+describe('index mode answers as memory mode', () => {
+  let ng: TestNewsgraph;
+
+  afterAll(async () => {
+    await ng?.opened.close();
+  });
+
+  describe('on the fixture', () => {
+    beforeAll(async () => {
+      ng = await openTestNewsgraph('index_mode', { EXTRACT_THREADS: '0', NER: 'off' });
+      await ng.index(FIXTURES);
+    }, 300_000);
+
+    it('the fixture holds what the index must leave out: page furniture and a copy of a story', async () => {
+      const articles = await ng.opened.search.getArticles(
+        ['im-01', 'im-06'],
+        ['id', 'mentions', 'duplicateOf'],
+      );
+      const byId = new Map(articles.map((article) => [article.id, article]));
+      expect(byId.get('im-01')?.mentions.some((mention) => mention.furniture)).toBe(true);
+      expect(byId.get('im-06')?.duplicateOf).toBe('im-05');
+    });
+
+    it('gives every entity the same neighbours, weights and evidence, with and without from/to', async () => {
+      const ids = ng.store.graph.nodes();
+      expect(ids.length).toBeGreaterThan(20);
+      const compared = await expectSameNeighbors(
+        ng.store,
+        ng.opened.search.graph,
+        ids,
+        optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }),
+      );
+      expect(compared).toBeGreaterThan(500);
+    });
+
+    it('gives every entity the same name, type, articles and mentions', async () => {
+      await expectSameNodes(ng.store, ng.opened.search.graph, ng.store.graph.nodes());
+      expect(await indexEntity(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
+      expect(await findIndexNeighbors(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
+    });
+
+    it('follows a re-indexed and a deleted article', async () => {
+      await ng.index(FIXTURES.slice(0, 1));
+      expect(await ng.deps.removeArticle('im-12')).toBe(true);
+      expect(await ng.deps.removeArticle('im-05')).toBe(true);
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, ng.store.graph.nodes(), [
+        { limit: 200, evidence: 5 },
+        { weight: 'llr', window: 'sentence' },
+      ]);
+    });
+
+    it('keeps a quote in an entity id a value, not filter syntax', async () => {
+      const hostile = 'olaf-scholz" OR kind = "sentence';
+      expect(await findIndexNeighbors(ng.opened.search.graph, hostile)).toBeUndefined();
+      expect(await indexEntity(ng.opened.search.graph, hostile)).toBeUndefined();
+    });
+  });
+
+  describe.runIf(corpusPresent)('on the corpus', () => {
+    beforeAll(async () => {
+      await ng?.opened.close();
+      ng = await openTestNewsgraph('index_mode_corpus');
+      await ng.index(CORPUS_FILES);
+    }, 1_200_000);
+
+    it('gives hubs, mid-sized and rare entities the same neighbours, weights and evidence', async () => {
+      const nodes = ng.store.graph
+        .nodes()
+        .sort(
+          (a, b) =>
+            ng.store.graph.getNodeAttribute(b, 'articles') - ng.store.graph.getNodeAttribute(a, 'articles'),
+        );
+      const step = Math.floor(nodes.length / 40);
+      const ids = [...nodes.slice(0, 5), ...nodes.filter((_, i) => i % step === 0).slice(1, 40)];
+      await expectSameNeighbors(
+        ng.store,
+        ng.opened.search.graph,
+        ids,
+        optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }),
+      );
+      await expectSameNodes(ng.store, ng.opened.search.graph, ids);
+    }, 1_200_000);
+  });
+});
