@@ -129,6 +129,19 @@ describe('index mode answers as memory mode', () => {
       const hostile = 'olaf-scholz" OR kind = "sentence';
       expect(await findIndexNeighbors(ng.opened.search.graph, hostile)).toBeUndefined();
       expect(await indexEntity(ng.opened.search.graph, hostile)).toBeUndefined();
+      // Unquoted, each of these would match every sentence document.
+      const answers = await ng.opened.search.graph.facets([
+        { where: { kind: 'article', related: [hostile] } },
+        { where: { kind: 'article', mentioned: hostile } },
+        { where: { kind: 'article', tier: hostile } },
+        { where: { kind: 'article', articles: [hostile] } },
+        { where: { kind: 'article', related: ['olaf-scholz'], notArticles: ['x"] OR kind = "sentence'] } },
+      ]);
+      expect(answers.slice(0, 4).map((answer) => answer.total)).toEqual([0, 0, 0, 0]);
+      const [plain] = await ng.opened.search.graph.facets([
+        { where: { kind: 'article', related: ['olaf-scholz'] } },
+      ]);
+      expect(answers[4]?.total).toBe(plain?.total);
     });
   });
 
