@@ -30,13 +30,15 @@ export interface GraphIndex {
   newest(where: GraphWhere, limit: number): Promise<string[]>;
   /** Name and type of each entity as the last written article that mentions it gives them. */
   latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
+  /** Replaces the graph documents of these articles (article writes do it; this is for a rebuild). */
+  write(docs: readonly GraphFields[]): Promise<void>;
+  /** Removes every graph document, before a rebuild. */
+  reset(): Promise<void>;
 }
 
 export interface GraphIndexWriter extends GraphIndex {
   uid: string;
   setup(): Promise<void>;
-  /** Replaces the graph documents of these articles. */
-  write(docs: readonly GraphFields[]): Promise<void>;
   /** Removes the graph documents of these articles. */
   remove(articleIds: readonly string[]): Promise<void>;
 }
@@ -131,6 +133,10 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       const added = index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
       succeeded(await deleted.waitTask(wait), 'deleting old documents');
       succeeded(await added.waitTask(wait), 'writing documents');
+    },
+
+    reset: async () => {
+      succeeded(await index.deleteAllDocuments().waitTask(wait), 'deleting every document');
     },
 
     remove: async (articleIds) => {

@@ -17,6 +17,8 @@ import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
 import { graphFilter } from './graph-filter.js';
 import { GRAPH_FACET_VALUES } from './index-settings.js';
+import { shardOf } from './shard-of.js';
+import type { GraphFields } from './types.js';
 
 type Federated = {
   hits: Array<Record<string, unknown>>;
@@ -26,7 +28,12 @@ type Federated = {
   remoteErrors?: Record<string, { code?: string } | undefined>;
 };
 
-export function createShardedGraphIndex(shards: readonly Shard[], prefix: string): GraphIndex {
+/** Reads over `shards`; writes go to `parts`, the graph index of each shard, by article id. */
+export function createShardedGraphIndex(
+  shards: readonly Shard[],
+  parts: readonly GraphIndex[],
+  prefix: string,
+): GraphIndex {
   const [self] = shards;
   if (!self) throw new Error('createShardedGraphIndex: needs shards');
   const uid = `${prefix}graph`;
@@ -53,6 +60,16 @@ export function createShardedGraphIndex(shards: readonly Shard[], prefix: string
   };
 
   return {
+    write: async (docs) => {
+      const groups = parts.map(() => [] as GraphFields[]);
+      for (const doc of docs) groups[shardOf(doc.id, parts.length)]?.push(doc);
+      await Promise.all(groups.map((group, i) => (group.length > 0 ? parts[i]?.write(group) : undefined)));
+    },
+
+    reset: async () => {
+      await Promise.all(parts.map((part) => part.reset()));
+    },
+
     facets: (queries) =>
       guard(() =>
         Promise.all(

@@ -207,6 +207,10 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
         return response.hits.filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
       }),
 
-    graph: createShardedGraphIndex(shards, prefix),
+    graph: createShardedGraphIndex(
+      shards,
+      parts.map((part) => part.graph),
+      prefix,
+    ),
   };
 }

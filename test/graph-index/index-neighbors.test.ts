@@ -5,7 +5,15 @@
 // it is there.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDeps } from '../../src/api-deps.js';
+import { loadConfig } from '../../src/config.js';
+import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
+import { articlePairs, chooseGraphMode } from '../../src/graph-index/choose-graph-mode.js';
+import { ensureGraphIndex } from '../../src/graph-index/ensure-graph-index.js';
+import { createApp } from '../../src/http/create-app.js';
+import { createLogger } from '../../src/logger.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
@@ -123,6 +131,60 @@ describe('index mode answers as memory mode', () => {
         { limit: 200, evidence: 5 },
         { weight: 'llr', window: 'sentence' },
       ]);
+    });
+
+    it('answers the entity routes over HTTP with the same JSON as memory mode', async () => {
+      const logger = createLogger('warn');
+      const indexApp = createApp(apiDeps(ng.opened, createCooccurrenceGraph(), ng.config, logger, 'index'));
+      const paths = [
+        '/entities/olaf-scholz/neighbors',
+        '/entities/emmanuel-macron/neighbors?window=sentence&evidence=5&limit=50',
+        '/entities/vladimir-putin/neighbors?weight=llr&from=2024-01-01&to=2024-03-05',
+        '/entities/germany/neighbors?weight=pmi&type=location',
+        '/entities/olaf-scholz',
+        '/entities?q=Scholz',
+        '/search?q=Berlin',
+      ];
+      for (const path of paths) {
+        const memory = await request(ng.app).get(path).expect(200);
+        const index = await request(indexApp).get(path).expect(200);
+        expect({ path, body: index.body }).toEqual({ path, body: memory.body });
+      }
+      await request(indexApp).get('/entities/no-such-entity/neighbors').expect(404);
+      const health = await request(indexApp).get('/health').expect(200);
+      expect(health.body).toMatchObject({
+        graphMode: 'index',
+        articles: await ng.opened.search.countArticles(),
+      });
+      expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
+      for (const path of [
+        '/graph?center=olaf-scholz',
+        '/trending',
+        '/entities/olaf-scholz/timeline',
+        '/entities/olaf-scholz/similar',
+        '/entities',
+      ]) {
+        const res = await request(indexApp).get(path).expect(501);
+        expect(res.body.error.code).toBe('unsupported_in_index_mode');
+      }
+    });
+
+    it('rebuilds a missing graph index from the articles, and GRAPH_MODE=auto weighs the graph against the budget', async () => {
+      const logger = createLogger('warn');
+      const before = await articlePairs(ng.opened.search);
+      expect(before).toBeGreaterThanOrEqual(ng.store.graph.size);
+      await ng.opened.search.graph.reset();
+      expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+      expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
+      expect(await articlePairs(ng.opened.search)).toBe(before);
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, ng.store.graph.nodes(), [{ limit: 200 }]);
+      const mode = (env: Record<string, string>, bytesPerEdge?: number) =>
+        chooseGraphMode(loadConfig(env).graph, ng.opened.search, logger, bytesPerEdge);
+      expect(await mode({})).toBe('memory');
+      expect(await mode({ GRAPH_MODE: 'index' })).toBe('index');
+      expect(await mode({ GRAPH_MODE: 'auto', GRAPH_MEMORY_MB: '1' })).toBe('memory');
+      expect(await mode({ GRAPH_MODE: 'auto', GRAPH_MEMORY_MB: '1' }, 2 ** 20)).toBe('index');
+      expect(() => loadConfig({ GRAPH_MODE: 'disk' })).toThrow(/GRAPH_MODE/);
     });
 
     it('keeps a quote in an entity id a value, not filter syntax', async () => {
