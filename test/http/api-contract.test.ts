@@ -60,6 +60,7 @@ describe('GET /health', () => {
       articles: await ng.opened.search.countArticles(),
       entities: fromIndex.graph.order,
       edges: fromIndex.graph.size,
+      graphMode: 'memory',
     });
     expect(res.body.articles).toBe(3);
   });
