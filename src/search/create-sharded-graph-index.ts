@@ -74,10 +74,10 @@ export function createShardedGraphIndex(
       guard(() =>
         Promise.all(
           queries.map(async (query) => {
-            const { page, hitsPerPage, facets, ...params } = facetParams(query);
+            // Federation pages by limit only; a placeholder search's estimated total is its exact count.
+            const { page: _page, hitsPerPage: _hits, facets, ...params } = facetParams(query);
             const response = await federated(params, {
-              page,
-              hitsPerPage,
+              limit: 0,
               ...(facets.length > 0
                 ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
                 : {}),
