@@ -114,9 +114,14 @@ describe('index mode on two Meilisearch instances', () => {
     });
 
     it('gives every entity the same neighbours, weights, evidence and node as one instance', async () => {
-      const nodes = single.store.graph.nodes();
-      expect(nodes.length).toBeGreaterThan(20);
-      await expectSame(nodes, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
+      // Federated searches cost some milliseconds each: the 15 most mentioned entities and every 5th other.
+      const graph = single.store.graph;
+      const nodes = graph
+        .nodes()
+        .sort((a, b) => graph.getNodeAttribute(b, 'articles') - graph.getNodeAttribute(a, 'articles'));
+      expect(nodes.length).toBeGreaterThan(40);
+      const ids = [...nodes.slice(0, 15), ...nodes.slice(15).filter((_, i) => i % 5 === 0)];
+      await expectSame(ids, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
     }, 600_000);
   });
 
