@@ -48,14 +48,15 @@ export async function findIndexNeighbors(
   };
   const significance = measure === 'pmi' || measure === 'llr';
   const dates = { from, to };
-  const [own, shared, sentences, all] = await graph.facets([
+  const [own, shared, sentences, articles] = await graph.facets([
     { where: { kind: 'article', mentioned: id } },
     { where: { kind: 'article', related: [id], ...dates }, facet: 'related' },
     { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' },
-    // Every entity's articles, for PMI and G²; otherwise only the number of articles.
-    { where: { kind: 'article' }, ...(significance ? { facet: 'mentioned' as const } : {}) },
+    { where: { kind: 'article' } },
   ]);
-  if (!own || !shared || !sentences || !all || own.total === 0) return undefined;
+  if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
+  // Every entity's articles, for PMI and G² (cached by the graph index until an article changes).
+  const all = significance ? await graph.entityTotals() : { total: articles.total, counts: {} };
 
   const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
   const source = window === 'article' ? shared.counts : sentences.counts;
@@ -93,11 +94,11 @@ export async function findIndexNeighbors(
     at = end;
   }
   const best = kept.sort(compareNeighbors).slice(0, limit);
-  return Promise.all(
-    best.map(async (neighbor) => ({
-      ...neighbor,
-      evidence:
-        evidence === 0 ? [] : await indexEvidence(graph, id, neighbor.id, { window, from, to, evidence }),
-    })),
+  const evidenceIds = await indexEvidence(
+    graph,
+    id,
+    best.map((neighbor) => neighbor.id),
+    { window, from, to, evidence },
   );
+  return best.map((neighbor, i) => ({ ...neighbor, evidence: evidenceIds[i] ?? [] }));
 }

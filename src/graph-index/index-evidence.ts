@@ -1,9 +1,11 @@
-// The evidence articles of an edge, from the graph index, in find-neighbors.ts's order: most shared
-// sentences first, then the most recently published (undated last), then the first written. Sentence
-// counts per article are one facet query over the sentence documents; the order within equal counts is a
-// sorted search over just the tied articles, so a pair sharing hundreds of articles reads few of them.
+// The evidence articles of edges, from the graph index, in find-neighbors.ts's order: most shared
+// sentences first, then the most recently published (undated last), then the first written. Shared
+// sentences per article are one facet query per edge over the sentence documents; the order within equal
+// counts is a sorted search over just the tied articles, so a pair sharing hundreds of articles reads few
+// of them. All edges' queries go in two batches (one multi-search each on one instance).
 import type { Window } from '../graph/types.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
+import type { GraphWhere } from '../search/graph-filter.js';
 
 export interface EvidenceOptions {
   window: Window;
@@ -12,39 +14,54 @@ export interface EvidenceOptions {
   evidence: number;
 }
 
-/** Ids of the evidence articles relating `a` and `b`, at most `options.evidence`. */
+/** For each of `others`, the ids of the evidence articles relating it to `center`, at most `evidence`. */
 export async function indexEvidence(
   graph: GraphIndex,
-  a: string,
-  b: string,
+  center: string,
+  others: readonly string[],
   options: EvidenceOptions,
-): Promise<string[]> {
+): Promise<string[][]> {
   const { window, from, to, evidence } = options;
   const dates = { from, to };
-  const [shared] = await graph.facets([
-    { where: { kind: 'sentence', related: [a, b], ...dates }, facet: 'article' },
-  ]);
-  const groups = new Map<number, string[]>();
-  for (const [article, count] of Object.entries(shared?.counts ?? {})) {
-    const group = groups.get(count);
-    if (group) group.push(article);
-    else groups.set(count, [article]);
-  }
-  const picked: string[] = [];
-  for (const count of [...groups.keys()].sort((x, y) => y - x)) {
-    const need = evidence - picked.length;
-    if (need <= 0) break;
-    picked.push(...(await graph.newest({ kind: 'article', articles: groups.get(count) }, need)));
-  }
-  if (window === 'article' && picked.length < evidence) {
-    // Articles that relate both without a shared sentence come last, in the same order.
-    const withSentences = [...groups.values()].flat();
-    picked.push(
-      ...(await graph.newest(
-        { kind: 'article', related: [a, b], notArticles: withSentences, ...dates },
-        evidence - picked.length,
-      )),
-    );
-  }
-  return picked;
+  if (evidence === 0 || others.length === 0) return others.map(() => []);
+  const shared = await graph.facets(
+    others.map((other) => ({
+      where: { kind: 'sentence' as const, related: [center, other], ...dates },
+      facet: 'article' as const,
+    })),
+  );
+  // Planned from the counts alone: each count group, most shared first, gives as many as are still needed.
+  const plans = others.map((other, i) => {
+    const groups = new Map<number, string[]>();
+    for (const [article, count] of Object.entries(shared[i]?.counts ?? {})) {
+      const group = groups.get(count);
+      if (group) group.push(article);
+      else groups.set(count, [article]);
+    }
+    const queries: Array<{ where: GraphWhere; limit: number }> = [];
+    let planned = 0;
+    for (const count of [...groups.keys()].sort((x, y) => y - x)) {
+      if (planned >= evidence) break;
+      const articles = groups.get(count) as string[];
+      const limit = Math.min(evidence - planned, articles.length);
+      queries.push({ where: { kind: 'article', articles }, limit });
+      planned += limit;
+    }
+    if (window === 'article' && planned < evidence) {
+      // Articles that relate both without a shared sentence come last, in the same order.
+      queries.push({
+        where: {
+          kind: 'article',
+          related: [center, other],
+          notArticles: [...groups.values()].flat(),
+          ...dates,
+        },
+        limit: evidence - planned,
+      });
+    }
+    return queries;
+  });
+  const answers = await graph.newest(plans.flat());
+  let at = 0;
+  return plans.map((queries) => queries.flatMap(() => answers[at++] ?? []));
 }

@@ -4,6 +4,7 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
+import { quote } from './build-filter.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
@@ -26,10 +27,16 @@ export interface FacetAnswer {
 export interface GraphIndex {
   /** One answer per query, in order. */
   facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
-  /** Ids of the matching article documents, newest first (undated last), then first written first. */
-  newest(where: GraphWhere, limit: number): Promise<string[]>;
+  /**
+   * Per query, the ids of the matching article documents, newest first (undated last), then first written
+   * first, at most `limit`.
+   */
+  newest(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<string[][]>;
   /** Name and type of each entity as the last written article that mentions it gives them. */
   latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
+  /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
+   * until an article is written or removed. */
+  entityTotals(): Promise<FacetAnswer>;
   /** Replaces the graph documents of these articles (article writes do it; this is for a rebuild). */
   write(docs: readonly GraphFields[]): Promise<void>;
   /** Removes every graph document, before a rebuild. */
@@ -54,7 +61,7 @@ export class GraphFacetLimitError extends NewsgraphError {
 }
 
 export const SORT_NEWEST = ['publishedTs:desc', 'seq:asc'];
-export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200 };
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoPage: 200 };
 
 type RawResult = {
   totalHits?: number;
@@ -81,22 +88,49 @@ export function toFacetAnswer(result: RawResult, facet: GraphFacet | undefined):
   return { total: result.totalHits ?? result.estimatedTotalHits ?? 0, counts };
 }
 
-/** The query that finds the last written article document mentioning an entity. */
-export function latestParams(id: string) {
+/** The newest-first search of one `newest` query. */
+export function newestParams(query: { where: GraphWhere; limit: number }) {
   return {
     q: '',
-    filter: graphFilter({ kind: 'article', mentioned: id }),
-    sort: ['seq:desc'],
-    limit: 1,
-    attributesToRetrieve: ['seq', 'info'],
+    filter: graphFilter(query.where),
+    sort: SORT_NEWEST,
+    limit: query.limit,
+    attributesToRetrieve: ['article'],
   };
 }
 
-/** The entity's own info from a latest-article hit, with its write sequence. */
-export function infoOf(hit: Record<string, unknown> | undefined, id: string) {
-  const info = (hit?.info as EntityInfo[] | undefined)?.filter((entry) => entry.id === id).at(-1);
-  return info ? { info, seq: hit?.seq as number } : undefined;
+/**
+ * Names and types from the article documents mentioning any of `ids`, last written first, a page at a
+ * time: the first page holding an entity gives its latest info, and a page settles many entities at once.
+ */
+export async function latestInfoPaged(
+  ids: readonly string[],
+  page: (filter: string[], offset: number, limit: number) => Promise<Array<Record<string, unknown>>>,
+): Promise<Map<string, EntityInfo>> {
+  const found = new Map<string, EntityInfo>();
+  const wanted = new Set(ids);
+  const filter = [...graphFilter({ kind: 'article' }), `mentioned IN [${[...wanted].map(quote).join(', ')}]`];
+  for (let offset = 0; wanted.size > 0; offset += DEFAULTS.infoPage) {
+    const hits = await page(filter, offset, DEFAULTS.infoPage);
+    for (const hit of hits) {
+      const infos = (hit.info as EntityInfo[] | undefined) ?? [];
+      // An article lists an entity once; were it listed twice, the last entry wins, as the graph takes it.
+      for (const info of infos) if (wanted.has(info.id)) found.set(info.id, info);
+      for (const info of infos) wanted.delete(info.id);
+    }
+    if (hits.length < DEFAULTS.infoPage) break;
+  }
+  return found;
 }
+
+/** The version of the graph index's articles: their number and the last write sequence. */
+export const VERSION_PARAMS = {
+  q: '',
+  filter: ['kind = "article"'],
+  sort: ['seq:desc'],
+  limit: 1,
+  attributesToRetrieve: ['seq'],
+};
 
 export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
   const uid = `${prefix}graph`;
@@ -107,6 +141,7 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
     }
   };
+  let totals: { key: string; answer: FacetAnswer } | undefined;
   const multi = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
     if (queries.length === 0) return [];
     const response = await client.multiSearch({
@@ -150,24 +185,27 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     facets: async (queries) =>
       (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet)),
 
-    newest: async (where, limit) => {
-      const [result] = await multi([
-        { q: '', filter: graphFilter(where), sort: SORT_NEWEST, limit, attributesToRetrieve: ['article'] },
-      ]);
-      return (result?.hits ?? []).map((hit) => hit.article as string);
-    },
+    newest: async (queries) =>
+      (await multi(queries.map(newestParams))).map((result) =>
+        result.hits.map((hit) => hit.article as string),
+      ),
 
-    latestInfo: async (ids) => {
-      const found = new Map<string, EntityInfo>();
-      for (let at = 0; at < ids.length; at += DEFAULTS.infoBatch) {
-        const batch = ids.slice(at, at + DEFAULTS.infoBatch);
-        const results = await multi(batch.map(latestParams));
-        batch.forEach((id, i) => {
-          const latest = infoOf(results[i]?.hits[0], id);
-          if (latest) found.set(id, latest.info);
-        });
+    latestInfo: (ids) =>
+      latestInfoPaged(ids, async (filter, offset, limit) => {
+        const [result] = await multi([
+          { q: '', filter, sort: ['seq:desc'], offset, limit, attributesToRetrieve: ['info'] },
+        ]);
+        return result?.hits ?? [];
+      }),
+
+    entityTotals: async () => {
+      const [version] = await multi([VERSION_PARAMS]);
+      const key = `${version?.estimatedTotalHits}:${version?.hits[0]?.seq}`;
+      if (totals?.key !== key) {
+        const [answer] = await multi([facetParams({ where: { kind: 'article' }, facet: 'mentioned' })]);
+        totals = { key, answer: toFacetAnswer(answer as RawResult, 'mentioned') };
       }
-      return found;
+      return totals.answer;
     },
   };
 }

@@ -2,20 +2,19 @@
 // own articles (create-search-index.ts writes them beside the articles). A facet query is one federated
 // search on the first instance with merged facets, so counts are summed by Meilisearch across the network;
 // entity names are read from every instance and the last written wins, as on one instance.
-import type { EntityInfo } from '../entities/types.js';
 import { SearchUnavailableError } from '../errors.js';
 import {
   facetParams,
-  infoOf,
-  latestParams,
-  SORT_NEWEST,
+  latestInfoPaged,
+  newestParams,
   toFacetAnswer,
-  DEFAULTS as GRAPH_DEFAULTS,
+  VERSION_PARAMS,
+  type FacetAnswer,
+  type GraphFacetQuery,
   type GraphIndex,
 } from './create-graph-index.js';
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
-import { graphFilter } from './graph-filter.js';
 import { GRAPH_FACET_VALUES } from './index-settings.js';
 import { shardOf } from './shard-of.js';
 import type { GraphFields } from './types.js';
@@ -59,6 +58,20 @@ export function createShardedGraphIndex(
     return response;
   };
 
+  /** One facet query over every shard, merged by Meilisearch. */
+  const facet = async (query: GraphFacetQuery): Promise<FacetAnswer> => {
+    // Federation pages by limit only; a placeholder search's estimated total is its exact count.
+    const { page: _page, hitsPerPage: _hits, facets, ...params } = facetParams(query);
+    const response = await federated(params, {
+      limit: 0,
+      ...(facets.length > 0
+        ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
+        : {}),
+    });
+    return toFacetAnswer(response, query.facet);
+  };
+  let totals: { key: string; answer: FacetAnswer } | undefined;
+
   return {
     write: async (docs) => {
       const groups = parts.map(() => [] as GraphFields[]);
@@ -70,52 +83,39 @@ export function createShardedGraphIndex(
       await Promise.all(parts.map((part) => part.reset()));
     },
 
-    facets: (queries) =>
+    facets: (queries) => guard(() => Promise.all(queries.map(facet))),
+
+    newest: (queries) =>
       guard(() =>
         Promise.all(
           queries.map(async (query) => {
-            // Federation pages by limit only; a placeholder search's estimated total is its exact count.
-            const { page: _page, hitsPerPage: _hits, facets, ...params } = facetParams(query);
-            const response = await federated(params, {
-              limit: 0,
-              ...(facets.length > 0
-                ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
-                : {}),
-            });
-            return toFacetAnswer(response, query.facet);
+            const { limit, ...params } = newestParams(query);
+            const response = await federated(params, { limit });
+            return response.hits.map((hit) => hit.article as string);
           }),
         ),
       ),
 
-    newest: (where, limit) =>
-      guard(async () => {
-        const response = await federated(
-          { q: '', filter: graphFilter(where), sort: SORT_NEWEST, attributesToRetrieve: ['article'] },
-          { limit },
-        );
-        return response.hits.map((hit) => hit.article as string);
-      }),
-
     latestInfo: (ids) =>
-      guard(async () => {
-        const found = new Map<string, { info: EntityInfo; seq: number }>();
-        for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.infoBatch) {
-          const batch = ids.slice(at, at + GRAPH_DEFAULTS.infoBatch);
-          const answers = await Promise.all(
-            shards.map((shard) =>
-              shard.client.multiSearch({
-                queries: batch.map((id) => ({ indexUid: uid, ...latestParams(id) })),
-              }),
-            ),
+      guard(() =>
+        latestInfoPaged(ids, async (filter, offset, limit) => {
+          const response = await federated(
+            { q: '', filter, sort: ['seq:desc'], attributesToRetrieve: ['info'] },
+            { offset, limit },
           );
-          for (const answer of answers) {
-            batch.forEach((id, i) => {
-              const latest = infoOf(answer.results[i]?.hits[0] as Record<string, unknown> | undefined, id);
-              if (latest && latest.seq > (found.get(id)?.seq ?? -Infinity)) found.set(id, latest);
-            });
-          }
+          return response.hits;
+        }),
+      ),
+
+    entityTotals: () =>
+      guard(async () => {
+        const { limit, ...params } = VERSION_PARAMS;
+        const version = await federated(params, { limit });
+        const key = `${version.estimatedTotalHits}:${version.hits[0]?.seq}`;
+        if (totals?.key !== key) {
+          totals = { key, answer: await facet({ where: { kind: 'article' }, facet: 'mentioned' }) };
         }
-        return new Map([...found].map(([id, { info }]) => [id, info]));
+        return totals.answer;
       }),
   };
 }

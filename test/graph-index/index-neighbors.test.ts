@@ -14,6 +14,7 @@ import { articlePairs, chooseGraphMode } from '../../src/graph-index/choose-grap
 import { ensureGraphIndex } from '../../src/graph-index/ensure-graph-index.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
+import { addArticle } from '../../src/graph/add-article.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
@@ -204,6 +205,32 @@ describe('index mode answers as memory mode', () => {
         { where: { kind: 'article', related: ['olaf-scholz'] } },
       ]);
       expect(answers[4]?.total).toBe(plain?.total);
+    });
+    it('takes names and types from the last written article that mentions an entity, as memory mode', async () => {
+      const seq = Date.now() * 1000 + 1_000_000;
+      const renamed = (id: string, name: string, at: number) => ({
+        id,
+        seq: at,
+        title: null,
+        publishedTs: null,
+        duplicateOf: null,
+        entityInfo: [
+          { id: 'olaf-scholz', name, type: 'person' as const },
+          { id: 'berlin', name: 'Berlin', type: 'location' as const },
+        ],
+        mentions: [
+          { entityId: 'olaf-scholz', text: name, start: 0, end: 1, sentence: 0 },
+          { entityId: 'berlin', text: 'Berlin', start: 2, end: 3, sentence: 0 },
+        ],
+      });
+      // Written newest last in memory, and to the index in the other order: the write sequence decides.
+      const docs = [renamed('im-name-a', 'Scholz (a)', seq), renamed('im-name-b', 'Scholz (b)', seq + 1)];
+      for (const doc of docs) addArticle(ng.store, doc);
+      await ng.opened.search.graph.write([...docs].reverse());
+      const node = await indexEntity(ng.opened.search.graph, 'olaf-scholz');
+      expect(node?.name).toBe('Scholz (b)');
+      expect(node).toEqual(ng.store.graph.getNodeAttributes('olaf-scholz'));
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, ['berlin'], [{ limit: 200 }]);
     });
   });
 
