@@ -109,7 +109,10 @@ describe('index mode on two Meilisearch instances', () => {
           return (await graph.facets([{ where: { kind: 'article' } }]))[0]?.total ?? 0;
         }),
       );
-      expect(totals.every((total) => total > 0)).toBe(true);
+      expect(
+        totals.every((total) => total > 0),
+        `graph articles per instance: ${totals.join(', ')}`,
+      ).toBe(true);
       expect(totals[0]! + totals[1]!).toBe(await single.opened.search.countArticles());
     });
 
@@ -119,7 +122,7 @@ describe('index mode on two Meilisearch instances', () => {
       const nodes = graph
         .nodes()
         .sort((a, b) => graph.getNodeAttribute(b, 'articles') - graph.getNodeAttribute(a, 'articles'));
-      expect(nodes.length).toBeGreaterThan(40);
+      expect(nodes.length, `${nodes.length} entities`).toBeGreaterThan(20);
       const ids = [...nodes.slice(0, 15), ...nodes.slice(15).filter((_, i) => i % 5 === 0)];
       await expectSame(ids, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
     }, 600_000);
