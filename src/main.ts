@@ -10,7 +10,7 @@ import { createApp } from './http/create-app.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { apiDeps } from './api-deps.js';
 import { loadGraphState, snapshotFile } from './load-graph-state.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { openSearch } from './open-search.js';
 import { maxSeq, startGraphSync } from './sync-graph.js';
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
             .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
         },
       })
-    : () => {};
+    : refreshCurations(deps.curator, config.graphSyncIntervalMs, logger);
   let saved = '';
   const save = async (): Promise<void> => {
     if (!memory) return;
@@ -110,6 +110,15 @@ async function main(): Promise<void> {
           `${store.graph.order} entities and ${store.graph.size} edges`
       : `newsgraph listening on http://${config.host}:${port} in index mode (the graph is read from Meilisearch)`,
   );
+}
+
+/** Index mode has no graph sync to notice another process's curations: read the log on a timer. */
+function refreshCurations(curator: { refresh(): Promise<unknown> }, intervalMs: number, logger: Logger) {
+  const timer = setInterval(() => {
+    curator.refresh().catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 main().catch((error: unknown) => {

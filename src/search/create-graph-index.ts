@@ -4,7 +4,6 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
-import { quote } from './build-filter.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
@@ -61,7 +60,7 @@ export class GraphFacetLimitError extends NewsgraphError {
 }
 
 export const SORT_NEWEST = ['publishedTs:desc', 'seq:asc'];
-export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoPage: 200 };
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200 };
 
 type RawResult = {
   totalHits?: number;
@@ -99,28 +98,22 @@ export function newestParams(query: { where: GraphWhere; limit: number }) {
   };
 }
 
-/**
- * Names and types from the article documents mentioning any of `ids`, last written first, a page at a
- * time: the first page holding an entity gives its latest info, and a page settles many entities at once.
- */
-export async function latestInfoPaged(
-  ids: readonly string[],
-  page: (filter: string[], offset: number, limit: number) => Promise<Array<Record<string, unknown>>>,
-): Promise<Map<string, EntityInfo>> {
-  const found = new Map<string, EntityInfo>();
-  const wanted = new Set(ids);
-  const filter = [...graphFilter({ kind: 'article' }), `mentioned IN [${[...wanted].map(quote).join(', ')}]`];
-  for (let offset = 0; wanted.size > 0; offset += DEFAULTS.infoPage) {
-    const hits = await page(filter, offset, DEFAULTS.infoPage);
-    for (const hit of hits) {
-      const infos = (hit.info as EntityInfo[] | undefined) ?? [];
-      // An article lists an entity once; were it listed twice, the last entry wins, as the graph takes it.
-      for (const info of infos) if (wanted.has(info.id)) found.set(info.id, info);
-      for (const info of infos) wanted.delete(info.id);
-    }
-    if (hits.length < DEFAULTS.infoPage) break;
-  }
-  return found;
+/** The search that finds the last written article document mentioning an entity. */
+export function latestParams(id: string) {
+  return {
+    q: '',
+    filter: graphFilter({ kind: 'article', mentioned: id }),
+    sort: ['seq:desc'],
+    limit: 1,
+    attributesToRetrieve: ['seq', 'info'],
+  };
+}
+
+/** The entity's own info in a latest-article hit, with that article's write sequence. */
+export function infoOf(hit: Record<string, unknown> | undefined, id: string) {
+  // An article lists an entity once; were it listed twice, the last entry wins, as the graph takes it.
+  const info = (hit?.info as EntityInfo[] | undefined)?.filter((entry) => entry.id === id).at(-1);
+  return info ? { info, seq: hit?.seq as number } : undefined;
 }
 
 /** The version of the graph index's articles: their number and the last write sequence. */
@@ -190,13 +183,20 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         result.hits.map((hit) => hit.article as string),
       ),
 
-    latestInfo: (ids) =>
-      latestInfoPaged(ids, async (filter, offset, limit) => {
-        const [result] = await multi([
-          { q: '', filter, sort: ['seq:desc'], offset, limit, attributesToRetrieve: ['info'] },
-        ]);
-        return result?.hits ?? [];
-      }),
+    latestInfo: async (ids) => {
+      // One search per entity, a batch per request: a page of the articles mentioning any of them, newest
+      // first, carried every article's whole entity list and cost seconds for entities last seen long ago.
+      const found = new Map<string, EntityInfo>();
+      for (let at = 0; at < ids.length; at += DEFAULTS.infoBatch) {
+        const batch = ids.slice(at, at + DEFAULTS.infoBatch);
+        const results = await multi(batch.map(latestParams));
+        batch.forEach((id, i) => {
+          const latest = infoOf(results[i]?.hits[0], id);
+          if (latest) found.set(id, latest.info);
+        });
+      }
+      return found;
+    },
 
     entityTotals: async () => {
       const [version] = await multi([VERSION_PARAMS]);

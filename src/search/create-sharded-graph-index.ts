@@ -2,10 +2,13 @@
 // own articles (create-search-index.ts writes them beside the articles). A facet query is one federated
 // search on the first instance with merged facets, so counts are summed by Meilisearch across the network;
 // entity names are read from every instance and the last written wins, as on one instance.
+import type { EntityInfo } from '../entities/types.js';
 import { SearchUnavailableError } from '../errors.js';
 import {
+  DEFAULTS as GRAPH_DEFAULTS,
   facetParams,
-  latestInfoPaged,
+  infoOf,
+  latestParams,
   newestParams,
   toFacetAnswer,
   VERSION_PARAMS,
@@ -97,15 +100,27 @@ export function createShardedGraphIndex(
       ),
 
     latestInfo: (ids) =>
-      guard(() =>
-        latestInfoPaged(ids, async (filter, offset, limit) => {
-          const response = await federated(
-            { q: '', filter, sort: ['seq:desc'], attributesToRetrieve: ['info'] },
-            { offset, limit },
+      guard(async () => {
+        // Each shard's latest article per entity, in one multi-search per shard; the last written wins.
+        const found = new Map<string, { info: EntityInfo; seq: number }>();
+        for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.infoBatch) {
+          const batch = ids.slice(at, at + GRAPH_DEFAULTS.infoBatch);
+          const answers = await Promise.all(
+            shards.map((shard) =>
+              shard.client.multiSearch({
+                queries: batch.map((id) => ({ indexUid: uid, ...latestParams(id) })),
+              }),
+            ),
           );
-          return response.hits;
-        }),
-      ),
+          for (const answer of answers) {
+            batch.forEach((id, i) => {
+              const latest = infoOf(answer.results[i]?.hits[0] as Record<string, unknown> | undefined, id);
+              if (latest && latest.seq > (found.get(id)?.seq ?? -Infinity)) found.set(id, latest);
+            });
+          }
+        }
+        return new Map([...found].map(([id, { info }]) => [id, info]));
+      }),
 
     entityTotals: () =>
       guard(async () => {
