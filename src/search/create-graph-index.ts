@@ -156,11 +156,15 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
 
     write: async (docs) => {
       if (docs.length === 0) return;
-      // The delete clears sentences an earlier version had and this one lacks; tasks run in order.
-      const deleted = index.deleteDocuments({ filter: graphFilterOfArticles(docs.map((doc) => doc.id)) });
-      const added = index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
-      succeeded(await deleted.waitTask(wait), 'deleting old documents');
-      succeeded(await added.waitTask(wait), 'writing documents');
+      // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
+      // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
+      // delete enqueued second removed what the add wrote).
+      const deleted = await index.deleteDocuments({
+        filter: graphFilterOfArticles(docs.map((doc) => doc.id)),
+      });
+      const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+      succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
+      succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
     },
 
     reset: async () => {
