@@ -94,11 +94,6 @@ export async function findIndexNeighbors(
     at = end;
   }
   const best = kept.sort(compareNeighbors).slice(0, limit);
-  const evidenceIds = await indexEvidence(
-    graph,
-    id,
-    best.map((neighbor) => neighbor.id),
-    { window, from, to, evidence },
-  );
+  const evidenceIds = await indexEvidence(graph, id, best, { window, from, to, evidence });
   return best.map((neighbor, i) => ({ ...neighbor, evidence: evidenceIds[i] ?? [] }));
 }

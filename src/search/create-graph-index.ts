@@ -23,14 +23,17 @@ export interface FacetAnswer {
   counts: Record<string, number>;
 }
 
+export interface ArticleDate {
+  article: string;
+  publishedTs: number | null;
+  seq: number;
+}
+
 export interface GraphIndex {
   /** One answer per query, in order. */
   facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
-  /**
-   * Per query, the ids of the matching article documents, newest first (undated last), then first written
-   * first, at most `limit`.
-   */
-  newest(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<string[][]>;
+  /** Per query, the matching article documents' ids, dates and write sequences, at most `limit`, unsorted. */
+  articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
   /** Name and type of each entity as the last written article that mentions it gives them. */
   latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
   /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
@@ -59,7 +62,6 @@ export class GraphFacetLimitError extends NewsgraphError {
   }
 }
 
-export const SORT_NEWEST = ['publishedTs:desc', 'seq:asc'];
 export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200 };
 
 type RawResult = {
@@ -87,14 +89,13 @@ export function toFacetAnswer(result: RawResult, facet: GraphFacet | undefined):
   return { total: result.totalHits ?? result.estimatedTotalHits ?? 0, counts };
 }
 
-/** The newest-first search of one `newest` query. */
-export function newestParams(query: { where: GraphWhere; limit: number }) {
+/** The search of one `articleDates` query: no sort (a sort cost a scan of the dates per query). */
+export function articleDatesParams(query: { where: GraphWhere; limit: number }) {
   return {
     q: '',
     filter: graphFilter(query.where),
-    sort: SORT_NEWEST,
     limit: query.limit,
-    attributesToRetrieve: ['article'],
+    attributesToRetrieve: ['article', 'publishedTs', 'seq'],
   };
 }
 
@@ -182,10 +183,8 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     facets: async (queries) =>
       (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet)),
 
-    newest: async (queries) =>
-      (await multi(queries.map(newestParams))).map((result) =>
-        result.hits.map((hit) => hit.article as string),
-      ),
+    articleDates: async (queries) =>
+      (await multi(queries.map(articleDatesParams))).map((result) => result.hits as unknown as ArticleDate[]),
 
     latestInfo: async (ids) => {
       // One search per entity, a batch per request: a page of the articles mentioning any of them, newest

@@ -9,7 +9,8 @@ import {
   facetParams,
   infoOf,
   latestParams,
-  newestParams,
+  articleDatesParams,
+  type ArticleDate,
   toFacetAnswer,
   VERSION_PARAMS,
   type FacetAnswer,
@@ -88,13 +89,13 @@ export function createShardedGraphIndex(
 
     facets: (queries) => guard(() => Promise.all(queries.map(facet))),
 
-    newest: (queries) =>
+    articleDates: (queries) =>
       guard(() =>
         Promise.all(
           queries.map(async (query) => {
-            const { limit, ...params } = newestParams(query);
+            const { limit, ...params } = articleDatesParams(query);
             const response = await federated(params, { limit });
-            return response.hits.map((hit) => hit.article as string);
+            return response.hits as unknown as ArticleDate[];
           }),
         ),
       ),
