@@ -76,7 +76,13 @@ async function indexFiles(opened: OpenSearch, search: SearchIndex): Promise<numb
 
 async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-index-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, SAMPLE_DATA: '', LOG_LEVEL: 'warn', MEILI_TIMEOUT_MS: '60000' });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    SAMPLE_DATA: '',
+    LOG_LEVEL: 'warn',
+    MEILI_TIMEOUT_MS: '60000',
+  });
   const opened = await openSearch(config, createLogger('warn'));
   const { search } = opened;
   try {
