@@ -24,8 +24,11 @@ export function apiDeps(
   store: CooccurrenceGraph,
   config: Config,
   logger: Logger,
+  graphMode: AppDeps['graphMode'] = 'memory',
 ): AppDeps {
   const { search } = opened;
+  // In index mode this process holds no graph: writes reach only the index (and its graph index).
+  const graph = graphMode === 'memory' ? store : undefined;
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
   const duplicates = createDuplicateFinder(search);
@@ -34,7 +37,7 @@ export function apiDeps(
       {
         extractMany: opened.extractMany,
         search,
-        graph: store,
+        graph,
         nextSeq,
         knownEntities,
         duplicates,
@@ -68,7 +71,7 @@ export function apiDeps(
     search,
     extractMany: opened.extractMany,
     nextSeq,
-    graph: store,
+    graph,
     log: opened.curationLog,
     baseKb: opened.baseKb,
     corrections: opened.corrections,
@@ -80,15 +83,16 @@ export function apiDeps(
     corrections: opened.corrections,
     search,
     store,
+    graphMode,
     catalog: opened.kb.entities,
     extractMany: opened.extractMany,
     indexArticles: indexMany,
     feeds,
     removeArticle: async (id) => {
       const promoted = await promoteDuplicates(search, id, nextSeq);
-      for (const doc of promoted) addArticle(store, doc);
+      for (const doc of promoted) if (graph) addArticle(graph, doc);
       const deleted = await search.deleteArticle(id);
-      removeArticle(store, id);
+      if (graph) removeArticle(graph, id);
       return deleted;
     },
     readUrl: (url, id) =>

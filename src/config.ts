@@ -45,6 +45,14 @@ export interface FeedsConfig {
   checkEveryMs: number;
 }
 
+/** Where the co-occurrence graph is answered from (docs/index-mode.md). */
+export interface GraphConfig {
+  /** memory: the graph in this process; index: facet queries to Meilisearch; auto: memory while it fits. */
+  mode: 'memory' | 'index' | 'auto';
+  /** GRAPH_MODE=auto: the heap budget (MiB) the estimated graph must fit for memory mode. */
+  memoryMb: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -57,6 +65,7 @@ export interface Config {
   sampleData: string | null;
   logLevel: LogLevel;
   graphSyncIntervalMs: number;
+  graph: GraphConfig;
   maxArticleChars: number;
   maxRequestBytes: number;
   maxArticlesPerRequest: number;
@@ -91,6 +100,8 @@ export const DEFAULTS = {
   sampleData: path.join(PROJECT_ROOT, 'data', 'sample'),
   logLevel: 'info' as LogLevel,
   graphSyncIntervalMs: 2_000,
+  graphMode: 'memory' as GraphConfig['mode'],
+  graphMemoryMb: 4_096,
   maxArticleChars: 1_000_000,
   maxRequestBytes: 10 * 1024 * 1024,
   maxArticlesPerRequest: 1_000,
@@ -123,6 +134,12 @@ function list(raw: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+function graphMode(raw: string | undefined): GraphConfig['mode'] {
+  if (raw === undefined || raw === '') return DEFAULTS.graphMode;
+  if (raw === 'memory' || raw === 'index' || raw === 'auto') return raw;
+  throw new ConfigError(`config: GRAPH_MODE must be "memory", "index" or "auto", got "${raw}"`);
 }
 
 function nerMode(raw: string | undefined): 'off' | 'tagger' {
@@ -226,6 +243,10 @@ export function loadConfig(env: Env): Config {
     sampleData: env.SAMPLE_DATA === '' ? null : path.resolve(env.SAMPLE_DATA ?? DEFAULTS.sampleData),
     logLevel,
     graphSyncIntervalMs: integer(env, 'GRAPH_SYNC_MS', DEFAULTS.graphSyncIntervalMs, 100, 3_600_000),
+    graph: {
+      mode: graphMode(env.GRAPH_MODE),
+      memoryMb: integer(env, 'GRAPH_MEMORY_MB', DEFAULTS.graphMemoryMb, 1, 10_000_000),
+    },
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', DEFAULTS.maxArticleChars, 1, 100_000_000),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes, 1024, 1_000_000_000),
     maxArticlesPerRequest: integer(

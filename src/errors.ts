@@ -48,3 +48,13 @@ export class AuthError extends NewsgraphError {
     super(code, message);
   }
 }
+
+/** An endpoint or option that needs the in-memory graph, asked of a process in index mode (GRAPH_MODE). */
+export class UnsupportedInIndexModeError extends NewsgraphError {
+  constructor(what: string) {
+    super(
+      'unsupported_in_index_mode',
+      `${what}: not answered in index mode (GRAPH_MODE=index), which holds no graph in this process; see docs/index-mode.md`,
+    );
+  }
+}

@@ -2,6 +2,8 @@
 // index is empty -> Express app -> listen. SIGTERM and SIGINT let in-flight requests finish, save the
 // graph, and stop the embedded Meilisearch; the exit code is 1 when the graph could not be saved.
 import { loadConfig } from './config.js';
+import { chooseGraphMode } from './graph-index/choose-graph-mode.js';
+import { createCooccurrenceGraph } from './graph/create-cooccurrence-graph.js';
 import { NewsgraphError } from './errors.js';
 import { edgeCount } from './graph/edge-lists.js';
 import { entityCount } from './graph/entity-table.js';
@@ -10,7 +12,7 @@ import { createApp } from './http/create-app.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { apiDeps } from './api-deps.js';
 import { loadGraphState, snapshotFile } from './load-graph-state.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { openSearch } from './open-search.js';
 import { maxSeq, startGraphSync } from './sync-graph.js';
 
@@ -24,13 +26,17 @@ async function main(): Promise<void> {
   const remotes = config.meili.remotes.map((remote) => `${remote.name}=${remote.url}`).join(',');
   const source = `${config.meili.url ?? (remotes || 'embedded')}|${config.meili.indexPrefix}`;
   const file = snapshotFile(config.dataDir, config.meili.indexPrefix);
-  const store = await loadGraphState({ search, file, source, logger });
-  const deps = apiDeps(opened, store, config, logger);
+  // Index mode holds no graph: it answers from the graph index, and keeps no snapshot.
+  const graphMode = await chooseGraphMode(config.graph, search, logger);
+  const memory = graphMode === 'memory';
+  const store = memory ? await loadGraphState({ search, file, source, logger }) : createCooccurrenceGraph();
+  const deps = apiDeps(opened, store, config, logger, graphMode);
   // A curation a crash interrupted (status running or reverting in the log) is completed before serving.
   const resumed = await deps.curator.resume();
   if (resumed > 0) logger.info(`curation: completed ${resumed} interrupted curation(s)`);
 
-  if (store.articles.size === 0 && config.sampleData !== null) {
+  const empty = memory ? store.articles.size === 0 : (await search.countArticles()) === 0;
+  if (empty && config.sampleData !== null) {
     const summary = await deps.indexArticles(readInputs([config.sampleData], config.maxArticleChars), (r) =>
       logger.warn(`sample: ${r.where.file}:${r.where.line}: ${r.reason}`),
     );
@@ -44,19 +50,22 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   // Articles another process rewrote may come from its curations: read the log again for extraction here.
-  const stopSync = startGraphSync({
-    store,
-    search,
-    intervalMs: config.graphSyncIntervalMs,
-    logger,
-    onApplied: () => {
-      deps.curator
-        .refresh()
-        .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
-    },
-  });
+  const stopSync = memory
+    ? startGraphSync({
+        store,
+        search,
+        intervalMs: config.graphSyncIntervalMs,
+        logger,
+        onApplied: () => {
+          deps.curator
+            .refresh()
+            .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
+        },
+      })
+    : refreshCurations(deps.curator, config.graphSyncIntervalMs, logger);
   let saved = '';
   const save = async (): Promise<void> => {
+    if (!memory) return;
     const state = `${store.articles.size}:${maxSeq(store)}`;
     if (state === saved) return;
     await saveGraph(store, file, source);
@@ -98,9 +107,20 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
-      `${entityCount(store)} entities and ${edgeCount(store)} edges`,
+    memory
+      ? `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
+          `${entityCount(store)} entities and ${edgeCount(store)} edges`
+      : `newsgraph listening on http://${config.host}:${port} in index mode (the graph is read from Meilisearch)`,
   );
+}
+
+/** Index mode has no graph sync to notice another process's curations: read the log on a timer. */
+function refreshCurations(curator: { refresh(): Promise<unknown> }, intervalMs: number, logger: Logger) {
+  const timer = setInterval(() => {
+    curator.refresh().catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 main().catch((error: unknown) => {

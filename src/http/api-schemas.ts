@@ -27,9 +27,14 @@ export const healthBody = z
   .strictObject({
     status: z.enum(['ok', 'degraded']),
     meilisearch: z.enum(['available', 'unavailable']),
-    articles: count,
-    entities: count,
-    edges: count,
+    articles: count
+      .nullable()
+      .meta({ description: "in index mode the index's count; null when unreachable" }),
+    entities: count.nullable().meta({ description: 'null in index mode (no graph is held)' }),
+    edges: count.nullable().meta({ description: 'null in index mode (no graph is held)' }),
+    graphMode: z
+      .enum(['memory', 'index'])
+      .meta({ description: 'where graph answers come from (GRAPH_MODE)' }),
   })
   .meta({ id: 'Health' });
 

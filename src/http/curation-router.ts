@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { findSimilar } from '../curation/find-similar.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
 import { createEntityInput, mergeInput, splitInput, updateEntityInput } from './api-schemas.js';
 import { parseBody, parseQuery } from './parse-query.js';
 import { requireAdmin } from './require-admin.js';
@@ -42,6 +42,7 @@ export function curationRouter(deps: AppDeps): Router {
   });
 
   router.get('/entities/:id/similar', (req, res) => {
+    if (deps.graphMode === 'index') throw new UnsupportedInIndexModeError('GET /entities/:id/similar');
     const { limit } = parseQuery(similarQuery, req.query);
     const extra = deps.corrections().extraAliases;
     const aliasesOf = (id: string): string[] => [

@@ -1,10 +1,12 @@
 // Entity look-up (typo-tolerant, by name or alias), the entity card, and its neighbours with evidence.
 import { Router } from 'express';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
 import { entitiesOf, entityAttributes, hasEntity } from '../graph/entity-table.js';
 import { findNeighbors } from '../graph/find-neighbors.js';
+import type { NodeAttributes } from '../graph/types.js';
 import type { EntityType } from '../entities/types.js';
 import { buildEvidence } from './build-evidence.js';
+import { indexCard, indexLookup, indexNeighbors } from './index-mode.js';
 import { entitiesQuery, neighborsQuery, parseQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
 
@@ -17,6 +19,10 @@ export function entitiesRouter(deps: AppDeps): Router {
   const card = (id: string) => {
     const node = entityAttributes(store, id);
     if (!node) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
+    return cardOf(id, node);
+  };
+
+  const cardOf = (id: string, node: NodeAttributes) => {
     const known = catalog.get(id);
     return {
       id,
@@ -36,6 +42,12 @@ export function entitiesRouter(deps: AppDeps): Router {
 
   router.get('/entities', async (req, res) => {
     const { q, type, limit } = parseQuery(entitiesQuery, req.query);
+    if (deps.graphMode === 'index') {
+      if (q.trim() === '') throw new UnsupportedInIndexModeError('GET /entities without q');
+      const found = await search.searchEntities(q, { type, limit: DEFAULTS.lookupPool });
+      res.json({ hits: await indexLookup(deps, found, limit, cardOf) });
+      return;
+    }
     if (q.trim() === '') {
       const ids = [...entitiesOf(store)]
         .filter(([, node]) => type === undefined || node.type === type)
@@ -55,6 +67,20 @@ export function entitiesRouter(deps: AppDeps): Router {
     const id = req.params.id;
     // A merged entity's old links keep working: they say where it went.
     const mergedInto = deps.corrections().mergedInto.get(id);
+    if (deps.graphMode === 'index') {
+      const exists = (await search.graph.facets([{ where: { kind: 'article', mentioned: id } }]))[0]?.total;
+      if (mergedInto !== undefined && !exists) res.json({ id, mergedInto });
+      else
+        res.json(
+          await indexCard(
+            deps,
+            id,
+            { neighbors: DEFAULTS.cardNeighbors, recentArticles: DEFAULTS.recentArticles },
+            cardOf,
+          ),
+        );
+      return;
+    }
     if (mergedInto !== undefined && !hasEntity(store, id)) {
       res.json({ id, mergedInto });
       return;
@@ -73,6 +99,10 @@ export function entitiesRouter(deps: AppDeps): Router {
   router.get('/entities/:id/neighbors', async (req, res) => {
     const id = req.params.id;
     const options = parseQuery(neighborsQuery, req.query);
+    if (deps.graphMode === 'index') {
+      res.json(await indexNeighbors(deps, id, options, cardOf));
+      return;
+    }
     const neighbors = findNeighbors(store, id, { ...options, type: options.type as EntityType | undefined });
     if (neighbors === undefined) throw new NotFoundError(`entities: no entity "${id}" in the graph`);
     res.json({

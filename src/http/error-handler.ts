@@ -22,6 +22,8 @@ const STATUS: Record<string, number> = {
   too_many_redirects: 502,
   fetch_timeout: 504,
   search_unavailable: 503,
+  unsupported_in_index_mode: 501,
+  graph_facet_limit: 503,
 };
 
 export function notFoundHandler(): RequestHandler {

@@ -3,7 +3,7 @@
 // GEXF 1.2 (Gephi, networkx), GraphML (networkx, igraph, Cytoscape, yEd) or a CSV node or edge table
 // (pandas, R). Every format is the same selection of the same graph.
 import { Router } from 'express';
-import { InvalidParameterError, NotFoundError } from '../errors.js';
+import { InvalidParameterError, NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
 import { annotateExport } from '../graph/annotate-export.js';
 import { exportGraph } from '../graph/export-graph.js';
 import { writeCsv } from '../graph/write-csv.js';
@@ -12,9 +12,10 @@ import { writeGraphml } from '../graph/write-graphml.js';
 import { graphQuery, parseQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
 
-export function graphRouter({ store }: AppDeps): Router {
+export function graphRouter({ store, graphMode }: AppDeps): Router {
   const router = Router();
   router.get('/graph', (req, res) => {
+    if (graphMode === 'index') throw new UnsupportedInIndexModeError('GET /graph');
     const query = parseQuery(graphQuery, req.query);
     const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, table, from, to } =
       query;

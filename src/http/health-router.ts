@@ -4,16 +4,19 @@ import { edgeCount } from '../graph/edge-lists.js';
 import { entityCount } from '../graph/entity-table.js';
 import type { AppDeps } from './types.js';
 
-export function healthRouter({ search, store }: AppDeps): Router {
+export function healthRouter({ search, store, graphMode }: AppDeps): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
     const available = await search.healthy();
+    // In index mode no graph is held: articles are the index's, entities and edges are not counted (null).
+    const index = graphMode === 'index';
     res.status(available ? 200 : 503).json({
       status: available ? 'ok' : 'degraded',
       meilisearch: available ? 'available' : 'unavailable',
-      articles: store.articles.size,
-      entities: entityCount(store),
-      edges: edgeCount(store),
+      articles: index ? (available ? await search.countArticles() : null) : store.articles.size,
+      entities: index ? null : entityCount(store),
+      edges: index ? null : edgeCount(store),
+      graphMode,
     });
   });
   return router;

@@ -97,6 +97,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: 'Find entities by name or alias (typo-tolerant); without q, the most mentioned',
       query: entitiesQuery,
       responses: {
+        501: { description: 'without q, in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'matching entities that occur in the graph', json: entityHitsBody },
         503: { description: 'Meilisearch is unreachable (search_unavailable)' },
       },
@@ -132,6 +133,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: "An entity's articles and mentions per day, week or month, or a pair's with `with`",
       query: timelineQuery,
       responses: {
+        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'the buckets, empty ones included, and the undated counts', json: timelineBody },
         404: notFound('entity in the graph'),
       },
@@ -142,7 +144,10 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       tag: 'entities',
       summary: 'Entities, or pairs, whose share of articles grew in a window against a baseline',
       query: trendingQuery,
-      responses: { 200: { description: 'strongest rise first', json: trendingBody } },
+      responses: {
+        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
+        200: { description: 'strongest rise first', json: trendingBody },
+      },
     },
     {
       method: 'get',
@@ -157,6 +162,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
         'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md.',
       query: graphQuery,
       responses: {
+        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: {
           description: 'the export',
           json: graphBody,
@@ -383,6 +389,7 @@ function curationRoutes(): RouteDoc[] {
         'Likely duplicates of an entity, each with a score and the reasons (names, surname, neighbours)',
       query: similarQuery,
       responses: {
+        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'the suggestions, best first', json: similarBody },
         404: notFound('entity in the graph'),
       },

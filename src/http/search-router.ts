@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { entityAttributes } from '../graph/entity-table.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
+import { indexEntityFacet } from './index-mode.js';
 import { parseQuery, searchQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
 
@@ -16,7 +17,8 @@ export function entityFacet(store: CooccurrenceGraph, counts: Record<string, num
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-export function searchRouter({ search, store }: AppDeps): Router {
+export function searchRouter(deps: AppDeps): Router {
+  const { search, store } = deps;
   const router = Router();
   router.get('/search', async (req, res) => {
     const query = parseQuery(searchQuery, req.query);
@@ -28,7 +30,10 @@ export function searchRouter({ search, store }: AppDeps): Router {
       offset: query.offset,
       hits: results.hits,
       facets: {
-        entity: entityFacet(store, results.facets.entity),
+        entity:
+          deps.graphMode === 'index'
+            ? await indexEntityFacet(deps, results.facets.entity)
+            : entityFacet(store, results.facets.entity),
         lang: results.facets.lang,
         source: results.facets.source,
       },

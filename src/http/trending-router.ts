@@ -2,6 +2,7 @@
 // grew most against a baseline window, by the signed log-likelihood ratio. Without from/to: the last 7
 // days, or the 7 days up to the newest dated article when nothing is that recent (`anchoredToNewest`).
 import { Router } from 'express';
+import { UnsupportedInIndexModeError } from '../errors.js';
 import type { EntityType } from '../entities/types.js';
 import { trendingEntities, trendingPairs } from '../graph/trending.js';
 import { newestPublished, trendingWindow } from '../graph/trending-window.js';
@@ -22,6 +23,7 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
   let cachedVersion = '';
 
   router.get('/trending', (req, res) => {
+    if (deps.graphMode === 'index') throw new UnsupportedInIndexModeError('GET /trending');
     const query = parseQuery(trendingQuery, req.query);
     // The default window ends with the current minute, so that answers within a minute are one answer.
     const minute = Math.floor(now() / 60_000) * 60_000 + 59_999;

@@ -13,7 +13,10 @@ import type { SearchIndex } from '../search/create-search-index.js';
 
 export interface AppDeps {
   search: SearchIndex;
+  /** The in-memory graph; empty in index mode, where graph answers come from search.graph. */
   store: CooccurrenceGraph;
+  /** Where graph answers come from (GRAPH_MODE, docs/index-mode.md). */
+  graphMode: 'memory' | 'index';
   /** Knowledge-base entities, for aliases and Wikidata ids on entity cards. */
   catalog: ReadonlyMap<string, KbEntity>;
   /** Extraction as indexing runs it (on the worker threads): POST /analyze uses it. */

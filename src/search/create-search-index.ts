@@ -12,6 +12,7 @@ import {
 import { NewsgraphError, SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
+import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
 import type {
   ArticleDocument,
@@ -63,6 +64,8 @@ export interface SearchIndex {
   duplicatesOf(id: string, limit: number): Promise<Array<Pick<ArticleDocument, 'id' | 'seq'>>>;
   upsertEntities(docs: readonly EntityDocument[]): Promise<void>;
   searchEntities(q: string, options: { type?: string; limit: number }): Promise<EntityDocument[]>;
+  /** The graph index, written beside the articles, that index mode reads (docs/index-mode.md). */
+  graph: GraphIndex;
 }
 
 export type ArticleWhere = { entity: string } | { curatedBy: string };
@@ -108,6 +111,7 @@ export function createSearchIndex(
 ): SearchIndex {
   const articles = client.index<ArticleDocument>(`${prefix}articles`);
   const entities = client.index<EntityDocument>(`${prefix}entities`);
+  const graph = createGraphIndex(client, prefix);
   const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
 
   const ensureIndex = async (uid: string): Promise<void> => {
@@ -144,6 +148,7 @@ export function createSearchIndex(
             throw new NewsgraphError('search_error', `search: settings of ${index.uid}: ${taskError(task)}`);
           }
         }
+        await graph.setup();
       }),
 
     healthy: async () => {
@@ -156,7 +161,14 @@ export function createSearchIndex(
 
     countArticles: () => guard(async () => (await articles.getStats()).numberOfDocuments),
 
-    addArticles: (docs) => guard(() => (docs.length === 0 ? Promise.resolve({ failed: [] }) : add(docs))),
+    addArticles: (docs) =>
+      guard(async () => {
+        if (docs.length === 0) return { failed: [] };
+        const result = await add(docs);
+        const failed = new Set(result.failed.map((failure) => failure.id));
+        await graph.write(docs.filter((doc) => !failed.has(doc.id)));
+        return result;
+      }),
 
     deleteArticle: (id) =>
       guard(async () => {
@@ -166,6 +178,7 @@ export function createSearchIndex(
         if (task.status !== 'succeeded') {
           throw new NewsgraphError('search_error', `search: deleting ${id}: ${taskError(task)}`);
         }
+        await graph.remove([id]);
         return true;
       }),
 
@@ -281,5 +294,7 @@ export function createSearchIndex(
         });
         return response.hits;
       }),
+
+    graph,
   };
 }

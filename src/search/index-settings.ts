@@ -38,3 +38,18 @@ export const ENTITY_SETTINGS: Settings = {
   typoTolerance: { minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   pagination: { maxTotalHits: 1_000 },
 };
+
+/**
+ * The graph index (index mode, docs/index-mode.md): placeholder searches only, faceted by entity. A
+ * neighbour list is ranked from complete facet counts, so a facet keeps up to this many values; an answer
+ * that reaches it is refused (graph_facet_limit) rather than cut.
+ */
+export const GRAPH_FACET_VALUES = 1_000_000;
+
+export const GRAPH_SETTINGS: Settings = {
+  searchableAttributes: ['article'],
+  filterableAttributes: ['kind', 'article', 'related', 'mentioned', 'tiers', 'publishedTs', 'pairs'],
+  sortableAttributes: ['publishedTs', 'seq'],
+  faceting: { maxValuesPerFacet: GRAPH_FACET_VALUES, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 100_000_000 },
+};

@@ -36,3 +36,13 @@ export function graphShape(store: CooccurrenceGraph): {
   });
   return { nodes, edges: edges.sort(), postings: occurrences, lists: lists.sort() };
 }
+
+/** The graph's entity ids, in the store's order. */
+export function entityIds(store: CooccurrenceGraph): string[] {
+  return [...entitiesOf(store)].map(([id]) => id);
+}
+
+/** The graph's entity ids, those in most articles first (ties in the store's order). */
+export function entitiesByArticles(store: CooccurrenceGraph): string[] {
+  return [...entitiesOf(store)].sort(([, a], [, b]) => b.articles - a.articles).map(([id]) => id);
+}

@@ -62,6 +62,7 @@ describe('GET /health', () => {
       articles: await ng.opened.search.countArticles(),
       entities: entityCount(fromIndex),
       edges: edgeCount(fromIndex),
+      graphMode: 'memory',
     });
     expect(res.body.articles).toBe(3);
   });

@@ -1,0 +1,164 @@
+// npm run bench:index-mode -- [files]: neighbours in index mode (facet queries to Meilisearch) against
+// memory mode (the in-memory graph) over the same index: p50 and p99 per entity and option set, for the
+// most mentioned entities and a spread of smaller ones; optionally (--write-cost) the indexing time of the
+// files with and without the graph index, and what the graph index holds. Figures: docs/index-mode.md.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config.js';
+import { edgeCount } from '../src/graph/edge-lists.js';
+import { entitiesOf, entityAttributes, entityCount } from '../src/graph/entity-table.js';
+import { findNeighbors, type NeighborOptions } from '../src/graph/find-neighbors.js';
+import { articlePairs } from '../src/graph-index/choose-graph-mode.js';
+import { findIndexNeighbors } from '../src/graph-index/find-index-neighbors.js';
+import { readInputs } from '../src/ingest/read-inputs.js';
+import { createLogger } from '../src/logger.js';
+import { openSearch, type OpenSearch } from '../src/open-search.js';
+import { indexArticles } from '../src/pipeline.js';
+import { createMeiliClient } from '../src/search/create-meili-client.js';
+import { createSearchIndex, type SearchIndex } from '../src/search/create-search-index.js';
+import { createSequence } from '../src/search/to-article-document.js';
+import { rebuildGraph } from '../src/sync-graph.js';
+import { parseCli } from './parse-cli.js';
+
+const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
+const { values, positionals } = parseCli({
+  usage: 'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [files...]',
+  description:
+    'Neighbour latency in index mode against memory mode over one index (p50, p99), and with --write-cost\n' +
+    'the indexing time with and without the graph index. Files default to ../shared/corpus.',
+  positionals: 'files',
+  options: {
+    'data-dir': {
+      type: 'string',
+      value: 'DIR',
+      description: 'embedded Meilisearch data (default: a fresh temporary directory)',
+    },
+    reps: { type: 'string', value: 'N', default: '30', description: 'timed runs per entity and option set' },
+    spread: { type: 'string', value: 'N', default: '10', description: 'smaller entities, spread by size' },
+    'write-cost': {
+      type: 'boolean',
+      default: false,
+      description: 'index twice: with and without the graph index',
+    },
+  },
+});
+
+const files =
+  positionals.length > 0 ? positionals : ['de-news.jsonl', 'en-news.jsonl'].map((f) => path.join(CORPUS, f));
+const reps = Number(values.reps);
+const OPTION_SETS: Record<string, Partial<NeighborOptions>> = {
+  'default (count, article, evidence 3)': {},
+  'evidence=0': { evidence: 0 },
+  'weight=llr': { weight: 'llr' },
+  'window=sentence': { window: 'sentence' },
+  'from/to (2008)': { from: Date.parse('2008-01-01'), to: Date.parse('2008-12-31T23:59:59Z') },
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
+
+async function timed<T>(work: () => Promise<T> | T): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function indexFiles(opened: OpenSearch, search: SearchIndex): Promise<number> {
+  const started = performance.now();
+  const summary = await indexArticles(
+    { extractMany: opened.extractMany, search, nextSeq: createSequence() },
+    readInputs(files, 1_000_000),
+  );
+  process.stdout.write(`  indexed ${summary.indexed} of ${summary.read} articles\n`);
+  return (performance.now() - started) / 1000;
+}
+
+async function main(): Promise<void> {
+  const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-index-'));
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    SAMPLE_DATA: '',
+    LOG_LEVEL: 'warn',
+    MEILI_TIMEOUT_MS: '60000',
+  });
+  const opened = await openSearch(config, createLogger('warn'));
+  const { search } = opened;
+  try {
+    if ((await search.countArticles()) === 0) {
+      process.stdout.write(`indexing ${files.join(', ')} into ${dataDir}\n`);
+      const seconds = await indexFiles(opened, search);
+      process.stdout.write(`  ${seconds.toFixed(1)} s, with the graph index\n`);
+    }
+    if (values['write-cost']) {
+      const client = createMeiliClient({
+        url: opened.meili.url,
+        apiKey: opened.searchKey,
+        timeoutMs: 60_000,
+      });
+      for (const withGraph of [false, true]) {
+        const other = createSearchIndex(
+          client,
+          `${config.meili.indexPrefix}cost_${withGraph ? 'with' : 'without'}_`,
+        );
+        await other.setup();
+        if (!withGraph) other.graph.write = async () => {};
+        const seconds = await indexFiles(opened, other);
+        process.stdout.write(
+          `write cost: ${seconds.toFixed(1)} s ${withGraph ? 'with' : 'without'} the graph index\n`,
+        );
+      }
+    }
+    const heapBefore = process.memoryUsage().heapUsed;
+    const store = await rebuildGraph(search);
+    const heapAfter = process.memoryUsage().heapUsed;
+    const [articleDocs, sentenceDocs] = await search.graph.facets([
+      { where: { kind: 'article' } },
+      { where: { kind: 'sentence' } },
+    ]);
+    process.stdout.write(
+      `graph: ${store.articles.size} articles, ${entityCount(store)} entities, ${edgeCount(store)} edges ` +
+        `(heap +${Math.round((heapAfter - heapBefore) / 2 ** 20)} MiB); graph index: ${articleDocs?.total} article ` +
+        `and ${sentenceDocs?.total} sentence documents; pairs summed over articles ${await articlePairs(search)}\n`,
+    );
+    const nodes = [...entitiesOf(store)].sort(([, a], [, b]) => b.articles - a.articles).map(([id]) => id);
+    const spread = Number(values.spread);
+    const step = Math.max(1, Math.floor(nodes.length / 2 / spread));
+    const centers = [
+      ...nodes.slice(0, 5),
+      ...nodes
+        .slice(5)
+        .filter((_, i) => i % step === 0)
+        .slice(0, spread),
+    ];
+    process.stdout.write(
+      '\n| entity | articles | options | memory p50 | memory p99 | index p50 | index p99 |\n|---|---|---|---|---|---|---|\n',
+    );
+    for (const id of centers) {
+      for (const [label, options] of Object.entries(OPTION_SETS)) {
+        const memory: number[] = [];
+        const index: number[] = [];
+        await findIndexNeighbors(search.graph, id, options);
+        for (let i = 0; i < reps; i++) {
+          memory.push(await timed(() => findNeighbors(store, id, options)));
+          index.push(await timed(() => findIndexNeighbors(search.graph, id, options)));
+        }
+        memory.sort((a, b) => a - b);
+        index.sort((a, b) => a - b);
+        process.stdout.write(
+          `| ${id} | ${entityAttributes(store, id)?.articles} | ${label} | ${ms(percentile(memory, 0.5))} | ${ms(percentile(memory, 0.99))} | ${ms(percentile(index, 0.5))} | ${ms(percentile(index, 0.99))} |\n`,
+        );
+      }
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:index-mode: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+// "Who is mentioned with whom", answered from the graph index instead of the in-memory graph: the facet
+// counts of related entities over the articles (and the sentences) that relate the entity are its edges'
+// counts, entity totals for PMI and G² come from the same facets, and the list is ranked exactly as
+// find-neighbors.ts ranks it, ties included, from complete counts (docs/index-mode.md).
+import type { EntityInfo } from '../entities/types.js';
+import { edgeLogLikelihood } from '../graph/edge-log-likelihood.js';
+import { edgePmi } from '../graph/edge-pmi.js';
+import { DEFAULTS, type Neighbor, type NeighborOptions } from '../graph/find-neighbors.js';
+import type { GraphIndex } from '../search/create-graph-index.js';
+import { indexEvidence } from './index-evidence.js';
+
+type Ranked = Omit<Neighbor, 'evidence'>;
+
+// As find-neighbors.ts: strongest first; ties by articles, sentences, name, then id (a total order).
+const names = new Intl.Collator('en');
+export function compareNeighbors(a: Ranked, b: Ranked): number {
+  return (
+    b.weight - a.weight ||
+    b.articles - a.articles ||
+    b.sentences - a.sentences ||
+    names.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+const byCounts = (a: Omit<Ranked, 'name' | 'type'>, b: Omit<Ranked, 'name' | 'type'>): number =>
+  b.weight - a.weight || b.articles - a.articles || b.sentences - a.sentences;
+
+/** The neighbours of `id`, or undefined when no article mentions it. */
+export async function findIndexNeighbors(
+  graph: GraphIndex,
+  id: string,
+  options: Partial<NeighborOptions> = {},
+): Promise<Neighbor[] | undefined> {
+  const {
+    window,
+    limit,
+    minWeight,
+    minArticles,
+    weight: measure,
+    type,
+    from,
+    to,
+    evidence,
+  } = {
+    ...DEFAULTS,
+    ...options,
+  };
+  const significance = measure === 'pmi' || measure === 'llr';
+  const dates = { from, to };
+  const [own, shared, sentences, articles] = await graph.facets([
+    { where: { kind: 'article', mentioned: id } },
+    { where: { kind: 'article', related: [id], ...dates }, facet: 'related' },
+    { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' },
+    { where: { kind: 'article' } },
+  ]);
+  if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
+  // Every entity's articles, for PMI and G² (cached by the graph index until an article changes).
+  const all = significance ? await graph.entityTotals() : { total: articles.total, counts: {} };
+
+  const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
+  const source = window === 'article' ? shared.counts : sentences.counts;
+  for (const [other, windowCount] of Object.entries(source)) {
+    if (other === id) continue;
+    const counts = { articles: shared.counts[other] ?? 0, sentences: sentences.counts[other] ?? 0 };
+    const count = window === 'article' ? counts.articles : counts.sentences;
+    if (count !== windowCount) throw new Error('findIndexNeighbors: inconsistent counts');
+    if (count < Math.max(1, minWeight) || counts.articles < minArticles) continue;
+    const totalOther = all.counts[other] ?? 0;
+    const weight =
+      measure === 'pmi'
+        ? Math.round(edgePmi(counts.articles, own.total, totalOther, all.total) * 1000) / 1000
+        : measure === 'llr'
+          ? Math.round(edgeLogLikelihood(counts.articles, own.total, totalOther, all.total) * 1000) / 1000
+          : count;
+    if (measure === 'llr' && weight <= 0) continue;
+    candidates.push({ id: other, weight, ...counts });
+  }
+  candidates.sort(byCounts);
+
+  // Names (and types) are read only for the strongest, a whole tie group at a time, until `limit` are kept:
+  // whatever comes after ranks below every one of them.
+  const kept: Ranked[] = [];
+  for (let at = 0; at < candidates.length && kept.length < limit;) {
+    let end = Math.min(candidates.length, at + Math.max(limit - kept.length, 1) * (type ? 4 : 1));
+    while (end < candidates.length && byCounts(candidates[end - 1]!, candidates[end]!) === 0) end++;
+    const block = candidates.slice(at, end);
+    const infos = await graph.latestInfo(block.map((candidate) => candidate.id));
+    for (const candidate of block) {
+      const info: EntityInfo | undefined = infos.get(candidate.id);
+      if (!info || (type !== undefined && info.type !== type)) continue;
+      kept.push({ ...candidate, name: info.name, type: info.type });
+    }
+    at = end;
+  }
+  const best = kept.sort(compareNeighbors).slice(0, limit);
+  const evidenceIds = await indexEvidence(graph, id, best, { window, from, to, evidence });
+  return best.map((neighbor, i) => ({ ...neighbor, evidence: evidenceIds[i] ?? [] }));
+}

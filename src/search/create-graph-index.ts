@@ -1,0 +1,219 @@
+// The graph index of one Meilisearch instance (`<prefix>graph`): written beside every article write and
+// delete (create-search-index.ts), and read by index mode (src/graph-index/) through facet counts. A facet
+// answer is complete or refused: a neighbour list ranked from cut counts would be silently wrong.
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import type { EntityInfo } from '../entities/types.js';
+import { NewsgraphError } from '../errors.js';
+import { graphFilter, type GraphWhere } from './graph-filter.js';
+import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
+import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
+import type { GraphFields } from './types.js';
+
+export type GraphFacet = 'related' | 'mentioned' | 'article' | 'pairs';
+
+export interface GraphFacetQuery {
+  where: GraphWhere;
+  facet?: GraphFacet;
+}
+
+export interface FacetAnswer {
+  /** Documents matching. */
+  total: number;
+  /** The facet's value -> documents, every value (empty without a facet). */
+  counts: Record<string, number>;
+}
+
+export interface ArticleDate {
+  article: string;
+  publishedTs: number | null;
+  seq: number;
+}
+
+export interface GraphIndex {
+  /** One answer per query, in order. */
+  facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
+  /** Per query, the matching article documents' ids, dates and write sequences, at most `limit`, unsorted. */
+  articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
+  /** Name and type of each entity as the last written article that mentions it gives them. */
+  latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
+  /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
+   * until an article is written or removed. */
+  entityTotals(): Promise<FacetAnswer>;
+  /** Replaces the graph documents of these articles (article writes do it; this is for a rebuild). */
+  write(docs: readonly GraphFields[]): Promise<void>;
+  /** Removes every graph document, before a rebuild. */
+  reset(): Promise<void>;
+}
+
+export interface GraphIndexWriter extends GraphIndex {
+  uid: string;
+  setup(): Promise<void>;
+  /** Removes the graph documents of these articles. */
+  remove(articleIds: readonly string[]): Promise<void>;
+}
+
+/** A facet answer reached maxValuesPerFacet: its counts may be cut, so nothing is ranked from them. */
+export class GraphFacetLimitError extends NewsgraphError {
+  constructor(facet: string) {
+    super(
+      'graph_facet_limit',
+      `graph index: the facet "${facet}" has ${GRAPH_FACET_VALUES} values or more in one answer, so its counts may be cut`,
+    );
+  }
+}
+
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200 };
+
+type RawResult = {
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  hits: Array<Record<string, unknown>>;
+};
+
+/** The request of a facet query: no hits, an exhaustive total. */
+export function facetParams(query: GraphFacetQuery) {
+  return {
+    q: '',
+    filter: graphFilter(query.where),
+    facets: query.facet ? [query.facet] : [],
+    page: 1,
+    hitsPerPage: 0,
+  };
+}
+
+/** Reads one facet answer, refusing a cut one. */
+export function toFacetAnswer(result: RawResult, facet: GraphFacet | undefined): FacetAnswer {
+  const counts = (facet && result.facetDistribution?.[facet]) || {};
+  if (Object.keys(counts).length >= GRAPH_FACET_VALUES) throw new GraphFacetLimitError(facet ?? '');
+  return { total: result.totalHits ?? result.estimatedTotalHits ?? 0, counts };
+}
+
+/** The search of one `articleDates` query: no sort (a sort cost a scan of the dates per query). */
+export function articleDatesParams(query: { where: GraphWhere; limit: number }) {
+  return {
+    q: '',
+    filter: graphFilter(query.where),
+    limit: query.limit,
+    attributesToRetrieve: ['article', 'publishedTs', 'seq'],
+  };
+}
+
+/** The search that finds the last written article document mentioning an entity. */
+export function latestParams(id: string) {
+  return {
+    q: '',
+    filter: graphFilter({ kind: 'article', mentioned: id }),
+    sort: ['seq:desc'],
+    limit: 1,
+    attributesToRetrieve: ['seq', 'info'],
+  };
+}
+
+/** The entity's own info in a latest-article hit, with that article's write sequence. */
+export function infoOf(hit: Record<string, unknown> | undefined, id: string) {
+  // An article lists an entity once; were it listed twice, the last entry wins, as the graph takes it.
+  const info = (hit?.info as EntityInfo[] | undefined)?.filter((entry) => entry.id === id).at(-1);
+  return info ? { info, seq: hit?.seq as number } : undefined;
+}
+
+/** The version of the graph index's articles: their number and the last write sequence. */
+export const VERSION_PARAMS = {
+  q: '',
+  filter: ['kind = "article"'],
+  sort: ['seq:desc'],
+  limit: 1,
+  attributesToRetrieve: ['seq'],
+};
+
+export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
+  const uid = `${prefix}graph`;
+  const index = client.index<GraphDocument>(uid);
+  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
+    if (task.status !== 'succeeded') {
+      throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
+    }
+  };
+  let totals: { key: string; answer: FacetAnswer } | undefined;
+  const multi = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
+    if (queries.length === 0) return [];
+    const response = await client.multiSearch({
+      queries: queries.map((query) => ({ indexUid: uid, ...query }) as MultiSearchQuery),
+    });
+    return response.results as unknown as RawResult[];
+  };
+
+  return {
+    uid,
+    setup: async () => {
+      const exists = await client.getIndex(uid).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+      succeeded(await index.updateSettings(GRAPH_SETTINGS).waitTask(wait), 'settings');
+    },
+
+    write: async (docs) => {
+      if (docs.length === 0) return;
+      // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
+      // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
+      // delete enqueued second removed what the add wrote).
+      const deleted = await index.deleteDocuments({
+        filter: graphFilterOfArticles(docs.map((doc) => doc.id)),
+      });
+      const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+      succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
+      succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+    },
+
+    reset: async () => {
+      succeeded(await index.deleteAllDocuments().waitTask(wait), 'deleting every document');
+    },
+
+    remove: async (articleIds) => {
+      if (articleIds.length === 0) return;
+      succeeded(
+        await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
+        'deleting documents',
+      );
+    },
+
+    facets: async (queries) =>
+      (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet)),
+
+    articleDates: async (queries) =>
+      (await multi(queries.map(articleDatesParams))).map((result) => result.hits as unknown as ArticleDate[]),
+
+    latestInfo: async (ids) => {
+      // One search per entity, a batch per request: a page of the articles mentioning any of them, newest
+      // first, carried every article's whole entity list and cost seconds for entities last seen long ago.
+      const found = new Map<string, EntityInfo>();
+      for (let at = 0; at < ids.length; at += DEFAULTS.infoBatch) {
+        const batch = ids.slice(at, at + DEFAULTS.infoBatch);
+        const results = await multi(batch.map(latestParams));
+        batch.forEach((id, i) => {
+          const latest = infoOf(results[i]?.hits[0], id);
+          if (latest) found.set(id, latest.info);
+        });
+      }
+      return found;
+    },
+
+    entityTotals: async () => {
+      const [version] = await multi([VERSION_PARAMS]);
+      const key = `${version?.estimatedTotalHits}:${version?.hits[0]?.seq}`;
+      if (totals?.key !== key) {
+        const [answer] = await multi([facetParams({ where: { kind: 'article' }, facet: 'mentioned' })]);
+        totals = { key, answer: toFacetAnswer(answer as RawResult, 'mentioned') };
+      }
+      return totals.answer;
+    },
+  };
+}
+
+/** Both kinds of graph documents of these articles. */
+function graphFilterOfArticles(articleIds: readonly string[]): string {
+  return graphFilter({ kind: 'article', articles: articleIds }).slice(1).join(' AND ');
+}

@@ -1,0 +1,137 @@
+// The graph index over several Meilisearch instances (MEILI_REMOTES): each holds the graph documents of its
+// own articles (create-search-index.ts writes them beside the articles). A facet query is one federated
+// search on the first instance with merged facets, so counts are summed by Meilisearch across the network;
+// entity names are read from every instance and the last written wins, as on one instance.
+import type { EntityInfo } from '../entities/types.js';
+import { SearchUnavailableError } from '../errors.js';
+import {
+  DEFAULTS as GRAPH_DEFAULTS,
+  facetParams,
+  infoOf,
+  latestParams,
+  articleDatesParams,
+  type ArticleDate,
+  toFacetAnswer,
+  VERSION_PARAMS,
+  type FacetAnswer,
+  type GraphFacetQuery,
+  type GraphIndex,
+} from './create-graph-index.js';
+import type { Shard } from './create-sharded-search-index.js';
+import { guard } from './create-search-index.js';
+import { GRAPH_FACET_VALUES } from './index-settings.js';
+import { shardOf } from './shard-of.js';
+import type { GraphFields } from './types.js';
+
+type Federated = {
+  hits: Array<Record<string, unknown>>;
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  remoteErrors?: Record<string, { code?: string } | undefined>;
+};
+
+/** Reads over `shards`; writes go to `parts`, the graph index of each shard, by article id. */
+export function createShardedGraphIndex(
+  shards: readonly Shard[],
+  parts: readonly GraphIndex[],
+  prefix: string,
+): GraphIndex {
+  const [self] = shards;
+  if (!self) throw new Error('createShardedGraphIndex: needs shards');
+  const uid = `${prefix}graph`;
+
+  /** One query over every shard, merged by the first; a shard that fails fails the answer. */
+  const federated = async (
+    params: Record<string, unknown>,
+    federation: Record<string, unknown>,
+  ): Promise<Federated> => {
+    const response = (await self.client.multiSearch({
+      federation,
+      queries: shards.map((shard) => ({
+        indexUid: uid,
+        ...params,
+        federationOptions: { remote: shard.name },
+      })),
+    } as never)) as unknown as Federated;
+    const failed = Object.entries(response.remoteErrors ?? {});
+    if (failed.length > 0) {
+      const which = failed.map(([name, error]) => `${name} (${error?.code ?? 'error'})`).join(', ');
+      throw new SearchUnavailableError(`graph index: shard ${which} did not answer`);
+    }
+    return response;
+  };
+
+  /** One facet query over every shard, merged by Meilisearch. */
+  const facet = async (query: GraphFacetQuery): Promise<FacetAnswer> => {
+    // Federation pages by limit only; a placeholder search's estimated total is its exact count.
+    const { page: _page, hitsPerPage: _hits, facets, ...params } = facetParams(query);
+    const response = await federated(params, {
+      limit: 0,
+      ...(facets.length > 0
+        ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
+        : {}),
+    });
+    return toFacetAnswer(response, query.facet);
+  };
+  let totals: { key: string; answer: FacetAnswer } | undefined;
+
+  return {
+    write: async (docs) => {
+      const groups = parts.map(() => [] as GraphFields[]);
+      for (const doc of docs) groups[shardOf(doc.id, parts.length)]?.push(doc);
+      await Promise.all(groups.map((group, i) => (group.length > 0 ? parts[i]?.write(group) : undefined)));
+    },
+
+    reset: async () => {
+      await Promise.all(parts.map((part) => part.reset()));
+    },
+
+    facets: (queries) => guard(() => Promise.all(queries.map(facet))),
+
+    articleDates: (queries) =>
+      guard(() =>
+        Promise.all(
+          queries.map(async (query) => {
+            const { limit, ...params } = articleDatesParams(query);
+            const response = await federated(params, { limit });
+            return response.hits as unknown as ArticleDate[];
+          }),
+        ),
+      ),
+
+    latestInfo: (ids) =>
+      guard(async () => {
+        // Each shard's latest article per entity, in one multi-search per shard; the last written wins.
+        const found = new Map<string, { info: EntityInfo; seq: number }>();
+        for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.infoBatch) {
+          const batch = ids.slice(at, at + GRAPH_DEFAULTS.infoBatch);
+          const answers = await Promise.all(
+            shards.map((shard) =>
+              shard.client.multiSearch({
+                queries: batch.map((id) => ({ indexUid: uid, ...latestParams(id) })),
+              }),
+            ),
+          );
+          for (const answer of answers) {
+            batch.forEach((id, i) => {
+              const latest = infoOf(answer.results[i]?.hits[0] as Record<string, unknown> | undefined, id);
+              if (latest && latest.seq > (found.get(id)?.seq ?? -Infinity)) found.set(id, latest);
+            });
+          }
+        }
+        return new Map([...found].map(([id, { info }]) => [id, info]));
+      }),
+
+    entityTotals: () =>
+      guard(async () => {
+        const { limit, ...params } = VERSION_PARAMS;
+        const version = await federated(params, { limit });
+        const key = `${version.estimatedTotalHits}:${version.hits[0]?.seq}`;
+        if (totals?.key !== key) {
+          totals = { key, answer: await facet({ where: { kind: 'article' }, facet: 'mentioned' }) };
+        }
+        return totals.answer;
+      }),
+  };
+}

@@ -1,0 +1,142 @@
+// Index mode over two Meilisearch instances (MEILI_REMOTES) answers as over one: the same files go through
+// the same pipeline into one instance and into two more that share the articles by id; every neighbour
+// list, weight, evidence list and entity node read from the sharded graph index (one federated search with
+// merged facets per question) must equal the single instance's, and memory mode's.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
+import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
+import { indexEntity } from '../../src/graph-index/index-entity.js';
+import { createLogger } from '../../src/logger.js';
+import { findMeiliBinary } from '../../src/meili/find-binary.js';
+import { startMeilisearch, type EmbeddedMeilisearch } from '../../src/meili/start-meilisearch.js';
+import { createMeiliClient } from '../../src/search/create-meili-client.js';
+import { createGraphIndex } from '../../src/search/create-graph-index.js';
+import { entitiesByArticles } from '../helpers/graph-shape.js';
+import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+const FIXTURES = [
+  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
+  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
+  SAMPLE,
+];
+const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
+const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
+if (!corpusPresent) {
+  console.warn(`index mode on two instances over the corpus skipped: ${CORPUS} is absent`);
+}
+
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+function optionSets(range: { from: number; to: number }): Array<Partial<NeighborOptions>> {
+  return [
+    { limit: 200, evidence: 5 },
+    { window: 'sentence', limit: 200, evidence: 4 },
+    { weight: 'pmi', limit: 50 },
+    { weight: 'llr', limit: 50, type: 'person' },
+    { from: range.from, to: range.to, limit: 100, evidence: 6 },
+    { to: range.to, window: 'sentence', weight: 'llr' },
+  ];
+}
+
+describe('index mode on two Meilisearch instances', () => {
+  const instances: Array<{ meili: EmbeddedMeilisearch; dataDir: string; key: string }> = [];
+  let single: TestNewsgraph;
+  let sharded: TestNewsgraph;
+
+  const open = async (files: string[]) => {
+    single = await openTestNewsgraph('index_single', { EXTRACT_THREADS: '0', NER: 'off' });
+    sharded = await openTestNewsgraph('index_sharded', {
+      EXTRACT_THREADS: '0',
+      NER: 'off',
+      MEILI_URL: '',
+      MEILI_MASTER_KEY: '',
+      MEILI_REMOTES: JSON.stringify(instances.map(({ meili, key }) => ({ url: meili.url, key }))),
+    });
+    expect(await single.index(files)).toEqual(await sharded.index(files));
+  };
+
+  const expectSame = async (ids: readonly string[], sets: Array<Partial<NeighborOptions>>) => {
+    for (const id of ids) {
+      for (const options of sets) {
+        const [one, two] = await Promise.all(
+          [single, sharded].map((ng) => findIndexNeighbors(ng.opened.search.graph, id, options)),
+        );
+        expect({ id, options, neighbors: two }).toEqual({ id, options, neighbors: one });
+        expect({ id, options, neighbors: one }).toEqual({
+          id,
+          options,
+          neighbors: findNeighbors(single.store, id, options),
+        });
+      }
+      expect(await indexEntity(sharded.opened.search.graph, id)).toEqual(
+        await indexEntity(single.opened.search.graph, id),
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-test-index-shard-'));
+      const key = `index-shard-key-${Math.random().toString(36).slice(2)}`;
+      const meili = await startMeilisearch({
+        binary: findMeiliBinary(process.env.MEILI_BINARY),
+        dataDir,
+        masterKey: key,
+        logger: createLogger('warn'),
+      });
+      instances.push({ meili, dataDir, key });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([single?.opened.close(), sharded?.opened.close()]);
+    for (const { meili, dataDir } of instances) {
+      await meili.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  describe('the fixture', () => {
+    beforeAll(() => open(FIXTURES), 300_000);
+
+    it('each instance holds the graph documents of its own articles, and both hold some', async () => {
+      const totals = await Promise.all(
+        instances.map(async ({ meili, key }) => {
+          const client = createMeiliClient({ url: meili.url, apiKey: key, timeoutMs: 30_000 });
+          const graph = createGraphIndex(client, sharded.config.meili.indexPrefix);
+          return (await graph.facets([{ where: { kind: 'article' } }]))[0]?.total ?? 0;
+        }),
+      );
+      expect(
+        totals.every((total) => total > 0),
+        `graph articles per instance: ${totals.join(', ')}`,
+      ).toBe(true);
+      expect(totals[0]! + totals[1]!).toBe(await single.opened.search.countArticles());
+    });
+
+    it('gives every entity the same neighbours, weights, evidence and node as one instance', async () => {
+      // Federated searches cost some milliseconds each: the 15 most mentioned entities and every 5th other.
+      const nodes = entitiesByArticles(single.store);
+      expect(nodes.length, `${nodes.length} entities`).toBeGreaterThan(20);
+      const ids = [...nodes.slice(0, 15), ...nodes.slice(15).filter((_, i) => i % 5 === 0)];
+      await expectSame(ids, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
+    }, 600_000);
+  });
+
+  describe.runIf(corpusPresent)('the corpus', () => {
+    beforeAll(async () => {
+      await Promise.all([single?.opened.close(), sharded?.opened.close()]);
+      await open(CORPUS_FILES);
+    }, 900_000);
+
+    it('gives hubs and others the same neighbours, weights, evidence and node as one instance', async () => {
+      const nodes = entitiesByArticles(single.store);
+      const step = Math.floor(nodes.length / 12);
+      const ids = [...nodes.slice(0, 3), ...nodes.filter((_, i) => i % step === 0).slice(1, 12)];
+      await expectSame(ids, optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }));
+    }, 900_000);
+  });
+});

@@ -1,0 +1,260 @@
+// Index mode against memory mode: the same articles go through the same pipeline, which fills the
+// in-memory graph and writes the graph index; every neighbour list, weight and evidence list read from the
+// index must equal the graph's, with and without from/to, for every measure and window. On the fixture
+// always (it holds page furniture, a copy of another story and undated articles), on ../shared/corpus when
+// it is there.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDeps } from '../../src/api-deps.js';
+import { loadConfig } from '../../src/config.js';
+import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
+import { articlePairs, chooseGraphMode } from '../../src/graph-index/choose-graph-mode.js';
+import { ensureGraphIndex } from '../../src/graph-index/ensure-graph-index.js';
+import { createApp } from '../../src/http/create-app.js';
+import { createLogger } from '../../src/logger.js';
+import { addArticle } from '../../src/graph/add-article.js';
+import { edgeCount } from '../../src/graph/edge-lists.js';
+import { entityAttributes } from '../../src/graph/entity-table.js';
+import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
+import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
+import { indexEntity } from '../../src/graph-index/index-entity.js';
+import type { GraphIndex } from '../../src/search/create-graph-index.js';
+import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
+import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+const FIXTURES = [
+  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
+  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
+  SAMPLE,
+];
+const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
+const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
+if (!corpusPresent) {
+  console.warn(`index mode over the corpus skipped: ${CORPUS} is absent (it is not part of the repository)`);
+}
+
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** Option sets to compare: measures, windows, thresholds, types, and date ranges with one end or two. */
+function optionSets(range: { from: number; to: number }): Array<Partial<NeighborOptions>> {
+  return [
+    {},
+    { limit: 200, evidence: 5 },
+    { window: 'sentence', limit: 200, evidence: 4 },
+    { weight: 'pmi', limit: 50 },
+    { weight: 'llr', limit: 50 },
+    { weight: 'pmi', window: 'sentence', minWeight: 2 },
+    { minArticles: 2, limit: 30 },
+    { type: 'person', limit: 30 },
+    { type: 'location', weight: 'llr' },
+    { limit: 1 },
+    { from: range.from, limit: 100 },
+    { to: range.to, limit: 100, weight: 'pmi' },
+    { from: range.from, to: range.to, limit: 100, evidence: 6 },
+    { from: range.from, to: range.to, window: 'sentence', weight: 'llr' },
+    { evidence: 0, limit: 200 },
+  ];
+}
+
+async function expectSameNeighbors(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  ids: readonly string[],
+  sets: Array<Partial<NeighborOptions>>,
+): Promise<number> {
+  let compared = 0;
+  for (const id of ids) {
+    for (const options of sets) {
+      const memory = findNeighbors(store, id, options);
+      const index = await findIndexNeighbors(graph, id, options);
+      expect({ id, options, neighbors: index }).toEqual({ id, options, neighbors: memory });
+      compared += memory?.length ?? 0;
+    }
+  }
+  return compared;
+}
+
+async function expectSameNodes(store: CooccurrenceGraph, graph: GraphIndex, ids: readonly string[]) {
+  for (const id of ids) {
+    expect({ id, node: await indexEntity(graph, id) }).toEqual({
+      id,
+      node: entityAttributes(store, id),
+    });
+  }
+}
+
+describe('index mode answers as memory mode', () => {
+  let ng: TestNewsgraph;
+
+  afterAll(async () => {
+    await ng?.opened.close();
+  });
+
+  describe('on the fixture', () => {
+    beforeAll(async () => {
+      ng = await openTestNewsgraph('index_mode', { EXTRACT_THREADS: '0', NER: 'off' });
+      await ng.index(FIXTURES);
+    }, 300_000);
+
+    it('the fixture holds what the index must leave out: page furniture and a copy of a story', async () => {
+      const articles = await ng.opened.search.getArticles(
+        ['im-01', 'im-06'],
+        ['id', 'mentions', 'duplicateOf'],
+      );
+      const byId = new Map(articles.map((article) => [article.id, article]));
+      expect(byId.get('im-01')?.mentions.some((mention) => mention.furniture)).toBe(true);
+      expect(byId.get('im-06')?.duplicateOf).toBe('im-05');
+    });
+
+    it('gives every entity the same neighbours, weights and evidence, with and without from/to', async () => {
+      const ids = entityIds(ng.store);
+      expect(ids.length).toBeGreaterThan(20);
+      const compared = await expectSameNeighbors(
+        ng.store,
+        ng.opened.search.graph,
+        ids,
+        optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }),
+      );
+      expect(compared).toBeGreaterThan(500);
+    });
+
+    it('gives every entity the same name, type, articles and mentions', async () => {
+      await expectSameNodes(ng.store, ng.opened.search.graph, entityIds(ng.store));
+      expect(await indexEntity(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
+      expect(await findIndexNeighbors(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
+    });
+
+    it('follows a re-indexed and a deleted article', async () => {
+      await ng.index(FIXTURES.slice(0, 1));
+      expect(await ng.deps.removeArticle('im-12')).toBe(true);
+      expect(await ng.deps.removeArticle('im-05')).toBe(true);
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, entityIds(ng.store), [
+        { limit: 200, evidence: 5 },
+        { weight: 'llr', window: 'sentence' },
+      ]);
+    });
+
+    it('answers the entity routes over HTTP with the same JSON as memory mode', async () => {
+      const logger = createLogger('warn');
+      const indexApp = createApp(apiDeps(ng.opened, createCooccurrenceGraph(), ng.config, logger, 'index'));
+      const paths = [
+        '/entities/olaf-scholz/neighbors',
+        '/entities/emmanuel-macron/neighbors?window=sentence&evidence=5&limit=50',
+        '/entities/vladimir-putin/neighbors?weight=llr&from=2024-01-01&to=2024-03-05',
+        '/entities/germany/neighbors?weight=pmi&type=location',
+        '/entities/olaf-scholz',
+        '/entities?q=Scholz',
+        '/search?q=Berlin',
+      ];
+      for (const path of paths) {
+        const memory = await request(ng.app).get(path).expect(200);
+        const index = await request(indexApp).get(path).expect(200);
+        expect({ path, body: index.body }).toEqual({ path, body: memory.body });
+      }
+      await request(indexApp).get('/entities/no-such-entity/neighbors').expect(404);
+      const health = await request(indexApp).get('/health').expect(200);
+      expect(health.body).toMatchObject({
+        graphMode: 'index',
+        articles: await ng.opened.search.countArticles(),
+      });
+      expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
+      for (const path of [
+        '/graph?center=olaf-scholz',
+        '/trending',
+        '/entities/olaf-scholz/timeline',
+        '/entities/olaf-scholz/similar',
+        '/entities',
+      ]) {
+        const res = await request(indexApp).get(path).expect(501);
+        expect(res.body.error.code).toBe('unsupported_in_index_mode');
+      }
+    });
+
+    it('rebuilds a missing graph index from the articles, and GRAPH_MODE=auto weighs the graph against the budget', async () => {
+      const logger = createLogger('warn');
+      const before = await articlePairs(ng.opened.search);
+      expect(before).toBeGreaterThanOrEqual(edgeCount(ng.store));
+      await ng.opened.search.graph.reset();
+      expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+      expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
+      expect(await articlePairs(ng.opened.search)).toBe(before);
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, entityIds(ng.store), [{ limit: 200 }]);
+      const mode = (env: Record<string, string>, bytesPerEdge?: number) =>
+        chooseGraphMode(loadConfig(env).graph, ng.opened.search, logger, bytesPerEdge);
+      expect(await mode({})).toBe('memory');
+      expect(await mode({ GRAPH_MODE: 'index' })).toBe('index');
+      expect(await mode({ GRAPH_MODE: 'auto', GRAPH_MEMORY_MB: '1' })).toBe('memory');
+      expect(await mode({ GRAPH_MODE: 'auto', GRAPH_MEMORY_MB: '1' }, 2 ** 20)).toBe('index');
+      expect(() => loadConfig({ GRAPH_MODE: 'disk' })).toThrow(/GRAPH_MODE/);
+    });
+
+    it('keeps a quote in an entity id a value, not filter syntax', async () => {
+      const hostile = 'olaf-scholz" OR kind = "sentence';
+      expect(await findIndexNeighbors(ng.opened.search.graph, hostile)).toBeUndefined();
+      expect(await indexEntity(ng.opened.search.graph, hostile)).toBeUndefined();
+      // Unquoted, each of these would match every sentence document.
+      const answers = await ng.opened.search.graph.facets([
+        { where: { kind: 'article', related: [hostile] } },
+        { where: { kind: 'article', mentioned: hostile } },
+        { where: { kind: 'article', tier: hostile } },
+        { where: { kind: 'article', articles: [hostile] } },
+        { where: { kind: 'article', related: ['olaf-scholz'], notArticles: ['x"] OR kind = "sentence'] } },
+      ]);
+      expect(answers.slice(0, 4).map((answer) => answer.total)).toEqual([0, 0, 0, 0]);
+      const [plain] = await ng.opened.search.graph.facets([
+        { where: { kind: 'article', related: ['olaf-scholz'] } },
+      ]);
+      expect(answers[4]?.total).toBe(plain?.total);
+    });
+    it('takes names and types from the last written article that mentions an entity, as memory mode', async () => {
+      const seq = Date.now() * 1000 + 1_000_000;
+      const renamed = (id: string, name: string, at: number) => ({
+        id,
+        seq: at,
+        title: null,
+        publishedTs: null,
+        duplicateOf: null,
+        entityInfo: [
+          { id: 'olaf-scholz', name, type: 'person' as const },
+          { id: 'berlin', name: 'Berlin', type: 'location' as const },
+        ],
+        mentions: [
+          { entityId: 'olaf-scholz', text: name, start: 0, end: 1, sentence: 0 },
+          { entityId: 'berlin', text: 'Berlin', start: 2, end: 3, sentence: 0 },
+        ],
+      });
+      // Written newest last in memory, and to the index in the other order: the write sequence decides.
+      const docs = [renamed('im-name-a', 'Scholz (a)', seq), renamed('im-name-b', 'Scholz (b)', seq + 1)];
+      for (const doc of docs) addArticle(ng.store, doc);
+      await ng.opened.search.graph.write([...docs].reverse());
+      const node = await indexEntity(ng.opened.search.graph, 'olaf-scholz');
+      expect(node?.name).toBe('Scholz (b)');
+      expect(node).toEqual(entityAttributes(ng.store, 'olaf-scholz'));
+      await expectSameNeighbors(ng.store, ng.opened.search.graph, ['berlin'], [{ limit: 200 }]);
+    });
+  });
+
+  describe.runIf(corpusPresent)('on the corpus', () => {
+    beforeAll(async () => {
+      await ng?.opened.close();
+      ng = await openTestNewsgraph('index_mode_corpus');
+      await ng.index(CORPUS_FILES);
+    }, 1_200_000);
+
+    it('gives hubs, mid-sized and rare entities the same neighbours, weights and evidence', async () => {
+      const nodes = entitiesByArticles(ng.store);
+      const step = Math.floor(nodes.length / 40);
+      const ids = [...nodes.slice(0, 5), ...nodes.filter((_, i) => i % step === 0).slice(1, 40)];
+      await expectSameNeighbors(
+        ng.store,
+        ng.opened.search.graph,
+        ids,
+        optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }),
+      );
+      await expectSameNodes(ng.store, ng.opened.search.graph, ids);
+    }, 1_200_000);
+  });
+});
