@@ -2,18 +2,19 @@
 // the same pipeline into one instance and into two more that share the articles by id; every neighbour
 // list, weight, evidence list and entity node read from the sharded graph index (one federated search with
 // merged facets per question) must equal the single instance's, and memory mode's.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
-import { createLogger } from '../../src/logger.js';
-import { findMeiliBinary } from '../../src/meili/find-binary.js';
-import { startMeilisearch, type EmbeddedMeilisearch } from '../../src/meili/start-meilisearch.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createGraphIndex } from '../../src/search/create-graph-index.js';
+import {
+  startExtraMeilisearch,
+  stopExtraMeilisearch,
+  type ExtraMeilisearch,
+} from '../helpers/extra-meilisearch.js';
 import { entitiesByArticles } from '../helpers/graph-shape.js';
 import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
@@ -42,7 +43,7 @@ function optionSets(range: { from: number; to: number }): Array<Partial<Neighbor
 }
 
 describe('index mode on two Meilisearch instances', () => {
-  const instances: Array<{ meili: EmbeddedMeilisearch; dataDir: string; key: string }> = [];
+  const instances: ExtraMeilisearch[] = [];
   let single: TestNewsgraph;
   let sharded: TestNewsgraph;
 
@@ -78,25 +79,12 @@ describe('index mode on two Meilisearch instances', () => {
   };
 
   beforeAll(async () => {
-    for (let i = 0; i < 2; i++) {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-test-index-shard-'));
-      const key = `index-shard-key-${Math.random().toString(36).slice(2)}`;
-      const meili = await startMeilisearch({
-        binary: findMeiliBinary(process.env.MEILI_BINARY),
-        dataDir,
-        masterKey: key,
-        logger: createLogger('warn'),
-      });
-      instances.push({ meili, dataDir, key });
-    }
+    instances.push(await startExtraMeilisearch(), await startExtraMeilisearch());
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all([single?.opened.close(), sharded?.opened.close()]);
-    for (const { meili, dataDir } of instances) {
-      await meili.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await stopExtraMeilisearch(instances);
   });
 
   describe('the fixture', () => {

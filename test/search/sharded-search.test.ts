@@ -2,20 +2,21 @@
 // instance holds them all. Both get the same files through the same pipeline, and every answer is compared:
 // matching ids, totals, facet counts, entity look-up, recent articles, write order and the rebuilt graph.
 // test/fixtures/sharding is synthetic (always present); ../shared/corpus is used too when it is there.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { findMeiliBinary } from '../../src/meili/find-binary.js';
-import { startMeilisearch, type EmbeddedMeilisearch } from '../../src/meili/start-meilisearch.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from '../../src/search/create-search-index.js';
 import { shardOf } from '../../src/search/shard-of.js';
 import type { ArticleQuery, ArticleResults } from '../../src/search/types.js';
 import { rebuildGraph } from '../../src/sync-graph.js';
 import { graphShape } from '../helpers/graph-shape.js';
+import {
+  startExtraMeilisearch,
+  stopExtraMeilisearch,
+  type ExtraMeilisearch,
+} from '../helpers/extra-meilisearch.js';
 import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl');
@@ -25,24 +26,6 @@ if (!corpusPresent) {
   console.warn(
     `sharded search over the corpus skipped: ${CORPUS} is absent (it is not part of the repository)`,
   );
-}
-
-interface Instance {
-  meili: EmbeddedMeilisearch;
-  dataDir: string;
-  key: string;
-}
-
-async function startInstance(): Promise<Instance> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-test-shard-'));
-  const key = `shard-master-key-${Math.random().toString(36).slice(2)},#|"x`;
-  const meili = await startMeilisearch({
-    binary: findMeiliBinary(process.env.MEILI_BINARY),
-    dataDir,
-    masterKey: key,
-    logger: createLogger('warn'),
-  });
-  return { meili, dataDir, key };
 }
 
 /** Every matching id (paged as the API pages), the total and the facets of a query. */
@@ -137,7 +120,7 @@ async function expectSameEntities(single: SearchIndex, sharded: SearchIndex, wor
 }
 
 describe('articles sharded over two Meilisearch instances', () => {
-  const instances: Instance[] = [];
+  const instances: ExtraMeilisearch[] = [];
   let single: TestNewsgraph;
   let sharded: TestNewsgraph;
   let shards: SearchIndex[];
@@ -164,15 +147,12 @@ describe('articles sharded over two Meilisearch instances', () => {
   };
 
   beforeAll(async () => {
-    instances.push(await startInstance(), await startInstance());
+    instances.push(await startExtraMeilisearch(), await startExtraMeilisearch());
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all([single?.opened.close(), sharded?.opened.close()]);
-    for (const { meili, dataDir } of instances) {
-      await meili.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    await stopExtraMeilisearch(instances);
   });
 
   describe('the fixture', () => {
