@@ -12,7 +12,7 @@ import { createApp } from './http/create-app.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { apiDeps } from './api-deps.js';
 import { loadGraphState, snapshotFile } from './load-graph-state.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger } from './logger.js';
 import { openSearch } from './open-search.js';
 import { maxSeq, startGraphSync } from './sync-graph.js';
 
@@ -50,19 +50,21 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   // Articles another process rewrote may come from its curations: read the log again for extraction here.
+  // Index mode has no graph sync to notice them, so it reads the log on a timer.
+  const refreshCurations = (): void => {
+    deps.curator
+      .refresh()
+      .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
+  };
   const stopSync = memory
     ? startGraphSync({
         store,
         search,
         intervalMs: config.graphSyncIntervalMs,
         logger,
-        onApplied: () => {
-          deps.curator
-            .refresh()
-            .catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
-        },
+        onApplied: refreshCurations,
       })
-    : refreshCurations(deps.curator, config.graphSyncIntervalMs, logger);
+    : everyInterval(refreshCurations, config.graphSyncIntervalMs);
   let saved = '';
   const save = async (): Promise<void> => {
     if (!memory) return;
@@ -114,11 +116,9 @@ async function main(): Promise<void> {
   );
 }
 
-/** Index mode has no graph sync to notice another process's curations: read the log on a timer. */
-function refreshCurations(curator: { refresh(): Promise<unknown> }, intervalMs: number, logger: Logger) {
-  const timer = setInterval(() => {
-    curator.refresh().catch((cause: Error) => logger.warn(`curation: cannot read the log: ${cause.message}`));
-  }, intervalMs);
+/** Runs `work` every `intervalMs` without keeping the process alive; returns the stop. */
+function everyInterval(work: () => void, intervalMs: number): () => void {
+  const timer = setInterval(work, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

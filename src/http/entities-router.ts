@@ -68,8 +68,11 @@ export function entitiesRouter(deps: AppDeps): Router {
     // A merged entity's old links keep working: they say where it went.
     const mergedInto = deps.corrections().mergedInto.get(id);
     if (deps.graphMode === 'index') {
-      const exists = (await search.graph.facets([{ where: { kind: 'article', mentioned: id } }]))[0]?.total;
-      if (mergedInto !== undefined && !exists) res.json({ id, mergedInto });
+      // Whether an article still mentions it is asked only of a merged entity's id.
+      const gone =
+        mergedInto !== undefined &&
+        !(await search.graph.facets([{ where: { kind: 'article', mentioned: id } }]))[0]?.total;
+      if (gone) res.json({ id, mergedInto });
       else
         res.json(
           await indexCard(

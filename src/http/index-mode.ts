@@ -7,6 +7,7 @@ import type { NodeAttributes } from '../graph/types.js';
 import { findIndexNeighbors } from '../graph-index/find-index-neighbors.js';
 import { indexEntity } from '../graph-index/index-entity.js';
 import { buildEvidence } from './build-evidence.js';
+import { entityFacet } from './entity-facet.js';
 import type { AppDeps } from './types.js';
 
 type CardOf = (id: string, node: NodeAttributes) => Record<string, unknown>;
@@ -69,14 +70,8 @@ export async function indexNeighbors(
   };
 }
 
-/** GET /search's entity facet: ids with the names and types of the graph index, as entityFacet gives them. */
+/** GET /search's entity facet: ids with the names and types of the graph index. */
 export async function indexEntityFacet(deps: AppDeps, counts: Record<string, number>) {
   const infos = await deps.search.graph.latestInfo(Object.keys(counts));
-  return Object.entries(counts)
-    .filter(([id]) => infos.has(id))
-    .map(([id, count]) => {
-      const info = infos.get(id) as { name: string; type: EntityType };
-      return { id, name: info.name, type: info.type, count };
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return entityFacet(counts, (id) => infos.get(id));
 }

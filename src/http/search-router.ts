@@ -2,20 +2,10 @@
 // ids come back with names and types.
 import { Router } from 'express';
 import { entityAttributes } from '../graph/entity-table.js';
-import type { CooccurrenceGraph } from '../graph/types.js';
+import { entityFacet } from './entity-facet.js';
 import { indexEntityFacet } from './index-mode.js';
 import { parseQuery, searchQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
-
-/** Facet counts of entity ids, with the names and types the graph knows. */
-export function entityFacet(store: CooccurrenceGraph, counts: Record<string, number>) {
-  return Object.entries(counts)
-    .flatMap(([id, count]) => {
-      const node = entityAttributes(store, id);
-      return node ? [{ id, name: node.name, type: node.type, count }] : [];
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-}
 
 export function searchRouter(deps: AppDeps): Router {
   const { search, store } = deps;
@@ -33,7 +23,7 @@ export function searchRouter(deps: AppDeps): Router {
         entity:
           deps.graphMode === 'index'
             ? await indexEntityFacet(deps, results.facets.entity)
-            : entityFacet(store, results.facets.entity),
+            : entityFacet(results.facets.entity, (id) => entityAttributes(store, id)),
         lang: results.facets.lang,
         source: results.facets.source,
       },
