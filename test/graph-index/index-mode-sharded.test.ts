@@ -2,8 +2,6 @@
 // the same pipeline into one instance and into two more that share the articles by id; every neighbour
 // list, weight, evidence list and entity node read from the sharded graph index (one federated search with
 // merged facets per question) must equal the single instance's, and memory mode's.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
@@ -16,15 +14,9 @@ import {
   type ExtraMeilisearch,
 } from '../helpers/extra-meilisearch.js';
 import { entitiesByArticles } from '../helpers/graph-shape.js';
-import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { CORPUS_FILES, corpusPresent, FIXTURES } from './index-mode-files.js';
 
-const FIXTURES = [
-  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
-  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
-  SAMPLE,
-];
-const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
-const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
 if (!corpusPresent) {
   console.warn(`index mode on two instances over the corpus skipped: ${CORPUS} is absent`);
 }

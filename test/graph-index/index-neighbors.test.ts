@@ -3,8 +3,6 @@
 // index must equal the graph's, with and without from/to, for every measure and window. On the fixture
 // always (it holds page furniture, a copy of another story and undated articles), on ../shared/corpus when
 // it is there.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDeps } from '../../src/api-deps.js';
@@ -23,15 +21,9 @@ import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.j
 import { indexEntity } from '../../src/graph-index/index-entity.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
-import { CORPUS, openTestNewsgraph, SAMPLE, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { CORPUS_FILES, corpusPresent, FIXTURES } from './index-mode-files.js';
 
-const FIXTURES = [
-  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
-  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
-  SAMPLE,
-];
-const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
-const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
 if (!corpusPresent) {
   console.warn(`index mode over the corpus skipped: ${CORPUS} is absent (it is not part of the repository)`);
 }

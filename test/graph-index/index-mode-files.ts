@@ -1,0 +1,12 @@
+// The files both index-mode tests index: the fixtures (always), and the corpus where ../shared is present.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CORPUS, SAMPLE } from '../helpers/test-newsgraph.js';
+
+export const FIXTURES = [
+  path.resolve(import.meta.dirname, '../fixtures/index-mode/articles.jsonl'),
+  path.resolve(import.meta.dirname, '../fixtures/sharding/articles.jsonl'),
+  SAMPLE,
+];
+export const CORPUS_FILES = ['de-news.jsonl', 'en-news.jsonl'].map((name) => path.join(CORPUS, name));
+export const corpusPresent = CORPUS_FILES.every((file) => existsSync(file));
