@@ -89,7 +89,9 @@ export async function findIndexNeighbors(
     for (const candidate of block) {
       const info: EntityInfo | undefined = infos.get(candidate.id);
       if (!info || (type !== undefined && info.type !== type)) continue;
-      kept.push({ ...candidate, name: info.name, type: info.type });
+      // Keys in memory mode's order, so that both modes' JSON is the same text.
+      const { id: other, weight, articles, sentences } = candidate;
+      kept.push({ id: other, name: info.name, type: info.type, weight, articles, sentences });
     }
     at = end;
   }

@@ -1,14 +1,16 @@
-// The edges whose two ends are both in a set of entities. The set is marked in a bitmap over entity
+// The edges whose two ends are both in a set of entities. The set is marked in an array over entity
 // numbers and each member's list is read as arrays of integers, so that the edges leading out of the set
 // (most of a hub's) are passed over by their numbers alone; an edge object is made only for an edge
-// returned.
+// returned. Edges come in the members' order (by the earlier end, then the later), which depends on the
+// members alone, not on entity numbers: equal edges cut by a limit are the same in every process.
 import { edgeAttributes, edgeList } from './edge-lists.js';
 import { strongestIndices } from './strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, EdgeList } from './types.js';
 
 /**
- * Calls `visit` with the list and slot of every edge between two members, each once (from its end with the
- * lower number), skipping edges with fewer than `minWeight` shared articles.
+ * Calls `visit` with the list and slot of every edge between two members, each once, from its end earlier
+ * in `members` and in the order of the other ends there, skipping edges with fewer than `minWeight` shared
+ * articles.
  */
 function forEachInnerSlot(
   store: CooccurrenceGraph,
@@ -16,21 +18,26 @@ function forEachInnerSlot(
   minWeight: number,
   visit: (list: EdgeList, slot: number) => void,
 ): void {
-  const marks = new Uint8Array(store.entities.ids.length);
-  const lists: Array<{ list: EdgeList; self: number }> = [];
+  // Entity number -> its position among the members, plus one (0: not a member).
+  const positions = new Int32Array(store.entities.ids.length);
+  const lists: Array<{ list: EdgeList; position: number }> = [];
+  let position = 0;
   for (const id of members) {
-    const list = edgeList(store, id);
     const self = store.entities.numbers.get(id);
-    if (self === undefined) continue;
-    marks[self] = 1;
-    if (list) lists.push({ list, self });
+    if (self === undefined || positions[self] !== 0) continue;
+    positions[self] = ++position;
+    const list = edgeList(store, id);
+    if (list) lists.push({ list, position });
   }
-  for (const { list, self } of lists) {
+  for (const { list, position } of lists) {
     const { others, articles } = list;
+    const later: number[] = [];
     for (let slot = 0; slot < others.length; slot++) {
-      const other = others[slot] as number;
-      if (marks[other] === 1 && self < other && (articles[slot] as number) >= minWeight) visit(list, slot);
+      const at = positions[others[slot] as number] as number;
+      if (at > position && (articles[slot] as number) >= minWeight) later.push(at * 2 ** 24 + slot);
     }
+    later.sort((x, y) => x - y);
+    for (const key of later) visit(list, key % 2 ** 24);
   }
 }
 

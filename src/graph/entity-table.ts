@@ -102,6 +102,21 @@ export function countEntity(store: CooccurrenceGraph, info: EntityInfo, mentions
   return number;
 }
 
+/**
+ * Sets entity `info`'s counts outright (adding it when new); returns its number. For a store that holds
+ * part of a graph whose counts come from elsewhere (index mode's neighbourhoods).
+ */
+export function placeEntity(
+  store: CooccurrenceGraph,
+  info: EntityInfo,
+  counts: { articles: number; mentions: number },
+): number {
+  const number = countEntity(store, info, 0);
+  store.entities.articles[number] = counts.articles;
+  store.entities.mentions[number] = counts.mentions;
+  return number;
+}
+
 /** Takes one article's `mentions` of entity `number` back; true when that was its last article (dropped). */
 export function uncountEntity(store: CooccurrenceGraph, number: number, mentions: number): boolean {
   const table = store.entities;

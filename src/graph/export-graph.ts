@@ -12,7 +12,7 @@ import { edgePmi } from './edge-pmi.js';
 import { edgeAttributes, edgeList, forEachEdge } from './edge-lists.js';
 import { edgesWithin, strongestEdgesWithin } from './edges-within.js';
 import { strongest } from './strongest.js';
-import { selectNeighborhood } from './select-neighborhood.js';
+import { selectNeighborhood, type Neighborhood } from './select-neighborhood.js';
 import { TYPE_COLORS } from './type-colors.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from './types.js';
 
@@ -107,6 +107,17 @@ export interface ExportedEdge {
 }
 
 /**
+ * What an export reads besides the store's edges, for a store that holds only part of the graph: index
+ * mode builds one from Meilisearch for each neighbourhood (src/graph-index/index-export-graph.ts).
+ */
+export interface ExportContext {
+  /** Articles in the whole graph (PMI, G², hubs); the store's own count when not given. */
+  articleCount?: number;
+  /** An edge's counts over the date range; from the store's postings when not given. */
+  datedCounts?: (edge: EdgeAttributes) => EdgeCounts;
+}
+
+/**
  * The graph (or the neighbourhood of `center`) as graphology JSON; undefined when `center` is unknown. A
  * depth-2 view whose defaults (G², 2 shared articles) leave the centre alone, as in a small collection such
  * as the one-article sample, is drawn by counts of 1 or more shared articles instead; its attributes say so.
@@ -114,38 +125,48 @@ export interface ExportedEdge {
 export function exportGraph(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> = {},
+  context: ExportContext = {},
 ): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
-  const exported = exportWith(store, options);
-  const deep = options.center !== undefined && options.depth === 2;
-  if (!deep || !exported || exported.nodes.length > 1) return exported;
+  const exported = exportGraphOnce(store, options, context);
+  const relaxed = relaxedOptions(options);
+  if (!relaxed || !exported || exported.nodes.length > 1) return exported;
+  return exportGraphOnce(store, { ...options, ...relaxed }, context);
+}
+
+/** The options a depth-2 view that left its centre alone is drawn again with; undefined when none. */
+export function relaxedOptions(options: Partial<ExportOptions>): Partial<ExportOptions> | undefined {
+  if (options.center === undefined || options.depth !== 2) return undefined;
   const relaxed = {
     ...(options.minArticles === undefined && { minArticles: 1 }),
     ...(options.measure === undefined && { measure: 'count' as const }),
   };
-  return Object.keys(relaxed).length > 0 ? exportWith(store, { ...options, ...relaxed }) : exported;
+  return Object.keys(relaxed).length > 0 ? relaxed : undefined;
 }
 
-function exportWith(
-  store: CooccurrenceGraph,
-  options: Partial<ExportOptions>,
-): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
+/** The options an export runs with: the given ones over the defaults (depth 2's own where it applies). */
+export function resolveExportOptions(options: Partial<ExportOptions>): ExportOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const deep = given.center !== undefined && given.depth === 2;
-  const resolved: ExportOptions = { ...DEFAULTS, ...(deep ? DEPTH_2_DEFAULTS : {}), ...given };
-  const { center, depth, window, minWeight, limit, maxNodes, measure, from, to } = resolved;
-  const { minArticles, backbone, alpha, expandHubs, hubShare } = resolved;
-  const { numbers, ids, names, types, mentions, articles } = store.entities;
+  return { ...DEFAULTS, ...(deep ? DEPTH_2_DEFAULTS : {}), ...given };
+}
+
+/** How one export weighs and filters edges, over the whole graph or a part with its context. */
+function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: ExportContext) {
+  const { window, measure, from, to, backbone, alpha, minWeight, minArticles } = resolved;
+  const { numbers, articles } = store.entities;
+  const articleCount = context.articleCount ?? store.articles.size;
   const articlesOf = (id: string): number => articles[numbers.get(id) as number] as number;
   const dated = from !== undefined || to !== undefined;
-  // Shared articles over all time: the order edge lists are kept in (edge-lists.ts).
-  const ranked = window === 'article' && !dated;
   // Counts over the date range, computed once per edge of this export; without a range, the edge's own.
   const counted = new Map<string, EdgeCounts>();
   const countsOf = (edge: EdgeAttributes): EdgeCounts => {
     if (!dated) return edge;
     const key = `${edge.a}\u0000${edge.b}`;
     let counts = counted.get(key);
-    if (!counts) counted.set(key, (counts = datedCounts(store, edge, from, to)));
+    if (!counts) {
+      counts = context.datedCounts ? context.datedCounts(edge) : datedCounts(store, edge, from, to);
+      counted.set(key, counts);
+    }
     return counts;
   };
   const weightOf = (edge: EdgeAttributes): number =>
@@ -155,7 +176,7 @@ function exportWith(
     countsOf(edge).articles,
     articlesOf(edge.a),
     articlesOf(edge.b),
-    store.articles.size,
+    articleCount,
   ];
   const pmiOf = (edge: EdgeAttributes): number => edgePmi(...tableOf(edge));
   const llrOf = (edge: EdgeAttributes): number => edgeLogLikelihood(...tableOf(edge));
@@ -171,35 +192,94 @@ function exportWith(
   const significant = (edge: EdgeAttributes): boolean =>
     (measure !== 'llr' || llrOf(edge) > 0) && (backbone !== 'disparity' || disparityOf(edge) < alpha);
   const filtered = measure === 'llr' || backbone !== 'none';
+  const strong = (edge: EdgeAttributes): boolean =>
+    weightOf(edge) >= Math.max(1, minWeight) &&
+    countsOf(edge).articles >= minArticles &&
+    (!filtered || significant(edge));
+  return {
+    articleCount,
+    articlesOf,
+    dated,
+    countsOf,
+    weightOf,
+    pmiOf,
+    llrOf,
+    valueOf,
+    disparityOf,
+    significant,
+    filtered,
+    strong,
+  };
+}
+
+type Measures = ReturnType<typeof measuresOf>;
+
+function selectMembers(
+  store: CooccurrenceGraph,
+  center: string,
+  resolved: ExportOptions,
+  measures: Measures,
+): Neighborhood & { budget: number } {
+  const { depth, window, minWeight, limit, maxNodes, measure, minArticles, expandHubs, hubShare } = resolved;
+  const { articleCount, articlesOf, dated, countsOf, valueOf, significant, filtered } = measures;
+  // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
+  // and costs what it shows.
+  const budget = Math.min(maxNodes, limit + 1);
+  const selected = selectNeighborhood(store, center, {
+    depth,
+    budget,
+    window,
+    minWeight,
+    minArticles,
+    datedCounts: dated ? countsOf : undefined,
+    rank: measure === 'count' ? undefined : valueOf,
+    keep: filtered ? significant : undefined,
+    expand: expandHubs ? undefined : (id) => articlesOf(id) < hubShare * articleCount,
+  });
+  return { ...selected, budget };
+}
+
+/**
+ * The entities an export of `center`'s neighbourhood would hold (before its edge cut), with those left
+ * unexpanded at depth 2; undefined when `center` is not in the store. Index mode reads what it needs for
+ * each level with this.
+ */
+export function exportMembers(
+  store: CooccurrenceGraph,
+  options: Partial<ExportOptions> & { center: string },
+  context: ExportContext = {},
+): Neighborhood | undefined {
+  if (!store.entities.numbers.has(options.center)) return undefined;
+  const resolved = resolveExportOptions(options);
+  return selectMembers(store, options.center, resolved, measuresOf(store, resolved, context));
+}
+
+/** One export with these options, without exportGraph's second try at depth 2. */
+export function exportGraphOnce(
+  store: CooccurrenceGraph,
+  options: Partial<ExportOptions>,
+  context: ExportContext = {},
+): SerializedGraph<ExportedNode, ExportedEdge> | undefined {
+  const resolved = resolveExportOptions(options);
+  const { center, depth, window, minWeight, limit, measure, from, to } = resolved;
+  const { minArticles, backbone, alpha, expandHubs, hubShare } = resolved;
+  const { numbers, ids, names, types, mentions, articles } = store.entities;
+  const measures = measuresOf(store, resolved, context);
+  const { countsOf, weightOf, pmiOf, llrOf, valueOf, disparityOf, filtered, strong } = measures;
+  // Shared articles over all time: the order edge lists are kept in (edge-lists.ts).
+  const ranked = window === 'article' && !measures.dated;
 
   let members: Set<string> | undefined;
   let nodeCut: string | null = null;
   let notExpanded: string[] = [];
   if (center !== undefined) {
     if (!numbers.has(center)) return undefined;
-    // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
-    // and costs what it shows.
-    const budget = Math.min(maxNodes, limit + 1);
-    const selected = selectNeighborhood(store, center, {
-      depth,
-      budget,
-      window,
-      minWeight,
-      minArticles,
-      datedCounts: dated ? countsOf : undefined,
-      rank: measure === 'count' ? undefined : valueOf,
-      keep: filtered ? significant : undefined,
-      expand: expandHubs ? undefined : (id) => articlesOf(id) < hubShare * store.articles.size,
-    });
+    const selected = selectMembers(store, center, resolved, measures);
     members = selected.members;
     notExpanded = selected.notExpanded;
-    if (selected.cut) nodeCut = `the ${budget} entities most strongly linked within depth ${depth}`;
+    if (selected.cut) nodeCut = `the ${selected.budget} entities most strongly linked within depth ${depth}`;
   }
 
-  const strong = (edge: EdgeAttributes): boolean =>
-    weightOf(edge) >= Math.max(1, minWeight) &&
-    countsOf(edge).articles >= minArticles &&
-    (!filtered || significant(edge));
   let kept: EdgeAttributes[];
   let total: number;
   if (members && ranked && measure === 'count' && !filtered) {

@@ -8,6 +8,8 @@ import type { CooccurrenceGraph, EdgeList } from './types.js';
 export interface RankedStep {
   list: EdgeList;
   slot: number;
+  /** The position in `ids` of the entity whose list this is. */
+  from: number;
 }
 
 interface Head {
@@ -52,7 +54,7 @@ export function* mergeRankedLists(
   });
   while (heap.length > 0) {
     const head = heap[0] as Head;
-    yield { list: head.list, slot: slotOf(head) };
+    yield { list: head.list, slot: slotOf(head), from: head.from };
     head.at += 1;
     if (!advance(head)) {
       const last = heap.pop() as Head;

@@ -4,6 +4,9 @@
 // measure (sentences, a date range, a significance) counts every edge of the frontier. At depth 2 a
 // member that `expand` refuses (a hub mentioned in a large share of all articles) is kept but not walked
 // through, and is listed in `notExpanded`.
+// Equal links are ordered by the frontier member they lead from, then by entity id: an order that depends
+// on the graph alone, not on the order articles arrived in, so that a restart, a snapshot or index mode
+// (which builds the neighbourhood from Meilisearch, src/graph-index/) selects and orders the same members.
 import { edgeAttributes, edgeList } from './edge-lists.js';
 import { mergeRankedLists } from './merge-ranked-lists.js';
 import type { EdgeCounts } from './dated-counts.js';
@@ -42,9 +45,12 @@ type Level = (
   options: NeighborhoodOptions,
 ) => string[];
 
+const byId = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
 /**
  * The `wanted` entities outside `members` most strongly linked to the frontier, strongest first: each
- * entity by its strongest link, and equal links in the order the frontier's lists hold them.
+ * entity by its strongest link (the first frontier member's among equal ones), equal links by frontier
+ * member, then id.
  */
 const scanFrontier: Level = (
   store,
@@ -53,12 +59,10 @@ const scanFrontier: Level = (
   wanted,
   { window, minWeight, minArticles = 1, datedCounts, rank, keep },
 ) => {
-  const best = new Map<string, { weight: number; seen: number }>();
-  let seen = 0;
-  for (const node of frontier) {
+  const best = new Map<string, { weight: number; from: number }>();
+  for (const [from, node] of frontier.entries()) {
     const list = edgeList(store, node);
     for (let slot = 0; list && slot < list.others.length; slot++) {
-      seen += 1;
       const other = list.others[slot] as number;
       const [articles, sentences] = [list.articles[slot] as number, list.sentences[slot] as number];
       // Made only when a caller needs an edge: most of a hub's edges are passed over by their counts.
@@ -71,16 +75,20 @@ const scanFrontier: Level = (
       if (keep && !keep(edge, counts)) continue;
       const weight = rank ? rank(edge, counts) : count;
       const known = best.get(id);
-      if (!known || weight > known.weight) best.set(id, { weight, seen });
+      if (!known || weight > known.weight) best.set(id, { weight, from });
     }
   }
   return [...best]
-    .sort(([, x], [, y]) => y.weight - x.weight || x.seen - y.seen)
+    .sort(([a, x], [b, y]) => y.weight - x.weight || x.from - y.from || byId(a, b))
     .slice(0, Math.max(0, wanted))
     .map(([id]) => id);
 };
 
-/** The same over lists in rank order: the first time an entity comes up is its strongest link. */
+/**
+ * The same over lists in rank order: the first time an entity comes up is its strongest link. The merge
+ * gives equal links of one frontier member in number order; each such run is put in id order when it
+ * ends, so the run the budget cuts is read to its end.
+ */
 const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight, minArticles = 1 }) => {
   const taken = new Uint8Array(store.entities.ids.length);
   for (const id of members) {
@@ -88,15 +96,26 @@ const mergeFrontier: Level = (store, frontier, members, wanted, { minWeight, min
     if (number !== undefined) taken[number] = 1;
   }
   const found: string[] = [];
-  for (const { list, slot } of mergeRankedLists(store, frontier, (other) => taken[other] === 1)) {
-    if (found.length >= wanted || (list.articles[slot] as number) < Math.max(1, minWeight, minArticles))
-      break;
+  let run: string[] = [];
+  let [runCount, runFrom] = [-1, -1];
+  const endRun = (): void => {
+    found.push(...run.sort(byId));
+    run = [];
+  };
+  for (const { list, slot, from } of mergeRankedLists(store, frontier, (other) => taken[other] === 1)) {
+    const count = list.articles[slot] as number;
+    if (count !== runCount || from !== runFrom) {
+      endRun();
+      [runCount, runFrom] = [count, from];
+    }
+    if (found.length >= wanted || count < Math.max(1, minWeight, minArticles)) break;
     const other = list.others[slot] as number;
     if (taken[other] === 1) continue;
     taken[other] = 1;
-    found.push(store.entities.ids[other] as string);
+    run.push(store.entities.ids[other] as string);
   }
-  return found;
+  endRun();
+  return found.slice(0, wanted);
 };
 
 /** The entities around `center` (it included). */

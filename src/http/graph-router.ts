@@ -6,16 +6,16 @@ import { Router } from 'express';
 import { InvalidParameterError, NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
 import { annotateExport } from '../graph/annotate-export.js';
 import { exportGraph } from '../graph/export-graph.js';
+import { indexExportGraph } from '../graph-index/index-export-graph.js';
 import { writeCsv } from '../graph/write-csv.js';
 import { writeGexf } from '../graph/write-gexf.js';
 import { writeGraphml } from '../graph/write-graphml.js';
 import { graphQuery, parseQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
 
-export function graphRouter({ store, graphMode }: AppDeps): Router {
+export function graphRouter({ store, graphMode, search }: AppDeps): Router {
   const router = Router();
-  router.get('/graph', (req, res) => {
-    if (graphMode === 'index') throw new UnsupportedInIndexModeError('GET /graph');
+  router.get('/graph', async (req, res) => {
     const query = parseQuery(graphQuery, req.query);
     const { center, depth, window, minWeight, limit, maxNodes, weight, layout, format, table, from, to } =
       query;
@@ -23,7 +23,7 @@ export function graphRouter({ store, graphMode }: AppDeps): Router {
     if (format === 'csv' && table === undefined) {
       throw new InvalidParameterError('table', 'is required with format=csv: nodes or edges');
     }
-    const exported = exportGraph(store, {
+    const options = {
       center,
       depth: depth as 1 | 2,
       window,
@@ -38,7 +38,16 @@ export function graphRouter({ store, graphMode }: AppDeps): Router {
       hubShare,
       from,
       to,
-    });
+    };
+    let exported;
+    if (graphMode === 'index') {
+      // The whole graph's strongest edges need every pair, and the backbone every neighbour's strength.
+      if (center === undefined) throw new UnsupportedInIndexModeError('GET /graph without center');
+      if (backbone === 'disparity') throw new UnsupportedInIndexModeError('GET /graph?backbone=disparity');
+      exported = await indexExportGraph(search.graph, { ...options, center });
+    } else {
+      exported = exportGraph(store, options);
+    }
     if (!exported) throw new NotFoundError(`graph: no entity "${center}" in the graph`);
     const annotated = annotateExport(exported, { layout });
     // Express would map these types through its MIME table, which lacks GEXF and GraphML: set them directly.

@@ -159,10 +159,14 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
         'Cytoscape, yEd), csv with table=nodes or table=edges (pandas, R). Every format is the same selection. ' +
         'weight=count|pmi|llr ranks links; minArticles and backbone=disparity&alpha= cut weak ones; a depth-2 ' +
         'view does not walk through hubs (expandHubs, hubShare) and lists them in attributes.notExpanded. ' +
-        'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md.',
+        'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md. In index mode a ' +
+        'neighbourhood (center) is read from Meilisearch with the same answer.',
       query: graphQuery,
       responses: {
-        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
+        501: {
+          description:
+            'in index mode, without center or with backbone=disparity (unsupported_in_index_mode, docs/index-mode.md)',
+        },
         200: {
           description: 'the export',
           json: graphBody,

@@ -9,7 +9,7 @@ import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
 import type { GraphFields } from './types.js';
 
-export type GraphFacet = 'related' | 'mentioned' | 'article' | 'pairs';
+export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs';
 
 export interface GraphFacetQuery {
   where: GraphWhere;
@@ -39,6 +39,11 @@ export interface GraphIndex {
   /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
    * until an article is written or removed. */
   entityTotals(): Promise<FacetAnswer>;
+  /**
+   * Changes whenever an article is written or removed: the number of article documents and the highest
+   * write sequence (every write, rewrite and promotion of a copy takes a new one).
+   */
+  version(): Promise<string>;
   /** Replaces the graph documents of these articles (article writes do it; this is for a rebuild). */
   write(docs: readonly GraphFields[]): Promise<void>;
   /** Removes every graph document, before a rebuild. */
@@ -62,7 +67,7 @@ export class GraphFacetLimitError extends NewsgraphError {
   }
 }
 
-export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200 };
+export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200, queriesPerRequest: 100 };
 
 type RawResult = {
   totalHits?: number;
@@ -136,12 +141,24 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     }
   };
   let totals: { key: string; answer: FacetAnswer } | undefined;
+  // A neighbourhood export asks a facet per member (up to a thousand questions): sent in requests of
+  // `queriesPerRequest`, one after the other, so that no request runs into MEILI_TIMEOUT_MS on its own.
   const multi = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
-    if (queries.length === 0) return [];
-    const response = await client.multiSearch({
-      queries: queries.map((query) => ({ indexUid: uid, ...query }) as MultiSearchQuery),
-    });
-    return response.results as unknown as RawResult[];
+    const results: RawResult[] = [];
+    for (let at = 0; at < queries.length; at += DEFAULTS.queriesPerRequest) {
+      const response = await client.multiSearch({
+        queries: queries
+          .slice(at, at + DEFAULTS.queriesPerRequest)
+          .map((query) => ({ indexUid: uid, ...query }) as MultiSearchQuery),
+      });
+      results.push(...(response.results as unknown as RawResult[]));
+    }
+    return results;
+  };
+
+  const version = async (): Promise<string> => {
+    const [newest] = await multi([VERSION_PARAMS]);
+    return `${newest?.estimatedTotalHits}:${newest?.hits[0]?.seq}`;
   };
 
   return {
@@ -201,9 +218,10 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       return found;
     },
 
+    version,
+
     entityTotals: async () => {
-      const [version] = await multi([VERSION_PARAMS]);
-      const key = `${version?.estimatedTotalHits}:${version?.hits[0]?.seq}`;
+      const key = await version();
       if (totals?.key !== key) {
         const [answer] = await multi([facetParams({ where: { kind: 'article' }, facet: 'mentioned' })]);
         totals = { key, answer: toFacetAnswer(answer as RawResult, 'mentioned') };

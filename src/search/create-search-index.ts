@@ -12,6 +12,7 @@ import {
 import { NewsgraphError, SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
+import { cacheGraphFacets } from './cache-graph-facets.js';
 import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
 import type {
@@ -295,6 +296,6 @@ export function createSearchIndex(
         return response.hits;
       }),
 
-    graph,
+    graph: cacheGraphFacets(graph),
   };
 }

@@ -75,6 +75,11 @@ export function createShardedGraphIndex(
     return toFacetAnswer(response, query.facet);
   };
   let totals: { key: string; answer: FacetAnswer } | undefined;
+  const version = async (): Promise<string> => {
+    const { limit, ...params } = VERSION_PARAMS;
+    const newest = await federated(params, { limit });
+    return `${newest.estimatedTotalHits}:${newest.hits[0]?.seq}`;
+  };
 
   return {
     write: async (docs) => {
@@ -123,11 +128,11 @@ export function createShardedGraphIndex(
         return new Map([...found].map(([id, { info }]) => [id, info]));
       }),
 
+    version: () => guard(version),
+
     entityTotals: () =>
       guard(async () => {
-        const { limit, ...params } = VERSION_PARAMS;
-        const version = await federated(params, { limit });
-        const key = `${version.estimatedTotalHits}:${version.hits[0]?.seq}`;
+        const key = await version();
         if (totals?.key !== key) {
           totals = { key, answer: await facet({ where: { kind: 'article' }, facet: 'mentioned' }) };
         }

@@ -13,6 +13,7 @@ import { SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { createSearchIndex, guard, type SearchIndex, type WriteResult } from './create-search-index.js';
+import { cacheGraphFacets } from './cache-graph-facets.js';
 import { createShardedGraphIndex } from './create-sharded-graph-index.js';
 import { ARTICLE_SETTINGS } from './index-settings.js';
 import { shardOf } from './shard-of.js';
@@ -207,10 +208,12 @@ export function createShardedSearchIndex(shards: readonly Shard[], prefix: strin
         return response.hits.filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
       }),
 
-    graph: createShardedGraphIndex(
-      shards,
-      parts.map((part) => part.graph),
-      prefix,
+    graph: cacheGraphFacets(
+      createShardedGraphIndex(
+        shards,
+        parts.map((part) => part.graph),
+        prefix,
+      ),
     ),
   };
 }

@@ -8,6 +8,8 @@ export interface GraphWhere {
   related?: readonly string[];
   /** This entity is mentioned (article documents). */
   mentioned?: string;
+  /** At least one of these entities is mentioned (article documents). */
+  mentionedAny?: readonly string[];
   /** This mention tier, `<entity id>#<k>` (article documents). */
   tier?: string;
   /** Only these articles. */
@@ -23,6 +25,7 @@ export function graphFilter(where: GraphWhere): string[] {
   const filters = [`kind = ${quote(where.kind)}`];
   for (const id of where.related ?? []) filters.push(`related = ${quote(id)}`);
   if (where.mentioned !== undefined) filters.push(`mentioned = ${quote(where.mentioned)}`);
+  if (where.mentionedAny) filters.push(`mentioned IN [${where.mentionedAny.map(quote).join(', ')}]`);
   if (where.tier !== undefined) filters.push(`tiers = ${quote(where.tier)}`);
   if (where.articles) filters.push(`article IN [${where.articles.map(quote).join(', ')}]`);
   if (where.notArticles && where.notArticles.length > 0) {

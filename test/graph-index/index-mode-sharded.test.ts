@@ -1,11 +1,14 @@
 // Index mode over two Meilisearch instances (MEILI_REMOTES) answers as over one: the same files go through
 // the same pipeline into one instance and into two more that share the articles by id; every neighbour
 // list, weight, evidence list and entity node read from the sharded graph index (one federated search with
-// merged facets per question) must equal the single instance's, and memory mode's.
+// merged facets per question) must equal the single instance's, and memory mode's; so must the
+// neighbourhood exports (GET /graph with a centre) built from them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportGraph, type ExportOptions } from '../../src/graph/export-graph.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
+import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createGraphIndex } from '../../src/search/create-graph-index.js';
 import {
@@ -33,6 +36,12 @@ function optionSets(range: { from: number; to: number }): Array<Partial<Neighbor
     { to: range.to, window: 'sentence', weight: 'llr' },
   ];
 }
+
+const exportSets: Array<Partial<ExportOptions>> = [
+  { depth: 1, limit: 40 },
+  { depth: 2 },
+  { depth: 2, measure: 'count', window: 'sentence', maxNodes: 30 },
+];
 
 describe('index mode on two Meilisearch instances', () => {
   const instances: ExtraMeilisearch[] = [];
@@ -70,6 +79,16 @@ describe('index mode on two Meilisearch instances', () => {
     }
   };
 
+  const expectSameGraphs = async (ids: readonly string[]) => {
+    for (const center of ids) {
+      for (const options of exportSets) {
+        const two = await indexExportGraph(sharded.opened.search.graph, { ...options, center });
+        const memory = exportGraph(single.store, { ...options, center });
+        expect({ center, options, graph: two }).toEqual({ center, options, graph: memory });
+      }
+    }
+  };
+
   beforeAll(async () => {
     instances.push(await startExtraMeilisearch(), await startExtraMeilisearch());
   }, 120_000);
@@ -104,6 +123,11 @@ describe('index mode on two Meilisearch instances', () => {
       const ids = [...nodes.slice(0, 15), ...nodes.slice(15).filter((_, i) => i % 5 === 0)];
       await expectSame(ids, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
     }, 600_000);
+
+    it('exports the same neighbourhoods as one instance and memory mode', async () => {
+      const nodes = entitiesByArticles(single.store);
+      await expectSameGraphs(nodes.filter((_, i) => i % 3 === 0));
+    }, 600_000);
   });
 
   describe.runIf(corpusPresent)('the corpus', () => {
@@ -117,6 +141,7 @@ describe('index mode on two Meilisearch instances', () => {
       const step = Math.floor(nodes.length / 12);
       const ids = [...nodes.slice(0, 3), ...nodes.filter((_, i) => i % step === 0).slice(1, 12)];
       await expectSame(ids, optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }));
+      await expectSameGraphs([ids[0] as string, ...ids.slice(3, 6)]);
     }, 900_000);
   });
 });

@@ -15,10 +15,12 @@ import { createLogger } from '../../src/logger.js';
 import { addArticle } from '../../src/graph/add-article.js';
 import { edgeCount } from '../../src/graph/edge-lists.js';
 import { entityAttributes } from '../../src/graph/entity-table.js';
+import { exportGraph, type ExportOptions } from '../../src/graph/export-graph.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
+import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
 import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
@@ -69,6 +71,42 @@ async function expectSameNeighbors(
   return compared;
 }
 
+/** /graph option sets: both depths, cuts among ties, measures, windows, hubs, date ranges. */
+function exportSets(range: { from: number; to: number }): Array<Partial<ExportOptions>> {
+  return [
+    { depth: 1 },
+    { depth: 1, limit: 5 },
+    { depth: 1, maxNodes: 4 },
+    { depth: 1, window: 'sentence', measure: 'pmi' },
+    { depth: 1, measure: 'llr', minArticles: 2 },
+    { depth: 1, from: range.from, to: range.to, measure: 'pmi' },
+    { depth: 2 },
+    { depth: 2, measure: 'count', maxNodes: 12 },
+    { depth: 2, measure: 'count', minArticles: 1, limit: 20 },
+    { depth: 2, expandHubs: true, hubShare: 0.05, window: 'sentence', maxNodes: 40 },
+    { depth: 2, from: range.from, maxNodes: 30 },
+    { depth: 2, from: range.from, to: range.to, window: 'sentence', measure: 'count' },
+  ];
+}
+
+async function expectSameGraphs(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  ids: readonly string[],
+  sets: Array<Partial<ExportOptions>>,
+): Promise<number> {
+  let edges = 0;
+  for (const center of ids) {
+    for (const options of sets) {
+      const memory = exportGraph(store, { ...options, center });
+      const index = await indexExportGraph(graph, { ...options, center });
+      expect({ center, options, graph: index }).toEqual({ center, options, graph: memory });
+      edges += memory?.edges.length ?? 0;
+    }
+  }
+  return edges;
+}
+
 async function expectSameNodes(store: CooccurrenceGraph, graph: GraphIndex, ids: readonly string[]) {
   for (const id of ids) {
     expect({ id, node: await indexEntity(graph, id) }).toEqual({
@@ -113,6 +151,18 @@ describe('index mode answers as memory mode', () => {
       expect(compared).toBeGreaterThan(500);
     });
 
+    it('exports the neighbourhood of every entity at depth 1 and 2 as memory mode does, cuts and ties included', async () => {
+      const ids = entityIds(ng.store);
+      const edges = await expectSameGraphs(
+        ng.store,
+        ng.opened.search.graph,
+        ids,
+        exportSets({ from: day('2024-03-02'), to: day('2024-03-07') }),
+      );
+      expect(edges).toBeGreaterThan(500);
+      expect(await indexExportGraph(ng.opened.search.graph, { center: 'no-such-entity' })).toBeUndefined();
+    });
+
     it('gives every entity the same name, type, articles and mentions', async () => {
       await expectSameNodes(ng.store, ng.opened.search.graph, entityIds(ng.store));
       expect(await indexEntity(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
@@ -127,6 +177,10 @@ describe('index mode answers as memory mode', () => {
         { limit: 200, evidence: 5 },
         { weight: 'llr', window: 'sentence' },
       ]);
+      await expectSameGraphs(ng.store, ng.opened.search.graph, entityIds(ng.store), [
+        { depth: 1 },
+        { depth: 2, measure: 'count' },
+      ]);
     });
 
     it('answers the entity routes over HTTP with the same JSON as memory mode', async () => {
@@ -140,12 +194,18 @@ describe('index mode answers as memory mode', () => {
         '/entities/olaf-scholz',
         '/entities?q=Scholz',
         '/search?q=Berlin',
+        '/graph?center=olaf-scholz',
+        '/graph?center=germany&depth=2&layout=true',
+        '/graph?center=emmanuel-macron&depth=2&weight=count&format=gexf',
+        '/graph?center=vladimir-putin&window=sentence&format=csv&table=edges',
+        '/graph?center=berlin&format=graphml&from=2024-03-02',
       ];
       for (const path of paths) {
         const memory = await request(ng.app).get(path).expect(200);
         const index = await request(indexApp).get(path).expect(200);
-        expect({ path, body: index.body }).toEqual({ path, body: memory.body });
+        expect({ path, text: index.text }).toEqual({ path, text: memory.text });
       }
+      await request(indexApp).get('/graph?center=no-such-entity').expect(404);
       await request(indexApp).get('/entities/no-such-entity/neighbors').expect(404);
       const health = await request(indexApp).get('/health').expect(200);
       expect(health.body).toMatchObject({
@@ -154,7 +214,8 @@ describe('index mode answers as memory mode', () => {
       });
       expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
       for (const path of [
-        '/graph?center=olaf-scholz',
+        '/graph',
+        '/graph?center=olaf-scholz&backbone=disparity',
         '/trending',
         '/entities/olaf-scholz/timeline',
         '/entities/olaf-scholz/similar',
@@ -247,6 +308,22 @@ describe('index mode answers as memory mode', () => {
         optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }),
       );
       await expectSameNodes(ng.store, ng.opened.search.graph, ids);
+    }, 1_200_000);
+
+    it('exports the neighbourhoods of hubs, mid-sized and rare entities as memory mode does', async () => {
+      // A hub's depth-2 view reads the whole lists of up to 150 entities: 2 hubs, 6 spread by size, and the
+      // option sets that differ most (the fixture runs them all).
+      const nodes = entitiesByArticles(ng.store);
+      const step = Math.floor(nodes.length / 6);
+      const ids = [...nodes.slice(0, 2), ...nodes.filter((_, i) => i % step === 0).slice(1, 7)];
+      const sets = exportSets({ from: day('2006-01-01'), to: day('2010-12-31') });
+      const edges = await expectSameGraphs(ng.store, ng.opened.search.graph, ids, [
+        ...sets.slice(0, 3),
+        sets[3] as Partial<ExportOptions>,
+        ...sets.slice(5, 8),
+        sets[11] as Partial<ExportOptions>,
+      ]);
+      expect(edges).toBeGreaterThan(1_000);
     }, 1_200_000);
   });
 });

@@ -1,0 +1,199 @@
+// GET /graph of an entity's neighbourhood in index mode. The edge lists an export reads are fetched from the
+// graph index into a small compact store, level by level: the centre's whole list, then (at depth 2) the
+// whole lists of the entities it reaches, then the links among the members. The in-memory export
+// (export-graph.ts) then runs over that store with the whole graph's article count and entity totals, so
+// the selection, the measures, the cuts and the JSON are memory mode's own. The disparity backbone needs
+// every neighbour's strength (the sum of all its links), which no facet gives: it is not answered here.
+import type { SerializedGraph } from 'graphology-types';
+import type { EntityInfo } from '../entities/types.js';
+import type { EdgeCounts } from '../graph/dated-counts.js';
+import { createCooccurrenceGraph } from '../graph/create-cooccurrence-graph.js';
+import { addToPair, pairCounts } from '../graph/edge-lists.js';
+import { placeEntity } from '../graph/entity-table.js';
+import {
+  exportGraphOnce,
+  exportMembers,
+  relaxedOptions,
+  resolveExportOptions,
+  type ExportContext,
+  type ExportedEdge,
+  type ExportedNode,
+  type ExportOptions,
+} from '../graph/export-graph.js';
+import type { CooccurrenceGraph } from '../graph/types.js';
+import type { FacetAnswer, GraphFacetQuery, GraphIndex } from '../search/create-graph-index.js';
+
+type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
+type CenteredOptions = Partial<ExportOptions> & { center: string };
+
+/** As exportGraph (its second try at depth 2 included), from the graph index; undefined for an unknown centre. */
+export async function indexExportGraph(
+  graph: GraphIndex,
+  options: CenteredOptions,
+): Promise<Exported | undefined> {
+  const exported = await exportOnce(graph, options);
+  const relaxed = relaxedOptions(options);
+  if (!relaxed || !exported || exported.nodes.length > 1) return exported;
+  return exportOnce(graph, { ...options, ...relaxed });
+}
+
+async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<Exported | undefined> {
+  const resolved = { ...resolveExportOptions(options), center: options.center };
+  const { center, depth, measure, from, to } = resolved;
+  const part = createPart(graph, { from, to });
+  // PMI and G² weigh every candidate by its articles: every entity's, from one facet (cached by the index).
+  const all = measure === 'count' ? undefined : await graph.entityTotals();
+  const [articleCount, centerArticles] = all
+    ? [all.total, all.counts[center] ?? 0]
+    : (
+        await graph.facets([
+          { where: { kind: 'article' } },
+          { where: { kind: 'article', mentioned: center } },
+        ])
+      ).map((answer) => answer.total);
+  if (!articleCount || !centerArticles) return undefined;
+  const totals = all ? (id: string) => all.counts[id] ?? 0 : undefined;
+  const context: ExportContext = { articleCount, datedCounts: part.datedCounts };
+
+  await part.addWholeLists([center], totals);
+  if (depth === 2) {
+    const near = exportMembers(part.store, { ...resolved, depth: 1 }, context);
+    if (near && !near.cut) {
+      const reached = [...near.members].filter((id) => id !== center);
+      // Hubs are told apart by their articles before they are walked through.
+      if (!totals) await part.setArticles(reached);
+      await part.addWholeLists(reached, totals);
+    }
+  }
+  const members = exportMembers(part.store, resolved, context);
+  if (!members) return undefined;
+  await part.addLinksAmong([...members.members]);
+  await part.describe([...members.members], totals);
+  return exportGraphOnce(part.store, resolved, context);
+}
+
+/** The part of the graph an export reads, as a compact store, and the date range's counts of its edges. */
+function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
+  const store: CooccurrenceGraph = createCooccurrenceGraph();
+  const dated = new Map<string, EdgeCounts>();
+  const whole = new Set<string>();
+  const inRange = dates.from !== undefined || dates.to !== undefined;
+  const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+  /** The entity's number in the part, added with placeholder name and counts when new. */
+  const numberOf = (id: string, totals?: (id: string) => number): number => {
+    const known = store.entities.numbers.get(id);
+    if (known !== undefined) return known;
+    const info: EntityInfo = { id, name: id, type: 'other' };
+    return placeEntity(store, info, { articles: totals?.(id) ?? 0, mentions: 0 });
+  };
+
+  /**
+   * For each id, its edges with their counts over all time and in the range: two facet queries (articles and
+   * sentences), two more with a range. `keep` picks the other ends whose edges are added.
+   */
+  const addLists = async (
+    ids: readonly string[],
+    keep: (other: string) => boolean,
+    totals?: (id: string) => number,
+  ): Promise<void> => {
+    const queries: GraphFacetQuery[] = [];
+    for (const id of ids) {
+      const base = { related: [id] };
+      queries.push(
+        { where: { kind: 'article', ...base }, facet: 'related' },
+        { where: { kind: 'sentence', ...base }, facet: 'related' },
+      );
+      if (inRange) {
+        queries.push(
+          { where: { kind: 'article', ...base, ...dates }, facet: 'related' },
+          { where: { kind: 'sentence', ...base, ...dates }, facet: 'related' },
+        );
+      }
+    }
+    const answers = await graph.facets(queries);
+    const per = inRange ? 4 : 2;
+    ids.forEach((id, i) => {
+      const [articles, sentences, datedArticles, datedSentences] = answers.slice(i * per, i * per + per) as [
+        FacetAnswer,
+        FacetAnswer,
+        FacetAnswer?,
+        FacetAnswer?,
+      ];
+      const self = numberOf(id, totals);
+      for (const [other, shared] of Object.entries(articles.counts)) {
+        if (other === id || !keep(other)) continue;
+        const number = numberOf(other, totals);
+        if (!pairCounts(store, self, number))
+          addToPair(store, self, number, shared, sentences.counts[other] ?? 0);
+        if (datedArticles && datedSentences) {
+          dated.set(pairKey(id, other), {
+            articles: datedArticles.counts[other] ?? 0,
+            sentences: datedSentences.counts[other] ?? 0,
+          });
+        }
+      }
+    });
+  };
+
+  /** Sets these entities' articles (all articles mentioning each, furniture included, copies not). */
+  const setArticles = async (ids: readonly string[]): Promise<void> => {
+    const answers = await graph.facets(ids.map((id) => ({ where: { kind: 'article', mentioned: id } })));
+    ids.forEach((id, i) => {
+      store.entities.articles[numberOf(id)] = answers[i]?.total ?? 0;
+    });
+  };
+
+  return {
+    store,
+    setArticles,
+    /** An edge's counts in the date range, as fetched with its lists. */
+    datedCounts: (edge: { a: string; b: string }): EdgeCounts =>
+      dated.get(pairKey(edge.a, edge.b)) ?? { articles: 0, sentences: 0 },
+
+    /** Every edge of these entities: what a level's walk and a hub's count of further links read. */
+    async addWholeLists(ids: readonly string[], totals?: (id: string) => number): Promise<void> {
+      const missing = ids.filter((id) => !whole.has(id));
+      await addLists(missing, () => true, totals);
+      for (const id of missing) whole.add(id);
+    },
+
+    /**
+     * The edges between members that no whole list brought: the questions of a whole list (so that cached
+     * answers serve both), keeping only the edges to members. Restricting the documents to those that relate
+     * another member (`related IN [...]`) made one request of members² ids instead, 9 MB for 500 members.
+     */
+    async addLinksAmong(members: readonly string[]): Promise<void> {
+      const set = new Set(members);
+      const partial = members.filter((id) => !whole.has(id));
+      if (members.length < 2 || partial.length === 0) return;
+      await addLists(partial, (other) => set.has(other));
+    },
+
+    /**
+     * Gives the members their names and types (of the last written article mentioning each), articles and
+     * mentions (articles plus the mention tiers `<id>#k` of one facet over their articles).
+     */
+    async describe(ids: readonly string[], totals?: (id: string) => number): Promise<void> {
+      if (!totals) await setArticles(ids);
+      const [infos, [tiers]] = await Promise.all([
+        graph.latestInfo(ids),
+        graph.facets([{ where: { kind: 'article', mentionedAny: ids }, facet: 'tiers' }]),
+      ]);
+      const extra = new Map<string, number>();
+      for (const [tier, count] of Object.entries(tiers?.counts ?? {})) {
+        const id = tier.slice(0, tier.lastIndexOf('#'));
+        extra.set(id, (extra.get(id) ?? 0) + count);
+      }
+      for (const id of ids) {
+        const info = infos.get(id);
+        const number = numberOf(id);
+        const articles = totals ? totals(id) : (store.entities.articles[number] as number);
+        placeEntity(store, info ?? { id, name: id, type: 'other' }, {
+          articles,
+          mentions: articles + (extra.get(id) ?? 0),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The graph index's facet cache (index mode): a question asked again is answered without Meilisearch until
+// the index changes, and a write or a delete makes the next answer a fresh one. Against the real graph
+// index of the embedded Meilisearch, with a counter between the cache and it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheGraphFacets } from '../../src/search/cache-graph-facets.js';
+import {
+  createGraphIndex,
+  type GraphFacetQuery,
+  type GraphIndex,
+} from '../../src/search/create-graph-index.js';
+import { createMeiliClient } from '../../src/search/create-meili-client.js';
+import { FIXTURES } from '../graph-index/index-mode-files.js';
+import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+
+describe('the graph index facet cache', () => {
+  let ng: TestNewsgraph;
+  let raw: GraphIndex;
+  let sent: GraphFacetQuery[] = [];
+  let counted: GraphIndex;
+
+  beforeAll(async () => {
+    ng = await openTestNewsgraph('facet_cache', { EXTRACT_THREADS: '0', NER: 'off' });
+    await ng.index(FIXTURES);
+    const { url, apiKey } = ng.opened.meili;
+    raw = createGraphIndex(
+      createMeiliClient({ url, apiKey, timeoutMs: 30_000 }),
+      ng.config.meili.indexPrefix,
+    );
+    counted = {
+      ...raw,
+      facets: (queries) => {
+        sent.push(...queries);
+        return raw.facets(queries);
+      },
+    };
+  }, 300_000);
+
+  afterAll(async () => {
+    await ng?.opened.close();
+  });
+
+  const scholz: GraphFacetQuery = { where: { kind: 'article', related: ['olaf-scholz'] }, facet: 'related' };
+  const berlin: GraphFacetQuery = { where: { kind: 'sentence', related: ['berlin'] }, facet: 'related' };
+
+  it('answers a question asked again from the cache, and asks again after a write and after a delete', async () => {
+    sent = [];
+    const cached = cacheGraphFacets(counted);
+    const [first] = await cached.facets([scholz]);
+    expect(first?.counts['berlin']).toBeGreaterThan(0);
+    const [again, other] = await cached.facets([scholz, berlin]);
+    expect(again).toEqual(first);
+    expect(other).toEqual((await raw.facets([berlin]))[0]);
+    expect(sent).toEqual([scholz, berlin]);
+
+    // A delete changes the article count: the next answer is read anew and holds one article less.
+    expect(await ng.deps.removeArticle('im-00')).toBe(true);
+    const [afterDelete] = await cached.facets([scholz]);
+    expect(sent).toEqual([scholz, berlin, scholz]);
+    expect(afterDelete).toEqual((await raw.facets([scholz]))[0]);
+    expect(afterDelete?.total).toBe((first?.total ?? 0) - 1);
+
+    // Writes (the file again, im-00 back) take new write sequences: read anew again.
+    await ng.index(FIXTURES.slice(0, 1));
+    const [afterWrite] = await cached.facets([scholz]);
+    expect(sent).toHaveLength(4);
+    expect(afterWrite).toEqual(first);
+  });
+
+  it('lets the least recently used answers go once it holds its limit of facet values', async () => {
+    sent = [];
+    const [scholzSize, berlinSize] = (await raw.facets([scholz, berlin])).map(
+      (answer) => 1 + Object.keys(answer.counts).length,
+    );
+    // Room for the larger of the two, not for both.
+    const cached = cacheGraphFacets(counted, { maxValues: Math.max(scholzSize!, berlinSize!) });
+    await cached.facets([scholz]);
+    await cached.facets([berlin]);
+    await cached.facets([berlin]);
+    await cached.facets([scholz]);
+    expect(sent).toEqual([scholz, berlin, scholz]);
+  });
+});
