@@ -16,6 +16,7 @@ describe('the graph index facet cache', () => {
   let ng: TestNewsgraph;
   let raw: GraphIndex;
   let sent: GraphFacetQuery[] = [];
+  let named: string[] = [];
   let counted: GraphIndex;
 
   beforeAll(async () => {
@@ -31,6 +32,10 @@ describe('the graph index facet cache', () => {
       facets: (queries) => {
         sent.push(...queries);
         return raw.facets(queries);
+      },
+      latestInfo: (ids) => {
+        named.push(...ids);
+        return raw.latestInfo(ids);
       },
     };
   }, 300_000);
@@ -64,6 +69,21 @@ describe('the graph index facet cache', () => {
     const [afterWrite] = await cached.facets([scholz]);
     expect(sent).toHaveLength(4);
     expect(afterWrite).toEqual(first);
+  });
+
+  it('keeps names until the index changes', async () => {
+    named = [];
+    const cached = cacheGraphFacets(counted);
+    const first = await cached.latestInfo(['olaf-scholz', 'no-such-entity']);
+    expect(first.get('olaf-scholz')?.name).toBeTruthy();
+    expect(first.has('no-such-entity')).toBe(false);
+    expect(await cached.latestInfo(['olaf-scholz', 'berlin'])).toEqual(
+      await raw.latestInfo(['olaf-scholz', 'berlin']),
+    );
+    expect(named).toEqual(['olaf-scholz', 'no-such-entity', 'berlin']);
+    await ng.index(FIXTURES.slice(0, 1));
+    await cached.latestInfo(['olaf-scholz']);
+    expect(named).toEqual(['olaf-scholz', 'no-such-entity', 'berlin', 'olaf-scholz']);
   });
 
   it('lets the least recently used answers go once it holds its limit of facet values', async () => {
