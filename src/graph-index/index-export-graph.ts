@@ -90,11 +90,11 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
 
   /**
    * For each id, its edges with their counts over all time and in the range: two facet queries (articles and
-   * sentences), two more with a range. `keep` picks the other ends whose edges are added.
+   * sentences), two more with a range; only the edges to `among` when given.
    */
   const addLists = async (
     ids: readonly string[],
-    keep: (other: string) => boolean,
+    among: ReadonlySet<string> | undefined,
     totals?: (id: string) => number,
   ): Promise<void> => {
     const queries: GraphFacetQuery[] = [];
@@ -121,8 +121,13 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
         FacetAnswer?,
       ];
       const self = numberOf(id, totals);
-      for (const [other, shared] of Object.entries(articles.counts)) {
-        if (other === id || !keep(other)) continue;
+      // Among members, the members are looked up in the list: a hub's list is far longer than the members.
+      const others = among
+        ? [...among].filter((other) => other in articles.counts)
+        : Object.keys(articles.counts);
+      for (const other of others) {
+        if (other === id) continue;
+        const shared = articles.counts[other] as number;
         const number = numberOf(other, totals);
         if (!pairCounts(store, self, number))
           addToPair(store, self, number, shared, sentences.counts[other] ?? 0);
@@ -154,7 +159,7 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
     /** Every edge of these entities: what a level's walk and a hub's count of further links read. */
     async addWholeLists(ids: readonly string[], totals?: (id: string) => number): Promise<void> {
       const missing = ids.filter((id) => !whole.has(id));
-      await addLists(missing, () => true, totals);
+      await addLists(missing, undefined, totals);
       for (const id of missing) whole.add(id);
     },
 
@@ -167,7 +172,7 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
       const set = new Set(members);
       const partial = members.filter((id) => !whole.has(id));
       if (members.length < 2 || partial.length === 0) return;
-      await addLists(partial, (other) => set.has(other));
+      await addLists(partial, set);
     },
 
     /**

@@ -12,12 +12,12 @@ export const DEFAULTS = { maxValues: 500_000 };
 
 /** `graph` with its facet answers and entity names kept while its version holds. */
 export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAULTS): T {
-  const kept = new Map<string, FacetAnswer>();
+  // Query -> its answer and the facet values it holds, most recently used last.
+  const kept = new Map<string, { answer: FacetAnswer; size: number }>();
   // Entity id -> name and type (null: no article mentions it), as latestInfo answered.
   const infos = new Map<string, EntityInfo | null>();
   let version: string | undefined;
   let held = 0;
-  const sizeOf = (answer: FacetAnswer): number => 1 + Object.keys(answer.counts).length;
 
   /** Empties the cache when the graph index changed since it was filled. */
   const check = async (): Promise<void> => {
@@ -49,24 +49,25 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     const keys = queries.map((query) => JSON.stringify(query));
     const missing = keys.flatMap((key, i) => (kept.has(key) ? [] : [i]));
     const fetched = await graph.facets(missing.map((i) => queries[i] as GraphFacetQuery));
-    const answers = keys.map((key) => kept.get(key));
+    const entries = keys.map((key) => kept.get(key));
     missing.forEach((i, k) => {
-      answers[i] = fetched[k];
+      const answer = fetched[k] as FacetAnswer;
+      entries[i] = { answer, size: 1 + Object.keys(answer.counts).length };
     });
-    // Most recently used last: a hit moves to the end, the oldest are dropped from the front.
+    // A hit moves to the end; the oldest are dropped from the front.
     keys.forEach((key, i) => {
-      const answer = answers[i] as FacetAnswer;
-      if (kept.delete(key)) held -= sizeOf(answer);
-      if (sizeOf(answer) > limits.maxValues) return;
-      kept.set(key, answer);
-      held += sizeOf(answer);
+      const entry = entries[i] as { answer: FacetAnswer; size: number };
+      if (kept.delete(key)) held -= entry.size;
+      if (entry.size > limits.maxValues) return;
+      kept.set(key, entry);
+      held += entry.size;
     });
-    for (const [key, answer] of kept) {
+    for (const [key, entry] of kept) {
       if (held <= limits.maxValues) break;
       kept.delete(key);
-      held -= sizeOf(answer);
+      held -= entry.size;
     }
-    return answers as FacetAnswer[];
+    return entries.map((entry) => (entry as { answer: FacetAnswer }).answer);
   };
 
   return { ...graph, facets, latestInfo };
