@@ -4,6 +4,7 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
+import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
@@ -143,7 +144,7 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
   let totals: { key: string; answer: FacetAnswer } | undefined;
   // A neighbourhood export asks a facet per member (up to a thousand questions): sent in requests of
   // `queriesPerRequest`, one after the other, so that no request runs into MEILI_TIMEOUT_MS on its own.
-  const multi = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
+  const sendAll = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
     const results: RawResult[] = [];
     for (let at = 0; at < queries.length; at += DEFAULTS.queriesPerRequest) {
       const response = await client.multiSearch({
@@ -155,6 +156,9 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     }
     return results;
   };
+  // Unreachable or too slow, Meilisearch answers 503 search_unavailable, not an internal error.
+  const multi = (queries: Array<Record<string, unknown>>): Promise<RawResult[]> =>
+    guard(() => sendAll(queries));
 
   const version = async (): Promise<string> => {
     const [newest] = await multi([VERSION_PARAMS]);

@@ -79,9 +79,16 @@ export function whereFilter(where: ArticleWhere): string {
 export const DEFAULTS = { taskTimeoutMs: 10 * 60_000 };
 
 export function unavailable(cause: unknown): unknown {
+  const timedOut =
+    cause instanceof MeilisearchRequestTimeOutError ||
+    (cause instanceof MeilisearchRequestError && cause.cause instanceof MeilisearchRequestTimeOutError);
+  if (timedOut) {
+    return new SearchUnavailableError('search: Meilisearch did not answer within MEILI_TIMEOUT_MS', {
+      cause,
+    });
+  }
   if (
     cause instanceof MeilisearchRequestError ||
-    cause instanceof MeilisearchRequestTimeOutError ||
     (cause instanceof TypeError && /fetch/i.test(cause.message))
   ) {
     return new SearchUnavailableError('search: Meilisearch is unreachable', { cause });

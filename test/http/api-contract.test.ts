@@ -420,6 +420,13 @@ describe('errors', () => {
     const neighbors = await request(app).get('/entities/vladimir-putin/neighbors').expect(200);
     expect(neighbors.body.neighbors[0].evidence[0].snippet).toBeNull();
     await request(app).get('/graph').expect(200);
+    // Index mode reads the graph from Meilisearch too: its answers are 503, not internal errors.
+    const indexDeps = apiDeps({ ...ng.opened, search }, ng.store, ng.config, createLogger('error'), 'index');
+    const indexApp = ng.record(createApp(indexDeps));
+    for (const path of ['/entities/vladimir-putin/neighbors', '/graph?center=vladimir-putin']) {
+      const answer = await request(indexApp).get(path).expect(503);
+      expect(answer.body.error.code).toBe('search_unavailable');
+    }
   });
 });
 
