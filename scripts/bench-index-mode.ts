@@ -1,7 +1,8 @@
-// npm run bench:index-mode -- [files]: neighbours in index mode (facet queries to Meilisearch) against
-// memory mode (the in-memory graph) over the same index: p50 and p99 per entity and option set, for the
-// most mentioned entities and a spread of smaller ones; optionally (--write-cost) the indexing time of the
-// files with and without the graph index, and what the graph index holds. Figures: docs/index-mode.md.
+// npm run bench:index-mode -- [files]: neighbours (or with --graph, neighbourhood exports) in index mode
+// (facet queries to Meilisearch, uncached and cached) against memory mode (the in-memory graph) over the same
+// index: p50 and p99 per entity and option set, for the most mentioned entities and a spread of smaller ones;
+// optionally (--write-cost) the indexing time of the files with and without the graph index, and what the
+// graph index holds. Figures: docs/index-mode.md.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,13 +10,16 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { edgeCount } from '../src/graph/edge-lists.js';
 import { entitiesOf, entityAttributes, entityCount } from '../src/graph/entity-table.js';
+import { exportGraph, type ExportOptions } from '../src/graph/export-graph.js';
 import { findNeighbors, type NeighborOptions } from '../src/graph/find-neighbors.js';
 import { articlePairs } from '../src/graph-index/choose-graph-mode.js';
 import { findIndexNeighbors } from '../src/graph-index/find-index-neighbors.js';
+import { indexExportGraph } from '../src/graph-index/index-export-graph.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch, type OpenSearch } from '../src/open-search.js';
 import { indexArticles } from '../src/pipeline.js';
+import { createGraphIndex, type GraphIndex } from '../src/search/create-graph-index.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from '../src/search/create-search-index.js';
 import { createSequence } from '../src/search/to-article-document.js';
@@ -24,7 +28,7 @@ import { parseCli } from './parse-cli.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const { values, positionals } = parseCli({
-  usage: 'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [files...]',
+  usage: 'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [--graph] [files...]',
   description:
     'Neighbour latency in index mode against memory mode over one index (p50, p99), and with --write-cost\n' +
     'the indexing time with and without the graph index. Files default to ../shared/corpus.',
@@ -42,12 +46,22 @@ const { values, positionals } = parseCli({
       default: false,
       description: 'index twice: with and without the graph index',
     },
+    graph: {
+      type: 'boolean',
+      default: false,
+      description: 'time neighbourhood exports (GET /graph?center=) instead of neighbour lists',
+    },
   },
 });
 
 const files =
   positionals.length > 0 ? positionals : ['de-news.jsonl', 'en-news.jsonl'].map((f) => path.join(CORPUS, f));
 const reps = Number(values.reps);
+const GRAPH_SETS: Record<string, Partial<ExportOptions>> = {
+  'depth 1': { depth: 1 },
+  'depth 2 (G², 150 nodes)': { depth: 2 },
+  'depth 2, counts, 500 nodes': { depth: 2, measure: 'count', maxNodes: 500 },
+};
 const OPTION_SETS: Record<string, Partial<NeighborOptions>> = {
   'default (count, article, evidence 3)': {},
   'evidence=0': { evidence: 0 },
@@ -134,24 +148,44 @@ async function main(): Promise<void> {
         .filter((_, i) => i % step === 0)
         .slice(0, spread),
     ];
-    process.stdout.write(
-      '\n| entity | articles | options | memory p50 | memory p99 | index p50 | index p99 |\n|---|---|---|---|---|---|---|\n',
+    // The API's graph index keeps answers until the index changes (cache-graph-facets.ts): "uncached" asks
+    // Meilisearch every time, as the first question after a write does; "cached" is a question asked again.
+    const uncached = createGraphIndex(
+      createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 60_000 }),
+      config.meili.indexPrefix,
     );
+    const questions: Array<[string, (graph: GraphIndex) => Promise<unknown>, () => unknown]> = [];
     for (const id of centers) {
-      for (const [label, options] of Object.entries(OPTION_SETS)) {
-        const memory: number[] = [];
-        const index: number[] = [];
-        await findIndexNeighbors(search.graph, id, options);
-        for (let i = 0; i < reps; i++) {
-          memory.push(await timed(() => findNeighbors(store, id, options)));
-          index.push(await timed(() => findIndexNeighbors(search.graph, id, options)));
-        }
-        memory.sort((a, b) => a - b);
-        index.sort((a, b) => a - b);
-        process.stdout.write(
-          `| ${id} | ${entityAttributes(store, id)?.articles} | ${label} | ${ms(percentile(memory, 0.5))} | ${ms(percentile(memory, 0.99))} | ${ms(percentile(index, 0.5))} | ${ms(percentile(index, 0.99))} |\n`,
-        );
+      const sets = values.graph ? GRAPH_SETS : OPTION_SETS;
+      for (const [label, options] of Object.entries(sets)) {
+        const asked = values.graph
+          ? (graph: GraphIndex) => indexExportGraph(graph, { ...options, center: id })
+          : (graph: GraphIndex) => findIndexNeighbors(graph, id, options);
+        const inMemory = values.graph
+          ? () => exportGraph(store, { ...options, center: id })
+          : () => findNeighbors(store, id, options);
+        questions.push([`| ${id} | ${entityAttributes(store, id)?.articles} | ${label} `, asked, inMemory]);
       }
+    }
+    process.stdout.write(
+      '\n| entity | articles | options | memory p50 | memory p99 | index p50 | index p99 | cached p50 | cached p99 |\n' +
+        '|---|---|---|---|---|---|---|---|---|\n',
+    );
+    for (const [row, asked, inMemory] of questions) {
+      const memory: number[] = [];
+      const index: number[] = [];
+      const cached: number[] = [];
+      await asked(search.graph);
+      for (let i = 0; i < reps; i++) {
+        memory.push(await timed(inMemory));
+        index.push(await timed(() => asked(uncached)));
+        cached.push(await timed(() => asked(search.graph)));
+      }
+      const cells = [memory, index, cached].flatMap((times) => {
+        times.sort((a, b) => a - b);
+        return [ms(percentile(times, 0.5)), ms(percentile(times, 0.99))];
+      });
+      process.stdout.write(`${row}| ${cells.join(' | ')} |\n`);
     }
   } finally {
     await opened.close();

@@ -33,13 +33,24 @@ async function timeRequest(request: string | TimedRequest): Promise<number> {
   return performance.now() - started;
 }
 
-/** Requests the URLs one after another; p50, p99 and max of the client-side latency in ms. */
+/**
+ * Requests the URLs one after another; p50, p99 and max of the client-side latency in ms. With `refused`,
+ * a non-2xx answer is counted there and left out of the latencies instead of ending the run.
+ */
 export async function timeRequests(
   urls: readonly string[],
   headers: Record<string, string> = {},
+  refused?: { count: number },
 ): Promise<Latencies> {
   const samples: number[] = [];
-  for (const url of urls) samples.push(await timeRequest({ url, init: { headers } }));
+  for (const url of urls) {
+    try {
+      samples.push(await timeRequest({ url, init: { headers } }));
+    } catch (error) {
+      if (!refused) throw error;
+      refused.count += 1;
+    }
+  }
   return latencies(samples);
 }
 
