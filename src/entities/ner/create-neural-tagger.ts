@@ -8,6 +8,8 @@ import type { Tagger } from './create-tagger.js';
 import type { NeuralModel } from './parse-neural-model.js';
 import { prepareSentence } from './prepare-sentence.js';
 import type { Lexicon } from './types.js';
+import { casingClass } from './casing-class.js';
+import { NerModelError } from './ner-model-error.js';
 
 export const NEURAL_TAGGER_DEFAULTS = {
   /** Word forms whose input projections are kept; the cache starts over when full. */
@@ -21,24 +23,14 @@ const GAZETTEER_BITS = 32;
 const PREFIX_BITS = 8;
 const LEXICON_UNITS = 16;
 
-/** Casing class of a word, as the training script's `casing` computes it. */
-export function casingClass(w: string): number {
-  if (/\p{Nd}/u.test(w)) return /^[\p{Nd}.,\-/:]+$/u.test(w) ? 1 : 2;
-  if (!/\p{L}/u.test(w)) return 3;
-  const cased = w !== w.toLowerCase() || w !== w.toUpperCase();
-  if (cased && w === w.toUpperCase()) return 4;
-  const first = [...w][0] ?? '';
-  if (first !== first.toLowerCase()) {
-    const rest = w.slice(first.length);
-    const restLower = rest !== rest.toUpperCase() && rest === rest.toLowerCase();
-    return restLower || rest.length === 0 ? 5 : 6;
-  }
-  return cased && w === w.toLowerCase() ? 7 : 8;
-}
-
 function tensor(model: NeuralModel, name: string): Float32Array {
   const t = model.tensors.get(name);
-  if (!t || !(t.data instanceof Float32Array)) throw new Error(`createNeuralTagger: tensor ${name} missing`);
+  if (!t || !(t.data instanceof Float32Array)) {
+    throw new NerModelError(
+      'ner_model_invalid',
+      `createNeuralTagger: tensor ${name} is missing or not float32`,
+    );
+  }
   return t.data;
 }
 
@@ -60,7 +52,10 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
   const D = model.wordDim;
   const nTags = model.tags.length;
   const inputs = D + CHAR_FILTERS + CASING_DIM + (model.lexicon ? CASING_DIM + LEXICON_UNITS : 0);
-  const emb = model.tensors.get('emb')?.data as Int8Array;
+  const emb = model.tensors.get('emb')?.data;
+  if (!(emb instanceof Int8Array)) {
+    throw new NerModelError('ner_model_invalid', 'createNeuralTagger: word vectors are not int8');
+  }
   const embScale = tensor(model, 'embScale');
   const cemb = tensor(model, 'cemb.weight');
   const convW = tensor(model, 'conv.weight');
@@ -79,7 +74,10 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     ),
   }));
   if (model.lexicon && !options.lexicon) {
-    throw new Error('createNeuralTagger: the model needs the lexicon it was trained with');
+    throw new NerModelError(
+      'ner_model_invalid',
+      'createNeuralTagger: the model needs the lexicon it was trained with',
+    );
   }
   const lexicon = model.lexicon ? compileLexicon(options.lexicon) : compileLexicon({});
   const cpemb = model.lexicon ? tensor(model, 'cpemb.weight') : new Float32Array(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { loadTaggers, neuralTaggerOf } from '../../../src/entities/load-taggers.js';
 import { taggerFilesOf } from '../../../src/open-search.js';
-import { casingClass } from '../../../src/entities/ner/create-neural-tagger.js';
+import { casingClass } from '../../../src/entities/ner/casing-class.js';
 import { createTagger } from '../../../src/entities/ner/create-tagger.js';
 import { decodeSpans } from '../../../src/entities/ner/decode-spans.js';
 import { loadModel } from '../../../src/entities/ner/load-model.js';
