@@ -4,7 +4,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { loadTaggers, neuralTaggerOf } from '../../../src/entities/load-taggers.js';
-import { taggerFilesOf } from '../../../src/open-search.js';
+import { createExtractionPool, extractInProcess } from '../../../src/entities/extraction-pool.js';
+import { loadExtractor } from '../../../src/entities/load-extractor.js';
+import { GIVEN_NAMES_FILE, loadShippedTaggers, taggerFilesOf } from '../../../src/open-search.js';
 import { casingClass } from '../../../src/entities/ner/casing-class.js';
 import { createTagger } from '../../../src/entities/ner/create-tagger.js';
 import { decodeSpans } from '../../../src/entities/ner/decode-spans.js';
@@ -125,4 +127,25 @@ describe('neural NER tagger', () => {
       expect(taggerFilesOf('off')).toBeUndefined();
     },
   );
+
+  it.skipIf(!present)('extraction workers run the neural tagger with NER=neural, as in-process', async () => {
+    const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+    const taggerFiles = taggerFilesOf('neural');
+    const pool = createExtractionPool({ ...files, taggerFiles }, 1);
+    try {
+      const text = { text: 'Shares in Vodafone rose after Arun Sarin spoke in Leeds.', lang: 'en' };
+      const [outcome] = await pool.extractMany([text]);
+      const inProcess = loadExtractor({ ...files, taggers: await loadShippedTaggers(taggerFiles) });
+      expect(outcome).toEqual((await extractInProcess(inProcess.extract)([text]))[0]);
+      expect(outcome?.ok).toBe(true);
+      // The perceptron reads this sentence differently (Vodafone a place), so the workers did not use it.
+      const perceptron = loadExtractor({
+        ...files,
+        taggers: await loadShippedTaggers(taggerFilesOf('tagger')),
+      });
+      expect(outcome).not.toEqual((await extractInProcess(perceptron.extract)([text]))[0]);
+    } finally {
+      await pool.close();
+    }
+  });
 });
