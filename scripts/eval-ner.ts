@@ -16,6 +16,8 @@ import { loadExtractor } from '../src/entities/load-extractor.js';
 import { goldDocument, scoreCharSpans, type CharSpan } from '../src/entities/ner/gold-document.js';
 import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
+import { loadNeuralModel } from '../src/entities/ner/load-neural-model.js';
+import { neuralTaggerOf } from '../src/entities/load-taggers.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
@@ -27,7 +29,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseCli({
   usage:
     'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]\n' +
-    '  [--untagged all|strong|derived] [--no-rules-with-tagger]',
+    '  [--untagged all|strong|derived] [--no-rules-with-tagger] [--tagger perceptron|neural]',
   description:
     'Scores the NER models: GermEval 2014 (outer spans, strict; all 12 labels and PER/ORG/LOC alone) and\n' +
     'CoNLL-2003 English (exact spans, micro F1), and the tagging speed; then the whole extraction\n' +
@@ -53,6 +55,12 @@ const { values } = parseCli({
       value: 'all|strong|derived',
       default: LINKING_DEFAULTS.untagged,
       description: 'which knowledge-base names the tagger did not propose the extraction keeps',
+    },
+    tagger: {
+      type: 'string',
+      value: 'perceptron|neural',
+      default: 'perceptron',
+      description: 'which tagger: the perceptron or the BiLSTM-CRF (ner-<lang>-neural.bin.gz, NER=neural)',
     },
     'no-rules-with-tagger': {
       type: 'boolean',
@@ -87,6 +95,10 @@ if (values.split !== 'test' && values.split !== 'dev') {
   console.error(`eval-ner: --split must be test or dev, got "${values.split}"`);
   process.exit(1);
 }
+if (values.tagger !== 'perceptron' && values.tagger !== 'neural') {
+  console.error(`eval-ner: --tagger must be perceptron or neural, got "${values.tagger}"`);
+  process.exit(1);
+}
 const langs = (['de', 'en'] as const).filter((l) => !values.lang || l === values.lang);
 for (const lang of langs) {
   const path = join(values.models, `ner-${lang}.bin.gz`);
@@ -98,8 +110,17 @@ for (const lang of langs) {
   const split = values.split === 'dev' ? files.dev : files.test;
   const sentences = await readNerCorpus(values.corpus, split);
   const documents = groupDocuments(sentences);
+  const neuralPath = join(values.models, `ner-${lang}-neural.bin.gz`);
+  if (values.tagger === 'neural' && !existsSync(neuralPath)) {
+    console.log(`eval-ner: ${lang} skipped, no neural model ${neuralPath}.`);
+    continue;
+  }
   const loadStart = performance.now();
-  const tagger = createTagger(await loadModel(path));
+  const perceptron = await loadModel(path);
+  const tagger =
+    values.tagger === 'neural'
+      ? neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, createTagger(perceptron))
+      : createTagger(perceptron);
   const loadMs = performance.now() - loadStart;
   const predicted: string[][] = [];
   const tagAll = (): number => {
@@ -147,7 +168,7 @@ for (const lang of langs) {
   }
   const alone = scores['PER/ORG/LOC'].overall;
   const whole = scoreCharSpans(gold, found);
-  const { size } = statSync(path);
+  const { size } = statSync(values.tagger === 'neural' ? neuralPath : path);
   report[lang] = {
     test: split.path,
     modelMB: size / 1e6,

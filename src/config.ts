@@ -74,9 +74,10 @@ export interface Config {
   corsOrigins: string[];
   /**
    * "tagger" (the default) runs the statistical tagger (data/models) first and links its spans; "off" uses
-   * the knowledge base and the name rule alone.
+   * the knowledge base and the name rule alone; "neural" runs the English BiLSTM-CRF (data/models/
+   * ner-en-neural.bin.gz; German keeps the perceptron), more accurate and far slower (docs/neural-ner.md).
    */
-  ner: 'off' | 'tagger';
+  ner: 'off' | 'tagger' | 'neural';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
   fetch: FetchConfig;
@@ -142,10 +143,10 @@ function graphMode(raw: string | undefined): GraphConfig['mode'] {
   throw new ConfigError(`config: GRAPH_MODE must be "memory", "index" or "auto", got "${raw}"`);
 }
 
-function nerMode(raw: string | undefined): 'off' | 'tagger' {
+function nerMode(raw: string | undefined): 'off' | 'tagger' | 'neural' {
   if (raw === undefined || raw === '' || raw === 'tagger') return 'tagger';
-  if (raw === 'off') return 'off';
-  throw new ConfigError(`config: NER must be "off" or "tagger", got "${raw}"`);
+  if (raw === 'off' || raw === 'neural') return raw;
+  throw new ConfigError(`config: NER must be "off", "tagger" or "neural", got "${raw}"`);
 }
 
 /** FETCH_ALLOW_HOSTS: host names or IP addresses, comma-separated, without scheme, port or path. */

@@ -6,7 +6,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import type { Tagger } from './entities/ner/create-tagger.js';
-import { loadTaggers } from './entities/load-taggers.js';
+import { loadTaggers, type TaggerFiles } from './entities/load-taggers.js';
 import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
 import { createWinkTokenizer, loadExtractor } from './entities/load-extractor.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './entities/load-knowledge-base.js';
@@ -89,9 +89,21 @@ export const TAGGER_FILES = {
   en: path.join(MODELS_DIR, 'ner-en.bin.gz'),
 };
 
+/** NER=neural: the English BiLSTM-CRF beside the perceptrons (German has no neural model). */
+export const NEURAL_TAGGER_FILES: TaggerFiles = {
+  ...TAGGER_FILES,
+  neural: { en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz') },
+};
+
+/** The tagger files of an NER setting, or undefined for NER=off. */
+export function taggerFilesOf(ner: Config['ner']): TaggerFiles | undefined {
+  if (ner === 'off') return undefined;
+  return ner === 'neural' ? NEURAL_TAGGER_FILES : TAGGER_FILES;
+}
+
 /** The shipped German and English tagger models. */
-export function loadShippedTaggers(): Promise<{ de: Tagger; en: Tagger }> {
-  return loadTaggers(TAGGER_FILES);
+export function loadShippedTaggers(files: TaggerFiles = TAGGER_FILES): Promise<{ de: Tagger; en: Tagger }> {
+  return loadTaggers(files);
 }
 
 interface Extraction {
@@ -108,12 +120,10 @@ interface Extraction {
 async function openExtraction(config: Config): Promise<Extraction> {
   const files = { kbFiles: config.kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
   if (config.extractThreads > 0) {
-    return createExtractionPool(
-      { ...files, taggerFiles: config.ner === 'tagger' ? TAGGER_FILES : undefined },
-      config.extractThreads,
-    );
+    return createExtractionPool({ ...files, taggerFiles: taggerFilesOf(config.ner) }, config.extractThreads);
   }
-  const taggers = config.ner === 'tagger' ? await loadShippedTaggers() : undefined;
+  const taggerFiles = taggerFilesOf(config.ner);
+  const taggers = taggerFiles ? await loadShippedTaggers(taggerFiles) : undefined;
   const tokenize = createWinkTokenizer();
   let stage = loadExtractor({ ...files, taggers, tokenize });
   return {
@@ -161,8 +171,12 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
   const baseKb = loadKnowledgeBase(config.kbFiles).entities;
   const kb: KnowledgeBase = { entities: new Map(baseKb) };
   let corrections = foldCorrections([], baseKb);
-  if (config.ner === 'tagger')
-    for (const file of Object.values(TAGGER_FILES)) accessSync(file, constants.R_OK);
+  const taggerFiles = taggerFilesOf(config.ner);
+  if (taggerFiles) {
+    for (const file of [taggerFiles.de, taggerFiles.en, ...Object.values(taggerFiles.neural ?? {})]) {
+      accessSync(file, constants.R_OK);
+    }
+  }
   const extraction = lazyExtraction(() => openExtraction(config));
   const { extractMany, close: closePool } = extraction;
   const meili = await openMeilisearch(config.meili, config.dataDir, logger).catch(async (cause: unknown) => {

@@ -124,10 +124,11 @@ describe('the tagger as a finder', () => {
     expect(mentions.map(([mention]) => mention)).not.toContain('Rotes');
   });
 
-  it('NER is tagger by default and accepts only off and tagger', () => {
+  it('NER is tagger by default and accepts only off, tagger and neural', () => {
     expect(loadConfig({}).ner).toBe('tagger');
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
     expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
-    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off" or "tagger"/);
+    expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
+    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger" or "neural"/);
   });
 });
