@@ -10,6 +10,11 @@ const FURNITURE_ELEMENTS = [
   'figcaption',
   'button',
   'dialog',
+  // Posts embedded by the networks' own embed code, quoted beside the story rather than in it.
+  'blockquote.twitter-tweet',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.reddit-embed-bq',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -22,7 +27,13 @@ const FURNITURE_ELEMENTS = [
 // A class or id token that names furniture: the word, optionally after a prefix and before a container
 // suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
 const FURNITURE_TOKEN =
-  /^(?:[a-z0-9]+[-_])*?(related|more-?stories|morestories|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?))*$/i;
+  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body))*$/i;
+
+// Consent managers most sites embed (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast, Sourcepoint):
+// their panels hold pages of cookie text, which Readability can take for the article.
+const CONSENT_MANAGER = /^(onetrust|cybotcookiebot|cookiebot|didomi|usercentrics|qc-cmp2|sp_message)/i;
+// A link to the site's privacy page or settings: with a control beside it, a consent placeholder.
+const PRIVACY_LINK = /datenschutz|privacy|privacidad|confidentialit|cookie|consent/i;
 
 export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
@@ -38,6 +49,8 @@ const DATE_PART =
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
 export const DEFAULTS = {
   maxShare: 0.3,
+  /** A consent placeholder for an embed (text, a control, a privacy link) is at most this long. */
+  placeholderChars: 600,
   smallChars: 200,
   /** Date lines are cut among this many first and last lines of the text. */
   edgeLines: 3,
@@ -49,6 +62,10 @@ export const DEFAULTS = {
  */
 export function removeFurnitureElements(document: Document, byName = true): void {
   for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
+  // React's streamed server rendering (Next.js and others) sends the content of a suspended part in a
+  // hidden <div id="S:0"> that a script moves into place: on a saved page, that is the article.
+  for (const element of document.querySelectorAll('div[hidden][id^="S:"]')) element.removeAttribute('hidden');
+  removeConsentPlaceholders(document);
   const total = document.body?.textContent?.length ?? 0;
   const small = (element: Element): boolean =>
     (element.textContent?.length ?? 0) <= Math.max(total * DEFAULTS.maxShare, DEFAULTS.smallChars);
@@ -59,7 +76,26 @@ export function removeFurnitureElements(document: Document, byName = true): void
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
     const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+    if (tokens.some((token) => CONSENT_MANAGER.test(token))) element.remove();
+    else if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+  }
+}
+
+/**
+ * Removes the placeholders that stand for an embed until the reader consents ("Externer Inhalt … Ich bin
+ * damit einverstanden", "Ein Klick für den Datenschutz"): the smallest block around a link to the privacy
+ * page that also holds a button or check box, when its text is short. Runs before buttons are removed.
+ */
+function removeConsentPlaceholders(document: Document): void {
+  for (const link of document.querySelectorAll('a[href]')) {
+    if (!PRIVACY_LINK.test(link.getAttribute('href') ?? '')) continue;
+    for (let block = link.parentElement; block && block.tagName !== 'BODY'; block = block.parentElement) {
+      if ((block.textContent?.length ?? 0) > DEFAULTS.placeholderChars) break;
+      if (block.querySelector('button, input[type="checkbox"], [role="button"], [role="switch"]')) {
+        block.remove();
+        break;
+      }
+    }
   }
 }
 
