@@ -31,7 +31,7 @@ export const DEFAULTS = {
 function largestArticle(document: Document): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
-  for (const element of document.querySelectorAll('article, [itemprop="articleBody"]')) {
+  for (const element of document.querySelectorAll('article, [itemprop="articleBody"], main')) {
     let length = 0;
     for (const paragraph of element.querySelectorAll('p')) length += paragraph.textContent?.length ?? 0;
     if (length > bestLength) {
@@ -199,6 +199,8 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
       ].map((text) => squash(text ?? '')),
     );
     removeFurnitureElements(document);
+    // The title's own furniture (a hidden variant of it) may be gone now.
+    for (const h1 of document.querySelectorAll('h1')) headings.add(squash(h1.textContent ?? ''));
     const lead = shownLead(document, ld);
     const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
     if (article) removeLinkBlocks(article);

@@ -27,7 +27,13 @@ const FURNITURE_ELEMENTS = [
 // A class or id token that names furniture: the word, optionally after a prefix and before a container
 // suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
 const FURNITURE_TOKEN =
-  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body))*$/i;
+  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
+
+// Classes that hide an element at every screen size (Bootstrap, Tailwind, Bulma), unless another class
+// shows it at some size ("hidden md:block", "d-none d-lg-flex").
+const HIDDEN_CLASS = /^(hidden|d-none|is-hidden)$/;
+const SHOWN_AT_SOME_SIZE =
+  /^(\w+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-\w+-(block|flex|grid|inline|inline-block|inline-flex|table)|visible-\w+)$/;
 
 // Consent managers most sites embed (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast, Sourcepoint):
 // their panels hold pages of cookie text, which Readability can take for the article.
@@ -44,7 +50,12 @@ const CREDIT_END =
   /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
 // A date line: "Publiziert heute um 12:19 Uhr", "21.04.2024 , 20:24 Uhr", "Updated: 5 May 2024".
 const DATE_PART =
-  /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
+  /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|last|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
+
+// A reading time or a relative date beside the date: "3 Min Lesezeit", "Lesedauer: 4 Minuten", "2 minute
+// read", "Last updated 1 day ago".
+const READING_TIME =
+  /\b(?:\d+\s*)?(?:min(?:s|utes?|uten)?\.?|lesezeit|lesedauer|read(?:ing time)?|hours?|days?|stunden?|tagen?|ago|vor)\b:?/giu;
 
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
 export const DEFAULTS = {
@@ -77,8 +88,17 @@ export function removeFurnitureElements(document: Document, byName = true): void
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
     const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
     if (tokens.some((token) => CONSENT_MANAGER.test(token))) element.remove();
+    else if (hiddenByClass(element) && small(element)) element.remove();
     else if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
   }
+}
+
+/** An element that a class hides at every screen size: a sign-in offer or a variant for another page state. */
+function hiddenByClass(element: Element): boolean {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/);
+  return (
+    classes.some((name) => HIDDEN_CLASS.test(name)) && !classes.some((name) => SHOWN_AT_SOME_SIZE.test(name))
+  );
 }
 
 /**
@@ -109,7 +129,9 @@ const squashLine = (line: string): string => line.replace(/\s+/g, ' ').toLowerCa
 /** A short line of a date, a time and words such as "published" or "Uhr", and nothing else. */
 function dateLine(line: string): boolean {
   if (line.length > 80 || !/\d/.test(line)) return false;
-  return line.replace(DATE_PART, ' ').trim() === '';
+  // "Publiziert6. November": a label run into its date.
+  const spaced = line.replace(/(\p{L})(\d)/gu, '$1 $2');
+  return spaced.replace(DATE_PART, ' ').replace(READING_TIME, ' ').trim() === '';
 }
 
 /** Headlines are short: a related-links heading followed by long paragraphs is inline, not a list. */

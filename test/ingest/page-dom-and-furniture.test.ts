@@ -126,4 +126,44 @@ ${panel}</body></html>`;
 <div hidden id="S:0"><div class="article-content">${paragraphs(STORY)}</div></div></body></html>`;
     expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
   });
+
+  it('a block hidden by its class at every screen size is not text; one shown at some size is', () => {
+    const offer = `<div class="article-block sign-in-group hidden"><div class="h2">Create an account or sign in to continue with your reading experience.</div>
+<ul><li>Access articles from across Canada with one account.</li><li>Share your thoughts and join the conversation in the comments.</li><li>Enjoy additional articles per month.</li></ul></div>`;
+    const html = page(offer).replace(
+      `<p>${STORY[3]}</p>`,
+      `<div class="hidden md:block"><p>${STORY[3]}</p></div>`,
+    );
+    expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
+  it('a title whose hidden variant was removed is still recognised as the title, not text', () => {
+    const html = page('')
+      .replace('<title>Freight yard to become homes</title>', '<title>Freight yard | Gazette</title>')
+      .replace(
+        '<h1>Freight yard to become homes</h1>',
+        '<h1><span class="kicker">Housing</span><span class="hidden">Housing: freight yard</span>Freight yard to become homes</h1>',
+      );
+    expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
+  it('a newsletter sign-up component is not text', () => {
+    const signUp = `<div class="sc-1x newsletter-component"><h3>Sign up to our free breaking news emails</h3><p>For free real time breaking news alerts sent straight to your inbox sign up to our breaking news emails</p></div>`;
+    expect(extractPage(page(signUp), null).body.split('\n\n')).toEqual(STORY);
+  });
+
+  it("the page's <main> is the text where Readability takes one of its blocks only", () => {
+    // Readability scores commas: the short lead block wins and the long blocks below stay out of its pick.
+    const lead = [
+      'Homes, schools, nurseries, a park, shops, a tram, a station, offices, a clinic: the plan has it all.',
+      'Rents, costs, dates, roads, noise, trees, parking, schools, buses: residents asked about all of them.',
+    ];
+    const long = STORY.slice(0, 3).map((text) => `${text.replace(/,/g, '')} ${text.replace(/,/g, '')}`);
+    const block = (texts: string[]): string =>
+      `<div class="row"><div class="col"><div class="wrapper"><div class="text-block">${paragraphs(texts)}</div></div></div></div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Freight yard</title></head><body>
+<header><a href="/">Gazette</a></header><main>${block(lead)}${long.map((text) => block([text])).join('')}</main>
+<footer>© Gazette</footer></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')).toEqual([...lead, ...long]);
+  });
 });
