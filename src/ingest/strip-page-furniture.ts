@@ -27,10 +27,11 @@ const FURNITURE_ELEMENTS = [
 // A class or id token that names furniture: the word, optionally after a prefix and before a container
 // suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
 const FURNITURE_TOKEN =
-  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
+  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|o?embed-?placeholder|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
 
 // Classes that hide an element at every screen size (Bootstrap, Tailwind, Bulma), unless another class
-// shows it at some size ("hidden md:block", "d-none d-lg-flex").
+// shows it at some size ("hidden md:block", "d-none d-lg-flex"). Text for screen readers only (sr-only)
+// stays: it names blocks ("Weitere Artikel") that the text rules cut.
 const HIDDEN_CLASS = /^(hidden|d-none|is-hidden)$/;
 const SHOWN_AT_SOME_SIZE =
   /^(\w+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-\w+-(block|flex|grid|inline|inline-block|inline-flex|table)|visible-\w+)$/;

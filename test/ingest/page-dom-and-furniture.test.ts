@@ -89,6 +89,11 @@ ${panel}</body></html>`;
 <label><input type="checkbox"> I agree that content from YouTube is shown to me.</label>
 <p class="info">Personal data may be passed to third-party platforms. More in our <a href="/privacy/">privacy policy</a>.</p></div>`;
     expect(extractPage(page(placeholder), null).body.split('\n\n')).toEqual(STORY);
+    // Without a control of its own, a placeholder is known by its class.
+    const oembed = `<div class="c-oembed-placeholder"><div class="c-oembed-placeholder__title">External content</div>
+<div class="c-oembed-placeholder__description">To show embedded content, your consent to the transfer and processing of personal data is needed.</div>
+<a class="c-oembed-placeholder__footer-link" href="/services/data-protection.html">Data protection</a></div>`;
+    expect(extractPage(page(oembed), null).body.split('\n\n')).toEqual(STORY);
   });
 
   it('the fallback text of a video player is not text, in the page nor in the JSON-LD articleBody', () => {
