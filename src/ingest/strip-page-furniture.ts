@@ -63,6 +63,8 @@ export const DEFAULTS = {
   maxShare: 0.3,
   /** A consent placeholder for an embed (text, a control, a privacy link) is at most this long. */
   placeholderChars: 600,
+  /** A related-links heading is judged by this many lines after it. */
+  listLines: 6,
   smallChars: 200,
   /** Date lines are cut among this many first and last lines of the text. */
   edgeLines: 3,
@@ -137,7 +139,8 @@ function dateLine(line: string): boolean {
 
 /** Headlines are short: a related-links heading followed by long paragraphs is inline, not a list. */
 function headlinesFollow(paragraphs: string[]): boolean {
-  const words = paragraphs.map((paragraph) => paragraph.split(/\s+/).length);
+  // The lines right after the heading: a long article's later lists do not make it a list of links.
+  const words = paragraphs.slice(0, DEFAULTS.listLines).map((paragraph) => paragraph.split(/\s+/).length);
   return words.reduce((sum, count) => sum + count, 0) <= words.length * 25;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/ingest/extract-page.js';
+import { cutFurnitureText } from '../../src/ingest/strip-page-furniture.js';
 
 // Pages written here, each around the same four-paragraph story with one kind of furniture, or with
 // markup that linkedom reads differently from a browser.
@@ -170,5 +171,14 @@ ${panel}</body></html>`;
 <header><a href="/">Gazette</a></header><main>${block(lead)}${long.map((text) => block([text])).join('')}</main>
 <footer>© Gazette</footer></body></html>`;
     expect(extractPage(html, null).body.split('\n\n')).toEqual([...lead, ...long]);
+  });
+
+  it('a "Read more" line followed by long paragraphs is dropped alone, though a list of short items comes later', () => {
+    const long = STORY.map((text) => `${text} ${text}`);
+    const items = Array.from({ length: 12 }, (_, index) => `Checklist item ${index + 1}`);
+    expect(cutFurnitureText(['Read more', ...long, ...items].join('\n\n')).split('\n\n')).toEqual([
+      ...long,
+      ...items,
+    ]);
   });
 });
