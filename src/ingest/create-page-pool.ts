@@ -1,5 +1,5 @@
-// Reads HTML pages on worker threads: jsdom and Readability take a good part of a second a page, which on
-// the main thread would stall Meilisearch writes and the API. Pages go to the worker with the fewest
+// Reads HTML pages on worker threads: parsing and Readability take tens of milliseconds a page (jsdom, the
+// fallback, hundreds), which on the main thread would stall Meilisearch writes and the API. Pages go to the worker with the fewest
 // pages queued; a worker that dies is replaced and its pages are sent once more. A worker is also retired
 // after DEFAULTS.recycleAfter pages (it takes no new ones and stops when its queue is empty): a worker's
 // memory grew with every page read in a long WARC run.

@@ -1,10 +1,11 @@
-// Reads a news page: its main text without page furniture, and its metadata. Readability over jsdom
-// chooses the main text; the JSON-LD articleBody replaces it where the page carries a full one, and the
-// page's own <article> where Readability finds too little. Furniture is removed before and after.
+// Reads a news page: its main text without page furniture, and its metadata. Readability over linkedom
+// (jsdom where it throws under linkedom) chooses the main text; the JSON-LD articleBody replaces it where
+// the page carries a full one, and the page's own <article> where Readability finds too little. Furniture
+// is removed before and after.
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { blockText } from './block-text.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
+import { bodyHoldsContent, parsePageDom, type DomParser } from './parse-page-dom.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
 import { cutFurnitureText, removeFurnitureElements } from './strip-page-furniture.js';
 
@@ -23,12 +24,14 @@ export const DEFAULTS = {
   headlineWords: 5,
   /** A description shorter than this is a tag line, not a lead. */
   leadMinChars: 60,
+  /** The DOM a page is read with first; a page that throws under linkedom is read again with jsdom. */
+  parser: 'linkedom' as DomParser,
 };
 
 function largestArticle(document: Document): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
-  for (const element of document.querySelectorAll('article, [itemprop="articleBody"]')) {
+  for (const element of document.querySelectorAll('article, [itemprop="articleBody"], main')) {
     let length = 0;
     for (const paragraph of element.querySelectorAll('p')) length += paragraph.textContent?.length ?? 0;
     if (length > bestLength) {
@@ -39,13 +42,18 @@ function largestArticle(document: Document): Element | null {
   return best;
 }
 
+// video.js's text for browsers without video, which some publishers' articleBody carries (over 4 lines).
+const VIDEO_FALLBACK =
+  /To view this video please enable JavaScript, and consider upgrading to a\s+web\s+browser\s+that\s+supports\s+HTML5\s+video/g;
+
 /** JSON-LD text as plain paragraphs: some pages put markup or entities into it. */
 function ldText(document: Document, value: string): string {
-  // Some publishers escape twice ("&amp;ccedil;").
+  value = value.replace(VIDEO_FALLBACK, '');
+  // Some publishers escape twice ("&amp;ccedil;"): one level of references is decoded, markup stays text.
   if (/&amp;[#\w]+;/.test(value)) {
-    const holder = document.createElement('textarea');
-    holder.innerHTML = value;
-    value = holder.value;
+    const holder = document.createElement('div');
+    holder.innerHTML = value.replace(/</g, '&lt;');
+    value = holder.textContent ?? '';
   }
   if (/[<&]/.test(value)) {
     const holder = document.createElement('div');
@@ -145,29 +153,42 @@ function withoutScripts(html: string): string {
   return html.replace(SCRIPT, '').replace(STYLE, '');
 }
 
+/** Readability's article as paragraphs, without lines that are all link; '' where it finds none. */
+function readabilityText(document: Document): string {
+  const parsed = new Readability(document, { keepClasses: false }).parse();
+  if (!parsed?.content) return '';
+  const holder = document.createElement('div');
+  holder.innerHTML = parsed.content;
+  // After Readability, which weighs link density itself: before, teaser texts lose their links.
+  removeLinkBlocks(holder);
+  return cutFurnitureText(blockText(holder));
+}
+
 /** Readability on a fresh copy of the page without the class and id rules: where those left nothing. */
-function plainReadability(html: string, url: string | null): string {
-  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
+function plainReadability(html: string, url: string | null, parser: DomParser): string {
+  const { document, close } = parsePageDom(html, url, parser);
   try {
-    removeFurnitureElements(dom.window.document, false);
-    const parsed = new Readability(dom.window.document).parse();
+    removeFurnitureElements(document, false);
+    const parsed = new Readability(document).parse();
     if (!parsed?.content) return '';
-    const holder = dom.window.document.createElement('div');
+    const holder = document.createElement('div');
     holder.innerHTML = parsed.content;
     return cutFurnitureText(blockText(holder));
-  } catch {
+  } catch (cause) {
+    if (parser === 'linkedom') throw cause;
     return '';
   } finally {
-    dom.window.close();
+    close();
   }
 }
 
-/** Extracts the main text and metadata of an HTML page; `url` is where it came from, when known. */
-export function extractPage(page: string, url: string | null = null): PageContent {
-  const html = withoutScripts(page);
-  const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
-  const document = dom.window.document;
+/** The page read with one parser; under linkedom, whatever throws is thrown for the jsdom retry. */
+function extractWith(html: string, url: string | null, parser: DomParser): PageContent {
+  const { document, close } = parsePageDom(html, url, parser);
   try {
+    if (parser === 'linkedom' && !bodyHoldsContent(document)) {
+      throw new Error('extractPage: elements outside <body>, read again with jsdom');
+    }
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
     const headings = new Set(
@@ -178,22 +199,18 @@ export function extractPage(page: string, url: string | null = null): PageConten
       ].map((text) => squash(text ?? '')),
     );
     removeFurnitureElements(document);
+    // The title's own furniture (a hidden variant of it) may be gone now.
+    for (const h1 of document.querySelectorAll('h1')) headings.add(squash(h1.textContent ?? ''));
     const lead = shownLead(document, ld);
     const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
     if (article) removeLinkBlocks(article);
     const articleText = article ? cutFurnitureText(blockText(article)) : '';
     let readable = '';
     try {
-      const parsed = new Readability(document, { keepClasses: false }).parse();
-      if (parsed?.content) {
-        const holder = document.createElement('div');
-        holder.innerHTML = parsed.content;
-        // After Readability, which weighs link density itself: before, teaser texts lose their links.
-        removeLinkBlocks(holder);
-        readable = cutFurnitureText(blockText(holder));
-      }
-    } catch {
-      // Readability gives up on some markup; the <article> and JSON-LD texts remain.
+      readable = readabilityText(document);
+    } catch (cause) {
+      // Under jsdom, Readability gives up on some markup; the <article> and JSON-LD texts remain.
+      if (parser === 'linkedom') throw cause;
     }
     let body = readable.length >= articleText.length * 0.5 ? readable : articleText;
     // Publishers put captions and credits into articleBody too.
@@ -201,12 +218,27 @@ export function extractPage(page: string, url: string | null = null): PageConten
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
-    if (body.trim() === '') body = plainReadability(html, url);
+    if (body.trim() === '') body = plainReadability(html, url, parser);
     // The title is the article's, not its text's: a body that shows it starts after it.
     body = afterTitle(body, headings);
     if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
     return { ...metadata, body };
   } finally {
-    dom.window.close();
+    close();
+  }
+}
+
+/**
+ * Extracts the main text and metadata of an HTML page; `url` is where it came from, when known. The page
+ * is read with `parser` (linkedom by default); a page on which Readability or a rule throws under
+ * linkedom is read again with jsdom.
+ */
+export function extractPage(page: string, url: string | null = null, parser = DEFAULTS.parser): PageContent {
+  const html = withoutScripts(page);
+  if (parser === 'jsdom') return extractWith(html, url, 'jsdom');
+  try {
+    return extractWith(html, url, 'linkedom');
+  } catch {
+    return extractWith(html, url, 'jsdom');
   }
 }

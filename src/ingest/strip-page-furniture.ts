@@ -10,6 +10,11 @@ const FURNITURE_ELEMENTS = [
   'figcaption',
   'button',
   'dialog',
+  // Posts embedded by the networks' own embed code, quoted beside the story rather than in it.
+  'blockquote.twitter-tweet',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.reddit-embed-bq',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -22,7 +27,20 @@ const FURNITURE_ELEMENTS = [
 // A class or id token that names furniture: the word, optionally after a prefix and before a container
 // suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
 const FURNITURE_TOKEN =
-  /^(?:[a-z0-9]+[-_])*?(related|more-?stories|morestories|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?))*$/i;
+  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|o?embed-?placeholder|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
+
+// Classes that hide an element at every screen size (Bootstrap, Tailwind, Bulma), unless another class
+// shows it at some size ("hidden md:block", "d-none d-lg-flex"). Text for screen readers only (sr-only)
+// stays: it names blocks ("Weitere Artikel") that the text rules cut.
+const HIDDEN_CLASS = /^(hidden|d-none|is-hidden)$/;
+const SHOWN_AT_SOME_SIZE =
+  /^(\w+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-\w+-(block|flex|grid|inline|inline-block|inline-flex|table)|visible-\w+)$/;
+
+// Consent managers most sites embed (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast, Sourcepoint):
+// their panels hold pages of cookie text, which Readability can take for the article.
+const CONSENT_MANAGER = /^(onetrust|cybotcookiebot|cookiebot|didomi|usercentrics|qc-cmp2|sp_message)/i;
+// A link to the site's privacy page or settings: with a control beside it, a consent placeholder.
+const PRIVACY_LINK = /datenschutz|privacy|privacidad|confidentialit|cookie|consent/i;
 
 export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
@@ -33,11 +51,20 @@ const CREDIT_END =
   /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
 // A date line: "Publiziert heute um 12:19 Uhr", "21.04.2024 , 20:24 Uhr", "Updated: 5 May 2024".
 const DATE_PART =
-  /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
+  /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|last|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
+
+// A reading time or a relative date beside the date: "3 Min Lesezeit", "Lesedauer: 4 Minuten", "2 minute
+// read", "Last updated 1 day ago".
+const READING_TIME =
+  /\b(?:\d+\s*)?(?:min(?:s|utes?|uten)?\.?|lesezeit|lesedauer|read(?:ing time)?|hours?|days?|stunden?|tagen?|ago|vor)\b:?/giu;
 
 /** Furniture holding more than this share of the page's text is a wrapper that is misnamed, and stays. */
 export const DEFAULTS = {
   maxShare: 0.3,
+  /** A consent placeholder for an embed (text, a control, a privacy link) is at most this long. */
+  placeholderChars: 600,
+  /** A related-links heading is judged by this many lines after it. */
+  listLines: 6,
   smallChars: 200,
   /** Date lines are cut among this many first and last lines of the text. */
   edgeLines: 3,
@@ -49,6 +76,10 @@ export const DEFAULTS = {
  */
 export function removeFurnitureElements(document: Document, byName = true): void {
   for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
+  // React's streamed server rendering (Next.js and others) sends the content of a suspended part in a
+  // hidden <div id="S:0"> that a script moves into place: on a saved page, that is the article.
+  for (const element of document.querySelectorAll('div[hidden][id^="S:"]')) element.removeAttribute('hidden');
+  removeConsentPlaceholders(document);
   const total = document.body?.textContent?.length ?? 0;
   const small = (element: Element): boolean =>
     (element.textContent?.length ?? 0) <= Math.max(total * DEFAULTS.maxShare, DEFAULTS.smallChars);
@@ -59,7 +90,35 @@ export function removeFurnitureElements(document: Document, byName = true): void
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
     const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+    if (tokens.some((token) => CONSENT_MANAGER.test(token))) element.remove();
+    else if (hiddenByClass(element) && small(element)) element.remove();
+    else if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+  }
+}
+
+/** An element that a class hides at every screen size: a sign-in offer or a variant for another page state. */
+function hiddenByClass(element: Element): boolean {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/);
+  return (
+    classes.some((name) => HIDDEN_CLASS.test(name)) && !classes.some((name) => SHOWN_AT_SOME_SIZE.test(name))
+  );
+}
+
+/**
+ * Removes the placeholders that stand for an embed until the reader consents ("Externer Inhalt … Ich bin
+ * damit einverstanden", "Ein Klick für den Datenschutz"): the smallest block around a link to the privacy
+ * page that also holds a button or check box, when its text is short. Runs before buttons are removed.
+ */
+function removeConsentPlaceholders(document: Document): void {
+  for (const link of document.querySelectorAll('a[href]')) {
+    if (!PRIVACY_LINK.test(link.getAttribute('href') ?? '')) continue;
+    for (let block = link.parentElement; block && block.tagName !== 'BODY'; block = block.parentElement) {
+      if ((block.textContent?.length ?? 0) > DEFAULTS.placeholderChars) break;
+      if (block.querySelector('button, input[type="checkbox"], [role="button"], [role="switch"]')) {
+        block.remove();
+        break;
+      }
+    }
   }
 }
 
@@ -73,12 +132,15 @@ const squashLine = (line: string): string => line.replace(/\s+/g, ' ').toLowerCa
 /** A short line of a date, a time and words such as "published" or "Uhr", and nothing else. */
 function dateLine(line: string): boolean {
   if (line.length > 80 || !/\d/.test(line)) return false;
-  return line.replace(DATE_PART, ' ').trim() === '';
+  // "Publiziert6. November": a label run into its date.
+  const spaced = line.replace(/(\p{L})(\d)/gu, '$1 $2');
+  return spaced.replace(DATE_PART, ' ').replace(READING_TIME, ' ').trim() === '';
 }
 
 /** Headlines are short: a related-links heading followed by long paragraphs is inline, not a list. */
 function headlinesFollow(paragraphs: string[]): boolean {
-  const words = paragraphs.map((paragraph) => paragraph.split(/\s+/).length);
+  // The lines right after the heading: a long article's later lists do not make it a list of links.
+  const words = paragraphs.slice(0, DEFAULTS.listLines).map((paragraph) => paragraph.split(/\s+/).length);
   return words.reduce((sum, count) => sum + count, 0) <= words.length * 25;
 }
 

@@ -40,10 +40,11 @@ describe('main text rules', () => {
     expect(paragraphs).toEqual([LEAD, ...STORY]);
   });
 
-  it('a date line at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
+  it('a date line (also with a reading time) at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
       'Updated: 5 May 2024, 10:30 am',
+      'Stand: 20:03 Uhr | Lesedauer: 4 Minuten',
       STORY[0],
       'The mayor spoke at the opening of the new station. (Photo by John Smith/Getty Images)',
       'Die Pyramide zeigt die Phasen des Plans. Bild: Screenshot: example.org',
@@ -53,6 +54,8 @@ describe('main text rules', () => {
       'March 16, 2026',
       STORY[2],
       STORY[3],
+      'Publiziert6. November 2025, 12:26',
+      'Published Jun 04, 2026 • Last updated 1 day ago • 2 minute read',
       'Stand: 25.04.2024 10:45 Uhr',
     ].join('\n\n');
     expect(cutFurnitureText(text).split('\n\n')).toEqual([
