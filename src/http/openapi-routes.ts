@@ -63,6 +63,13 @@ export interface RouteDoc {
 }
 
 const text = z.string();
+/** What index mode (GRAPH_MODE=index) answers when Meilisearch, which then holds the graph, cannot. */
+const indexModeUnavailable = {
+  description:
+    'in index mode: Meilisearch unreachable or past MEILI_TIMEOUT_MS (search_unavailable), or a facet answer ' +
+    'past its limit (graph_facet_limit); docs/index-mode.md',
+};
+
 const notFound = (what: string): RouteResponse => ({ description: `no such ${what}` });
 
 /** The routes; `maxArticleChars` is MAX_ARTICLE_CHARS, which POST /analyze enforces. */
@@ -113,6 +120,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
           json: z.union([entityDetailBody, mergedEntityBody]),
         },
         404: notFound('entity in the graph'),
+        503: indexModeUnavailable,
       },
     },
     {
@@ -124,6 +132,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       responses: {
         200: { description: 'neighbours, strongest first, with evidence', json: neighborsBody },
         404: notFound('entity in the graph'),
+        503: indexModeUnavailable,
       },
     },
     {
@@ -167,6 +176,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
           description:
             'in index mode, without center or with backbone=disparity (unsupported_in_index_mode, docs/index-mode.md)',
         },
+        503: indexModeUnavailable,
         200: {
           description: 'the export',
           json: graphBody,
