@@ -3,25 +3,17 @@
 // counts, entity totals for PMI and G² come from the same facets, and the list is ranked exactly as
 // find-neighbors.ts ranks it, ties included, from complete counts (docs/index-mode.md).
 import type { EntityInfo } from '../entities/types.js';
-import { edgeLogLikelihood } from '../graph/edge-log-likelihood.js';
-import { edgePmi } from '../graph/edge-pmi.js';
-import { DEFAULTS, type Neighbor, type NeighborOptions } from '../graph/find-neighbors.js';
+import {
+  compareNeighbors,
+  DEFAULTS,
+  neighborWeight,
+  type Neighbor,
+  type NeighborOptions,
+} from '../graph/find-neighbors.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
 import { indexEvidence } from './index-evidence.js';
 
 type Ranked = Omit<Neighbor, 'evidence'>;
-
-// As find-neighbors.ts: strongest first; ties by articles, sentences, name, then id (a total order).
-const names = new Intl.Collator('en');
-export function compareNeighbors(a: Ranked, b: Ranked): number {
-  return (
-    b.weight - a.weight ||
-    b.articles - a.articles ||
-    b.sentences - a.sentences ||
-    names.compare(a.name, b.name) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
 
 const byCounts = (a: Omit<Ranked, 'name' | 'type'>, b: Omit<Ranked, 'name' | 'type'>): number =>
   b.weight - a.weight || b.articles - a.articles || b.sentences - a.sentences;
@@ -66,13 +58,8 @@ export async function findIndexNeighbors(
     const count = window === 'article' ? counts.articles : counts.sentences;
     if (count !== windowCount) throw new Error('findIndexNeighbors: inconsistent counts');
     if (count < Math.max(1, minWeight) || counts.articles < minArticles) continue;
-    const totalOther = all.counts[other] ?? 0;
-    const weight =
-      measure === 'pmi'
-        ? Math.round(edgePmi(counts.articles, own.total, totalOther, all.total) * 1000) / 1000
-        : measure === 'llr'
-          ? Math.round(edgeLogLikelihood(counts.articles, own.total, totalOther, all.total) * 1000) / 1000
-          : count;
+    const totalOther = () => all.counts[other] ?? 0;
+    const weight = neighborWeight(measure, count, counts.articles, own.total, totalOther, all.total);
     if (measure === 'llr' && weight <= 0) continue;
     candidates.push({ id: other, weight, ...counts });
   }

@@ -48,8 +48,11 @@ export const DEFAULTS: NeighborOptions = {
 // String#localeCompare builds a collator per call: on a hub where most weights tie it took most of the time.
 const names = new Intl.Collator('en');
 
-/** Strongest first; ties by articles, sentences, name, then id, so that the order is total. */
-function compare(a: Omit<Neighbor, 'evidence'>, b: Omit<Neighbor, 'evidence'>): number {
+/**
+ * Strongest first; ties by articles, sentences, name, then id, so that the order is total. Index mode ranks
+ * with it too (src/graph-index/find-index-neighbors.ts).
+ */
+export function compareNeighbors(a: Omit<Neighbor, 'evidence'>, b: Omit<Neighbor, 'evidence'>): number {
   return (
     b.weight - a.weight ||
     b.articles - a.articles ||
@@ -57,6 +60,23 @@ function compare(a: Omit<Neighbor, 'evidence'>, b: Omit<Neighbor, 'evidence'>): 
     names.compare(a.name, b.name) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/**
+ * A neighbour's weight: the window's count, or the pair's PMI or G² over articles rounded to three decimals.
+ * `other` (the neighbour's articles) is read only for PMI and G².
+ */
+export function neighborWeight(
+  measure: NeighborOptions['weight'],
+  count: number,
+  shared: number,
+  own: number,
+  other: () => number,
+  total: number,
+): number {
+  if (measure === 'pmi') return Math.round(edgePmi(shared, own, other(), total) * 1000) / 1000;
+  if (measure === 'llr') return Math.round(edgeLogLikelihood(shared, own, other(), total) * 1000) / 1000;
+  return count;
 }
 
 /** The neighbours of `id`, or undefined when the graph has no such entity. */
@@ -105,12 +125,7 @@ export function findNeighbors(
       : { articles: articlesHere, sentences: sentencesHere };
     const count = window === 'article' ? counts.articles : counts.sentences;
     const articlesOther = () => store.entities.articles[otherNumber] as number;
-    const weight =
-      measure === 'pmi'
-        ? Math.round(edgePmi(counts.articles, own, articlesOther(), total) * 1000) / 1000
-        : measure === 'llr'
-          ? Math.round(edgeLogLikelihood(counts.articles, own, articlesOther(), total) * 1000) / 1000
-          : count;
+    const weight = neighborWeight(measure, count, counts.articles, own, articlesOther, total);
     const weakest = best[0];
     const full = best.length >= limit;
     // Weaker than the weakest kept by the counts alone: in rank order, so is every later edge.
@@ -138,8 +153,8 @@ export function findNeighbors(
       articles: counts.articles,
       sentences: counts.sentences,
     };
-    if (full && weakest && compare(candidate, weakest) >= 0) continue;
-    let at = best.findIndex((kept) => compare(candidate, kept) > 0);
+    if (full && weakest && compareNeighbors(candidate, weakest) >= 0) continue;
+    let at = best.findIndex((kept) => compareNeighbors(candidate, kept) > 0);
     if (at === -1) at = best.length;
     best.splice(at, 0, candidate);
     if (best.length > limit) best.shift();

@@ -18,13 +18,11 @@ import {
 } from '../helpers/extra-meilisearch.js';
 import { entitiesByArticles } from '../helpers/graph-shape.js';
 import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
-import { CORPUS_FILES, corpusPresent, FIXTURES } from './index-mode-files.js';
+import { CORPUS_FILES, corpusPresent, day, FIXTURES } from './index-mode-files.js';
 
 if (!corpusPresent) {
   console.warn(`index mode on two instances over the corpus skipped: ${CORPUS} is absent`);
 }
-
-const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 function optionSets(range: { from: number; to: number }): Array<Partial<NeighborOptions>> {
   return [

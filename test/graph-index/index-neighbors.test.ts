@@ -24,13 +24,11 @@ import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
 import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
-import { CORPUS_FILES, corpusPresent, FIXTURES } from './index-mode-files.js';
+import { CORPUS_FILES, corpusPresent, day, FIXTURES } from './index-mode-files.js';
 
 if (!corpusPresent) {
   console.warn(`index mode over the corpus skipped: ${CORPUS} is absent (it is not part of the repository)`);
 }
-
-const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Option sets to compare: measures, windows, thresholds, types, and date ranges with one end or two. */
 function optionSets(range: { from: number; to: number }): Array<Partial<NeighborOptions>> {
