@@ -125,6 +125,23 @@ function removeLinkBlocks(root: ParentNode): void {
   }
 }
 
+/**
+ * Removes the other stories a page holds in `<article>`s of their own, each under its own `<h1>` (the next
+ * article that infinite scroll appends, saved with the page), where one article's `<h1>` is the page's
+ * title: that one is the page's story.
+ */
+function removeOtherStories(document: Document, titles: Set<string>): void {
+  const articles = [...document.querySelectorAll('article')].filter((article) => article.querySelector('h1'));
+  if (articles.length < 2) return;
+  const isTitled = (article: Element): boolean =>
+    [...article.querySelectorAll('h1')].some((h1) => titles.has(squash(h1.textContent ?? '')));
+  const story = articles.find(isTitled);
+  if (!story) return;
+  for (const article of articles) {
+    if (!isTitled(article) && !article.contains(story) && !story.contains(article)) article.remove();
+  }
+}
+
 const start = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 60);
 
 /** The JSON-LD body with the lead (its description) before it, where the page shows the lead too. */
@@ -191,13 +208,17 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     }
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
-    const headings = new Set(
-      [
-        metadata.title,
-        document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
-        ...[...document.querySelectorAll('h1')].map((h1) => h1.textContent),
-      ].map((text) => squash(text ?? '')),
-    );
+    const titles = [
+      metadata.title,
+      document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+    ]
+      .map((text) => squash(text ?? ''))
+      .filter((text) => text !== '');
+    removeOtherStories(document, new Set(titles));
+    const headings = new Set([
+      ...titles,
+      ...[...document.querySelectorAll('h1')].map((h1) => squash(h1.textContent ?? '')),
+    ]);
     removeFurnitureElements(document);
     // The title's own furniture (a hidden variant of it) may be gone now.
     for (const h1 of document.querySelectorAll('h1')) headings.add(squash(h1.textContent ?? ''));
@@ -218,10 +239,23 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
+    if (process.env.DBG)
+      console.error({
+        parser,
+        readable: readable.slice(0, 150),
+        articleText: articleText.slice(0, 150),
+        structured: structured.slice(0, 150),
+        rl: readable.length,
+        al: articleText.length,
+        sl: structured.length,
+        lead,
+      });
     if (body.trim() === '') body = plainReadability(html, url, parser);
     // The title is the article's, not its text's: a body that shows it starts after it.
     body = afterTitle(body, headings);
     if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
+    // Lines that the title had kept from the head of the text (a date line, a byline under it).
+    body = cutFurnitureText(body);
     return { ...metadata, body };
   } finally {
     close();

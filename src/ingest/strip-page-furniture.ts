@@ -27,7 +27,10 @@ const FURNITURE_ELEMENTS = [
 // A class or id token that names furniture: the word, optionally after a prefix and before a container
 // suffix ("article-share-bar", "comments-area"), but not a WordPress post class such as "tag-elections".
 const FURNITURE_TOKEN =
-  /^(?:[a-z0-9]+[-_]+)*?(related|more-?stories|morestories|up-?next|modal|o?embed-?placeholder|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
+  /^(?:[a-z0-9]+[-_]+)*?(related|recirculation|polls?|survey|affiliate-?(?:info|disclaimer|disclosure|notice)|more-?stories|morestories|up-?next|modal|o?embed-?placeholder|recommend(ed|ations?)?|read-?more|newsletter|cookies?|cookie-?banner|consent|gdpr|comments?|share|sharing|social|social-?media|author-?(bio|box|info|blurb|description|details|profile|card)|about-?the-?author|byline|breadcrumbs?|promo|adverti[sz]ement|ad-?slot|outbrain|taboola|most-?(read|popular)|trending|tags|caption|credits?|copyright)(?:[-_](?:box|list|links?|block|container|wrapper|section|widget|area|bar|module|teasers?|stories|articles|posts|content|tools|buttons?|icons?|wrap|inner|outer|items?|placeholder|dialog|body|component))*$/i;
+
+// A class that names a state of the element, not a part of the page.
+const STATE = /^(has|is|with|without|no|show|hide)[-_]/i;
 
 // Classes that hide an element at every screen size (Bootstrap, Tailwind, Bulma), unless another class
 // shows it at some size ("hidden md:block", "d-none d-lg-flex"). Text for screen readers only (sr-only)
@@ -44,8 +47,10 @@ const PRIVACY_LINK = /datenschutz|privacy|privacidad|confidentialit|cookie|conse
 
 export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
+// The label of one linked headline inside the text ("Lest auch", "See also"): the label goes, the text goes on.
+const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also)\s*:?$/i;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
-const BYLINE = /^(von|by)\s+\p{Lu}[^.!?]*$/u;
+const BYLINE = /^(?:[Vv]on|VON|[Bb]y|BY)\s+\p{Lu}[^.!?]*$/u;
 // A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
 const CREDIT_END =
   /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
@@ -89,11 +94,24 @@ export function removeFurnitureElements(document: Document, byName = true): void
   if (!byName) return;
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
-    const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+    const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+      .split(/\s+/)
+      .map(classWords);
     if (tokens.some((token) => CONSENT_MANAGER.test(token))) element.remove();
     else if (hiddenByClass(element) && small(element)) element.remove();
     else if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
   }
+}
+
+/**
+ * A class name as words: camel case split ("shareArticles", "NewsletterBox" are `share-Articles`,
+ * `Newsletter-Box`), and the hash of CSS modules (Next.js and others: `Article_elementPoll__0I_DP`) cut.
+ * A state ("hasCaption", "is-share", "without-caption") names what the element has, not what it is: ''.
+ */
+function classWords(token: string): string {
+  // A hash has a digit, a capital or a dash in it; a BEM element ("card__share") does not.
+  const words = token.replace(/__(?=[\w-]*[0-9A-Z_-])[\w-]{5}$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2');
+  return STATE.test(words) ? '' : words;
 }
 
 /** An element that a class hides at every screen size: a sign-in offer or a variant for another page state. */
@@ -155,6 +173,7 @@ export function cutFurnitureText(text: string): string {
       if (headlinesFollow(paragraphs.slice(index + 1))) break;
       continue;
     }
+    if (TEASER_LABEL.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).
