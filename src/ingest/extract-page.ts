@@ -239,17 +239,6 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
-    if (process.env.DBG)
-      console.error({
-        parser,
-        readable: readable.slice(0, 150),
-        articleText: articleText.slice(0, 150),
-        structured: structured.slice(0, 150),
-        rl: readable.length,
-        al: articleText.length,
-        sl: structured.length,
-        lead,
-      });
     if (body.trim() === '') body = plainReadability(html, url, parser);
     // The title is the article's, not its text's: a body that shows it starts after it.
     body = afterTitle(body, headings);

@@ -49,6 +49,9 @@ export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
 // The label of one linked headline inside the text ("Lest auch", "See also"): the label goes, the text goes on.
 const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also)\s*:?$/i;
+// A line that is only the label of a control or of a table of contents, left when the control went.
+const INTERFACE_LABEL =
+  /^(table of contents|contents|inhalt|inhaltsverzeichnis|on this page|in this article|jump to|learn more|see more|show more|load more|mehr anzeigen|mehr erfahren|opens in a new (window|tab)|loading(\.\.\.|…)?|advertisement|anzeige|werbung|share( this (article|story))?|teilen|artikel teilen|merken|skip to (main )?content|zum inhalt springen|back to top|nach oben|drucken|close|schließen)\s*:?$/i;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
 const BYLINE = /^(?:[Vv]on|VON|[Bb]y|BY)\s+\p{Lu}[^.!?]*$/u;
 // A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
@@ -173,7 +176,7 @@ export function cutFurnitureText(text: string): string {
       if (headlinesFollow(paragraphs.slice(index + 1))) break;
       continue;
     }
-    if (TEASER_LABEL.test(line)) continue;
+    if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).

@@ -114,4 +114,30 @@ describe('lines at the head of the text', () => {
       STORY[3],
     ]);
   });
+
+  it('a line that is only the label of a control or a table of contents is not text', () => {
+    const labels = [
+      'Table of Contents',
+      'Inhalt',
+      'Teilen',
+      'Share this article',
+      'Loading...',
+      'Back to top',
+      'Anzeige',
+    ];
+    const text = [
+      labels[0],
+      labels[1],
+      STORY[0],
+      labels[2],
+      STORY[1],
+      labels[3],
+      labels[4],
+      STORY[2],
+      labels[5],
+      labels[6],
+      STORY[3],
+    ];
+    expect(cutFurnitureText(text.join('\n\n')).split('\n\n')).toEqual(STORY);
+  });
 });
