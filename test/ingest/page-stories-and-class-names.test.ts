@@ -71,9 +71,10 @@ describe('class names', () => {
     ]);
   });
 
-  it('a poll, a survey and a recirculation box are not text', () => {
+  it('a poll, a survey, a recirculation box and an affiliate notice are not text', () => {
     const blocks = `<div class="poll-widget"><p>Which should the council build first on the old freight yard site?</p><p>The school</p><p>The park</p></div>
 <section class="recirculation-box"><p>More on this</p><p>Tram line to the north will cost more than planned, report finds</p></section>
+<p class="affiliate_info">Links marked with a symbol are affiliate links: we earn a commission on purchases</p>
 <div id="reader-survey"><p>Tell us what you think of our coverage of the city and win a year of the Gazette</p></div>`;
     expect(extractPage(page(blocks), null).body.split('\n\n')).toEqual(STORY);
   });
