@@ -52,6 +52,10 @@ const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also
 // A line that is only the label of a control or of a table of contents, left when the control went.
 const INTERFACE_LABEL =
   /^(table of contents|contents|inhalt|inhaltsverzeichnis|on this page|in this article|jump to|learn more|see more|show more|load more|mehr anzeigen|mehr erfahren|opens in a new (window|tab)|loading(\.\.\.|…)?|advertisement|anzeige|werbung|share( this (article|story))?|teilen|artikel teilen|merken|skip to (main )?content|zum inhalt springen|back to top|nach oben|drucken|close|schließen)\s*:?$/i;
+// A photo credit standing alone: an agency's name, with the photographer or place after it ("Getty Images /
+// Holger Leue", "REUTERS", "AFP, MANILA").
+const AGENCY_CREDIT =
+  /^(?:getty(?: images)?|shutterstock|alamy(?: stock photo)?|ap(?: photo)?|afp|reuters|dpa|imago(?: images)?|epa(?:-efe)?|picture[- ]alliance|istock(?:photo)?|keystone)\b(?:\s*(?:\/|via|\||,|-)\s*[\p{L}\d .&/-]{0,40})?$/iu;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
 const BYLINE = /^(?:[Vv]on|VON|[Bb]y|BY)\s+\p{Lu}[^.!?]*$/u;
 // A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
@@ -178,7 +182,7 @@ export function cutFurnitureText(text: string): string {
     }
     if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line)) continue;
     const words = line.split(/\s+/).length;
-    if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line))) continue;
+    if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line) || AGENCY_CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).
     const edge = index < DEFAULTS.edgeLines || index >= paragraphs.length - DEFAULTS.edgeLines;
     if (fragments(line) || (edge && dateLine(line)) || CREDIT_END.test(line)) continue;

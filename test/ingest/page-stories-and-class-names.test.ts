@@ -141,4 +141,23 @@ describe('lines at the head of the text', () => {
     ];
     expect(cutFurnitureText(text.join('\n\n')).split('\n\n')).toEqual(STORY);
   });
+
+  it("a photo agency's credit standing alone is not text; a sentence that names the agency is", () => {
+    const sentence = 'Reuters reported on Monday that the state will pay a third of the cost.';
+    const text = [
+      STORY[0],
+      'Getty Images / Holger Leue',
+      STORY[1],
+      'REUTERS',
+      STORY[2],
+      'AFP, MANILA',
+      sentence,
+      STORY[3],
+    ];
+    expect(cutFurnitureText(text.join('\n\n')).split('\n\n')).toEqual([
+      ...STORY.slice(0, 3),
+      sentence,
+      STORY[3],
+    ]);
+  });
 });
