@@ -101,12 +101,13 @@ export function removeFurnitureElements(document: Document, byName = true): void
   if (!byName) return;
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (element.tagName === 'BODY' || element.tagName === 'HTML' || element.tagName === 'ARTICLE') continue;
-    const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
-      .split(/\s+/)
-      .map(classWords);
+    const tokens = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+    // Consent managers' names are matched as written ("CybotCookiebotDialog"), the rest as words.
     if (tokens.some((token) => CONSENT_MANAGER.test(token))) element.remove();
     else if (hiddenByClass(element) && small(element)) element.remove();
-    else if (tokens.some((token) => FURNITURE_TOKEN.test(token)) && small(element)) element.remove();
+    else if (tokens.map(classWords).some((token) => FURNITURE_TOKEN.test(token)) && small(element)) {
+      element.remove();
+    }
   }
 }
 

@@ -71,6 +71,17 @@ describe('class names', () => {
     ]);
   });
 
+  it('a consent manager named in camel case ("CybotCookiebotDialog") is still not text, however long', () => {
+    const cookies = Array.from(
+      { length: 8 },
+      (_, index) =>
+        `<p>Cookies of category ${index} are set by our partners to measure visits, to show adverts that match your interests and to remember the choices you make on this site.</p>`,
+    ).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Freight yard</title></head><body>
+<div class="content">${paragraphs(STORY)}</div><div id="CybotCookiebotDialog">${cookies}</div></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
   it('a poll, a survey, a recirculation box and an affiliate notice are not text', () => {
     const blocks = `<div class="poll-widget"><p>Which should the council build first on the old freight yard site?</p><p>The school</p><p>The park</p></div>
 <section class="recirculation-box"><p>More on this</p><p>Tram line to the north will cost more than planned, report finds</p></section>
