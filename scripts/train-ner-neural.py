@@ -399,6 +399,8 @@ if a.export:
     import subprocess
     cmd = [sys.executable, os.path.join(here, 'export-ner-neural.py'), os.path.join(out, 'model.pt'), a.export,
            '--lang', a.lang]
+    if a.lang == 'de':
+        cmd += ['--unk-mean']
     if a.export_words:
         ranked = a.vectors if a.lang == 'en' else os.path.join(a.de_vectors, 'vectors.vec')
         cmd += ['--max-words', str(a.export_words), '--vectors', ranked,
