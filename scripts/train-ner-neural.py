@@ -36,13 +36,17 @@ p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=1)
 p.add_argument('--no-lexicon', action='store_true', help='no case-profile and gazetteer inputs')
 p.add_argument('--no-clusters', action='store_true')
-p.add_argument('--max-vectors', type=int, default=100000, help='English: most frequent GloVe words kept')
+p.add_argument('--max-vectors', type=int, default=100000,
+               help='most frequent vector words kept (English GloVe, German fastText)')
+p.add_argument('--de-vectors', default=os.path.join(here, '..', 'scratch', 'word-vectors-de'),
+               help='German: folder of npm run train:vectors:de (vectors.vec by frequency, ner-words.vec)')
+p.add_argument('--no-vectors', action='store_true', help='German: random word embeddings, as before the vectors')
 p.add_argument('--with-dev', action='store_true', help='train on train + dev for --epochs (no choosing)')
 p.add_argument('--limit', type=int, default=0)
 p.add_argument('--out', default='', help='folder for the checkpoint and predictions (default DATA/LANG-model)')
 p.add_argument('--export', default='', help='then write the best checkpoint as a model file here')
 p.add_argument('--export-words', type=int, default=0,
-               help='English: most frequent vector words the exported file keeps beside the training words '
+               help='most frequent vector words the exported file keeps beside the training words '
                     '(0: the whole vocabulary, as shipped)')
 a = p.parse_args()
 torch.set_num_threads(a.threads)
@@ -126,6 +130,26 @@ if a.lang == 'en':
     del raw
     print(f'{len(vec)} word vectors', flush=True)
     vocab = ['<pad>', '<unk>'] + sorted(set(vec) | {w.lower() for w, c in counts.items() if c >= 2})
+elif not a.no_vectors and os.path.exists(os.path.join(a.de_vectors, 'ner-words.vec')):
+    # German: fastText vectors (case kept) of the --max-vectors most frequent words of the text and of every
+    # GermEval token (subwords give compounds unseen in the text a vector); words only, no labels.
+    def read_vec(path, limit):
+        n = 0
+        with open(path, encoding='utf8') as f:
+            for line in f:
+                parts = line.rstrip('\n').split(' ')
+                if len(parts) == a.word_dim + 2 and parts[-1] == '':
+                    parts = parts[:-1]
+                if len(parts) != a.word_dim + 1:
+                    continue  # the header line, or a word with odd characters
+                vec[parts[0]] = [float(x) for x in parts[1:]]
+                n += 1
+                if limit and n >= limit:
+                    break
+    read_vec(os.path.join(a.de_vectors, 'vectors.vec'), a.max_vectors)
+    read_vec(os.path.join(a.de_vectors, 'ner-words.vec'), 0)
+    print(f'{len(vec)} word vectors from {a.de_vectors}', flush=True)
+    vocab = ['<pad>', '<unk>'] + sorted(set(vec) | {w for w, c in counts.items() if c >= 2})
 else:
     vocab = ['<pad>', '<unk>'] + sorted({w for w, c in counts.items() if c >= 2})
 word_ix = {w: i for i, w in enumerate(vocab)}
@@ -367,13 +391,18 @@ for epoch in range(1, a.epochs + 1):
                     'clusters': bool(clusters), 'lexicon': not a.no_lexicon, 'hidden': a.hidden,
                     'word_dim': a.word_dim, 'epoch': epoch}, os.path.join(out, 'model.pt'))
         json.dump(pred, open(os.path.join(out, 'dev-pred.json'), 'w'))
-        json.dump(predict(model, E_test), open(os.path.join(out, 'test-pred.json'), 'w'))
 print(f'best dev {best:.2f}', flush=True)
+# Test tags of the kept epoch, written (not scored) once at the end.
+model.load_state_dict(torch.load(os.path.join(out, 'model.pt'))['state'])
+json.dump(predict(model, E_test), open(os.path.join(out, 'test-pred.json'), 'w'))
 if a.export:
     import subprocess
     cmd = [sys.executable, os.path.join(here, 'export-ner-neural.py'), os.path.join(out, 'model.pt'), a.export,
            '--lang', a.lang]
-    if a.lang == 'en' and a.export_words:
-        cmd += ['--max-words', str(a.export_words), '--vectors', a.vectors,
+    if a.lang == 'de':
+        cmd += ['--unk-mean']
+    if a.export_words:
+        ranked = a.vectors if a.lang == 'en' else os.path.join(a.de_vectors, 'vectors.vec')
+        cmd += ['--max-words', str(a.export_words), '--vectors', ranked,
                 '--train', os.path.join(a.data, f'{a.lang}-train.jsonl')]
     subprocess.run(cmd, check=True)

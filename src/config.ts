@@ -74,8 +74,8 @@ export interface Config {
   corsOrigins: string[];
   /**
    * "tagger" (the default) runs the statistical tagger (data/models) first and links its spans; "off" uses
-   * the knowledge base and the name rule alone; "neural" runs the English BiLSTM-CRF (data/models/
-   * ner-en-neural.bin.gz; German keeps the perceptron), more accurate and far slower (docs/neural-ner.md).
+   * the knowledge base and the name rule alone; "neural" runs the BiLSTM-CRFs (data/models/
+   * ner-en-neural.bin.gz, ner-de-neural.bin.gz), more accurate and far slower (docs/neural-ner.md).
    */
   ner: 'off' | 'tagger' | 'neural';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */

@@ -89,10 +89,13 @@ export const TAGGER_FILES = {
   en: path.join(MODELS_DIR, 'ner-en.bin.gz'),
 };
 
-/** NER=neural: the English BiLSTM-CRF beside the perceptrons (German has no neural model). */
+/** NER=neural: the English and German BiLSTM-CRFs, each over its perceptron's lexicon. */
 export const NEURAL_TAGGER_FILES: TaggerFiles = {
   ...TAGGER_FILES,
-  neural: { en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz') },
+  neural: {
+    de: path.join(MODELS_DIR, 'ner-de-neural.bin.gz'),
+    en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz'),
+  },
 };
 
 /** The tagger files of an NER setting, or undefined for NER=off. */

