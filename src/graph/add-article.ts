@@ -19,10 +19,10 @@ export function toStoredArticle(article: GraphArticle): StoredArticle {
     };
   }
   const index = new Map(article.entityInfo.map((info, i) => [info.id, i]));
-  const mentions: StoredArticle['mentions'] = [];
+  const mentions: number[] = [];
   for (const mention of article.mentions) {
-    const at = index.get(mention.entityId);
-    if (at !== undefined) mentions.push([at, mention.sentence, mention.furniture ? 1 : 0]);
+    const entity = index.get(mention.entityId);
+    if (entity !== undefined) mentions.push(entity, mention.sentence, mention.furniture ? 1 : 0);
   }
   return {
     seq: article.seq,

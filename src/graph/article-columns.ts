@@ -5,7 +5,7 @@
 import type { EntityInfo, EntityType } from '../entities/types.js';
 import { ENTITY_TYPES } from '../entities/types.js';
 import { internInfo } from './entity-table.js';
-import type { CooccurrenceGraph, StoredArticle } from './types.js';
+import { MENTION_STRIDE, type CooccurrenceGraph } from './types.js';
 
 /** What the snapshot reader hands this file: the next section as JSON, Int32Array or Float64Array. */
 export interface ColumnReader {
@@ -41,17 +41,14 @@ export function articleColumns(store: CooccurrenceGraph): Array<Buffer | string 
       }
       refs.push(at);
     }
-    mentionCounts[i] = article.mentions.length;
-    mentionTotal += article.mentions.length;
+    mentionCounts[i] = article.mentions.length / MENTION_STRIDE;
+    mentionTotal += article.mentions.length / MENTION_STRIDE;
   }
-  const mentions = new Int32Array(3 * mentionTotal);
+  const mentions = new Int32Array(MENTION_STRIDE * mentionTotal);
   let at = 0;
   for (const article of store.articles.values()) {
-    for (const [index, sentence, furniture] of article.mentions) {
-      mentions[at++] = index;
-      mentions[at++] = sentence;
-      mentions[at++] = furniture;
-    }
+    mentions.set(article.mentions, at);
+    at += article.mentions.length;
   }
   return [
     { articles: ids.length, infos: infos.length, refs: refs.length, mentions: mentionTotal },
@@ -76,7 +73,7 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader): v
   const [seq, published] = [read.float64(n), read.float64(n)];
   const table = read.json() as Array<[string, string, number]>;
   const [infoCounts, refs, mentionCounts] = [read.int32(n), read.int32(counts.refs), read.int32(n)];
-  const mentions = read.int32(3 * counts.mentions);
+  const mentions = read.int32(MENTION_STRIDE * counts.mentions);
   if (ids.length !== n || titles.length !== n || table.length !== counts.infos)
     throw new Error('article columns disagree');
   const infos = table.map(([id, name, type]) => {
@@ -95,17 +92,12 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader): v
       if (!info) throw new Error(`article ${id}: entity ${refs[ref]}`);
       entityInfo.push(info);
     }
-    const stored: StoredArticle['mentions'] = [];
     const number = store.articleIds.length;
+    const first = mention;
     for (const end = mention + (mentionCounts[i] as number); mention < end; mention++) {
-      const [index, sentence, furniture] = [
-        mentions[3 * mention],
-        mentions[3 * mention + 1],
-        mentions[3 * mention + 2],
-      ];
+      const [index, furniture] = [mentions[MENTION_STRIDE * mention], mentions[MENTION_STRIDE * mention + 2]];
       const info = entityInfo[index as number];
       if (!info || (furniture !== 0 && furniture !== 1)) throw new Error(`article ${id}: mention ${mention}`);
-      stored.push([index as number, sentence as number, furniture]);
       const at = refs[ref - entityInfo.length + (index as number)] as number;
       if (furniture === 1 || posted[at] === number) continue;
       posted[at] = number;
@@ -119,7 +111,7 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader): v
       title: titles[i] as string | null,
       publishedTs,
       entityInfo,
-      mentions: stored,
+      mentions: Array.from(mentions.subarray(MENTION_STRIDE * first, MENTION_STRIDE * mention)),
     });
     store.articleIds.push(id);
     store.articleDates.push(publishedTs ?? NaN);

@@ -1,7 +1,7 @@
 // What one article adds to the graph: mention counts per entity, and for each pair of entities outside
 // page furniture the number of sentences they share. Adding and removing use the same computation, so a
 // removal takes back exactly what the addition gave.
-import type { StoredArticle } from './types.js';
+import { MENTION_STRIDE, type StoredArticle } from './types.js';
 
 export interface Contribution {
   /** entity id -> mentions in this article. */
@@ -15,9 +15,10 @@ export interface Contribution {
 /** The entities an article mentions outside page furniture: those it relates to each other. */
 export function relatedEntities(article: StoredArticle): Set<string> {
   const related = new Set<string>();
-  for (const [index, , furniture] of article.mentions) {
-    const id = article.entityInfo[index]?.id;
-    if (id !== undefined && !furniture) related.add(id);
+  const { mentions } = article;
+  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
+    const id = article.entityInfo[mentions[m] as number]?.id;
+    if (id !== undefined && mentions[m + 2] === 0) related.add(id);
   }
   return related;
 }
@@ -25,11 +26,13 @@ export function relatedEntities(article: StoredArticle): Set<string> {
 export function articleContribution(article: StoredArticle): Contribution {
   const mentions = new Map<string, number>();
   const bySentence = new Map<number, Set<string>>();
-  for (const [index, sentence, furniture] of article.mentions) {
-    const id = article.entityInfo[index]?.id;
+  const stored = article.mentions;
+  for (let m = 0; m < stored.length; m += MENTION_STRIDE) {
+    const id = article.entityInfo[stored[m] as number]?.id;
     if (id === undefined) continue;
     mentions.set(id, (mentions.get(id) ?? 0) + 1);
-    if (furniture) continue;
+    if (stored[m + 2] !== 0) continue;
+    const sentence = stored[m + 1] as number;
     let ids = bySentence.get(sentence);
     if (!ids) bySentence.set(sentence, (ids = new Set()));
     ids.add(id);

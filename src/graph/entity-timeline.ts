@@ -4,7 +4,7 @@
 import { InvalidParameterError } from '../errors.js';
 import { sharedArticles } from './shared-articles.js';
 import { bucketStarts, countBuckets, type Interval } from './time-buckets.js';
-import type { CooccurrenceGraph, StoredArticle } from './types.js';
+import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
 
 export interface TimelineOptions {
   interval: Interval;
@@ -38,8 +38,10 @@ function mentionsIn(article: StoredArticle, entityId: string): number {
     if (article.entityInfo[i]?.id === entityId) index = i;
   }
   let count = 0;
-  // Indexed reads: destructuring each mention tuple went through the iterator and cost most of the time.
-  for (const mention of article.mentions) if (mention[0] === index && mention[2] === 0) count += 1;
+  const { mentions } = article;
+  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
+    if (mentions[m] === index && mentions[m + 2] === 0) count += 1;
+  }
   return count;
 }
 

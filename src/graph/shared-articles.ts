@@ -2,15 +2,17 @@
 // number of sentences they share there. Found from the two entities' postings (postings.ts) and the stored
 // articles, so the graph keeps no per-edge list.
 import { sharedArticleIds } from './postings.js';
-import type { CooccurrenceGraph, StoredArticle } from './types.js';
+import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
 
 function sharedSentences(article: StoredArticle, a: string, b: string): number {
   const ia = article.entityInfo.findIndex((info) => info.id === a);
   const ib = article.entityInfo.findIndex((info) => info.id === b);
   const inA = new Set<number>();
   const inB = new Set<number>();
-  for (const [index, sentence, furniture] of article.mentions) {
-    if (furniture) continue;
+  const { mentions } = article;
+  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
+    if (mentions[m + 2] !== 0) continue;
+    const [index, sentence] = [mentions[m], mentions[m + 1] as number];
     if (index === ia) inA.add(sentence);
     else if (index === ib) inB.add(sentence);
   }

@@ -4,7 +4,7 @@
 // postings against the flat array of article dates; pairs from the articles of the window, then the baseline.
 import type { EntityType } from '../entities/types.js';
 import { signedLogLikelihood } from './log-likelihood.js';
-import type { CooccurrenceGraph, StoredArticle } from './types.js';
+import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
 
 export interface TrendingOptions {
   /** The window and the baseline, epoch ms, inclusive. */
@@ -122,7 +122,10 @@ function relatedNumbers(
   type: EntityType | undefined,
 ): number[] {
   const related = new Uint8Array(article.entityInfo.length);
-  for (const [index, , furniture] of article.mentions) if (!furniture) related[index] = 1;
+  const { mentions } = article;
+  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
+    if (mentions[m + 2] === 0) related[mentions[m] as number] = 1;
+  }
   const numbers: number[] = [];
   article.entityInfo.forEach((info, index) => {
     if (!related[index]) return;

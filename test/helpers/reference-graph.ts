@@ -26,7 +26,9 @@ export function referenceGraph(
   for (const [articleId, article] of articles) {
     const mentions = new Map<string, number>();
     const sentences = new Map<string, Set<number>>();
-    for (const [index, sentence, furniture] of article.mentions) {
+    // Three integers per mention: entity index, sentence, furniture (StoredArticle).
+    for (let m = 0; m < article.mentions.length; m += 3) {
+      const [index, sentence, furniture] = article.mentions.slice(m, m + 3) as [number, number, number];
       const id = article.entityInfo[index]?.id as string;
       mentions.set(id, (mentions.get(id) ?? 0) + 1);
       if (furniture) continue;
