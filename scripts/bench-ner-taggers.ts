@@ -3,8 +3,7 @@
 // Sentence by sentence, as extraction tags running text. Reads a split of ../shared/corpus (dev by
 // default); skips with a reason without it or without the neural model. Options: npm run bench:ner -- --help.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { neuralTaggerOf } from '../src/entities/load-taggers.js';
 import { createTagger, type Tagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
@@ -12,8 +11,8 @@ import { loadNeuralModel } from '../src/entities/ner/load-neural-model.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
 import { parseCli } from './parse-cli.js';
+import { NER_CORPUS_OPTION, NER_MODELS_OPTION } from './ner-cli-options.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseCli({
   usage: 'npm run bench:ner -- [--lang de|en] [--split dev|test] [--passes N] [--corpus DIR] [--models DIR]',
   description: 'Tokens per second of the perceptron and the neural tagger of one language, in one run.',
@@ -21,18 +20,8 @@ const { values } = parseCli({
     lang: { type: 'string', value: 'de|en', default: 'de', description: 'language' },
     split: { type: 'string', value: 'dev|test', default: 'dev', description: 'the sentences tagged' },
     passes: { type: 'string', value: 'N', default: '3', description: 'timed passes per tagger (median)' },
-    corpus: {
-      type: 'string',
-      value: 'DIR',
-      default: resolve(repoRoot, '../shared/corpus'),
-      description: 'where the GermEval and CoNLL files are',
-    },
-    models: {
-      type: 'string',
-      value: 'DIR',
-      default: join(repoRoot, 'data/models'),
-      description: 'where the model files are',
-    },
+    corpus: NER_CORPUS_OPTION,
+    models: NER_MODELS_OPTION,
   },
 });
 const lang = values.lang === 'en' ? 'en' : 'de';

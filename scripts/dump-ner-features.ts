@@ -6,6 +6,7 @@
 // Options: npm run dump:ner -- --help.
 
 import { parseCli } from './parse-cli.js';
+import { NER_CORPUS_OPTION } from './ner-cli-options.js';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -26,12 +27,7 @@ const { values } = parseCli({
   description: 'Writes train/dev/test of one language with per-token lexicon features as JSON Lines.',
   options: {
     lang: { type: 'string', value: 'de|en', default: 'de', description: 'language' },
-    corpus: {
-      type: 'string',
-      value: 'DIR',
-      default: resolve(repoRoot, '../shared/corpus'),
-      description: 'where the GermEval and CoNLL files are',
-    },
+    corpus: NER_CORPUS_OPTION,
     out: {
       type: 'string',
       value: 'DIR',

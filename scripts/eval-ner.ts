@@ -7,9 +7,9 @@
 // Options: npm run eval:ner -- --help.
 
 import { parseCli } from './parse-cli.js';
+import { NER_CORPUS_OPTION, NER_MODELS_OPTION } from './ner-cli-options.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { LINKING_DEFAULTS, type UntaggedRule } from '../src/entities/create-extractor.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
@@ -25,7 +25,6 @@ import { scoreSpans } from '../src/entities/ner/score-spans.js';
 import type { SpanScore, SpanScores } from '../src/entities/ner/score-spans.js';
 import { GIVEN_NAMES_FILE } from '../src/open-search.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseCli({
   usage:
     'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]\n' +
@@ -38,18 +37,8 @@ const { values } = parseCli({
     json: { type: 'boolean', default: false, description: 'print the scores as JSON' },
     split: { type: 'string', value: 'test|dev', default: 'test', description: 'the split to score' },
     lang: { type: 'string', value: 'de|en', description: 'one language only (default: both)' },
-    corpus: {
-      type: 'string',
-      value: 'DIR',
-      default: resolve(repoRoot, '../shared/corpus'),
-      description: 'where the GermEval and CoNLL files are',
-    },
-    models: {
-      type: 'string',
-      value: 'DIR',
-      default: join(repoRoot, 'data/models'),
-      description: 'where ner-de.bin.gz and ner-en.bin.gz are',
-    },
+    corpus: NER_CORPUS_OPTION,
+    models: NER_MODELS_OPTION,
     untagged: {
       type: 'string',
       value: 'all|strong|derived',

@@ -4,15 +4,13 @@
 // Usage: npx tsx scripts/score-ner-predictions.ts --lang de|en --split dev|test --predictions FILE
 
 import { parseCli } from './parse-cli.js';
+import { NER_CORPUS_OPTION } from './ner-cli-options.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
 import { scoreSpans } from '../src/entities/ner/score-spans.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseCli({
   usage: 'npx tsx scripts/score-ner-predictions.ts --lang de|en --split dev|test --predictions FILE',
   description: 'Scores predicted tags of a NER split as eval:ner does.',
@@ -20,12 +18,7 @@ const { values } = parseCli({
     lang: { type: 'string', value: 'de|en', default: 'de', description: 'language' },
     split: { type: 'string', value: 'dev|test', default: 'dev', description: 'split' },
     predictions: { type: 'string', value: 'FILE', default: '', description: 'JSON tag lists' },
-    corpus: {
-      type: 'string',
-      value: 'DIR',
-      default: resolve(repoRoot, '../shared/corpus'),
-      description: 'where the GermEval and CoNLL files are',
-    },
+    corpus: NER_CORPUS_OPTION,
   },
 });
 if (!existsSync(values.corpus)) {
