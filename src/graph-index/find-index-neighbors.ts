@@ -1,7 +1,8 @@
-// "Who is mentioned with whom", answered from the graph index instead of the in-memory graph: the facet
-// counts of related entities over the articles (and the sentences) that relate the entity are its edges'
-// counts, entity totals for PMI and G² come from the same facets, and the list is ranked exactly as
-// find-neighbors.ts ranks it, ties included, from complete counts (docs/index-mode.md).
+// "Who is mentioned with whom", answered from the graph index instead of the in-memory graph: the entity's
+// neighbour list kept in the index (or, for a date range, the facet counts of related entities over the
+// articles and sentences in it) gives its edges' counts, entity totals for PMI and G² come from facets, and
+// the list is ranked exactly as find-neighbors.ts ranks it, ties included, from complete counts
+// (docs/index-mode.md).
 import type { EntityInfo } from '../entities/types.js';
 import {
   compareNeighbors,
@@ -40,12 +41,24 @@ export async function findIndexNeighbors(
   };
   const significance = measure === 'pmi' || measure === 'llr';
   const dates = { from, to };
-  const [own, shared, sentences, articles] = await graph.facets([
-    { where: { kind: 'article', mentioned: id } },
-    { where: { kind: 'article', related: [id], ...dates }, facet: 'related' },
-    { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' },
-    { where: { kind: 'article' } },
+  // Without a date range the counts are the entity's neighbour list, kept in the index by the writer; a time
+  // slice counts facets over the articles and sentences in the range.
+  const ranged = from !== undefined || to !== undefined;
+  const [[own, articles, ...counted], [list]] = await Promise.all([
+    graph.facets([
+      { where: { kind: 'article', mentioned: id } },
+      { where: { kind: 'article' } },
+      ...(ranged
+        ? [
+            { where: { kind: 'article', related: [id], ...dates }, facet: 'related' } as const,
+            { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' } as const,
+          ]
+        : []),
+    ]),
+    ranged ? [] : graph.adjacency([id]),
   ]);
+  const shared = ranged ? counted[0] : list && { counts: list.articles };
+  const sentences = ranged ? counted[1] : list && { counts: list.sentences };
   if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
   // Every entity's articles, for PMI and G² (cached by the graph index until an article changes).
   const all = significance ? await graph.entityTotals() : { total: articles.total, counts: {} };

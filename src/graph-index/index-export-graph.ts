@@ -22,6 +22,7 @@ import {
 } from '../graph/export-graph.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { FacetAnswer, GraphFacetQuery, GraphIndex } from '../search/create-graph-index.js';
+import type { AdjacencyList } from '../search/sum-adjacency.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 type CenteredOptions = Partial<ExportOptions> & { center: string };
@@ -89,8 +90,9 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
   };
 
   /**
-   * For each id, its edges with their counts over all time and in the range: two facet queries (articles and
-   * sentences), two more with a range; only the edges to `among` when given.
+   * For each id, its edges with their counts over all time (its neighbour list, one document read per
+   * member), and in the range (two facet queries, articles and sentences); only the edges to `among` when
+   * given.
    */
   const addLists = async (
     ids: readonly string[],
@@ -98,28 +100,20 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
     totals?: (id: string) => number,
   ): Promise<void> => {
     const queries: GraphFacetQuery[] = [];
-    for (const id of ids) {
-      const base = { related: [id] };
-      queries.push(
-        { where: { kind: 'article', ...base }, facet: 'related' },
-        { where: { kind: 'sentence', ...base }, facet: 'related' },
-      );
-      if (inRange) {
+    if (inRange) {
+      for (const id of ids) {
         queries.push(
-          { where: { kind: 'article', ...base, ...dates }, facet: 'related' },
-          { where: { kind: 'sentence', ...base, ...dates }, facet: 'related' },
+          { where: { kind: 'article', related: [id], ...dates }, facet: 'related' },
+          { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' },
         );
       }
     }
-    const answers = await graph.facets(queries);
-    const per = inRange ? 4 : 2;
+    const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
     ids.forEach((id, i) => {
-      const [articles, sentences, datedArticles, datedSentences] = answers.slice(i * per, i * per + per) as [
-        FacetAnswer,
-        FacetAnswer,
-        FacetAnswer?,
-        FacetAnswer?,
-      ];
+      const list = lists[i] as AdjacencyList;
+      const articles = { counts: list.articles };
+      const sentences = { counts: list.sentences };
+      const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
       const self = numberOf(id, totals);
       // Among members, the members are looked up in the list: a hub's list is far longer than the members.
       const others = among

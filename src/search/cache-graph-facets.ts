@@ -1,19 +1,21 @@
-// Facet answers and entity names of the graph index, kept until the index changes. A hub's neighbour list
-// is one facet of up to hundreds of thousands of values and costs Meilisearch hundreds of milliseconds at
-// 100k articles (docs/scaling.md); index mode asks it again for the card, the neighbours and every
+// Facet answers, neighbour lists and entity names of the graph index, kept until the index changes. A hub's
+// neighbour list holds up to hundreds of thousands of values (a facet over a date range costs Meilisearch
+// hundreds of milliseconds at 100k articles, docs/scaling.md); index mode asks it again for the card, the neighbours and every
 // neighbourhood export the hub is in, and an export names every member (one search per entity). Each
 // question first reads the graph index's version (one small search: the article count and the last write
 // sequence), and any change empties the cache, so an answer is never older than the index it was read
-// from. The least recently used facet answers go first once `maxValues` facet values are held.
+// from. The least recently used answers go first once `maxValues` values (facet values, neighbours) are held.
 import type { EntityInfo } from '../entities/types.js';
 import type { FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
+import type { AdjacencyList } from './sum-adjacency.js';
 
 export const DEFAULTS = { maxValues: 500_000 };
 
 /** `graph` with its facet answers and entity names kept while its version holds. */
 export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAULTS): T {
   // Query -> its answer and the facet values it holds, most recently used last.
-  const kept = new Map<string, { answer: FacetAnswer; size: number }>();
+  type Entry = { answer: unknown; size: number };
+  const kept = new Map<string, Entry>();
   // Entity id -> name and type (null: no article mentions it), as latestInfo answered.
   const infos = new Map<string, EntityInfo | null>();
   let version: string | undefined;
@@ -44,19 +46,23 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     return answer;
   };
 
-  const facets = async (queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]> => {
+  /** Answers by key from the cache, fetching the missing ones in one call; least recently used dropped. */
+  const cached = async <A>(
+    keys: readonly string[],
+    fetch: (missing: number[]) => Promise<A[]>,
+    sizeOf: (answer: A) => number,
+  ): Promise<A[]> => {
     await check();
-    const keys = queries.map((query) => JSON.stringify(query));
     const missing = keys.flatMap((key, i) => (kept.has(key) ? [] : [i]));
-    const fetched = await graph.facets(missing.map((i) => queries[i] as GraphFacetQuery));
+    const fetched = missing.length > 0 ? await fetch(missing) : [];
     const entries = keys.map((key) => kept.get(key));
     missing.forEach((i, k) => {
-      const answer = fetched[k] as FacetAnswer;
-      entries[i] = { answer, size: 1 + Object.keys(answer.counts).length };
+      const answer = fetched[k] as A;
+      entries[i] = { answer, size: sizeOf(answer) };
     });
     // A hit moves to the end; the oldest are dropped from the front.
     keys.forEach((key, i) => {
-      const entry = entries[i] as { answer: FacetAnswer; size: number };
+      const entry = entries[i] as Entry;
       if (kept.delete(key)) held -= entry.size;
       if (entry.size > limits.maxValues) return;
       kept.set(key, entry);
@@ -67,8 +73,22 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
       kept.delete(key);
       held -= entry.size;
     }
-    return entries.map((entry) => (entry as { answer: FacetAnswer }).answer);
+    return entries.map((entry) => (entry as Entry).answer as A);
   };
 
-  return { ...graph, facets, latestInfo };
+  const facets = (queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]> =>
+    cached(
+      queries.map((query) => JSON.stringify(query)),
+      (missing) => graph.facets(missing.map((i) => queries[i] as GraphFacetQuery)),
+      (answer) => 1 + Object.keys(answer.counts).length,
+    );
+
+  const adjacency = (ids: readonly string[]): Promise<AdjacencyList[]> =>
+    cached(
+      ids.map((id) => JSON.stringify(['list', id])),
+      (missing) => graph.adjacency(missing.map((i) => ids[i] as string)),
+      (list) => 1 + Object.keys(list.articles).length,
+    );
+
+  return { ...graph, facets, adjacency, latestInfo };
 }

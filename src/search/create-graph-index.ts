@@ -6,8 +6,10 @@ import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
+import { createAdjacencyStore, type GraphIndexDocument } from './create-adjacency-store.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
-import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
+import type { AdjacencyList } from './sum-adjacency.js';
+import { toGraphDocuments } from './to-graph-documents.js';
 import type { GraphFields } from './types.js';
 
 export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs';
@@ -35,6 +37,13 @@ export interface GraphIndex {
   facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
   /** Per query, the matching article documents' ids, dates and write sequences, at most `limit`, unsorted. */
   articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
+  /** Each entity's neighbours with their article and sentence counts, from its list documents. */
+  adjacency(ids: readonly string[]): Promise<AdjacencyList[]>;
+  /**
+   * Whether the graph index holds neighbour lists (an index written before them does not: it must be
+   * rebuilt), and the highest write sequence of its articles.
+   */
+  status(): Promise<{ lists: boolean; newestSeq: number | undefined }>;
   /** Name and type of each entity as the last written article that mentions it gives them. */
   latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
   /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
@@ -67,6 +76,20 @@ export class GraphFacetLimitError extends NewsgraphError {
     );
   }
 }
+
+/** Marks a graph index that keeps neighbour lists (written when it is created or reset). */
+export interface FormatDocument {
+  id: 'format';
+  kind: 'format';
+  lists: number;
+}
+export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 1 };
+export const FORMAT_PARAMS = {
+  q: '',
+  filter: ['kind = "format"'],
+  limit: 1,
+  attributesToRetrieve: ['lists'],
+};
 
 export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200, queriesPerRequest: 100 };
 
@@ -134,7 +157,7 @@ export const VERSION_PARAMS = {
 
 export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
   const uid = `${prefix}graph`;
-  const index = client.index<GraphDocument>(uid);
+  const index = client.index<GraphIndexDocument>(uid);
   const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
   const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
     if (task.status !== 'succeeded') {
@@ -164,6 +187,11 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     const [newest] = await multi([VERSION_PARAMS]);
     return `${newest?.estimatedTotalHits}:${newest?.hits[0]?.seq}`;
   };
+  const lists = createAdjacencyStore(index, multi, async (task, what) =>
+    succeeded(await client.tasks.waitForTask(await task, wait), what),
+  );
+  const writeFormat = async () =>
+    succeeded(await index.addDocuments([FORMAT_DOCUMENT]).waitTask(wait), 'marking the format');
 
   return {
     uid,
@@ -174,6 +202,7 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       );
       if (!exists) await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
       succeeded(await index.updateSettings(GRAPH_SETTINGS).waitTask(wait), 'settings');
+      if (!exists) await writeFormat();
     },
 
     write: async (docs) => {
@@ -181,24 +210,49 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
       // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
       // delete enqueued second removed what the add wrote).
-      const deleted = await index.deleteDocuments({
-        filter: graphFilterOfArticles(docs.map((doc) => doc.id)),
-      });
-      const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+      // The neighbour lists change by what the old version related and the new one relates: the deltas
+      // travel in the add's task, so a crash applies both or neither (docs/index-mode.md, "Crashes").
+      // An id twice in a batch: Meilisearch keeps the last, and so must the lists.
+      const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()];
+      const ids = latest.map((doc) => doc.id);
+      const graphDocs = latest.flatMap(toGraphDocuments);
+      const deltas = lists.deltas(await lists.current(ids), graphDocs);
+      const deleted = await index.deleteDocuments({ filter: graphFilterOfArticles(ids) });
+      const added = await index.addDocuments([...graphDocs, ...deltas], { primaryKey: 'id' });
       succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
       succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+      await lists.compact(deltas.map((delta) => delta.entity));
     },
 
     reset: async () => {
       succeeded(await index.deleteAllDocuments().waitTask(wait), 'deleting every document');
+      await writeFormat();
     },
 
     remove: async (articleIds) => {
       if (articleIds.length === 0) return;
+      // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
+      // the article count shows at the next start (ensure-graph-index.ts rebuilds).
+      const deltas = lists.deltas(await lists.current(articleIds), []);
+      if (deltas.length > 0) {
+        succeeded(
+          await index.addDocuments(deltas, { primaryKey: 'id' }).waitTask(wait),
+          'writing list deltas',
+        );
+      }
       succeeded(
         await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
         'deleting documents',
       );
+      await lists.compact(deltas.map((delta) => delta.entity));
+    },
+
+    adjacency: async (ids) =>
+      (await lists.read(ids)).map(({ articles, sentences }) => ({ articles, sentences })),
+
+    status: async () => {
+      const [format, newest] = await multi([FORMAT_PARAMS, VERSION_PARAMS]);
+      return { lists: (format?.hits.length ?? 0) > 0, newestSeq: newest?.hits[0]?.seq as number | undefined };
     },
 
     facets: async (queries) =>

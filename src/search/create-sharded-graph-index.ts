@@ -17,10 +17,13 @@ import {
   type GraphFacetQuery,
   type GraphIndex,
 } from './create-graph-index.js';
+import { adjacencyParams, toAdjacency } from './create-adjacency-store.js';
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
 import { GRAPH_FACET_VALUES } from './index-settings.js';
 import { shardOf } from './shard-of.js';
+import { mergeAdjacency } from './sum-adjacency.js';
+import type { AdjacencyList } from './sum-adjacency.js';
 import type { GraphFields } from './types.js';
 
 type Federated = {
@@ -129,6 +132,34 @@ export function createShardedGraphIndex(
       }),
 
     version: () => guard(version),
+
+    adjacency: (ids) =>
+      guard(async () => {
+        // Each instance sums its own list documents (its articles' counts); the instances' lists add up.
+        const perShard = await Promise.all(
+          shards.map(async (shard) => {
+            const lists = [];
+            for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.queriesPerRequest) {
+              const batch = ids.slice(at, at + GRAPH_DEFAULTS.queriesPerRequest);
+              const answer = await shard.client.multiSearch({
+                queries: batch.map((id) => ({ indexUid: uid, ...adjacencyParams(id) })),
+              });
+              lists.push(...batch.map((id, i) => toAdjacency(answer.results[i] ?? { hits: [] }, id)));
+            }
+            return lists;
+          }),
+        );
+        return ids.map((_, i) => mergeAdjacency(perShard.map((lists) => lists[i] as AdjacencyList)));
+      }),
+
+    status: async () => {
+      const each = await Promise.all(parts.map((part) => part.status()));
+      const seqs = each.flatMap((status) => (status.newestSeq === undefined ? [] : [status.newestSeq]));
+      return {
+        lists: each.every((status) => status.lists),
+        newestSeq: seqs.length > 0 ? Math.max(...seqs) : undefined,
+      };
+    },
 
     entityTotals: () =>
       guard(async () => {

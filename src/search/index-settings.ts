@@ -48,7 +48,18 @@ export const GRAPH_FACET_VALUES = 1_000_000;
 
 export const GRAPH_SETTINGS: Settings = {
   searchableAttributes: ['article'],
-  filterableAttributes: ['kind', 'article', 'related', 'mentioned', 'tiers', 'publishedTs', 'pairs'],
+  // `entity` is the neighbour lists' one filterable field (create-adjacency-store.ts); their counts are
+  // neither searchable nor filterable, so writing them costs Meilisearch little.
+  filterableAttributes: [
+    'kind',
+    'article',
+    'related',
+    'mentioned',
+    'tiers',
+    'publishedTs',
+    'pairs',
+    'entity',
+  ],
   sortableAttributes: ['publishedTs', 'seq'],
   faceting: { maxValuesPerFacet: GRAPH_FACET_VALUES, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 100_000_000 },

@@ -1,0 +1,158 @@
+// The list documents of the graph index (to-adjacency-deltas.ts): what a write replaces, the delta
+// documents of a batch, compaction of a list whose deltas pile up, and reading lists back. The writer calls
+// `current` before it deletes an article's old graph documents and sends the deltas in the same task as the
+// new ones, so a crash never applies one without the other (docs/index-mode.md, "Crashes").
+import { randomBytes } from 'node:crypto';
+import type { EnqueuedTask, Index } from 'meilisearch';
+import { NewsgraphError } from '../errors.js';
+import { quote } from './build-filter.js';
+import type { FormatDocument } from './create-graph-index.js';
+import { graphFilter } from './graph-filter.js';
+import type { GraphDocument } from './to-graph-documents.js';
+import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
+import {
+  adjacencyKey,
+  toAdjacencyDeltas,
+  type AdjacencyDocument,
+  type RelatedDocument,
+} from './to-adjacency-deltas.js';
+
+export const DEFAULTS = {
+  /** A list with more deltas than this is summed into one document after the batch that passed it. */
+  compactAfter: 16,
+  /** Documents read per list; compaction keeps a list far below it, so more is an error, never a cut. */
+  documentsPerList: 1_000,
+  /** Old graph documents read per request. */
+  readPage: 10_000,
+  /** Entities per facet query when counting deltas, and lists per compaction task. */
+  entitiesPerQuery: 500,
+  listsPerCompaction: 50,
+};
+
+export type Search = (queries: Array<Record<string, unknown>>) => Promise<
+  Array<{
+    totalHits?: number;
+    facetDistribution?: Record<string, Record<string, number>>;
+    hits: Array<Record<string, unknown>>;
+  }>
+>;
+
+type Wait = (task: Promise<EnqueuedTask>, what: string) => Promise<void>;
+
+/** Every kind of document the graph index holds. */
+export type GraphIndexDocument = GraphDocument | AdjacencyDocument | FormatDocument;
+
+/** The search that reads one entity's list documents (on one instance). */
+export function adjacencyParams(entity: string, limits = DEFAULTS) {
+  return {
+    q: '',
+    filter: [`entity = ${quote(entity)}`],
+    page: 1,
+    hitsPerPage: limits.documentsPerList,
+    attributesToRetrieve: ['id', 'neighbors', 'articles', 'sentences', 'covered'],
+  };
+}
+
+/** Sums the hits of `adjacencyParams`, refusing a list read in part. */
+export function toAdjacency(
+  result: { totalHits?: number; hits: Array<Record<string, unknown>> },
+  entity: string,
+): SummedAdjacency {
+  if ((result.totalHits ?? 0) > result.hits.length) {
+    throw new NewsgraphError(
+      'graph_adjacency_limit',
+      `graph index: the list of "${entity}" has ${result.totalHits} documents, more than are read at once`,
+    );
+  }
+  return sumAdjacency(result.hits as unknown as AdjacencyDocument[]);
+}
+
+export function createAdjacencyStore(
+  index: Index<GraphIndexDocument>,
+  search: Search,
+  wait: Wait,
+  limits = DEFAULTS,
+) {
+  const read = async (ids: readonly string[]): Promise<SummedAdjacency[]> => {
+    const results = await search(ids.map((id) => adjacencyParams(id, limits)));
+    return ids.map((id, i) => toAdjacency(results[i] ?? { hits: [] }, id));
+  };
+
+  /** Sums the lists of these entities into one document each, then deletes the deltas it covers. */
+  const compactLists = async (ids: readonly string[]): Promise<void> => {
+    const lists = await read(ids);
+    const bases: AdjacencyDocument[] = ids.map((entity, i) => {
+      const list = lists[i] as SummedAdjacency;
+      // Strongest first, so that a later reader could stop early; readers do not rely on the order.
+      const neighbors = Object.keys(list.articles).sort(
+        (a, b) => (list.articles[b] as number) - (list.articles[a] as number) || (a < b ? -1 : 1),
+      );
+      return {
+        id: `${adjacencyKey(entity)}_base`,
+        kind: 'list',
+        entity,
+        neighbors,
+        articles: neighbors.map((other) => list.articles[other] as number),
+        sentences: neighbors.map((other) => list.sentences[other] ?? 0),
+        covered: list.deltas,
+      };
+    });
+    // One task replaces the lists; a crash before the delete leaves deltas that `covered` tells readers to skip.
+    await wait(index.addDocuments(bases, { primaryKey: 'id' }), 'compacting lists');
+    const covered = lists.flatMap((list) => list.deltas);
+    if (covered.length > 0) await wait(index.deleteDocuments(covered), 'deleting compacted deltas');
+  };
+
+  return {
+    read,
+
+    /** What the graph documents of these articles relate now: the version a write or a delete replaces. */
+    async current(articleIds: readonly string[]): Promise<RelatedDocument[]> {
+      if (articleIds.length === 0) return [];
+      const filter = graphFilter({ kind: 'article', articles: articleIds }).slice(1).join(' AND ');
+      const found: RelatedDocument[] = [];
+      for (let offset = 0; ; offset += limits.readPage) {
+        const page = await index.getDocuments({
+          filter,
+          fields: ['kind', 'related'],
+          limit: limits.readPage,
+          offset,
+        });
+        found.push(...(page.results as unknown as RelatedDocument[]));
+        if (page.results.length < limits.readPage) return found;
+      }
+    },
+
+    /** The delta documents of one batch, under a new batch id. */
+    deltas(removed: readonly RelatedDocument[], added: readonly RelatedDocument[]): AdjacencyDocument[] {
+      const batch = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+      return toAdjacencyDeltas(removed, added, batch);
+    },
+
+    /** Compacts the lists among `entities` that hold more than `compactAfter` deltas. */
+    async compact(entities: Iterable<string>): Promise<void> {
+      const ids = [...new Set(entities)];
+      const over: string[] = [];
+      for (let at = 0; at < ids.length; at += limits.entitiesPerQuery) {
+        const batch = ids.slice(at, at + limits.entitiesPerQuery);
+        const [result] = await search([
+          {
+            q: '',
+            filter: [`entity IN [${batch.map(quote).join(', ')}]`],
+            facets: ['entity'],
+            page: 1,
+            hitsPerPage: 0,
+          },
+        ]);
+        for (const [entity, documents] of Object.entries(result?.facetDistribution?.entity ?? {})) {
+          if (documents > limits.compactAfter + 1) over.push(entity);
+        }
+      }
+      for (let at = 0; at < over.length; at += limits.listsPerCompaction) {
+        await compactLists(over.slice(at, at + limits.listsPerCompaction));
+      }
+    },
+  };
+}
+
+export type AdjacencyStore = ReturnType<typeof createAdjacencyStore>;

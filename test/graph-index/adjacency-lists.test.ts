@@ -1,0 +1,182 @@
+// The neighbour lists the writer keeps in the graph index (one delta document per touched entity and batch,
+// compacted past `compactAfter`) must always sum to the graph's edge counts: over many small batches, after a
+// re-index with other entities, a copy of a story, deletes, and after the crashes a write or a compaction can
+// be cut short by (the lists either stay right or the start-up check rebuilds them).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
+import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
+import { ensureGraphIndex } from '../../src/graph-index/ensure-graph-index.js';
+import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
+import { exportGraph } from '../../src/graph/export-graph.js';
+import { createLogger } from '../../src/logger.js';
+import { DEFAULTS as LIST_DEFAULTS } from '../../src/search/create-adjacency-store.js';
+import { sumAdjacency } from '../../src/search/sum-adjacency.js';
+import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
+import type { GraphFields } from '../../src/search/types.js';
+import { entityIds } from '../helpers/graph-shape.js';
+import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { FIXTURES } from './index-mode-files.js';
+
+const SETS: Array<Partial<NeighborOptions>> = [
+  { limit: 1_000, evidence: 0 },
+  { window: 'sentence', limit: 1_000, evidence: 0 },
+  { weight: 'llr', limit: 50 },
+  { weight: 'pmi', window: 'sentence', limit: 20, evidence: 2 },
+];
+
+async function expectListsEqualGraph(ng: TestNewsgraph): Promise<number> {
+  let compared = 0;
+  for (const id of entityIds(ng.store)) {
+    for (const options of SETS) {
+      const memory = findNeighbors(ng.store, id, options);
+      const index = await findIndexNeighbors(ng.opened.search.graph, id, options);
+      expect({ id, options, neighbors: index }).toEqual({ id, options, neighbors: memory });
+      compared += memory?.length ?? 0;
+    }
+    const options = { center: id, depth: 2 as const, measure: 'count' as const };
+    expect({ id, graph: await indexExportGraph(ng.opened.search.graph, options) }).toEqual({
+      id,
+      graph: exportGraph(ng.store, options),
+    });
+  }
+  return compared;
+}
+
+describe('neighbour lists as documents', () => {
+  it('sum a batch that changes nothing to no delta, and skip deltas the compacted list covers', () => {
+    const article = { kind: 'article' as const, related: ['a', 'b', 'c'] };
+    const sentence = { kind: 'sentence' as const, related: ['a', 'b'] };
+    expect(toAdjacencyDeltas([article, sentence], [article, sentence], 'x')).toEqual([]);
+    const first = toAdjacencyDeltas([], [article, sentence], 'one');
+    const second = toAdjacencyDeltas([sentence], [], 'two');
+    const ofA = (docs: AdjacencyDocument[]) => docs.filter((doc) => doc.entity === 'a');
+    const summed = sumAdjacency([...ofA(first), ...ofA(second)]);
+    expect(summed).toMatchObject({ articles: { b: 1, c: 1 }, sentences: {} });
+    const base: AdjacencyDocument = {
+      ...(ofA(first)[0] as AdjacencyDocument),
+      id: 'base',
+      covered: summed.deltas.slice(0, 1),
+    };
+    // The first delta is in the base and still there (a compaction cut short): it counts once.
+    expect(sumAdjacency([base, ...ofA(first), ...ofA(second)])).toMatchObject({
+      articles: { b: 1, c: 1 },
+      sentences: {},
+    });
+  });
+});
+
+describe('neighbour lists kept by the writer', () => {
+  let ng: TestNewsgraph;
+  let dir: string;
+  let client: Meilisearch;
+  const compactAfter = LIST_DEFAULTS.compactAfter;
+  const graphUid = () => `${ng.config.meili.indexPrefix}graph`;
+  const listDocuments = async () =>
+    (
+      await client
+        .index(graphUid())
+        .getDocuments<AdjacencyDocument>({ filter: 'kind = "list"', limit: 100_000 })
+    ).results;
+
+  beforeAll(async () => {
+    // Compaction after every second delta, so that the fixture's batches compact lists again and again.
+    LIST_DEFAULTS.compactAfter = 1;
+    ng = await openTestNewsgraph('lists', { EXTRACT_THREADS: '0', NER: 'off' });
+    client = new Meilisearch({ host: inject('meiliUrl'), apiKey: inject('meiliKey') });
+    dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-lists-'));
+    // The index-mode fixture one article per batch, then the rest in one batch.
+    const [first, ...rest] = FIXTURES as [string, ...string[]];
+    const lines = readFileSync(first, 'utf8').split('\n').filter(Boolean);
+    for (const [i, line] of lines.entries()) {
+      const file = path.join(dir, `one-${i}.jsonl`);
+      writeFileSync(file, `${line}\n`);
+      await ng.index([file]);
+    }
+    await ng.index(rest);
+  }, 600_000);
+
+  afterAll(async () => {
+    LIST_DEFAULTS.compactAfter = compactAfter;
+    await ng?.opened.close();
+  });
+
+  it('equal the graph after many small batches, with lists compacted and none past the limit', async () => {
+    const docs = await listDocuments();
+    expect(docs.some((doc) => doc.covered !== undefined)).toBe(true);
+    const perEntity = new Map<string, number>();
+    for (const doc of docs) perEntity.set(doc.entity, (perEntity.get(doc.entity) ?? 0) + 1);
+    expect(Math.max(...perEntity.values())).toBeLessThanOrEqual(LIST_DEFAULTS.compactAfter + 1);
+    expect(await expectListsEqualGraph(ng)).toBeGreaterThan(500);
+  }, 600_000);
+
+  it('follow a re-index with other entities, a copy of a story written twice, and deletes', async () => {
+    const lines = readFileSync(FIXTURES[0] as string, 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const changed = { ...JSON.parse(lines[0] as string), body: 'Joe Biden met Vladimir Putin in Moscow.' };
+    const copy = { ...JSON.parse(lines[5] as string), id: 'im-copy' };
+    const file = path.join(dir, 'changed.jsonl');
+    writeFileSync(file, `${JSON.stringify(changed)}\n${JSON.stringify(copy)}\n${JSON.stringify(copy)}\n`);
+    await ng.index([file]);
+    expect((await ng.opened.search.getArticle('im-copy'))?.duplicateOf).toBeTruthy();
+    expect(await ng.deps.removeArticle('im-02')).toBe(true);
+    expect(await ng.deps.removeArticle('im-05')).toBe(true);
+    // The same article twice in one write: Meilisearch keeps one, and the lists count it once.
+    const again = (await ng.opened.search.getArticle('im-08')) as GraphFields;
+    await ng.opened.search.graph.write([again, again]);
+    await expectListsEqualGraph(ng);
+  }, 600_000);
+
+  it('stay right when a compaction is cut short before its deltas are deleted', async () => {
+    const before = new Map((await listDocuments()).map((doc) => [doc.id, doc]));
+    const line = readFileSync(FIXTURES[0] as string, 'utf8')
+      .split('\n')
+      .filter(Boolean)[3] as string;
+    const file = path.join(dir, 'again.jsonl');
+    const article = JSON.parse(line);
+    const body = `${article.body} Olaf Scholz spoke with Joe Biden.`;
+    writeFileSync(file, `${JSON.stringify({ ...article, body })}\n`);
+    await ng.index([file]);
+    await ng.index([path.join(dir, 'one-3.jsonl')]);
+    // Put back every delta a compaction deleted, as if the process had died before the delete.
+    const after = new Set((await listDocuments()).map((doc) => doc.id));
+    const lost = [...before.values()].filter((doc) => !after.has(doc.id) && doc.covered === undefined);
+    expect(lost.length).toBeGreaterThan(0);
+    await client.index(graphUid()).addDocuments(lost).waitTask();
+    await expectListsEqualGraph(ng);
+  }, 600_000);
+
+  it('are rebuilt at start when a write was cut short or the index predates them', async () => {
+    const logger = createLogger('warn');
+    const graph = client.index(graphUid());
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
+
+    // Cut between the delete of an article's old graph documents and the add of the new ones (and deltas).
+    await graph.deleteDocuments({ filter: 'article = "im-07"' }).waitTask();
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+    await expectListsEqualGraph(ng);
+
+    // The article written with other entities, its graph write lost: the graph still holds the old version.
+    const old = (await ng.opened.search.getArticle('im-04')) as GraphFields;
+    const lines = readFileSync(FIXTURES[0] as string, 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const file = path.join(dir, 'rewritten.jsonl');
+    const rewritten = { ...JSON.parse(lines[4] as string), body: 'Olaf Scholz met Joe Biden in Washington.' };
+    writeFileSync(file, `${JSON.stringify(rewritten)}\n`);
+    await ng.index([file]);
+    await ng.opened.search.graph.write([old]);
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+    await expectListsEqualGraph(ng);
+
+    // A graph index written before the lists existed has no format mark.
+    await graph.deleteDocument('format').waitTask();
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
+    await expectListsEqualGraph(ng);
+  }, 600_000);
+});
