@@ -1,8 +1,9 @@
 // npm run bench:index-mode -- [files]: neighbours (or with --graph, neighbourhood exports) in index mode
-// (facet queries to Meilisearch, uncached and cached) against memory mode (the in-memory graph) over the same
-// index: p50 and p99 per entity and option set, for the most mentioned entities and a spread of smaller ones;
-// optionally (--write-cost) the indexing time of the files with and without the graph index, and what the
-// graph index holds. Figures: docs/index-mode.md.
+// against memory mode (the in-memory graph) over the same index: index mode counting facets at question time
+// (as before the neighbour lists), reading the lists kept in the index, and the lists again from the API's
+// cache; p50 and p99 per entity and option set, for the most mentioned entities and a spread of smaller ones;
+// optionally (--write-cost) the indexing time of the files without the graph index, with it but without
+// lists, and with both, and what the graph index holds. Figures: docs/index-mode.md.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ import { createLogger } from '../src/logger.js';
 import { openSearch, type OpenSearch } from '../src/open-search.js';
 import { indexArticles } from '../src/pipeline.js';
 import { createGraphIndex, type GraphIndex } from '../src/search/create-graph-index.js';
+import { graphFilter } from '../src/search/graph-filter.js';
+import { toGraphDocuments } from '../src/search/to-graph-documents.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import { createSearchIndex, type SearchIndex } from '../src/search/create-search-index.js';
 import { createSequence } from '../src/search/to-article-document.js';
@@ -90,6 +93,27 @@ async function indexFiles(opened: OpenSearch, search: SearchIndex): Promise<numb
   return (performance.now() - started) / 1000;
 }
 
+/** The graph index as it was before neighbour lists: every list counted from facets when asked. */
+function countingFacets(graph: GraphIndex): GraphIndex {
+  return {
+    ...graph,
+    adjacency: async (ids) => {
+      const answers = await graph.facets(
+        ids.flatMap((id) => [
+          { where: { kind: 'article' as const, related: [id] }, facet: 'related' as const },
+          { where: { kind: 'sentence' as const, related: [id] }, facet: 'related' as const },
+        ]),
+      );
+      return ids.map((id, i) => {
+        const [articles, sentences] = [answers[2 * i]?.counts ?? {}, answers[2 * i + 1]?.counts ?? {}];
+        const { [id]: _a, ...otherArticles } = articles;
+        const { [id]: _s, ...otherSentences } = sentences;
+        return { articles: otherArticles, sentences: otherSentences };
+      });
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-index-'));
   const config = loadConfig({
@@ -113,16 +137,38 @@ async function main(): Promise<void> {
         apiKey: opened.searchKey,
         timeoutMs: 60_000,
       });
-      for (const withGraph of [false, true]) {
-        const other = createSearchIndex(
-          client,
-          `${config.meili.indexPrefix}cost_${withGraph ? 'with' : 'without'}_`,
-        );
+      const variants = {
+        none: 'without the graph index',
+        facets: 'graph index without lists',
+        lists: 'graph index with lists',
+      };
+      for (const [variant, label] of Object.entries(variants)) {
+        const other = createSearchIndex(client, `${config.meili.indexPrefix}cost_${variant}_`);
         await other.setup();
-        if (!withGraph) other.graph.write = async () => {};
+        if (variant === 'none') other.graph.write = async () => {};
+        if (variant === 'facets') {
+          // The graph index's write before the lists: delete the articles' old documents, add the new ones.
+          const index = client.index(`${config.meili.indexPrefix}cost_${variant}_graph`);
+          other.graph.write = async (docs) => {
+            const filter = graphFilter({ kind: 'article', articles: docs.map((doc) => doc.id) })
+              .slice(1)
+              .join(' AND ');
+            const deleted = await index.deleteDocuments({ filter });
+            const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+            await client.tasks.waitForTask(deleted, { timeout: 600_000, interval: 25 });
+            await client.tasks.waitForTask(added, { timeout: 600_000, interval: 25 });
+          };
+        }
         const seconds = await indexFiles(opened, other);
+        const stats = await client
+          .index(`${config.meili.indexPrefix}cost_${variant}_graph`)
+          .getStats()
+          .catch(() => undefined);
         process.stdout.write(
-          `write cost: ${seconds.toFixed(1)} s ${withGraph ? 'with' : 'without'} the graph index\n`,
+          `write cost: ${seconds.toFixed(1)} s ${label}` +
+            (stats
+              ? ` (graph index: ${stats.numberOfDocuments} documents, ${(stats.rawDocumentDbSize / 2 ** 20).toFixed(1)} MiB of documents)\n`
+              : '\n'),
         );
       }
     }
@@ -133,10 +179,17 @@ async function main(): Promise<void> {
       { where: { kind: 'article' } },
       { where: { kind: 'sentence' } },
     ]);
+    const lists = await createMeiliClient({
+      url: opened.meili.url,
+      apiKey: opened.searchKey,
+      timeoutMs: 60_000,
+    })
+      .index(`${config.meili.indexPrefix}graph`)
+      .search('', { filter: 'kind = "list"', limit: 0 });
     process.stdout.write(
       `graph: ${store.articles.size} articles, ${entityCount(store)} entities, ${edgeCount(store)} edges ` +
         `(heap +${Math.round((heapAfter - heapBefore) / 2 ** 20)} MiB); graph index: ${articleDocs?.total} article ` +
-        `and ${sentenceDocs?.total} sentence documents; pairs summed over articles ${await articlePairs(search)}\n`,
+        `and ${sentenceDocs?.total} sentence documents, ${lists.estimatedTotalHits} list documents; pairs summed over articles ${await articlePairs(search)}\n`,
     );
     const nodes = [...entitiesOf(store)].sort(([, a], [, b]) => b.articles - a.articles).map(([id]) => id);
     const spread = Number(values.spread);
@@ -148,12 +201,14 @@ async function main(): Promise<void> {
         .filter((_, i) => i % step === 0)
         .slice(0, spread),
     ];
-    // The API's graph index keeps answers until the index changes (cache-graph-facets.ts): "uncached" asks
-    // Meilisearch every time, as the first question after a write does; "cached" is a question asked again.
+    // The API's graph index keeps answers until the index changes (cache-graph-facets.ts): "lists" asks
+    // Meilisearch every time, as the first question after a write does; "cached" is a question asked again;
+    // "facets" counts every list from facets, as index mode did before the lists.
     const uncached = createGraphIndex(
       createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 60_000 }),
       config.meili.indexPrefix,
     );
+    const facets = countingFacets(uncached);
     const questions: Array<[string, (graph: GraphIndex) => Promise<unknown>, () => unknown]> = [];
     for (const id of centers) {
       const sets = values.graph ? GRAPH_SETS : OPTION_SETS;
@@ -168,20 +223,22 @@ async function main(): Promise<void> {
       }
     }
     process.stdout.write(
-      '\n| entity | articles | options | memory p50 | memory p99 | index p50 | index p99 | cached p50 | cached p99 |\n' +
-        '|---|---|---|---|---|---|---|---|---|\n',
+      '\n| entity | articles | options | memory p50 | memory p99 | facets p50 | facets p99 | lists p50 | lists p99 | cached p50 | cached p99 |\n' +
+        '|---|---|---|---|---|---|---|---|---|---|---|\n',
     );
     for (const [row, asked, inMemory] of questions) {
       const memory: number[] = [];
+      const counted: number[] = [];
       const index: number[] = [];
       const cached: number[] = [];
       await asked(search.graph);
       for (let i = 0; i < reps; i++) {
         memory.push(await timed(inMemory));
+        counted.push(await timed(() => asked(facets)));
         index.push(await timed(() => asked(uncached)));
         cached.push(await timed(() => asked(search.graph)));
       }
-      const cells = [memory, index, cached].flatMap((times) => {
+      const cells = [memory, counted, index, cached].flatMap((times) => {
         times.sort((a, b) => a - b);
         return [ms(percentile(times, 0.5)), ms(percentile(times, 0.99))];
       });
