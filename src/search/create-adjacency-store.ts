@@ -103,8 +103,49 @@ export function createAdjacencyStore(
     if (covered.length > 0) await wait(index.deleteDocuments(covered), 'deleting compacted deltas');
   };
 
+  /** The lists among `ids` that hold more than `compactAfter` deltas, compacted. */
+  const compactOver = async (ids: readonly string[]): Promise<void> => {
+    const over: string[] = [];
+    for (let at = 0; at < ids.length; at += limits.entitiesPerQuery) {
+      const batch = ids.slice(at, at + limits.entitiesPerQuery);
+      const [result] = await search([
+        {
+          q: '',
+          filter: [`entity IN [${batch.map(quote).join(', ')}]`],
+          facets: ['entity'],
+          page: 1,
+          hitsPerPage: 0,
+        },
+      ]);
+      for (const [entity, documents] of Object.entries(result?.facetDistribution?.entity ?? {})) {
+        if (documents > limits.compactAfter + 1) over.push(entity);
+      }
+    }
+    for (let at = 0; at < over.length; at += limits.listsPerCompaction) {
+      await compactLists(over.slice(at, at + limits.listsPerCompaction));
+    }
+  };
+
+  // The pipeline keeps several writes in flight. A write of an article waits for the one before it (its old
+  // version must be read once that one's documents are in), and compactions run one at a time (two of the
+  // same list would each write it and delete the other's deltas).
+  const writing = new Map<string, Promise<unknown>>();
+  let compacting: Promise<unknown> = Promise.resolve();
+
   return {
     read,
+
+    /** Runs `work` once no earlier write of these articles is in flight. */
+    async exclusive<T>(articleIds: readonly string[], work: () => Promise<T>): Promise<T> {
+      const before = [...new Set(articleIds.flatMap((id) => writing.get(id) ?? []))];
+      const done = Promise.allSettled(before).then(work);
+      for (const id of articleIds) writing.set(id, done);
+      try {
+        return await done;
+      } finally {
+        for (const id of articleIds) if (writing.get(id) === done) writing.delete(id);
+      }
+    },
 
     /** What the graph documents of these articles relate now: the version a write or a delete replaces. */
     async current(articleIds: readonly string[]): Promise<RelatedDocument[]> {
@@ -129,28 +170,12 @@ export function createAdjacencyStore(
       return toAdjacencyDeltas(removed, added, batch);
     },
 
-    /** Compacts the lists among `entities` that hold more than `compactAfter` deltas. */
-    async compact(entities: Iterable<string>): Promise<void> {
+    /** Compacts the lists among `entities` that hold more than `compactAfter` deltas, one call at a time. */
+    compact(entities: Iterable<string>): Promise<void> {
       const ids = [...new Set(entities)];
-      const over: string[] = [];
-      for (let at = 0; at < ids.length; at += limits.entitiesPerQuery) {
-        const batch = ids.slice(at, at + limits.entitiesPerQuery);
-        const [result] = await search([
-          {
-            q: '',
-            filter: [`entity IN [${batch.map(quote).join(', ')}]`],
-            facets: ['entity'],
-            page: 1,
-            hitsPerPage: 0,
-          },
-        ]);
-        for (const [entity, documents] of Object.entries(result?.facetDistribution?.entity ?? {})) {
-          if (documents > limits.compactAfter + 1) over.push(entity);
-        }
-      }
-      for (let at = 0; at < over.length; at += limits.listsPerCompaction) {
-        await compactLists(over.slice(at, at + limits.listsPerCompaction));
-      }
+      const run = compacting.then(() => compactOver(ids));
+      compacting = run.catch(() => undefined);
+      return run;
     },
   };
 }

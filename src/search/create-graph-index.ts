@@ -207,20 +207,23 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
 
     write: async (docs) => {
       if (docs.length === 0) return;
-      // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
-      // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
-      // delete enqueued second removed what the add wrote).
-      // The neighbour lists change by what the old version related and the new one relates: the deltas
-      // travel in the add's task, so a crash applies both or neither (docs/index-mode.md, "Crashes").
       // An id twice in a batch: Meilisearch keeps the last, and so must the lists.
       const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()];
       const ids = latest.map((doc) => doc.id);
-      const graphDocs = latest.flatMap(toGraphDocuments);
-      const deltas = lists.deltas(await lists.current(ids), graphDocs);
-      const deleted = await index.deleteDocuments({ filter: graphFilterOfArticles(ids) });
-      const added = await index.addDocuments([...graphDocs, ...deltas], { primaryKey: 'id' });
-      succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
-      succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+      const deltas = await lists.exclusive(ids, async () => {
+        // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order
+        // they are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced,
+        // and a delete enqueued second removed what the add wrote). The neighbour lists change by what the
+        // old version related and the new one relates: the deltas travel in the add's task, so a crash
+        // applies both or neither (docs/index-mode.md, "Crashes").
+        const graphDocs = latest.flatMap(toGraphDocuments);
+        const changes = lists.deltas(await lists.current(ids), graphDocs);
+        const deleted = await index.deleteDocuments({ filter: graphFilterOfArticles(ids) });
+        const added = await index.addDocuments([...graphDocs, ...changes], { primaryKey: 'id' });
+        succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
+        succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+        return changes;
+      });
       await lists.compact(deltas.map((delta) => delta.entity));
     },
 
@@ -231,19 +234,22 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
 
     remove: async (articleIds) => {
       if (articleIds.length === 0) return;
-      // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
-      // the article count shows at the next start (ensure-graph-index.ts rebuilds).
-      const deltas = lists.deltas(await lists.current(articleIds), []);
-      if (deltas.length > 0) {
+      const deltas = await lists.exclusive(articleIds, async () => {
+        // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
+        // the article count shows at the next start (ensure-graph-index.ts rebuilds).
+        const changes = lists.deltas(await lists.current(articleIds), []);
+        if (changes.length > 0) {
+          succeeded(
+            await index.addDocuments(changes, { primaryKey: 'id' }).waitTask(wait),
+            'writing list deltas',
+          );
+        }
         succeeded(
-          await index.addDocuments(deltas, { primaryKey: 'id' }).waitTask(wait),
-          'writing list deltas',
+          await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
+          'deleting documents',
         );
-      }
-      succeeded(
-        await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
-        'deleting documents',
-      );
+        return changes;
+      });
       await lists.compact(deltas.map((delta) => delta.entity));
     },
 

@@ -131,6 +131,25 @@ describe('neighbour lists kept by the writer', () => {
     await expectListsEqualGraph(ng);
   }, 600_000);
 
+  it('stay right when writes of the same articles and compactions of the same lists overlap', async () => {
+    const graph = ng.opened.search.graph;
+    const a = (await ng.opened.search.getArticle('im-08')) as GraphFields;
+    const c = (await ng.opened.search.getArticle('im-09')) as GraphFields;
+    // Another version of each: without its first entity (the version read before a write must be the last).
+    const without = (doc: GraphFields): GraphFields => {
+      const gone = doc.mentions.find((mention) => !mention.furniture)?.entityId;
+      return { ...doc, mentions: doc.mentions.filter((mention) => mention.entityId !== gone) };
+    };
+    await Promise.all([
+      graph.write([without(a)]),
+      graph.write([a]),
+      graph.write([without(c), without(a)]),
+      graph.write([c]),
+      graph.write([a]),
+    ]);
+    await expectListsEqualGraph(ng);
+  }, 600_000);
+
   it('stay right when a compaction is cut short before its deltas are deleted', async () => {
     const before = new Map((await listDocuments()).map((doc) => [doc.id, doc]));
     const line = readFileSync(FIXTURES[0] as string, 'utf8')
