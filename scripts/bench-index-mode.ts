@@ -2,8 +2,7 @@
 // against memory mode (the in-memory graph) over the same index: index mode counting facets at question time
 // (as before the neighbour lists), reading the lists kept in the index, and the lists again from the API's
 // cache; p50 and p99 per entity and option set, for the most mentioned entities and a spread of smaller ones;
-// optionally (--write-cost) the indexing time of the files without the graph index, with it but without
-// lists, and with both, and what the graph index holds. Figures: docs/index-mode.md.
+// optionally (--write-cost) the time to write the graph index with and without lists, and what it holds. Figures: docs/index-mode.md.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,8 @@ import { createGraphIndex, type GraphIndex } from '../src/search/create-graph-in
 import { graphFilter } from '../src/search/graph-filter.js';
 import { toGraphDocuments } from '../src/search/to-graph-documents.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
-import { createSearchIndex, type SearchIndex } from '../src/search/create-search-index.js';
+import type { SearchIndex } from '../src/search/create-search-index.js';
+import type { GraphFields } from '../src/search/types.js';
 import { createSequence } from '../src/search/to-article-document.js';
 import { rebuildGraph } from '../src/sync-graph.js';
 import { parseCli } from './parse-cli.js';
@@ -34,7 +34,7 @@ const { values, positionals } = parseCli({
   usage: 'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [--graph] [files...]',
   description:
     'Neighbour latency in index mode against memory mode over one index (p50, p99), and with --write-cost\n' +
-    'the indexing time with and without the graph index. Files default to ../shared/corpus.',
+    'the time to write the graph index with and without neighbour lists. Files default to ../shared/corpus.',
   positionals: 'files',
   options: {
     'data-dir': {
@@ -47,7 +47,7 @@ const { values, positionals } = parseCli({
     'write-cost': {
       type: 'boolean',
       default: false,
-      description: 'index twice: with and without the graph index',
+      description: 'write the graph index again, with and without neighbour lists',
     },
     graph: {
       type: 'boolean',
@@ -114,6 +114,46 @@ function countingFacets(graph: GraphIndex): GraphIndex {
   };
 }
 
+/**
+ * The graph index's own write cost: the articles of the index written again, in the pipeline's batches of
+ * 500, one batch at a time, into fresh graph indexes, as before the lists (delete the articles' old documents,
+ * add the new ones) and with them; two rounds, alternating, so that a change of load hits both.
+ */
+async function writeCost(search: SearchIndex, prefix: string, opened: OpenSearch): Promise<void> {
+  const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 60_000 });
+  const pages = [];
+  for await (const page of search.allArticles(500)) pages.push(page);
+  const wait = { timeout: 600_000, interval: 25 };
+  for (const round of [1, 2]) {
+    for (const variant of ['facets', 'lists']) {
+      const graph = createGraphIndex(client, `${prefix}cost_${variant}_${round}_`);
+      await graph.setup();
+      const index = client.index(graph.uid);
+      // The graph index's write before the lists.
+      const write =
+        variant === 'lists'
+          ? graph.write
+          : async (docs: readonly GraphFields[]) => {
+              const filter = graphFilter({ kind: 'article', articles: docs.map((doc) => doc.id) })
+                .slice(1)
+                .join(' AND ');
+              const deleted = await index.deleteDocuments({ filter });
+              const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+              await client.tasks.waitForTask(deleted, wait);
+              await client.tasks.waitForTask(added, wait);
+            };
+      const started = performance.now();
+      for (const page of pages) await write(page);
+      const seconds = (performance.now() - started) / 1000;
+      const stats = await index.getStats();
+      process.stdout.write(
+        `write cost, round ${round}: ${seconds.toFixed(1)} s, graph index ${variant === 'lists' ? 'with' : 'without'} ` +
+          `lists (${stats.numberOfDocuments} documents, ${(stats.rawDocumentDbSize / 2 ** 20).toFixed(1)} MiB)\n`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-index-'));
   const config = loadConfig({
@@ -131,47 +171,7 @@ async function main(): Promise<void> {
       const seconds = await indexFiles(opened, search);
       process.stdout.write(`  ${seconds.toFixed(1)} s, with the graph index\n`);
     }
-    if (values['write-cost']) {
-      const client = createMeiliClient({
-        url: opened.meili.url,
-        apiKey: opened.searchKey,
-        timeoutMs: 60_000,
-      });
-      const variants = {
-        none: 'without the graph index',
-        facets: 'graph index without lists',
-        lists: 'graph index with lists',
-      };
-      for (const [variant, label] of Object.entries(variants)) {
-        const other = createSearchIndex(client, `${config.meili.indexPrefix}cost_${variant}_`);
-        await other.setup();
-        if (variant === 'none') other.graph.write = async () => {};
-        if (variant === 'facets') {
-          // The graph index's write before the lists: delete the articles' old documents, add the new ones.
-          const index = client.index(`${config.meili.indexPrefix}cost_${variant}_graph`);
-          other.graph.write = async (docs) => {
-            const filter = graphFilter({ kind: 'article', articles: docs.map((doc) => doc.id) })
-              .slice(1)
-              .join(' AND ');
-            const deleted = await index.deleteDocuments({ filter });
-            const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
-            await client.tasks.waitForTask(deleted, { timeout: 600_000, interval: 25 });
-            await client.tasks.waitForTask(added, { timeout: 600_000, interval: 25 });
-          };
-        }
-        const seconds = await indexFiles(opened, other);
-        const stats = await client
-          .index(`${config.meili.indexPrefix}cost_${variant}_graph`)
-          .getStats()
-          .catch(() => undefined);
-        process.stdout.write(
-          `write cost: ${seconds.toFixed(1)} s ${label}` +
-            (stats
-              ? ` (graph index: ${stats.numberOfDocuments} documents, ${(stats.rawDocumentDbSize / 2 ** 20).toFixed(1)} MiB of documents)\n`
-              : '\n'),
-        );
-      }
-    }
+    if (values['write-cost']) await writeCost(search, config.meili.indexPrefix, opened);
     const heapBefore = process.memoryUsage().heapUsed;
     const store = await rebuildGraph(search);
     const heapAfter = process.memoryUsage().heapUsed;
