@@ -1,14 +1,16 @@
 // The graph index of one Meilisearch instance (`<prefix>graph`): written beside every article write and
 // delete (create-search-index.ts), and read by index mode (src/graph-index/) through facet counts. A facet
 // answer is complete or refused: a neighbour list ranked from cut counts would be silently wrong.
-import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
+import { writerOf } from './create-meili-client.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import { toGraphDocuments, type GraphDocument } from './to-graph-documents.js';
 import type { GraphFields } from './types.js';
+import { waitForTask } from './wait-for-task.js';
 
 export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs';
 
@@ -134,8 +136,10 @@ export const VERSION_PARAMS = {
 
 export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
   const uid = `${prefix}graph`;
-  const index = client.index<GraphDocument>(uid);
-  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  // Writes go through a client with the longer time-out of writes (create-meili-client.ts).
+  const writer = writerOf(client);
+  const writes = writer.index<GraphDocument>(uid);
+  const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
   const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
     if (task.status !== 'succeeded') {
       throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
@@ -172,8 +176,8 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         () => true,
         () => false,
       );
-      if (!exists) await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
-      succeeded(await index.updateSettings(GRAPH_SETTINGS).waitTask(wait), 'settings');
+      if (!exists) await settled(writer.createIndex(uid, { primaryKey: 'id' }));
+      succeeded(await settled(writes.updateSettings(GRAPH_SETTINGS)), 'settings');
     },
 
     write: async (docs) => {
@@ -181,22 +185,22 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
       // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
       // delete enqueued second removed what the add wrote).
-      const deleted = await index.deleteDocuments({
+      const deleted = await writes.deleteDocuments({
         filter: graphFilterOfArticles(docs.map((doc) => doc.id)),
       });
-      const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
-      succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
-      succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+      const added = await writes.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+      succeeded(await waitForTask(writer, deleted, DEFAULTS.taskTimeoutMs), 'deleting old documents');
+      succeeded(await waitForTask(writer, added, DEFAULTS.taskTimeoutMs), 'writing documents');
     },
 
     reset: async () => {
-      succeeded(await index.deleteAllDocuments().waitTask(wait), 'deleting every document');
+      succeeded(await settled(writes.deleteAllDocuments()), 'deleting every document');
     },
 
     remove: async (articleIds) => {
       if (articleIds.length === 0) return;
       succeeded(
-        await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
+        await settled(writes.deleteDocuments({ filter: graphFilterOfArticles(articleIds) })),
         'deleting documents',
       );
     },
