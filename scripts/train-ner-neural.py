@@ -56,6 +56,9 @@ p.add_argument('--fallback', action='store_true',
                help='German: a word without a vector tries its lower-cased form, then without the endings '
                     '-es/-en/-s/-n/-e, before <unk> (the tagger does the same at run time)')
 p.add_argument('--with-dev', action='store_true', help='train on train + dev for --epochs (no choosing)')
+p.add_argument('--resume', default='',
+               help='start from the weights of this checkpoint (same settings and data), at its epoch + 1; '
+                    'the optimizer state is not kept, Adam starts afresh')
 p.add_argument('--limit', type=int, default=0)
 p.add_argument('--out', default='', help='folder for the checkpoint and predictions (default DATA/LANG-model)')
 p.add_argument('--export', default='', help='then write the best checkpoint as a model file here')
@@ -429,6 +432,14 @@ def f1(gold, pred, only=None):
 
 
 model = Model()
+first_epoch = 1
+if a.resume:
+    ck = torch.load(a.resume)
+    if ck['vocab'] != vocab or ck['tags'] != tags or ck['chars'] != chars:
+        sys.exit(f'train-ner-neural: {a.resume} was trained with another vocabulary, characters or tags')
+    model.load_state_dict(ck['state'])
+    first_epoch = ck['epoch'] + 1
+    print(f'resumed from {a.resume} after epoch {ck["epoch"]}', flush=True)
 n_params = sum(p.numel() for p in model.parameters())
 print(f'{n_params} parameters', flush=True)
 # The word embeddings (10M numbers for English) get sparse gradients and their own optimizer: a dense Adam
@@ -441,7 +452,7 @@ core = {'PER', 'ORG', 'LOC'}
 out = a.out or os.path.join(a.data, f'{a.lang}-model')
 os.makedirs(out, exist_ok=True)
 started = time.time()
-for epoch in range(1, a.epochs + 1):
+for epoch in range(first_epoch, a.epochs + 1):
     t0 = time.time()
     # Batches of similar length, in random order.
     order = sorted(range(len(E_train)), key=lambda i: (E_train[i]['n'], random.random()))

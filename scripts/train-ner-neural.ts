@@ -13,23 +13,12 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // The shipped models' settings, chosen on dev (docs/neural-ner.md). German: no cluster inputs (the
 // TypeScript tagger has none; the fastText vectors come from the same parliamentary text), 12 epochs, the
-// whole fastText vocabulary and the training words seen twice; a word outside them reads the mean of its
-// hashed n-gram rows (a table fitted to the fastText vectors, shipped in the file), and a training word
-// seen once reads <unk> half of the time; trained on train + dev after the choices were made on dev.
+// whole fastText vocabulary and the training words seen twice, any other word <unk> (in training as at run
+// time), a training word seen once read as <unk> half of the time; trained on train alone (train + dev was
+// not run for lack of time). A hashed subword table (--subwords) gave no dev gain and is not used.
 const LANGUAGE_ARGS = {
   en: [],
-  de: [
-    '--no-clusters',
-    '--epochs',
-    '12',
-    '--max-vectors',
-    '0',
-    '--singleton-dropout',
-    '0.5',
-    '--subwords',
-    join(repoRoot, 'scratch/word-vectors-de/subwords.pt'),
-    '--with-dev',
-  ],
+  de: ['--no-clusters', '--epochs', '12', '--max-vectors', '0', '--singleton-dropout', '0.5'],
 } as const;
 
 const { values } = parseCli({
@@ -63,22 +52,6 @@ if (lang === 'de' && !existsSync(germanVectors)) {
 
 const steps: Array<[string, string[]]> = [
   [process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/dump-ner-features.ts'), '--lang', lang]],
-  ...(lang === 'de'
-    ? ([
-        [
-          values.python,
-          [
-            join(repoRoot, 'scripts/fit-subword-table.py'),
-            germanVectors,
-            join(repoRoot, 'scratch/word-vectors-de/subwords.pt'),
-            '--epochs',
-            '4',
-            '--held-out',
-            '0',
-          ],
-        ],
-      ] as Array<[string, string[]]>)
-    : []),
   [
     values.python,
     [join(repoRoot, 'scripts/train-ner-neural.py'), '--lang', lang, ...LANGUAGE_ARGS[lang], '--export', out],
