@@ -113,8 +113,12 @@ export function createExtractor({
         const known = gazetteer.lookup(tokens, proposed.start, proposed.end, lang, proposed.type);
         // A place named as only the other language names it ("Austria", "Vienna" in German text) is part of
         // a longer name the tagger did not take whole ("Statistik Austria", "Rock in Vienna"): no mention.
-        const foreign = gazetteer.lookup(tokens, proposed.start, proposed.end, undefined, 'location');
-        if (!known && proposed.type === 'location' && foreign?.type === 'location') continue;
+        if (
+          !known &&
+          proposed.type === 'location' &&
+          gazetteer.lookup(tokens, proposed.start, proposed.end, undefined, 'location')?.type === 'location'
+        )
+          continue;
         // A knowledge-base name of the same type inside the span, covering at least half of it ("Präsident
         // Putin", "BBC News"); a place only as the span's last words ("Stadt Wien"): words after a place make
         // another name ("Edinburgh Rugby", "Leicester Square", "Europa League").

@@ -139,7 +139,8 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
   // Writes go through a client with the longer time-out of writes (create-meili-client.ts).
   const writer = writerOf(client);
   const writes = writer.index<GraphDocument>(uid);
-  const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
+  const settled = (enqueued: EnqueuedTask | Promise<EnqueuedTask>) =>
+    waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
   const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
     if (task.status !== 'succeeded') {
       throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
@@ -189,8 +190,8 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         filter: graphFilterOfArticles(docs.map((doc) => doc.id)),
       });
       const added = await writes.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
-      succeeded(await waitForTask(writer, deleted, DEFAULTS.taskTimeoutMs), 'deleting old documents');
-      succeeded(await waitForTask(writer, added, DEFAULTS.taskTimeoutMs), 'writing documents');
+      succeeded(await settled(deleted), 'deleting old documents');
+      succeeded(await settled(added), 'writing documents');
     },
 
     reset: async () => {
