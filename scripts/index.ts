@@ -13,6 +13,7 @@ import type { IngestItem, ReadPage } from '../src/ingest/types.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
 import { indexArticles, type IndexSummary } from '../src/pipeline.js';
+import { DEFAULTS as MEILI_DEFAULTS } from '../src/search/create-meili-client.js';
 import { createSequence } from '../src/search/to-article-document.js';
 
 /**
@@ -114,7 +115,10 @@ async function main(): Promise<number> {
     (parsed.values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
     return parsed.values.help ? 0 : 2;
   }
-  const config = loadConfig(process.env);
+  // A batch job that no reader waits on: a Meilisearch busy indexing earlier batches may take as long over a
+  // look-up as over a write (a 10,000-page run stopped on a 2 s duplicate look-up), unless MEILI_TIMEOUT_MS
+  // says otherwise.
+  const config = loadConfig({ MEILI_TIMEOUT_MS: String(MEILI_DEFAULTS.writeTimeoutMs), ...process.env });
   const rawThreads = parsed.values['page-threads'];
   const pageThreads = rawThreads === undefined ? Math.max(1, config.extractThreads) : Number(rawThreads);
   if (!Number.isInteger(pageThreads) || pageThreads < 0 || pageThreads > 64) {

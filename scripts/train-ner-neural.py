@@ -41,7 +41,24 @@ p.add_argument('--max-vectors', type=int, default=100000,
 p.add_argument('--de-vectors', default=os.path.join(here, '..', 'scratch', 'word-vectors-de'),
                help='German: folder of npm run train:vectors:de (vectors.vec by frequency, ner-words.vec)')
 p.add_argument('--no-vectors', action='store_true', help='German: random word embeddings, as before the vectors')
+p.add_argument('--all-token-vectors', action='store_true',
+               help='German: also give every GermEval token (dev and test too) its fastText subword vector '
+                    '(ner-words.vec), as the first German model did; its dev figure then holds only for words '
+                    'that the shipped file carries')
+p.add_argument('--word-dropout', type=float, default=0.0,
+               help='in training, a word reads <unk> with this probability (any word)')
+p.add_argument('--singleton-dropout', type=float, default=0.0,
+               help='in training, a word seen once in the training text reads <unk> with this probability')
+p.add_argument('--subwords', default='',
+               help='German: a table of scripts/fit-subword-table.py; a word without a vector reads the mean of '
+                    'its hashed n-gram rows (fixed, never trained), as the tagger computes it at run time')
+p.add_argument('--fallback', action='store_true',
+               help='German: a word without a vector tries its lower-cased form, then without the endings '
+                    '-es/-en/-s/-n/-e, before <unk> (the tagger does the same at run time)')
 p.add_argument('--with-dev', action='store_true', help='train on train + dev for --epochs (no choosing)')
+p.add_argument('--resume', default='',
+               help='start from the weights of this checkpoint (same settings and data), at its epoch + 1; '
+                    'the optimizer state is not kept, Adam starts afresh')
 p.add_argument('--limit', type=int, default=0)
 p.add_argument('--out', default='', help='folder for the checkpoint and predictions (default DATA/LANG-model)')
 p.add_argument('--export', default='', help='then write the best checkpoint as a model file here')
@@ -130,9 +147,10 @@ if a.lang == 'en':
     del raw
     print(f'{len(vec)} word vectors', flush=True)
     vocab = ['<pad>', '<unk>'] + sorted(set(vec) | {w.lower() for w, c in counts.items() if c >= 2})
-elif not a.no_vectors and os.path.exists(os.path.join(a.de_vectors, 'ner-words.vec')):
-    # German: fastText vectors (case kept) of the --max-vectors most frequent words of the text and of every
-    # GermEval token (subwords give compounds unseen in the text a vector); words only, no labels.
+elif not a.no_vectors and os.path.exists(os.path.join(a.de_vectors, 'vectors.vec')):
+    # German: fastText vectors (case kept) of the --max-vectors most frequent words of the text (0: all of
+    # them) and the training words seen twice; any other word reads <unk>, in training as at run time.
+    # --all-token-vectors adds every GermEval token's subword vector (not available at run time).
     def read_vec(path, limit):
         n = 0
         with open(path, encoding='utf8') as f:
@@ -147,7 +165,8 @@ elif not a.no_vectors and os.path.exists(os.path.join(a.de_vectors, 'ner-words.v
                 if limit and n >= limit:
                     break
     read_vec(os.path.join(a.de_vectors, 'vectors.vec'), a.max_vectors)
-    read_vec(os.path.join(a.de_vectors, 'ner-words.vec'), 0)
+    if a.all_token_vectors:
+        read_vec(os.path.join(a.de_vectors, 'ner-words.vec'), 0)
     print(f'{len(vec)} word vectors from {a.de_vectors}', flush=True)
     vocab = ['<pad>', '<unk>'] + sorted(set(vec) | {w for w, c in counts.items() if c >= 2})
 else:
@@ -159,10 +178,31 @@ char_ix = {c: i for i, c in enumerate(chars)}
 MAX_CHARS = 20
 
 
+GERMAN_ENDINGS = ('es', 'en', 's', 'n', 'e')
+
+
+sub_ix = {}  # words outside the vocabulary -> their fixed subword rows (--subwords), filled below
+
+
 def word_id(w):
+    i = vocab_id(w)
+    return sub_ix.get(w, 1) if i == 1 else i
+
+
+def vocab_id(w):
     if a.lang == 'en':
         return word_ix.get(w.lower(), 1)
-    return word_ix.get(w) or word_ix.get(w.lower(), 1)
+    i = word_ix.get(w) or word_ix.get(w.lower())
+    if i or not a.fallback:
+        return i or 1
+    # Same order as fallbackWordId in src/entities/ner/create-neural-tagger.ts.
+    for form in (w, w.lower()):
+        for e in GERMAN_ENDINGS:
+            if len(form) > len(e) + 2 and form.endswith(e):
+                i = word_ix.get(form[:-len(e)])
+                if i:
+                    return i
+    return 1
 
 
 def casing(w):
@@ -201,6 +241,7 @@ def encode(s):
     return dict(
         n=n,
         w=torch.tensor([word_id(w) for w in ws]),
+        one=torch.tensor([counts[w] == 1 for w in ws]),
         c=ch,
         k=torch.tensor([cluster_of(w) for w in ws], dtype=torch.long).view(n, 3),
         s=torch.tensor([casing(w) for w in ws]),
@@ -210,11 +251,43 @@ def encode(s):
     )
 
 
+# Subwords: every GermEval token without a row gets one, appended after the real vocabulary and kept fixed
+# in training (restored after each step), so dev and test read what the run-time tagger computes.
+n_words = len(vocab)
+sub = None
+if a.subwords:
+    sub = torch.load(a.subwords)
+    def fnv1a(data):
+        h = 0x811c9dc5
+        for b in data:
+            h = ((h ^ b) * 0x01000193) & 0xffffffff
+        return h
+
+    def sub_vector(word):
+        w = '<' + word + '>'
+        rows = [fnv1a(w[i:i + n].encode('utf8')) % sub['buckets']
+                for n in range(sub['minn'], sub['maxn'] + 1) for i in range(len(w) - n + 1)]
+        return sub['table'][rows].mean(dim=0)
+
+    extra = []
+    for s_ in train + dev + test:
+        for w in s_['tokens']:
+            if vocab_id(w) == 1 and w not in sub_ix:
+                sub_ix[w] = len(vocab)
+                vocab.append(w)
+                extra.append(sub_vector(w))
+    sub_rows = torch.stack(extra) if extra else torch.zeros(0, a.word_dim)
+    print(f'{len(extra)} words read their subword vector', flush=True)
+
 t0 = time.time()
 E_train = [encode(s) for s in train]
 E_dev = [encode(s) for s in dev]
 E_test = [encode(s) for s in test]
 print(f'encoded in {time.time() - t0:.0f}s; vocab {len(vocab)}, chars {len(chars)}, tags {len(tags)}', flush=True)
+for name, E in (('train', E_train), ('dev', E_dev), ('test', E_test)):
+    n_tok = sum(x['n'] for x in E)
+    n_unk = sum(int((x['w'] == 1).sum()) for x in E)
+    print(f'{name}: {n_unk} of {n_tok} tokens ({100 * n_unk / n_tok:.2f}%) read <unk>', flush=True)
 
 pad = nn.utils.rnn.pad_sequence
 
@@ -229,6 +302,8 @@ class Model(nn.Module):
             for word, i in word_ix.items():
                 if word in vec:
                     w[i] = torch.tensor(vec[word])
+        if sub is not None:
+            self.emb.weight.data[n_words:] = sub_rows
         self.cemb = nn.Embedding(len(chars), 30, padding_idx=0)
         self.conv = nn.Conv1d(30, 50, 3, padding=1)
         self.use_k = bool(clusters)
@@ -262,6 +337,13 @@ class Model(nn.Module):
 
     def emissions(self, batch):
         W = pad([x['w'] for x in batch], batch_first=True)
+        if self.training and (a.word_dropout or a.singleton_dropout):
+            # Word dropout: the model learns what to do with a word it has no vector for.
+            r = torch.rand(W.shape)
+            drop = r < a.word_dropout
+            if a.singleton_dropout:
+                drop |= pad([x['one'] for x in batch], batch_first=True) & (r < a.singleton_dropout)
+            W = W.masked_fill(drop & (W > 1), 1)
         Ch = pad([x['c'] for x in batch], batch_first=True)
         K = pad([x['k'] for x in batch], batch_first=True)
         S = pad([x['s'] for x in batch], batch_first=True)
@@ -350,6 +432,14 @@ def f1(gold, pred, only=None):
 
 
 model = Model()
+first_epoch = 1
+if a.resume:
+    ck = torch.load(a.resume)
+    if ck['vocab'] != vocab or ck['tags'] != tags or ck['chars'] != chars:
+        sys.exit(f'train-ner-neural: {a.resume} was trained with another vocabulary, characters or tags')
+    model.load_state_dict(ck['state'])
+    first_epoch = ck['epoch'] + 1
+    print(f'resumed from {a.resume} after epoch {ck["epoch"]}', flush=True)
 n_params = sum(p.numel() for p in model.parameters())
 print(f'{n_params} parameters', flush=True)
 # The word embeddings (10M numbers for English) get sparse gradients and their own optimizer: a dense Adam
@@ -362,7 +452,7 @@ core = {'PER', 'ORG', 'LOC'}
 out = a.out or os.path.join(a.data, f'{a.lang}-model')
 os.makedirs(out, exist_ok=True)
 started = time.time()
-for epoch in range(1, a.epochs + 1):
+for epoch in range(first_epoch, a.epochs + 1):
     t0 = time.time()
     # Batches of similar length, in random order.
     order = sorted(range(len(E_train)), key=lambda i: (E_train[i]['n'], random.random()))
@@ -377,6 +467,11 @@ for epoch in range(1, a.epochs + 1):
         nn.utils.clip_grad_norm_(dense, 5.0)
         opt.step()
         opt_emb.step()
+        if sub is not None:
+            ws = torch.cat([E_train[i]['w'] for i in idx])
+            rows = ws[ws >= n_words].unique()
+            if len(rows):
+                model.emb.weight.data[rows] = sub_rows[rows - n_words]
         total += float(loss)
         if bi % 200 == 0:
             print(f'  batch {bi}/{len(batches)} loss {total:.0f} {time.time() - t0:.0f}s', flush=True)
@@ -389,7 +484,9 @@ for epoch in range(1, a.epochs + 1):
         best = f
         torch.save({'state': model.state_dict(), 'vocab': vocab, 'chars': chars, 'tags': tags,
                     'clusters': bool(clusters), 'lexicon': not a.no_lexicon, 'hidden': a.hidden,
-                    'word_dim': a.word_dim, 'epoch': epoch}, os.path.join(out, 'model.pt'))
+                    'word_dim': a.word_dim, 'epoch': epoch, 'fallback': a.fallback,
+                    'n_words': n_words,
+                    'subwords': ({k: sub[k] for k in ('table', 'buckets', 'minn', 'maxn')} if sub else None)}, os.path.join(out, 'model.pt'))
         json.dump(pred, open(os.path.join(out, 'dev-pred.json'), 'w'))
 print(f'best dev {best:.2f}', flush=True)
 # Test tags of the kept epoch, written (not scored) once at the end.
@@ -399,8 +496,8 @@ if a.export:
     import subprocess
     cmd = [sys.executable, os.path.join(here, 'export-ner-neural.py'), os.path.join(out, 'model.pt'), a.export,
            '--lang', a.lang]
-    if a.lang == 'de':
-        cmd += ['--unk-mean']
+    if a.lang == 'de' and a.all_token_vectors:
+        cmd += ['--unk-mean']  # <unk> was never trained: every token had a vector
     if a.export_words:
         ranked = a.vectors if a.lang == 'en' else os.path.join(a.de_vectors, 'vectors.vec')
         cmd += ['--max-words', str(a.export_words), '--vectors', ranked,

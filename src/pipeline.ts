@@ -89,7 +89,9 @@ export async function indexArticles(
     const docs = entries.map((entry) => entry.doc);
     const done = (async () => {
       const { failed } = await search.addArticles(docs).finally(() => duplicates.settle(docs));
-      await before;
+      // The graph takes batches in reading order, and takes this one whether or not an earlier write failed:
+      // what Meilisearch accepted is in the graph (that failure is thrown where the earlier write is awaited).
+      await before.catch(() => undefined);
       const failedIds = new Map(failed.map((failure) => [failure.id, failure.reason]));
       for (const { doc, where } of entries) {
         const reason = failedIds.get(doc.id);
@@ -103,12 +105,17 @@ export async function indexArticles(
       onProgress?.(summary);
     })();
     previous = done;
+    // Up to six writes are under way and only the oldest is awaited: a later one failing first must not be
+    // an unhandled rejection (it ended a 10,000-page run with a crash); it is thrown where it is awaited.
+    done.catch(() => undefined);
     return done;
   };
 
   const extract = (records: Pending): void => {
     const outcomes = extractMany(records.map(({ article }) => ({ text: article.body, lang: article.lang })));
-    extracting.push(outcomes.then((done) => ({ records, outcomes: done })));
+    const extracted = outcomes.then((done) => ({ records, outcomes: done }));
+    extracted.catch(() => undefined); // thrown where it is awaited, as a write's failure is
+    extracting.push(extracted);
   };
   // Sequence numbers are given here, in reading order, so that they grow in the order of the writes.
   const writeNext = async (): Promise<void> => {

@@ -1,9 +1,10 @@
 // The curation log in Meilisearch, an index of its own (<prefix>curations): every operation with its
 // time, arguments, status and counts. It is the source of truth for corrections: every process folds it.
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { MeilisearchApiError, type EnqueuedTask, type Meilisearch } from 'meilisearch';
 import { NewsgraphError } from '../errors.js';
 import { quote } from '../search/build-filter.js';
 import { guard, taskError } from '../search/create-search-index.js';
+import { waitForTask } from '../search/wait-for-task.js';
 import type { Curation } from './types.js';
 
 export interface CurationLog {
@@ -22,7 +23,7 @@ export const DEFAULTS = { taskTimeoutMs: 60_000, pageSize: 1_000 };
 export function createCurationLog(client: Meilisearch, prefix: string): CurationLog {
   const uid = `${prefix}curations`;
   const index = client.index<Curation>(uid);
-  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(client, enqueued, DEFAULTS.taskTimeoutMs);
   const check = (task: { status: string; error?: { message: string } | null; uid: number }, what: string) => {
     if (task.status !== 'succeeded') {
       throw new NewsgraphError('search_error', `curations: ${what}: ${taskError(task as never)}`);
@@ -35,22 +36,19 @@ export function createCurationLog(client: Meilisearch, prefix: string): Curation
           await client.getIndex(uid);
         } catch (cause) {
           if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-          const task = await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+          const task = await settled(client.createIndex(uid, { primaryKey: 'id' }));
           if (task.error?.code !== 'index_already_exists') check(task, `creating ${uid}`);
         }
         check(
-          await index
-            .updateSettings({ filterableAttributes: ['id', 'status'], sortableAttributes: ['seq'] })
-            .waitTask(wait),
+          await settled(
+            index.updateSettings({ filterableAttributes: ['id', 'status'], sortableAttributes: ['seq'] }),
+          ),
           'settings',
         );
       }),
     put: (curation) =>
       guard(async () => {
-        check(
-          await index.addDocuments([curation], { primaryKey: 'id' }).waitTask(wait),
-          `writing ${curation.id}`,
-        );
+        check(await settled(index.addDocuments([curation], { primaryKey: 'id' })), `writing ${curation.id}`);
       }),
     get: (id) =>
       guard(async () => {

@@ -110,7 +110,15 @@ export function createExtractor({
     if (tagger) {
       for (const proposed of tagger(tokens, taken, lang)) {
         if (!free(proposed)) continue;
-        const known = gazetteer.lookup(tokens, proposed.start, proposed.end, proposed.type);
+        const known = gazetteer.lookup(tokens, proposed.start, proposed.end, lang, proposed.type);
+        // A place named as only the other language names it ("Austria", "Vienna" in German text) is part of
+        // a longer name the tagger did not take whole ("Statistik Austria", "Rock in Vienna"): no mention.
+        if (
+          !known &&
+          proposed.type === 'location' &&
+          gazetteer.lookup(tokens, proposed.start, proposed.end, undefined, 'location')?.type === 'location'
+        )
+          continue;
         // A knowledge-base name of the same type inside the span, covering at least half of it ("Präsident
         // Putin", "BBC News"); a place only as the span's last words ("Stadt Wien"): words after a place make
         // another name ("Edinburgh Rugby", "Leicester Square", "Europa League").
@@ -168,7 +176,7 @@ export function createExtractor({
     for (const find of rules) {
       for (const candidate of find(tokens, taken, lang)) {
         if (!free(candidate)) continue;
-        const known = gazetteer.lookup(tokens, candidate.start, candidate.end);
+        const known = gazetteer.lookup(tokens, candidate.start, candidate.end, lang);
         take(candidate, kbInfo(known?.id) ?? provisional(candidate));
       }
     }

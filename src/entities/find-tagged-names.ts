@@ -72,6 +72,22 @@ const PARTICLES = new Set([
   'ten',
 ]);
 
+/**
+ * Abbreviations of common nouns, in either language: devices, formats, technologies, measures and offices,
+ * never an organisation on their own (the English tagger made organisations of "PC", "DS", "PSP", "DRM",
+ * "HD", "LCD", "RFID" in the BBC articles of the corpus, and a person of "DVD" and "MPs"). Names that contain
+ * them ("PC World", "Nintendo DS") are spans of several words and stay.
+ */
+const COMMON_ACRONYMS = new Set(
+  (
+    'PC TV DVD CD LCD HD HDTV GPS SMS MMS USB LAN WLAN RFID DRM PVR PDA MP3 DS PSP CPU RAM DSL ISDN ' +
+    'UMTS HSDPA UWB VoIP SUV CEO CFO GDP VAT HIV DNA IQ MP MEP LKW Lkw PKW Pkw KFZ Kfz EDV BIP MwSt ' +
+    'KI'
+  )
+    .split(' ')
+    .flatMap((word) => [word, `${word}s`]),
+);
+
 const lowerCase = (word: string): boolean => /^\p{Ll}/u.test(word);
 
 /**
@@ -248,8 +264,14 @@ function trimSpan(
   if (lang === 'de') end = genitiveEnd(tokens, start, end, words);
   if (end <= start) return undefined;
   const alone = end - start === 1 ? value(start) : undefined;
-  // A holiday or an award, a form of address ("Mr" before a name the tagger left out), "I'm".
-  if (alone && (NEVER_ALONE.has(alone) || honorific(start) || /^I['’](m|ll|ve|d)$/.test(alone)))
+  // A holiday or an award, a common noun's abbreviation, a form of address ("Mr" before a name the tagger left out), "I'm".
+  if (
+    alone &&
+    (NEVER_ALONE.has(alone) ||
+      COMMON_ACRONYMS.has(alone) ||
+      honorific(start) ||
+      /^I['’](m|ll|ve|d)$/.test(alone))
+  )
     return undefined;
   if (lang === 'de' && alone && CALENDAR_DE.has(alone)) return undefined;
   return { start, end, type };

@@ -1,10 +1,11 @@
 // Feed subscriptions in an index of their own (`<prefix>feeds`), so they live where everything else lives
 // and survive restarts and rebuilds. The index is made on first use.
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { MeilisearchApiError, type EnqueuedTask, type Meilisearch } from 'meilisearch';
 import { NewsgraphError } from '../errors.js';
 import type { Feed } from '../feeds/types.js';
 import { guard, taskError } from './create-search-index.js';
 import { quote } from './build-filter.js';
+import { waitForTask } from './wait-for-task.js';
 
 export interface FeedStore {
   list(): Promise<Feed[]>;
@@ -17,7 +18,7 @@ export const DEFAULTS = { maxFeeds: 10_000, taskTimeoutMs: 60_000 };
 
 export function createFeedStore(client: Meilisearch, prefix: string): FeedStore {
   const feeds = client.index<Feed>(`${prefix}feeds`);
-  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(client, enqueued, DEFAULTS.taskTimeoutMs);
   let ready: Promise<void> | undefined;
 
   const ensure = (): Promise<void> => {
@@ -26,7 +27,7 @@ export function createFeedStore(client: Meilisearch, prefix: string): FeedStore 
         await client.getIndex(feeds.uid);
       } catch (cause) {
         if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-        const task = await client.createIndex(feeds.uid, { primaryKey: 'id' }).waitTask(wait);
+        const task = await settled(client.createIndex(feeds.uid, { primaryKey: 'id' }));
         if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
           throw new NewsgraphError(
             'search_error',
@@ -34,7 +35,7 @@ export function createFeedStore(client: Meilisearch, prefix: string): FeedStore 
           );
         }
       }
-      const task = await feeds.updateSettings({ filterableAttributes: ['id'] }).waitTask(wait);
+      const task = await settled(feeds.updateSettings({ filterableAttributes: ['id'] }));
       if (task.status !== 'succeeded') {
         throw new NewsgraphError('search_error', `feeds: settings of ${feeds.uid}: ${taskError(task)}`);
       }
@@ -46,7 +47,7 @@ export function createFeedStore(client: Meilisearch, prefix: string): FeedStore 
   };
 
   const written = async (task: ReturnType<typeof feeds.addDocuments>, what: string): Promise<void> => {
-    const done = await task.waitTask(wait);
+    const done = await settled(task);
     if (done.status !== 'succeeded')
       throw new NewsgraphError('search_error', `feeds: ${what}: ${taskError(done)}`);
   };

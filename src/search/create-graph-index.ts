@@ -1,9 +1,10 @@
 // The graph index of one Meilisearch instance (`<prefix>graph`): written beside every article write and
 // delete (create-search-index.ts), and read by index mode (src/graph-index/) through facet counts. A facet
 // answer is complete or refused: a neighbour list ranked from cut counts would be silently wrong.
-import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
+import { writerOf } from './create-meili-client.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { createAdjacencyStore, type GraphIndexDocument } from './create-adjacency-store.js';
@@ -11,6 +12,7 @@ import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import { toGraphDocuments } from './to-graph-documents.js';
 import type { GraphFields } from './types.js';
+import { waitForTask } from './wait-for-task.js';
 
 export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs';
 
@@ -157,8 +159,11 @@ export const VERSION_PARAMS = {
 
 export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
   const uid = `${prefix}graph`;
-  const index = client.index<GraphIndexDocument>(uid);
-  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  // Writes go through a client with the longer time-out of writes (create-meili-client.ts).
+  const writer = writerOf(client);
+  const writes = writer.index<GraphIndexDocument>(uid);
+  const settled = (enqueued: EnqueuedTask | Promise<EnqueuedTask>) =>
+    waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
   const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
     if (task.status !== 'succeeded') {
       throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
@@ -187,11 +192,11 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     const [newest] = await multi([VERSION_PARAMS]);
     return `${newest?.estimatedTotalHits}:${newest?.hits[0]?.seq}`;
   };
-  const lists = createAdjacencyStore(index, multi, async (task, what) =>
-    succeeded(await client.tasks.waitForTask(await task, wait), what),
+  const lists = createAdjacencyStore(writes, multi, async (task, what) =>
+    succeeded(await settled(task), what),
   );
   const writeFormat = async () =>
-    succeeded(await index.addDocuments([FORMAT_DOCUMENT]).waitTask(wait), 'marking the format');
+    succeeded(await settled(writes.addDocuments([FORMAT_DOCUMENT])), 'marking the format');
 
   return {
     uid,
@@ -200,8 +205,8 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         () => true,
         () => false,
       );
-      if (!exists) await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
-      succeeded(await index.updateSettings(GRAPH_SETTINGS).waitTask(wait), 'settings');
+      if (!exists) await settled(writer.createIndex(uid, { primaryKey: 'id' }));
+      succeeded(await settled(writes.updateSettings(GRAPH_SETTINGS)), 'settings');
       if (!exists) await writeFormat();
     },
 
@@ -218,17 +223,17 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         // applies both or neither (docs/index-mode.md, "Crashes").
         const graphDocs = latest.flatMap(toGraphDocuments);
         const changes = lists.deltas(await lists.current(ids), graphDocs);
-        const deleted = await index.deleteDocuments({ filter: graphFilterOfArticles(ids) });
-        const added = await index.addDocuments([...graphDocs, ...changes], { primaryKey: 'id' });
-        succeeded(await client.tasks.waitForTask(deleted, wait), 'deleting old documents');
-        succeeded(await client.tasks.waitForTask(added, wait), 'writing documents');
+        const deleted = await writes.deleteDocuments({ filter: graphFilterOfArticles(ids) });
+        const added = await writes.addDocuments([...graphDocs, ...changes], { primaryKey: 'id' });
+        succeeded(await settled(deleted), 'deleting old documents');
+        succeeded(await settled(added), 'writing documents');
         return changes;
       });
       await lists.compact(deltas.map((delta) => delta.entity));
     },
 
     reset: async () => {
-      succeeded(await index.deleteAllDocuments().waitTask(wait), 'deleting every document');
+      succeeded(await settled(writes.deleteAllDocuments()), 'deleting every document');
       await writeFormat();
     },
 
@@ -239,13 +244,10 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
         // the article count shows at the next start (ensure-graph-index.ts rebuilds).
         const changes = lists.deltas(await lists.current(articleIds), []);
         if (changes.length > 0) {
-          succeeded(
-            await index.addDocuments(changes, { primaryKey: 'id' }).waitTask(wait),
-            'writing list deltas',
-          );
+          succeeded(await settled(writes.addDocuments(changes, { primaryKey: 'id' })), 'writing list deltas');
         }
         succeeded(
-          await index.deleteDocuments({ filter: graphFilterOfArticles(articleIds) }).waitTask(wait),
+          await settled(writes.deleteDocuments({ filter: graphFilterOfArticles(articleIds) })),
           'deleting documents',
         );
         return changes;

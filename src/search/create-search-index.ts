@@ -5,6 +5,7 @@ import {
   MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
+  type EnqueuedTask,
   type Meilisearch,
   type Settings,
   type Task,
@@ -14,6 +15,7 @@ import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article
 import { buildFilter, quote } from './build-filter.js';
 import { cacheGraphFacets } from './cache-graph-facets.js';
 import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
+import { writerOf } from './create-meili-client.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
 import type {
   ArticleDocument,
@@ -24,6 +26,7 @@ import type {
   GraphFields,
 } from './types.js';
 import { GRAPH_FIELDS } from './types.js';
+import { waitForTask } from './wait-for-task.js';
 
 export interface WriteResult {
   failed: Array<{ id: string; reason: string }>;
@@ -120,14 +123,18 @@ export function createSearchIndex(
   const articles = client.index<ArticleDocument>(`${prefix}articles`);
   const entities = client.index<EntityDocument>(`${prefix}entities`);
   const graph = createGraphIndex(client, prefix);
-  const wait = { timeout: DEFAULTS.taskTimeoutMs, interval: 25 };
+  // Writes and settings go through a client with the longer time-out of writes (create-meili-client.ts).
+  const writer = writerOf(client);
+  const articleWrites = writer.index<ArticleDocument>(articles.uid);
+  const entityWrites = writer.index<EntityDocument>(entities.uid);
+  const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
 
   const ensureIndex = async (uid: string): Promise<void> => {
     try {
       await client.getIndex(uid);
     } catch (cause) {
       if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-      const task = await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+      const task = await settled(writer.createIndex(uid, { primaryKey: 'id' }));
       if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
         throw new NewsgraphError('search_error', `search: cannot create index ${uid}: ${taskError(task)}`);
       }
@@ -135,7 +142,7 @@ export function createSearchIndex(
   };
 
   const add = async (docs: readonly ArticleDocument[]): Promise<WriteResult> => {
-    const task = await articles.addDocuments([...docs], { primaryKey: 'id' }).waitTask(wait);
+    const task = await settled(articleWrites.addDocuments([...docs], { primaryKey: 'id' }));
     if (task.status === 'succeeded') return { failed: [] };
     if (docs.length === 1) return { failed: [{ id: docs[0]?.id ?? '', reason: taskError(task) }] };
     // One bad document fails its whole task: retry one by one so only that document is lost.
@@ -147,11 +154,11 @@ export function createSearchIndex(
     setup: () =>
       guard(async () => {
         for (const [index, settings] of [
-          [articles, options.articleSettings ?? ARTICLE_SETTINGS],
-          [entities, ENTITY_SETTINGS],
+          [articleWrites, options.articleSettings ?? ARTICLE_SETTINGS],
+          [entityWrites, ENTITY_SETTINGS],
         ] as const) {
           await ensureIndex(index.uid);
-          const task = await index.updateSettings(settings).waitTask(wait);
+          const task = await settled(index.updateSettings(settings));
           if (task.status !== 'succeeded') {
             throw new NewsgraphError('search_error', `search: settings of ${index.uid}: ${taskError(task)}`);
           }
@@ -182,7 +189,7 @@ export function createSearchIndex(
       guard(async () => {
         const existing = await articles.getDocuments({ filter: buildFilter({ ids: [id] }), fields: ['id'] });
         if (existing.results.length === 0) return false;
-        const task = await articles.deleteDocument(id).waitTask(wait);
+        const task = await settled(articleWrites.deleteDocument(id));
         if (task.status !== 'succeeded') {
           throw new NewsgraphError('search_error', `search: deleting ${id}: ${taskError(task)}`);
         }
@@ -288,7 +295,7 @@ export function createSearchIndex(
     upsertEntities: (docs) =>
       guard(async () => {
         if (docs.length === 0) return;
-        const task = await entities.addDocuments([...docs], { primaryKey: 'id' }).waitTask(wait);
+        const task = await settled(entityWrites.addDocuments([...docs], { primaryKey: 'id' }));
         if (task.status !== 'succeeded') {
           throw new NewsgraphError('search_error', `search: writing entities: ${taskError(task)}`);
         }

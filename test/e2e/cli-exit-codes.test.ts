@@ -1,11 +1,12 @@
 // The indexer's exit codes as the README states them: 0 when everything was indexed, 1 when a record was
 // rejected (processes.test.ts), 2 on a fatal error, such as a Meilisearch it cannot reach, or no input.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { closedPort } from '../helpers/closed-port.js';
+import { startMeiliProxy } from '../helpers/meili-proxy.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -31,6 +32,41 @@ describe('indexer exit codes', () => {
     expect(cli.stderr).toMatch(/^newsgraph index: /m);
     expect(cli.stderr).not.toContain('cli-test-master-key');
     expect(cli.stdout).not.toMatch(/^read /m);
+  });
+
+  it('waits for a Meilisearch busy indexing as long as for a write, unless MEILI_TIMEOUT_MS says otherwise', async () => {
+    // Every document look-up (duplicates are looked up before each batch is written) is held back 2.5 s, longer
+    // than the API's MEILI_TIMEOUT_MS default. The child runs asynchronously: the proxy lives in this process.
+    const proxy = await startMeiliProxy(inject('meiliUrl'), (req) =>
+      req.method === 'POST' && /\/documents\/fetch/.test(req.url ?? '') ? { delayMs: 2_500 } : undefined,
+    );
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-'));
+      const file = path.join(dir, 'one.jsonl');
+      writeFileSync(
+        file,
+        JSON.stringify({ id: 'slow-lookup', body: 'Olaf Scholz traf Emmanuel Macron in Berlin.' }),
+      );
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-')),
+        MEILI_URL: proxy.url,
+        MEILI_MASTER_KEY: inject('meiliKey'),
+        MEILI_INDEX_PREFIX: `cli_slow_${process.pid}_`,
+      };
+      delete env.MEILI_TIMEOUT_MS;
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/index.ts', file], {
+        cwd: ROOT,
+        env,
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(proxy.seen.some((line) => line.includes('/documents/fetch'))).toBe(true);
+      expect(status, stderr).toBe(0);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('exits 2 with the usage line when given no input', () => {

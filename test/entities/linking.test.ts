@@ -83,6 +83,25 @@ describe('the linker keeps the tagger type', () => {
     expect(mentionOf(extraction, 'Kremls').entityId).toBe('kremlin');
   });
 
+  it("a place's name in the other language alone is part of another name, not the place", () => {
+    const german = extract(
+      'Nach Berechnung der Statistik Austria lag die Inflation bei 1,2 Prozent. Für die Austria ist das ein ' +
+        'Aderlass. Iggy Pop spielt beim Festival Rock in Vienna. Österreich und Wien, im Süden Athens.',
+      'de',
+    );
+    const linked = german.mentions.map((mention) => [mention.text, mention.entityId]);
+    expect(linked).toEqual(
+      expect.arrayContaining([
+        ['Österreich', 'austria'],
+        ['Wien', 'vienna'],
+        ['Athens', 'athens'],
+      ]),
+    );
+    for (const word of ['Austria', 'Vienna']) expect(linked.map(([text]) => text)).not.toContain(word);
+    const english = extract('Austria and Vienna agreed.', 'en').mentions.map((mention) => mention.entityId);
+    expect(english).toEqual(['austria', 'vienna']);
+  });
+
   it('a tagged surname after a full name outside the knowledge base joins it ("Lynchs")', () => {
     const extraction = extract('Der Unternehmer Mike Lynch ist tot. Lynchs Yacht sank vor Sizilien.', 'de');
     expect(mentionOf(extraction, 'Lynchs').entityId).toBe(mentionOf(extraction, 'Mike Lynch').entityId);

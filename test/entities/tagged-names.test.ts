@@ -82,6 +82,18 @@ describe('the tagger as a finder', () => {
     for (const word of ['Christmas', "I'm", 'Mr', 'Oscar']) expect(mentions).not.toContain(word);
   });
 
+  it("takes no common noun's abbreviation alone for a name", () => {
+    const texts = [
+      "Sony's PSP handheld went on sale in Japan in December. Nintendo's DS has sold 2.8 million units.",
+      'Microsoft said its DRM system would protect songs.',
+      'The firm sells PCs and LCD televisions through Currys.',
+      'Many MPs said the MEP should resign, according to the BBC.',
+    ];
+    const mentions = texts.flatMap((text) => withTagger(text, 'en').mentions.map((mention) => mention.text));
+    expect(mentions).toEqual(expect.arrayContaining(['Sony', 'Japan', 'Microsoft', 'Currys', 'BBC']));
+    for (const word of ['PSP', 'DS', 'DRM', 'LCD', 'MEP']) expect(mentions).not.toContain(word);
+  });
+
   it('leaves punctuation and a German verb at the edge of a tagged span out of the mention', () => {
     const text = 'Marc Janko kam aus der Salzburger SPÖ. Janko mahnte die Kollegen.';
     const mentions = withTagger(text, 'de').mentions.map((mention) => [mention.text, mention.entityId]);

@@ -17,6 +17,7 @@ import { DEFAULTS as LIST_DEFAULTS } from '../../src/search/create-adjacency-sto
 import { sumAdjacency } from '../../src/search/sum-adjacency.js';
 import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
 import type { GraphFields } from '../../src/search/types.js';
+import { waitForTask } from '../../src/search/wait-for-task.js';
 import { entityIds } from '../helpers/graph-shape.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 import { FIXTURES } from './index-mode-files.js';
@@ -165,7 +166,7 @@ describe('neighbour lists kept by the writer', () => {
     const after = new Set((await listDocuments()).map((doc) => doc.id));
     const lost = [...before.values()].filter((doc) => !after.has(doc.id) && doc.covered === undefined);
     expect(lost.length).toBeGreaterThan(0);
-    await client.index(graphUid()).addDocuments(lost).waitTask();
+    await waitForTask(client, client.index(graphUid()).addDocuments(lost));
     await expectListsEqualGraph(ng);
   }, 600_000);
 
@@ -175,7 +176,7 @@ describe('neighbour lists kept by the writer', () => {
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
 
     // Cut between the delete of an article's old graph documents and the add of the new ones (and deltas).
-    await graph.deleteDocuments({ filter: 'article = "im-07"' }).waitTask();
+    await waitForTask(client, graph.deleteDocuments({ filter: 'article = "im-07"' }));
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
     await expectListsEqualGraph(ng);
 
@@ -193,7 +194,7 @@ describe('neighbour lists kept by the writer', () => {
     await expectListsEqualGraph(ng);
 
     // A graph index written before the lists existed has no format mark.
-    await graph.deleteDocument('format').waitTask();
+    await waitForTask(client, graph.deleteDocument('format'));
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
     await expectListsEqualGraph(ng);

@@ -10,6 +10,8 @@ import { prepareSentence } from './prepare-sentence.js';
 import type { Lexicon } from './types.js';
 import { casingClass } from './casing-class.js';
 import { NerModelError } from './ner-model-error.js';
+import { lookupNeuralWord } from './lookup-neural-word.js';
+import { subwordBuckets } from './subword-buckets.js';
 
 export const NEURAL_TAGGER_DEFAULTS = {
   /** Word forms whose input projections are kept; the cache starts over when full. */
@@ -57,6 +59,11 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     throw new NerModelError('ner_model_invalid', 'createNeuralTagger: word vectors are not int8');
   }
   const embScale = tensor(model, 'embScale');
+  const subEmb = model.subwords ? model.tensors.get('subEmb')?.data : undefined;
+  if (model.subwords && !(subEmb instanceof Int8Array)) {
+    throw new NerModelError('ner_model_invalid', 'createNeuralTagger: subword vectors are not int8');
+  }
+  const subScale = model.subwords ? tensor(model, 'subScale') : new Float32Array(0);
   const cemb = tensor(model, 'cemb.weight');
   const convW = tensor(model, 'conv.weight');
   const convB = tensor(model, 'conv.bias');
@@ -108,12 +115,20 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     const key = `${token}\u0000${caseBucket}\u0000${prefix}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const word = model.lowercaseWords ? token.toLowerCase() : token;
-    const id =
-      model.words.get(word) ?? (model.lowercaseWords ? undefined : model.words.get(token.toLowerCase()));
-    const row = id ?? 1;
-    const scale = embScale[row] ?? 0;
-    for (let k = 0; k < D; k++) x[k] = (emb[row * D + k] ?? 0) * scale;
+    const id = lookupNeuralWord(model, token);
+    if (id === undefined && model.subwords && subEmb) {
+      // A word outside the vocabulary: the mean of its hashed n-gram rows, as in training.
+      const rows = subwordBuckets(token, model.subwords);
+      x.fill(0, 0, D);
+      for (const r of rows) {
+        const scale = (subScale[r] ?? 0) / rows.length;
+        for (let k = 0; k < D; k++) x[k] = (x[k] ?? 0) + (subEmb[r * D + k] ?? 0) * scale;
+      }
+    } else {
+      const row = id ?? 1;
+      const scale = embScale[row] ?? 0;
+      for (let k = 0; k < D; k++) x[k] = (emb[row * D + k] ?? 0) * scale;
+    }
     // Characters: code points, the first and last half of a long word.
     let cps = Array.from(token);
     const M = model.maxChars;

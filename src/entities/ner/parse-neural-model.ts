@@ -1,9 +1,13 @@
 // Reads a BiLSTM-CRF model file written by scripts/export-ner-neural.py: gzip of the magic "NGNEUR01", a
 // uint32 header length, a JSON header (tags, vocabulary, sizes, tensor table) and little-endian tensors.
 // Checks every tensor's shape against the header's sizes, so a truncated or foreign file fails clearly.
+// Optional (files written before them keep working): `fallback` (German endings tried before <unk>) and
+// `subwords`, a hashed character n-gram table (int8 rows `subEmb`, float32 scales `subScale`) that gives a
+// word outside the vocabulary a vector.
 
 import { gunzipSync } from 'node:zlib';
 import { NerModelError } from './ner-model-error.js';
+import type { SubwordTableShape } from './subword-buckets.js';
 
 export const NEURAL_MODEL_MAGIC = 'NGNEUR01';
 
@@ -20,6 +24,10 @@ export interface NeuralModel {
   maxChars: number;
   /** Whether the model takes the case-profile bucket and gazetteer codes of the perceptron's lexicon. */
   lexicon: boolean;
+  /** Whether a word without a vector tries its form without a German ending (lookupNeuralWord). */
+  fallback: boolean;
+  /** The hashed n-gram table's sizes when the file has one (tensors `subEmb`, `subScale`). */
+  subwords?: SubwordTableShape;
   tensors: Map<string, { shape: number[]; data: Float32Array | Int8Array }>;
 }
 
@@ -34,6 +42,8 @@ interface Header {
   lowercaseWords: boolean;
   clusters: boolean;
   lexicon: boolean;
+  fallback?: boolean;
+  subwords?: SubwordTableShape;
   tensors: Record<string, { shape: number[]; dtype: 'f32' | 'i8'; offset: number }>;
 }
 
@@ -62,6 +72,10 @@ function expectedShapes(header: Header): Record<string, number[]> {
     shapes['cpemb.weight'] = [8, 8];
     shapes['lexlin.weight'] = [16, 40];
     shapes['lexlin.bias'] = [16];
+  }
+  if (header.subwords) {
+    shapes.subEmb = [header.subwords.buckets, wordDim];
+    shapes.subScale = [header.subwords.buckets];
   }
   for (const suffix of ['', '_reverse']) {
     shapes[`lstm.weight_ih_l0${suffix}`] = [4 * h, inputs];
@@ -93,6 +107,13 @@ export function parseNeuralModel(gz: Uint8Array): NeuralModel {
     throw invalid('header is not JSON', cause);
   }
   if (header.clusters) throw invalid('models with word-cluster inputs are not supported');
+  const sub = header.subwords;
+  if (
+    sub &&
+    (![sub.buckets, sub.minn, sub.maxn].every((n) => Number.isInteger(n) && n > 0) || sub.minn > sub.maxn)
+  ) {
+    throw invalid('subwords needs positive integers buckets, minn and maxn with minn <= maxn');
+  }
   const base = 12 + headerLength + ((4 - ((12 + headerLength) % 4)) % 4);
   const tensors = new Map<string, { shape: number[]; data: Float32Array | Int8Array }>();
   for (const [name, shape] of Object.entries(expectedShapes(header))) {
@@ -121,6 +142,8 @@ export function parseNeuralModel(gz: Uint8Array): NeuralModel {
     wordDim: header.wordDim,
     maxChars: header.maxChars,
     lexicon: header.lexicon,
+    fallback: header.fallback === true,
+    ...(sub ? { subwords: { buckets: sub.buckets, minn: sub.minn, maxn: sub.maxn } } : {}),
     tensors,
   };
 }
