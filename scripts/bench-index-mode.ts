@@ -20,11 +20,9 @@ import { createLogger } from '../src/logger.js';
 import { openSearch, type OpenSearch } from '../src/open-search.js';
 import { indexArticles } from '../src/pipeline.js';
 import { createGraphIndex, type GraphIndex } from '../src/search/create-graph-index.js';
-import { graphFilter } from '../src/search/graph-filter.js';
-import { toGraphDocuments } from '../src/search/to-graph-documents.js';
+import { adjacencyFacetQueries, toCountedAdjacency } from '../src/search/count-adjacency.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import type { SearchIndex } from '../src/search/create-search-index.js';
-import type { GraphFields } from '../src/search/types.js';
 import { createSequence } from '../src/search/to-article-document.js';
 import { rebuildGraph } from '../src/sync-graph.js';
 import { parseCli } from './parse-cli.js';
@@ -93,57 +91,32 @@ async function indexFiles(opened: OpenSearch, search: SearchIndex): Promise<numb
   return (performance.now() - started) / 1000;
 }
 
-/** The graph index as it was before neighbour lists: every list counted from facets when asked. */
+/** The graph index as it was before neighbour lists (and is without current ones): lists counted from facets. */
 function countingFacets(graph: GraphIndex): GraphIndex {
   return {
     ...graph,
-    adjacency: async (ids) => {
-      const answers = await graph.facets(
-        ids.flatMap((id) => [
-          { where: { kind: 'article' as const, related: [id] }, facet: 'related' as const },
-          { where: { kind: 'sentence' as const, related: [id] }, facet: 'related' as const },
-        ]),
-      );
-      return ids.map((id, i) => {
-        const [articles, sentences] = [answers[2 * i]?.counts ?? {}, answers[2 * i + 1]?.counts ?? {}];
-        const { [id]: _a, ...otherArticles } = articles;
-        const { [id]: _s, ...otherSentences } = sentences;
-        return { articles: otherArticles, sentences: otherSentences };
-      });
-    },
+    adjacency: async (ids) => toCountedAdjacency(ids, await graph.facets(adjacencyFacetQueries(ids))),
   };
 }
 
 /**
  * The graph index's own write cost: the articles of the index written again, in the pipeline's batches of
- * 500, one batch at a time, into fresh graph indexes, as before the lists (delete the articles' old documents,
- * add the new ones) and with them; two rounds, alternating, so that a change of load hits both.
+ * 500, one batch at a time, into fresh graph indexes, without neighbour lists (GRAPH_MODE=memory) and with
+ * them (index, auto); two rounds, alternating, so that a change of load hits both.
  */
 async function writeCost(search: SearchIndex, prefix: string, opened: OpenSearch): Promise<void> {
   const client = createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 60_000 });
   const pages = [];
   for await (const page of search.allArticles(500)) pages.push(page);
-  const wait = { timeout: 600_000, interval: 25 };
   for (const round of [1, 2]) {
     for (const variant of ['facets', 'lists']) {
-      const graph = createGraphIndex(client, `${prefix}cost_${variant}_${round}_`);
+      const graph = createGraphIndex(client, `${prefix}cost_${variant}_${round}_`, {
+        neighbourLists: variant === 'lists',
+      });
       await graph.setup();
       const index = client.index(graph.uid);
-      // The graph index's write before the lists.
-      const write =
-        variant === 'lists'
-          ? graph.write
-          : async (docs: readonly GraphFields[]) => {
-              const filter = graphFilter({ kind: 'article', articles: docs.map((doc) => doc.id) })
-                .slice(1)
-                .join(' AND ');
-              const deleted = await index.deleteDocuments({ filter });
-              const added = await index.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
-              await client.tasks.waitForTask(deleted, wait);
-              await client.tasks.waitForTask(added, wait);
-            };
       const started = performance.now();
-      for (const page of pages) await write(page);
+      for (const page of pages) await graph.write(page);
       const seconds = (performance.now() - started) / 1000;
       const stats = await index.getStats();
       process.stdout.write(
@@ -162,6 +135,8 @@ async function main(): Promise<void> {
     SAMPLE_DATA: '',
     LOG_LEVEL: 'warn',
     MEILI_TIMEOUT_MS: '60000',
+    // The index keeps the neighbour lists that index mode reads.
+    GRAPH_MODE: 'index',
   });
   const opened = await openSearch(config, createLogger('warn'));
   const { search } = opened;

@@ -51,6 +51,11 @@ export interface GraphConfig {
   mode: 'memory' | 'index' | 'auto';
   /** GRAPH_MODE=auto: the heap budget (MiB) the estimated graph must fit for memory mode. */
   memoryMb: number;
+  /**
+   * Whether this process keeps neighbour lists in the graph index: only when its mode may read them (index
+   * or auto), since they make every graph-index write about twice as slow (docs/index-mode.md).
+   */
+  neighbourLists: boolean;
 }
 
 export interface Config {
@@ -247,6 +252,7 @@ export function loadConfig(env: Env): Config {
     graph: {
       mode: graphMode(env.GRAPH_MODE),
       memoryMb: integer(env, 'GRAPH_MEMORY_MB', DEFAULTS.graphMemoryMb, 1, 10_000_000),
+      neighbourLists: graphMode(env.GRAPH_MODE) !== 'memory',
     },
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', DEFAULTS.maxArticleChars, 1, 100_000_000),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes, 1024, 1_000_000_000),

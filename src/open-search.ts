@@ -81,7 +81,10 @@ async function openSingleIndex(
     apiKey: searchKey,
     timeoutMs: config.meili.requestTimeoutMs,
   });
-  return { search: createSearchIndex(client, config.meili.indexPrefix), searchKey, client };
+  const search = createSearchIndex(client, config.meili.indexPrefix, {
+    neighbourLists: config.graph.neighbourLists,
+  });
+  return { search, searchKey, client };
 }
 
 export const TAGGER_FILES = {
@@ -196,6 +199,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
         ? await openShardedIndex(config.meili.remotes, {
             prefix: config.meili.indexPrefix,
             timeoutMs: config.meili.requestTimeoutMs,
+            neighbourLists: config.graph.neighbourLists,
             logger,
           }).then((opened) => ({
             ...opened,

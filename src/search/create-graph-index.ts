@@ -7,7 +7,13 @@ import { NewsgraphError } from '../errors.js';
 import { writerOf } from './create-meili-client.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
-import { createAdjacencyStore, type GraphIndexDocument } from './create-adjacency-store.js';
+import {
+  adjacencyParams,
+  createAdjacencyStore,
+  toAdjacency,
+  type GraphIndexDocument,
+} from './create-adjacency-store.js';
+import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import { toGraphDocuments } from './to-graph-documents.js';
@@ -79,7 +85,10 @@ export class GraphFacetLimitError extends NewsgraphError {
   }
 }
 
-/** Marks a graph index that keeps neighbour lists (written when it is created or reset). */
+/**
+ * Marks a graph index whose neighbour lists are current: written when a process that keeps lists creates or
+ * resets it, deleted by every set-up and write of a process that does not (its writes leave the lists behind).
+ */
 export interface FormatDocument {
   id: 'format';
   kind: 'format';
@@ -93,7 +102,13 @@ export const FORMAT_PARAMS = {
   attributesToRetrieve: ['lists'],
 };
 
-export const DEFAULTS = { taskTimeoutMs: 10 * 60_000, infoBatch: 200, queriesPerRequest: 100 };
+export const DEFAULTS = {
+  taskTimeoutMs: 10 * 60_000,
+  infoBatch: 200,
+  queriesPerRequest: 100,
+  /** Keep neighbour lists (GRAPH_MODE index or auto, which read them): every write costs about twice as much. */
+  neighbourLists: false,
+};
 
 type RawResult = {
   totalHits?: number;
@@ -157,8 +172,13 @@ export const VERSION_PARAMS = {
   attributesToRetrieve: ['seq'],
 };
 
-export function createGraphIndex(client: Meilisearch, prefix: string): GraphIndexWriter {
+export function createGraphIndex(
+  client: Meilisearch,
+  prefix: string,
+  options: { neighbourLists?: boolean } = {},
+): GraphIndexWriter {
   const uid = `${prefix}graph`;
+  const keepLists = options.neighbourLists ?? DEFAULTS.neighbourLists;
   // Writes go through a client with the longer time-out of writes (create-meili-client.ts).
   const writer = writerOf(client);
   const writes = writer.index<GraphIndexDocument>(uid);
@@ -189,14 +209,21 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
     guard(() => sendAll(queries));
 
   const version = async (): Promise<string> => {
-    const [newest] = await multi([VERSION_PARAMS]);
-    return `${newest?.estimatedTotalHits}:${newest?.hits[0]?.seq}`;
+    // The format mark is part of the version: a cache of lists read from the index is dropped when it goes.
+    const [newest, format] = await multi([VERSION_PARAMS, FORMAT_PARAMS]);
+    const lists = (format?.hits.length ?? 0) > 0 ? 'lists' : 'facets';
+    return `${newest?.estimatedTotalHits}:${newest?.hits[0]?.seq}:${lists}`;
   };
+  const facets = async (queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]> =>
+    (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet));
   const lists = createAdjacencyStore(writes, multi, async (task, what) =>
     succeeded(await settled(task), what),
   );
   const writeFormat = async () =>
     succeeded(await settled(writes.addDocuments([FORMAT_DOCUMENT])), 'marking the format');
+  // Without lists, the delete of a write's old documents takes the format mark with it, in the same task: a
+  // process that keeps lists may have rebuilt them (and marked them) since this one's set-up.
+  const withoutMark = (filter: string) => (keepLists ? filter : `(${filter}) OR kind = "format"`);
 
   return {
     uid,
@@ -207,11 +234,26 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       );
       if (!exists) await settled(writer.createIndex(uid, { primaryKey: 'id' }));
       succeeded(await settled(writes.updateSettings(GRAPH_SETTINGS)), 'settings');
-      if (!exists) await writeFormat();
+      if (keepLists && !exists) await writeFormat();
+      // A process without lists marks them stale: an index-mode process rebuilds them at its start.
+      if (!keepLists && exists)
+        succeeded(await settled(writes.deleteDocument('format')), 'unmarking the lists');
     },
 
     write: async (docs) => {
       if (docs.length === 0) return;
+      if (!keepLists) {
+        // The delete clears sentences an earlier version had and this one lacks. Tasks run in the order they
+        // are enqueued, so the add is sent only once the delete is enqueued (sent together, they raced, and a
+        // delete enqueued second removed what the add wrote).
+        const deleted = await writes.deleteDocuments({
+          filter: withoutMark(graphFilterOfArticles(docs.map((doc) => doc.id))),
+        });
+        const added = await writes.addDocuments(docs.flatMap(toGraphDocuments), { primaryKey: 'id' });
+        succeeded(await settled(deleted), 'deleting old documents');
+        succeeded(await settled(added), 'writing documents');
+        return;
+      }
       // An id twice in a batch: Meilisearch keeps the last, and so must the lists.
       const latest = [...new Map(docs.map((doc) => [doc.id, doc])).values()];
       const ids = latest.map((doc) => doc.id);
@@ -234,11 +276,16 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
 
     reset: async () => {
       succeeded(await settled(writes.deleteAllDocuments()), 'deleting every document');
-      await writeFormat();
+      if (keepLists) await writeFormat();
     },
 
     remove: async (articleIds) => {
       if (articleIds.length === 0) return;
+      if (!keepLists) {
+        const filter = withoutMark(graphFilterOfArticles(articleIds));
+        succeeded(await settled(writes.deleteDocuments({ filter })), 'deleting documents');
+        return;
+      }
       const deltas = await lists.exclusive(articleIds, async () => {
         // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
         // the article count shows at the next start (ensure-graph-index.ts rebuilds).
@@ -255,16 +302,25 @@ export function createGraphIndex(client: Meilisearch, prefix: string): GraphInde
       await lists.compact(deltas.map((delta) => delta.entity));
     },
 
-    adjacency: async (ids) =>
-      (await lists.read(ids)).map(({ articles, sentences }) => ({ articles, sentences })),
+    adjacency: async (ids) => {
+      // The mark is read after the lists, in the same requests: present then, it was present when they were
+      // read. Absent, the lists are stale or missing and the facets count them.
+      const results = await multi([...ids.map((id) => adjacencyParams(id)), FORMAT_PARAMS]);
+      if ((results.at(-1)?.hits.length ?? 0) === 0) {
+        return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));
+      }
+      return ids.map((id, i) => {
+        const { articles, sentences } = toAdjacency(results[i] ?? { hits: [] }, id);
+        return { articles, sentences };
+      });
+    },
 
     status: async () => {
       const [format, newest] = await multi([FORMAT_PARAMS, VERSION_PARAMS]);
       return { lists: (format?.hits.length ?? 0) > 0, newestSeq: newest?.hits[0]?.seq as number | undefined };
     },
 
-    facets: async (queries) =>
-      (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet)),
+    facets,
 
     articleDates: async (queries) =>
       (await multi(queries.map(articleDatesParams))).map((result) => result.hits as unknown as ArticleDate[]),

@@ -113,16 +113,17 @@ export function taskError(task: Task): string {
 
 /**
  * Binds the search stage to a client and an index-name prefix. `articleSettings` replaces the article
- * index's settings (a shard keeps more facet values than it answers with, see create-sharded-search-index).
+ * index's settings (a shard keeps more facet values than it answers with, see create-sharded-search-index);
+ * `neighbourLists` keeps neighbour lists in the graph index (create-graph-index.ts).
  */
 export function createSearchIndex(
   client: Meilisearch,
   prefix: string,
-  options: { articleSettings?: Settings } = {},
+  options: { articleSettings?: Settings; neighbourLists?: boolean } = {},
 ): SearchIndex {
   const articles = client.index<ArticleDocument>(`${prefix}articles`);
   const entities = client.index<EntityDocument>(`${prefix}entities`);
-  const graph = createGraphIndex(client, prefix);
+  const graph = createGraphIndex(client, prefix, { neighbourLists: options.neighbourLists });
   // Writes and settings go through a client with the longer time-out of writes (create-meili-client.ts).
   const writer = writerOf(client);
   const articleWrites = writer.index<ArticleDocument>(articles.uid);

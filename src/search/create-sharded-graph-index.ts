@@ -13,11 +13,13 @@ import {
   type ArticleDate,
   toFacetAnswer,
   VERSION_PARAMS,
+  FORMAT_PARAMS,
   type FacetAnswer,
   type GraphFacetQuery,
   type GraphIndex,
 } from './create-graph-index.js';
 import { adjacencyParams, toAdjacency } from './create-adjacency-store.js';
+import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
 import { GRAPH_FACET_VALUES } from './index-settings.js';
@@ -78,11 +80,18 @@ export function createShardedGraphIndex(
     return toFacetAnswer(response, query.facet);
   };
   let totals: { key: string; answer: FacetAnswer } | undefined;
+  /** Whether every instance marks its lists current (create-graph-index.ts, FORMAT_DOCUMENT). */
+  const marked = async (): Promise<boolean> => {
+    const { limit: _limit, attributesToRetrieve: _fields, ...params } = FORMAT_PARAMS;
+    const marks = await federated(params, { limit: 0 });
+    return (marks.totalHits ?? marks.estimatedTotalHits ?? 0) >= shards.length;
+  };
   const version = async (): Promise<string> => {
     const { limit, ...params } = VERSION_PARAMS;
-    const newest = await federated(params, { limit });
-    return `${newest.estimatedTotalHits}:${newest.hits[0]?.seq}`;
+    const [newest, lists] = await Promise.all([federated(params, { limit }), marked()]);
+    return `${newest.estimatedTotalHits}:${newest.hits[0]?.seq}:${lists ? 'lists' : 'facets'}`;
   };
+  const facets = (queries: readonly GraphFacetQuery[]) => guard(() => Promise.all(queries.map(facet)));
 
   return {
     write: async (docs) => {
@@ -95,7 +104,7 @@ export function createShardedGraphIndex(
       await Promise.all(parts.map((part) => part.reset()));
     },
 
-    facets: (queries) => guard(() => Promise.all(queries.map(facet))),
+    facets,
 
     articleDates: (queries) =>
       guard(() =>
@@ -149,6 +158,8 @@ export function createShardedGraphIndex(
             return lists;
           }),
         );
+        // Read after the lists: an instance without the mark holds stale lists, and the facets count them all.
+        if (!(await marked())) return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));
         return ids.map((_, i) => mergeAdjacency(perShard.map((lists) => lists[i] as AdjacencyList)));
       }),
 

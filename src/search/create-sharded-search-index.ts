@@ -54,11 +54,18 @@ function byShard<T>(items: readonly T[], id: (item: T) => string, count: number)
 }
 
 /** Binds the search stage to shards (the first receives the federated searches) and an index prefix. */
-export function createShardedSearchIndex(shards: readonly Shard[], prefix: string): SearchIndex {
+export function createShardedSearchIndex(
+  shards: readonly Shard[],
+  prefix: string,
+  options: { neighbourLists?: boolean } = {},
+): SearchIndex {
   const [self] = shards;
   if (!self || shards.length < 2) throw new Error('createShardedSearchIndex: needs at least two shards');
   const parts = shards.map((shard) =>
-    createSearchIndex(shard.client, prefix, { articleSettings: SHARD_ARTICLE_SETTINGS }),
+    createSearchIndex(shard.client, prefix, {
+      articleSettings: SHARD_ARTICLE_SETTINGS,
+      neighbourLists: options.neighbourLists,
+    }),
   );
   const articlesUid = `${prefix}articles`;
   const entitiesUid = `${prefix}entities`;

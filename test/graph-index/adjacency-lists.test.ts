@@ -1,7 +1,9 @@
 // The neighbour lists the writer keeps in the graph index (one delta document per touched entity and batch,
 // compacted past `compactAfter`) must always sum to the graph's edge counts: over many small batches, after a
 // re-index with other entities, a copy of a story, deletes, and after the crashes a write or a compaction can
-// be cut short by (the lists either stay right or the start-up check rebuilds them).
+// be cut short by (the lists either stay right or the start-up check rebuilds them). Only a process whose
+// GRAPH_MODE reads the lists writes them; an index written without them is answered from facets until an
+// index-mode process rebuilds them.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,14 +14,17 @@ import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.j
 import { ensureGraphIndex } from '../../src/graph-index/ensure-graph-index.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import { exportGraph } from '../../src/graph/export-graph.js';
+import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { createLogger } from '../../src/logger.js';
+import { openSearch, type OpenSearch } from '../../src/open-search.js';
+import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { DEFAULTS as LIST_DEFAULTS } from '../../src/search/create-adjacency-store.js';
 import { sumAdjacency } from '../../src/search/sum-adjacency.js';
 import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
 import type { GraphFields } from '../../src/search/types.js';
 import { waitForTask } from '../../src/search/wait-for-task.js';
 import { entityIds } from '../helpers/graph-shape.js';
-import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { openTestNewsgraph, testConfig, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 import { FIXTURES } from './index-mode-files.js';
 
 const SETS: Array<Partial<NeighborOptions>> = [
@@ -29,22 +34,34 @@ const SETS: Array<Partial<NeighborOptions>> = [
   { weight: 'pmi', window: 'sentence', limit: 20, evidence: 2 },
 ];
 
-async function expectListsEqualGraph(ng: TestNewsgraph): Promise<number> {
+/** Every entity's neighbours and depth-2 export from `graph` (the index) equal those of `store` (memory). */
+async function expectIndexEqualsMemory(store: CooccurrenceGraph, graph: GraphIndex): Promise<number> {
   let compared = 0;
-  for (const id of entityIds(ng.store)) {
+  for (const id of entityIds(store)) {
     for (const options of SETS) {
-      const memory = findNeighbors(ng.store, id, options);
-      const index = await findIndexNeighbors(ng.opened.search.graph, id, options);
+      const memory = findNeighbors(store, id, options);
+      const index = await findIndexNeighbors(graph, id, options);
       expect({ id, options, neighbors: index }).toEqual({ id, options, neighbors: memory });
       compared += memory?.length ?? 0;
     }
     const options = { center: id, depth: 2 as const, measure: 'count' as const };
-    expect({ id, graph: await indexExportGraph(ng.opened.search.graph, options) }).toEqual({
+    expect({ id, graph: await indexExportGraph(graph, options) }).toEqual({
       id,
-      graph: exportGraph(ng.store, options),
+      graph: exportGraph(store, options),
     });
   }
   return compared;
+}
+
+const expectListsEqualGraph = (ng: TestNewsgraph) =>
+  expectIndexEqualsMemory(ng.store, ng.opened.search.graph);
+
+/** The list and format documents of a graph index. */
+async function listAndMarks(client: Meilisearch, uid: string): Promise<{ lists: number; marks: number }> {
+  const { results } = await client.multiSearch({
+    queries: ['list', 'format'].map((kind) => ({ indexUid: uid, filter: `kind = "${kind}"`, limit: 0 })),
+  });
+  return { lists: results[0]?.estimatedTotalHits ?? -1, marks: results[1]?.estimatedTotalHits ?? -1 };
 }
 
 describe('neighbour lists as documents', () => {
@@ -86,7 +103,7 @@ describe('neighbour lists kept by the writer', () => {
   beforeAll(async () => {
     // Compaction after every second delta, so that the fixture's batches compact lists again and again.
     LIST_DEFAULTS.compactAfter = 1;
-    ng = await openTestNewsgraph('lists', { EXTRACT_THREADS: '0', NER: 'off' });
+    ng = await openTestNewsgraph('lists', { EXTRACT_THREADS: '0', NER: 'off', GRAPH_MODE: 'index' });
     client = new Meilisearch({ host: inject('meiliUrl'), apiKey: inject('meiliKey') });
     dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-lists-'));
     // The index-mode fixture one article per batch, then the rest in one batch.
@@ -198,5 +215,86 @@ describe('neighbour lists kept by the writer', () => {
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
     await expectListsEqualGraph(ng);
+  }, 600_000);
+});
+
+describe('neighbour lists and the graph mode', () => {
+  let memory: TestNewsgraph;
+  let index: OpenSearch | undefined;
+  let client: Meilisearch;
+  let dir: string;
+  const logger = createLogger('warn');
+  const graphUid = () => `${memory.config.meili.indexPrefix}graph`;
+  /** An index-mode process on the memory-mode process's index (GRAPH_MODE=index, as main.ts opens it). */
+  const openIndexMode = () =>
+    openSearch(
+      testConfig(memory.config.meili.indexPrefix, { EXTRACT_THREADS: '0', NER: 'off', GRAPH_MODE: 'index' }),
+      logger,
+    );
+  /** Indexes the fixture's `n`th article again with another body, through the memory-mode process. */
+  const rewrite = async (n: number, body: string) => {
+    const line = readFileSync(FIXTURES[0] as string, 'utf8')
+      .split('\n')
+      .filter(Boolean)[n] as string;
+    const file = path.join(dir, `rewrite-${n}.jsonl`);
+    writeFileSync(file, `${JSON.stringify({ ...JSON.parse(line), body })}\n`);
+    await memory.index([file]);
+  };
+
+  beforeAll(async () => {
+    memory = await openTestNewsgraph('lists_memory', { EXTRACT_THREADS: '0', NER: 'off' });
+    client = new Meilisearch({ host: inject('meiliUrl'), apiKey: inject('meiliKey') });
+    dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-list-modes-'));
+    await memory.index(FIXTURES);
+  }, 600_000);
+
+  afterAll(async () => {
+    await index?.close();
+    await memory?.opened.close();
+  });
+
+  it('a memory-mode process writes no list documents and no format mark', async () => {
+    expect(memory.config.graph.neighbourLists).toBe(false);
+    expect(memory.store.articles.size).toBeGreaterThan(10);
+    expect(await listAndMarks(client, graphUid())).toEqual({ lists: 0, marks: 0 });
+  });
+
+  it('an index-mode process answers its index as memory mode does, from facets, then rebuilds the lists at start', async () => {
+    index = await openIndexMode();
+    expect((await index.search.graph.status()).lists).toBe(false);
+    // Before the rebuild: no lists, so the facets count them.
+    expect(await expectIndexEqualsMemory(memory.store, index.search.graph)).toBeGreaterThan(500);
+    expect(await ensureGraphIndex(index.search, logger)).toBe(true);
+    const after = await listAndMarks(client, graphUid());
+    expect(after.marks).toBe(1);
+    expect(after.lists).toBeGreaterThan(0);
+    await expectIndexEqualsMemory(memory.store, index.search.graph);
+  }, 600_000);
+
+  it('a memory-mode write after the rebuild makes the index-mode process count from facets again', async () => {
+    await rewrite(1, 'Olaf Scholz met Joe Biden and Emmanuel Macron in Berlin.');
+    expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 0 });
+    await expectIndexEqualsMemory(memory.store, index!.search.graph);
+    // Restarted while the memory-mode process keeps writing: the rebuild marks the lists, the next write
+    // of the memory-mode process unmarks them again.
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
+    await rewrite(2, 'Vladimir Putin spoke with Joe Biden in Geneva.');
+    await expectIndexEqualsMemory(memory.store, index!.search.graph);
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
+    expect(await memory.deps.removeArticle('im-06')).toBe(true);
+    await expectIndexEqualsMemory(memory.store, index!.search.graph);
+  }, 600_000);
+
+  it('a memory-mode process set up on an index with lists marks them stale', async () => {
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
+    expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 1 });
+    const again = await openSearch(
+      testConfig(memory.config.meili.indexPrefix, { EXTRACT_THREADS: '0' }),
+      logger,
+    );
+    await again.close();
+    expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 0 });
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(false);
   }, 600_000);
 });
