@@ -11,6 +11,7 @@ import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createGraphIndex } from '../../src/search/create-graph-index.js';
+import { waitForTask } from '../../src/search/wait-for-task.js';
 import {
   startExtraMeilisearch,
   stopExtraMeilisearch,
@@ -47,10 +48,15 @@ describe('index mode on two Meilisearch instances', () => {
   let sharded: TestNewsgraph;
 
   const open = async (files: string[]) => {
-    single = await openTestNewsgraph('index_single', { EXTRACT_THREADS: '0', NER: 'off' });
+    single = await openTestNewsgraph('index_single', {
+      EXTRACT_THREADS: '0',
+      NER: 'off',
+      GRAPH_MODE: 'index',
+    });
     sharded = await openTestNewsgraph('index_sharded', {
       EXTRACT_THREADS: '0',
       NER: 'off',
+      GRAPH_MODE: 'index',
       MEILI_URL: '',
       MEILI_MASTER_KEY: '',
       MEILI_REMOTES: JSON.stringify(instances.map(({ meili, key }) => ({ url: meili.url, key }))),
@@ -125,6 +131,18 @@ describe('index mode on two Meilisearch instances', () => {
     it('exports the same neighbourhoods as one instance and memory mode', async () => {
       const nodes = entitiesByArticles(single.store);
       await expectSameGraphs(nodes.filter((_, i) => i % 3 === 0));
+    }, 600_000);
+
+    it('counts lists from facets when one instance does not mark its lists current', async () => {
+      // As a GRAPH_MODE=memory process leaves an instance: no lists kept, no format mark.
+      const { meili, key } = instances[0] as ExtraMeilisearch;
+      const client = createMeiliClient({ url: meili.url, apiKey: key, timeoutMs: 30_000 });
+      const uid = `${sharded.config.meili.indexPrefix}graph`;
+      const gone = client.index(uid).deleteDocuments({ filter: 'kind = "list" OR kind = "format"' });
+      expect((await waitForTask(client, gone)).status).toBe('succeeded');
+      const nodes = entitiesByArticles(single.store);
+      await expectSame(nodes.slice(0, 10), optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
+      await expectSameGraphs(nodes.slice(0, 5));
     }, 600_000);
   });
 

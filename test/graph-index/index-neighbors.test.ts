@@ -123,7 +123,8 @@ describe('index mode answers as memory mode', () => {
 
   describe('on the fixture', () => {
     beforeAll(async () => {
-      ng = await openTestNewsgraph('index_mode', { EXTRACT_THREADS: '0', NER: 'off' });
+      // GRAPH_MODE=index: the writes keep the neighbour lists that index mode reads.
+      ng = await openTestNewsgraph('index_mode', { EXTRACT_THREADS: '0', NER: 'off', GRAPH_MODE: 'index' });
       await ng.index(FIXTURES);
     }, 300_000);
 
@@ -291,7 +292,7 @@ describe('index mode answers as memory mode', () => {
   describe.runIf(corpusPresent)('on the corpus', () => {
     beforeAll(async () => {
       await ng?.opened.close();
-      ng = await openTestNewsgraph('index_mode_corpus');
+      ng = await openTestNewsgraph('index_mode_corpus', { GRAPH_MODE: 'index' });
       await ng.index(CORPUS_FILES);
     }, 1_200_000);
 
