@@ -156,6 +156,6 @@ describe('the tagger as a finder', () => {
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
     expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
     expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
-    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger" or "neural"/);
+    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger", "neural" or "hybrid"/);
   });
 });

@@ -220,9 +220,10 @@ describe('neural NER tagger', () => {
     },
   );
 
-  it('NER=neural is a setting of its own; an unknown value names the three', () => {
+  it('NER=neural and NER=hybrid are settings of their own; an unknown value names the four', () => {
     expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
-    expect(() => loadConfig({ NER: 'lstm' })).toThrow(/"off", "tagger" or "neural"/);
+    expect(loadConfig({ NER: 'hybrid' }).ner).toBe('hybrid');
+    expect(() => loadConfig({ NER: 'lstm' })).toThrow(/"off", "tagger", "neural" or "hybrid"/);
   });
 
   it.skipIf(!present || !germanPresent || !existsSync(corpus))(
