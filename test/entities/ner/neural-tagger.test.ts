@@ -247,6 +247,33 @@ describe('neural NER tagger', () => {
     },
   );
 
+  it.skipIf(!present)(
+    'extraction workers run the hybrid tagger with NER=hybrid, as in-process',
+    async () => {
+      const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+      const pool = createExtractionPool({ ...files, taggerFiles: taggerFilesOf('hybrid') }, 1);
+      try {
+        // The perceptron is unsure of the first sentence (Vodafone a place; the BiLSTM-CRF: an organisation)
+        // and sure of the second (Leeds a place; the BiLSTM-CRF: an organisation).
+        const text = { text: 'Shares in Vodafone rose. He spoke in Leeds.', lang: 'en' };
+        const [outcome] = await pool.extractMany([text]);
+        const inProcess = async (ner: 'tagger' | 'neural' | 'hybrid') =>
+          (
+            await extractInProcess(
+              loadExtractor({ ...files, taggers: await loadShippedTaggers(taggerFilesOf(ner)) }).extract,
+            )([text])
+          )[0];
+        expect(outcome?.ok).toBe(true);
+        expect(outcome).toEqual(await inProcess('hybrid'));
+        expect(outcome).not.toEqual(await inProcess('tagger'));
+        expect(outcome).not.toEqual(await inProcess('neural'));
+      } finally {
+        await pool.close();
+      }
+    },
+    300_000,
+  );
+
   it.skipIf(!present)('extraction workers run the neural tagger with NER=neural, as in-process', async () => {
     const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
     const taggerFiles = taggerFilesOf('neural');
