@@ -14,10 +14,11 @@ import { loadConfig } from '../src/config.js';
 import { LINKING_DEFAULTS, type UntaggedRule } from '../src/entities/create-extractor.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
 import { goldDocument, scoreCharSpans, type CharSpan } from '../src/entities/ner/gold-document.js';
+import { createHybridTagger } from '../src/entities/ner/create-hybrid-tagger.js';
 import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
 import { loadNeuralModel } from '../src/entities/ner/load-neural-model.js';
-import { neuralTaggerOf } from '../src/entities/load-taggers.js';
+import { HYBRID_DEFAULTS, neuralTaggerOf } from '../src/entities/load-taggers.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
@@ -28,7 +29,8 @@ import { GIVEN_NAMES_FILE } from '../src/open-search.js';
 const { values } = parseCli({
   usage:
     'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]\n' +
-    '  [--untagged all|strong|derived] [--no-rules-with-tagger] [--tagger perceptron|neural]',
+    '  [--untagged all|strong|derived] [--no-rules-with-tagger] [--tagger perceptron|neural|hybrid]\n' +
+    '  [--threshold X]',
   description:
     'Scores the NER models: GermEval 2014 (outer spans, strict; all 12 labels and PER/ORG/LOC alone) and\n' +
     'CoNLL-2003 English (exact spans, micro F1), and the tagging speed; then the whole extraction\n' +
@@ -47,9 +49,16 @@ const { values } = parseCli({
     },
     tagger: {
       type: 'string',
-      value: 'perceptron|neural',
+      value: 'perceptron|neural|hybrid',
       default: 'perceptron',
-      description: 'which tagger: the perceptron or the BiLSTM-CRF (ner-<lang>-neural.bin.gz, NER=neural)',
+      description:
+        'which tagger: the perceptron, the BiLSTM-CRF (ner-<lang>-neural.bin.gz, NER=neural), or the\n' +
+        'perceptron with the BiLSTM-CRF for the sentences it is least sure of (NER=hybrid)',
+    },
+    threshold: {
+      type: 'string',
+      value: 'X',
+      description: 'hybrid: the margin under which a sentence is tagged again (default: HYBRID_DEFAULTS)',
     },
     'no-rules-with-tagger': {
       type: 'boolean',
@@ -75,6 +84,8 @@ interface LanguageReport {
   tokens: number;
   tokensPerSecond: number;
   scores: Record<string, SpanScores>;
+  /** Hybrid: the threshold, and the share of sentences and tokens the neural tagger tagged again. */
+  hybrid?: { threshold: number; sentences: number; tokens: number };
   /** PER/ORG/LOC: the tagger alone, the whole extraction, and the points the extraction loses. */
   extraction: { tagger: SpanScore; extraction: SpanScore; gap: number };
 }
@@ -84,8 +95,13 @@ if (values.split !== 'test' && values.split !== 'dev') {
   console.error(`eval-ner: --split must be test or dev, got "${values.split}"`);
   process.exit(1);
 }
-if (values.tagger !== 'perceptron' && values.tagger !== 'neural') {
-  console.error(`eval-ner: --tagger must be perceptron or neural, got "${values.tagger}"`);
+if (!['perceptron', 'neural', 'hybrid'].includes(values.tagger)) {
+  console.error(`eval-ner: --tagger must be perceptron, neural or hybrid, got "${values.tagger}"`);
+  process.exit(1);
+}
+const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+if (threshold !== undefined && !Number.isFinite(threshold)) {
+  console.error(`eval-ner: --threshold must be a number, got "${values.threshold}"`);
   process.exit(1);
 }
 const langs = (['de', 'en'] as const).filter((l) => !values.lang || l === values.lang);
@@ -100,17 +116,43 @@ for (const lang of langs) {
   const sentences = await readNerCorpus(values.corpus, split);
   const documents = groupDocuments(sentences);
   const neuralPath = join(values.models, `ner-${lang}-neural.bin.gz`);
-  if (values.tagger === 'neural' && !existsSync(neuralPath)) {
+  if (values.tagger !== 'perceptron' && !existsSync(neuralPath)) {
     console.log(`eval-ner: ${lang} skipped, no neural model ${neuralPath}.`);
     continue;
   }
   const loadStart = performance.now();
   const perceptron = await loadModel(path);
+  const alone = createTagger(perceptron);
+  const neural =
+    values.tagger === 'perceptron'
+      ? undefined
+      : neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, alone);
+  const limit = threshold ?? HYBRID_DEFAULTS.thresholds[lang];
   const tagger =
-    values.tagger === 'neural'
-      ? neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, createTagger(perceptron))
-      : createTagger(perceptron);
+    values.tagger === 'hybrid' && neural
+      ? createHybridTagger(alone, neural, { threshold: limit })
+      : (neural ?? alone);
   const loadMs = performance.now() - loadStart;
+  // Which sentences the hybrid tagger sends to the neural one: those under the threshold.
+  let hybrid: LanguageReport['hybrid'];
+  if (values.tagger === 'hybrid') {
+    let unsureSentences = 0;
+    let unsureTokens = 0;
+    for (const doc of documents) {
+      const { margins } = alone.tagDocumentWithMargins(doc.map((i) => sentences[i]?.tokens ?? []));
+      margins.forEach((margin, k) => {
+        if (margin >= limit) return;
+        unsureSentences += 1;
+        unsureTokens += sentences[doc[k] ?? 0]?.tokens.length ?? 0;
+      });
+    }
+    const allTokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
+    hybrid = {
+      threshold: limit,
+      sentences: unsureSentences / sentences.length,
+      tokens: unsureTokens / allTokens,
+    };
+  }
   const predicted: string[][] = [];
   const tagAll = (): number => {
     const started = performance.now();
@@ -155,9 +197,9 @@ for (const lang of langs) {
     }
     offset += text.length + 1;
   }
-  const alone = scores['PER/ORG/LOC'].overall;
+  const tagged = scores['PER/ORG/LOC'].overall;
   const whole = scoreCharSpans(gold, found);
-  const { size } = statSync(values.tagger === 'neural' ? neuralPath : path);
+  const { size } = statSync(values.tagger === 'perceptron' ? path : neuralPath);
   report[lang] = {
     test: split.path,
     modelMB: size / 1e6,
@@ -165,7 +207,8 @@ for (const lang of langs) {
     tokens,
     tokensPerSecond: tokens / seconds,
     scores,
-    extraction: { tagger: alone, extraction: whole, gap: (alone.f1 - whole.f1) * 100 },
+    ...(hybrid && { hybrid }),
+    extraction: { tagger: tagged, extraction: whole, gap: (tagged.f1 - whole.f1) * 100 },
   };
 }
 
@@ -180,6 +223,12 @@ if (values.json) {
     console.log(
       `tagging: ${r.tokens} tokens at ${Math.round(r.tokensPerSecond)} tokens/s (median of 3 passes after a warm-up)`,
     );
+    if (r.hybrid) {
+      console.log(
+        `hybrid: margin under ${r.hybrid.threshold}: ${pct(r.hybrid.sentences).trim()}% of sentences, ` +
+          `${pct(r.hybrid.tokens).trim()}% of tokens tagged again by the neural tagger`,
+      );
+    }
     for (const [name, s] of Object.entries(r.scores)) {
       console.log(`\n  ${name.padEnd(12)}   prec  recall      F1   gold`);
       for (const [label, x] of [...Object.entries(s.byLabel), ['overall', s.overall] as const]) {

@@ -3,13 +3,14 @@
 // furniture) of each of N random articles, with its type, entity and the words around it. --openings: the
 // first 450 characters of N random articles with every mention in [brackets] (derived ones marked ~), to
 // list what was missed. Reads a JSON Lines file of articles ({id, title?, body, lang}); seeded, so a sample
-// can be drawn again.
+// can be drawn again. NER chooses the finders as for the API (tagger by default, neural, off).
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.js';
 import type { Extraction } from '../src/entities/types.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
 import { seededRandom } from '../src/entities/ner/seeded-random.js';
-import { GIVEN_NAMES_FILE, loadShippedTaggers } from '../src/open-search.js';
+import { loadTaggers } from '../src/entities/load-taggers.js';
+import { GIVEN_NAMES_FILE, taggerFilesOf } from '../src/open-search.js';
 import { parseCli } from './parse-cli.js';
 
 const { values, positionals } = parseCli({
@@ -29,10 +30,12 @@ if (file === undefined) {
   console.error('sample-mentions: give a JSON Lines file of articles');
   process.exit(2);
 }
+const config = loadConfig(process.env);
+const taggerFiles = taggerFilesOf(config.ner);
 const { extract } = loadExtractor({
-  kbFiles: loadConfig({}).kbFiles,
+  kbFiles: config.kbFiles,
   givenNamesFile: GIVEN_NAMES_FILE,
-  taggers: await loadShippedTaggers(),
+  taggers: taggerFiles && (await loadTaggers(taggerFiles)),
 });
 const lines = readFileSync(file, 'utf8').trim().split('\n');
 const random = seededRandom(Number(values.seed));

@@ -80,9 +80,10 @@ export interface Config {
   /**
    * "tagger" (the default) runs the statistical tagger (data/models) first and links its spans; "off" uses
    * the knowledge base and the name rule alone; "neural" runs the BiLSTM-CRFs (data/models/
-   * ner-en-neural.bin.gz, ner-de-neural.bin.gz), more accurate and far slower (docs/neural-ner.md).
+   * ner-en-neural.bin.gz, ner-de-neural.bin.gz), more accurate and far slower (docs/neural-ner.md);
+   * "hybrid" runs the statistical tagger and the BiLSTM-CRFs on the sentences it is least sure of.
    */
-  ner: 'off' | 'tagger' | 'neural';
+  ner: 'off' | 'tagger' | 'neural' | 'hybrid';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
   fetch: FetchConfig;
@@ -148,10 +149,10 @@ function graphMode(raw: string | undefined): GraphConfig['mode'] {
   throw new ConfigError(`config: GRAPH_MODE must be "memory", "index" or "auto", got "${raw}"`);
 }
 
-function nerMode(raw: string | undefined): 'off' | 'tagger' | 'neural' {
+function nerMode(raw: string | undefined): Config['ner'] {
   if (raw === undefined || raw === '' || raw === 'tagger') return 'tagger';
-  if (raw === 'off' || raw === 'neural') return raw;
-  throw new ConfigError(`config: NER must be "off", "tagger" or "neural", got "${raw}"`);
+  if (raw === 'off' || raw === 'neural' || raw === 'hybrid') return raw;
+  throw new ConfigError(`config: NER must be "off", "tagger", "neural" or "hybrid", got "${raw}"`);
 }
 
 /** FETCH_ALLOW_HOSTS: host names or IP addresses, comma-separated, without scheme, port or path. */

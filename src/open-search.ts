@@ -104,6 +104,7 @@ export const NEURAL_TAGGER_FILES: TaggerFiles = {
 /** The tagger files of an NER setting, or undefined for NER=off. */
 export function taggerFilesOf(ner: Config['ner']): TaggerFiles | undefined {
   if (ner === 'off') return undefined;
+  if (ner === 'hybrid') return { ...NEURAL_TAGGER_FILES, hybrid: true };
   return ner === 'neural' ? NEURAL_TAGGER_FILES : TAGGER_FILES;
 }
 

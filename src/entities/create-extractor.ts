@@ -181,7 +181,7 @@ export function createExtractor({
       }
     }
     for (const c of unknownPeople) taken.fill(false, c.start, c.end);
-    for (const span of resolveSurnames(tokens, taken, spans)) {
+    for (const span of resolveSurnames(tokens, taken, spans, lang)) {
       const info = entities.get(span.entityId);
       if (info) take({ start: span.start, end: span.end, type: info.type }, info);
     }

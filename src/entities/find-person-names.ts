@@ -1,6 +1,7 @@
 // Unknown people by the shape of their names: a known given name followed by one to three capitalised
 // words ("Mike Lynch", "Anna van der Berg"). It is the rule-based finder; a statistical tagger plugs in
 // beside it through the same CandidateFinder seam.
+import { isFunctionWord } from './is-function-word.js';
 import { isTightHyphen } from './is-tight-hyphen.js';
 import { startsUpperCase } from './normalize-token.js';
 import type { Candidate, Token } from './types.js';
@@ -39,7 +40,7 @@ function joinedByHyphen(tokens: readonly Token[], at: number): boolean {
 
 /** A finder of person names that start with one of `givenNames`. */
 export function createPersonNameFinder(givenNames: ReadonlySet<string>): CandidateFinder {
-  return (tokens, taken) => {
+  return (tokens, taken, lang) => {
     const found: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
@@ -53,7 +54,8 @@ export function createPersonNameFinder(givenNames: ReadonlySet<string>): Candida
         const adjacent = word && tokens[j - 1] && word.start - (tokens[j - 1]?.end ?? 0) <= 1;
         if (!word || !adjacent || taken[j] || word.sentence !== first.sentence || !NAME_WORD.test(word.value))
           break;
-        if (!startsUpperCase(word.value)) break;
+        // A sentence whose full stop the source lost: "analyst Vadim Mitroshin The dispute".
+        if (!startsUpperCase(word.value) || isFunctionWord(word.value, lang)) break;
         end = j + 1;
         // A double-barrelled surname is split by the tokenizer ("Mikl", "-", "Leitner"): join it back.
         while (joinedByHyphen(tokens, end)) end += 2;

@@ -6,6 +6,7 @@
 // German training text writes some abbreviations apart from their dot ("St . Gallen", "Dr . Müller"), so
 // the tagger sees them so.
 import type { CandidateFinder } from './find-person-names.js';
+import { isFunctionWord } from './is-function-word.js';
 import { isTightHyphen } from './is-tight-hyphen.js';
 import { decodeSpans } from './ner/decode-spans.js';
 import type { Tagger } from './ner/create-tagger.js';
@@ -261,6 +262,8 @@ function trimSpan(
     }
   }
   while (lang === 'de' && end - start > 1 && loose(end - 1)) end -= 1;
+  // "Vadim Mitroshin The": the next sentence's first word, its full stop lost. Never a name alone.
+  while (end > start && isFunctionWord(value(end - 1), lang)) end -= 1;
   if (lang === 'de') end = genitiveEnd(tokens, start, end, words);
   if (end <= start) return undefined;
   const alone = end - start === 1 ? value(start) : undefined;

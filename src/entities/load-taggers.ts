@@ -1,10 +1,12 @@
 // Loads the German and English tagger models (NER=tagger) from their files, for the main thread and for
 // each extraction worker alike; with NER=neural a language that has a BiLSTM-CRF model gets that instead,
-// with the perceptron model's case profile and the knowledge base's names as its lexicon inputs.
+// with the perceptron model's case profile and the knowledge base's names as its lexicon inputs; with
+// NER=hybrid the perceptron, and the BiLSTM-CRF for the sentences the perceptron is least sure of.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import { addPerceptronPlaces } from './ner/add-perceptron-places.js';
 import { createNeuralTagger } from './ner/create-neural-tagger.js';
+import { createHybridTagger } from './ner/create-hybrid-tagger.js';
 import { createTagger, type Tagger } from './ner/create-tagger.js';
 import { loadKbPhrases } from './ner/load-kb-phrases.js';
 import { loadModel } from './ner/load-model.js';
@@ -17,7 +19,17 @@ export interface TaggerFiles {
   en: string;
   /** BiLSTM-CRF models (NER=neural) by language; a language without one keeps its perceptron. */
   neural?: { de?: string; en?: string };
+  /** NER=hybrid: the neural models tag only the sentences the perceptron is least sure of. */
+  hybrid?: boolean;
 }
+
+export const HYBRID_DEFAULTS = {
+  /**
+   * Margin below which a sentence goes to the BiLSTM-CRF, per language, on the scale of the shipped
+   * perceptron models (chosen on dev, docs/neural-ner.md "Hybrid"; to be chosen again with a new model).
+   */
+  thresholds: { de: 28_423, en: 280_840 } as Record<'de' | 'en', number>,
+};
 
 /** The knowledge-base files the neural models' gazetteer input was built from (`loadKbPhrases`). */
 const KB_DIR = join(PROJECT_ROOT, 'data', 'kb');
@@ -32,16 +44,17 @@ export function neuralTaggerOf(neural: NeuralModel, perceptron: NerModel, words:
   return createNeuralTagger(neural, { lexicon: { caseProfile: perceptron.caseProfile, gazetteer }, words });
 }
 
-async function loadLanguage(file: string, neuralFile: string | undefined): Promise<Tagger> {
-  const model = await loadModel(file);
+async function loadLanguage(files: TaggerFiles, lang: 'de' | 'en'): Promise<Tagger> {
+  const model = await loadModel(files[lang]);
   const tagger = createTagger(model);
-  return neuralFile ? neuralTaggerOf(await loadNeuralModel(neuralFile), model, tagger) : tagger;
+  const neuralFile = files.neural?.[lang];
+  if (!neuralFile) return tagger;
+  const neural = neuralTaggerOf(await loadNeuralModel(neuralFile), model, tagger);
+  if (!files.hybrid) return neural;
+  return createHybridTagger(tagger, neural, { threshold: HYBRID_DEFAULTS.thresholds[lang] });
 }
 
 export async function loadTaggers(files: TaggerFiles): Promise<{ de: Tagger; en: Tagger }> {
-  const [de, en] = await Promise.all([
-    loadLanguage(files.de, files.neural?.de),
-    loadLanguage(files.en, files.neural?.en),
-  ]);
+  const [de, en] = await Promise.all([loadLanguage(files, 'de'), loadLanguage(files, 'en')]);
   return { de, en };
 }

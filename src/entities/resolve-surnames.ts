@@ -1,6 +1,7 @@
 // Within one article, a bare surname after a full name is the same person: "Joe Biden ... Biden",
 // "Mike Lynch ... Lynchs Yacht", "Johanna Mikl-Leitner ... Mikl-Leitner". A surname shared by two people
 // of the article stays unresolved.
+import { isFunctionWord } from './is-function-word.js';
 import { genitiveStems, normalizeToken, startsUpperCase } from './normalize-token.js';
 import type { Token } from './types.js';
 
@@ -18,16 +19,25 @@ function surnameKeys(tokens: readonly Token[], span: LinkedSpan): string[] {
   return tokens.slice(first, span.end).map((token) => normalizeToken(token.value));
 }
 
-/** Spans for the untaken tokens that are the surname of a person named in full among `spans`. */
+/** A roman numeral of a ruler ("Elizabeth I", "Rama IX."): not a surname. */
+const REGNAL = /^[ivxl]+\.?$/;
+
+/**
+ * Spans for the untaken tokens that are the surname of a person named in full among `spans`. A last word
+ * that is a function word of `lang` or a regnal number is no surname: "I" would link the pronoun.
+ */
 export function resolveSurnames(
   tokens: readonly Token[],
   taken: readonly boolean[],
   spans: readonly LinkedSpan[],
+  lang: string,
 ): LinkedSpan[] {
   const bySurname = new Map<string, { keys: string[]; entityId: string | null }>();
   for (const span of spans) {
     if (span.type !== 'person' || span.end - span.start < 2) continue;
     const keys = surnameKeys(tokens, span);
+    const only = keys.length === 1 ? (keys[0] ?? '') : '';
+    if (REGNAL.test(only) || isFunctionWord(only, lang)) continue;
     const id = keys.join(' ');
     const known = bySurname.get(id);
     bySurname.set(id, { keys, entityId: !known || known.entityId === span.entityId ? span.entityId : null });

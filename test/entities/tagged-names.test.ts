@@ -50,6 +50,21 @@ describe('the tagger as a finder', () => {
     ]);
   });
 
+  it('ends a name before the next sentence whose full stop the source lost, so "The" links to no one', () => {
+    const text =
+      '"The risks are real," said analyst Peter Mitroshin The dispute is political. The company wants damages.';
+    for (const extract of [withTagger, withoutTagger]) {
+      const mentions = extract(text, 'en').mentions.map((mention) => [mention.text, mention.entityId]);
+      expect(mentions).toEqual([['Peter Mitroshin', 'prov-peter-mitroshin']]);
+    }
+  });
+
+  it('takes a regnal number for no surname: the pronoun "I" is not Elizabeth I', () => {
+    const text = 'Queen Elizabeth I ruled England. "I will not go," she said.';
+    const mentions = withTagger(text, 'en').mentions.map((mention) => mention.text);
+    expect(mentions).toEqual(['Elizabeth I', 'England']);
+  });
+
   it('links the genitive of a person outside the knowledge base to the person named in the article', () => {
     const text = 'Der Autor Salman Rushdie wurde geehrt. Die Werke Salman Rushdies sind bekannt.';
     const { mentions, entities } = withTagger(text, 'de');
@@ -141,6 +156,6 @@ describe('the tagger as a finder', () => {
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
     expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
     expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
-    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger" or "neural"/);
+    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger", "neural" or "hybrid"/);
   });
 });

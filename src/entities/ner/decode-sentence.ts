@@ -40,7 +40,8 @@ export function createDecoder(tags: readonly string[]): Decoder {
 /**
  * Tags sentence `s` into `out`. `features` writes token `i`'s static features, `score` adds the weights of
  * token `i` (its keys in `feats`, and whatever the caller scored ahead for it) to the zeroed `scores`,
- * `learn` (training only) sees each decision before decoding moves on with it.
+ * `learn` (training, and a tagger weighing its margins) sees each decision, with `decoder.scores` still
+ * holding its scores, before decoding moves on with it.
  */
 export function decodeSentence(
   s: PreparedSentence,

@@ -220,9 +220,10 @@ describe('neural NER tagger', () => {
     },
   );
 
-  it('NER=neural is a setting of its own; an unknown value names the three', () => {
+  it('NER=neural and NER=hybrid are settings of their own; an unknown value names the four', () => {
     expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
-    expect(() => loadConfig({ NER: 'lstm' })).toThrow(/"off", "tagger" or "neural"/);
+    expect(loadConfig({ NER: 'hybrid' }).ner).toBe('hybrid');
+    expect(() => loadConfig({ NER: 'lstm' })).toThrow(/"off", "tagger", "neural" or "hybrid"/);
   });
 
   it.skipIf(!present || !germanPresent || !existsSync(corpus))(
@@ -244,6 +245,33 @@ describe('neural NER tagger', () => {
       expect(taggerFilesOf('tagger')?.neural).toBeUndefined();
       expect(taggerFilesOf('off')).toBeUndefined();
     },
+  );
+
+  it.skipIf(!present)(
+    'extraction workers run the hybrid tagger with NER=hybrid, as in-process',
+    async () => {
+      const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+      const pool = createExtractionPool({ ...files, taggerFiles: taggerFilesOf('hybrid') }, 1);
+      try {
+        // The perceptron is unsure of the first sentence (Vodafone a place; the BiLSTM-CRF: an organisation)
+        // and sure of the second (Leeds a place; the BiLSTM-CRF: an organisation).
+        const text = { text: 'Shares in Vodafone rose. He spoke in Leeds.', lang: 'en' };
+        const [outcome] = await pool.extractMany([text]);
+        const inProcess = async (ner: 'tagger' | 'neural' | 'hybrid') =>
+          (
+            await extractInProcess(
+              loadExtractor({ ...files, taggers: await loadShippedTaggers(taggerFilesOf(ner)) }).extract,
+            )([text])
+          )[0];
+        expect(outcome?.ok).toBe(true);
+        expect(outcome).toEqual(await inProcess('hybrid'));
+        expect(outcome).not.toEqual(await inProcess('tagger'));
+        expect(outcome).not.toEqual(await inProcess('neural'));
+      } finally {
+        await pool.close();
+      }
+    },
+    300_000,
   );
 
   it.skipIf(!present)('extraction workers run the neural tagger with NER=neural, as in-process', async () => {
