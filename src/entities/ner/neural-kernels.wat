@@ -1,0 +1,214 @@
+;; The BiLSTM-CRF tagger's arithmetic in WebAssembly SIMD (4 float32 lanes): an affine map for the input
+;; projection of a word form and the output layer, and one direction of the LSTM over a sentence with its
+;; gates' sigmoid and tanh. createNeuralTagger lays out the weights in `memory` (transposed, so that four
+;; outputs are computed at once) and passes byte offsets. Built by `npm run build:wasm` into
+;; neural-kernels-wasm.ts; a test checks the committed bytes equal a fresh build of this file.
+(module
+  (memory (export "memory") 1)
+
+  ;; e^x of four lanes: Cephes' expf (range reduction by ln 2, degree-6 polynomial), x clamped to
+  ;; [-87, 88]; relative error about 1e-7.
+  (func $exp (param $x v128) (result v128)
+    (local $n v128)
+    (local $r v128)
+    (local $p v128)
+    (local.set $x
+      (f32x4.max
+        (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88))
+        (v128.const f32x4 -87 -87 -87 -87)))
+    (local.set $n
+      (f32x4.nearest
+        (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+    (local.set $r
+      (f32x4.sub
+        (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+        (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+    (local.set $p
+      (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+        (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+    (local.set $p
+      (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+        (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+    (local.set $p
+      (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+        (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+    (local.set $p
+      (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+        (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+    (local.set $p
+      (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+        (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+    (local.set $p
+      (f32x4.add
+        (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r))
+        (v128.const f32x4 1 1 1 1)))
+    ;; times 2^n, built in the exponent bits
+    (f32x4.mul
+      (local.get $p)
+      (i32x4.shl
+        (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
+        (i32.const 23))))
+
+  (func $sigmoid (param $x v128) (result v128)
+    (f32x4.div
+      (v128.const f32x4 1 1 1 1)
+      (f32x4.add (v128.const f32x4 1 1 1 1) (call $exp (f32x4.neg (local.get $x))))))
+
+  ;; tanh x = 2 sigmoid(2x) - 1
+  (func $tanh (param $x v128) (result v128)
+    (f32x4.sub
+      (f32x4.mul (v128.const f32x4 2 2 2 2) (call $sigmoid (f32x4.add (local.get $x) (local.get $x))))
+      (v128.const f32x4 1 1 1 1)))
+
+  ;; For each of `rows` rows r: out[r] = bias + x[r] W, with x[r] of K floats at x + 4rK, W of K rows of N
+  ;; floats (N a multiple of 4), out[r] of N floats at out + 4rN. Zeros of x are skipped. out may be bias.
+  (func (export "affine")
+    (param $out i32) (param $bias i32) (param $w i32) (param $x i32)
+    (param $rows i32) (param $K i32) (param $N i32)
+    (local $r i32) (local $o i32) (local $xr i32) (local $k i32) (local $j i32) (local $wk i32)
+    (local $nb i32) (local $s v128) (local $xk f32)
+    (local.set $nb (i32.shl (local.get $N) (i32.const 2)))
+    (local.set $r (i32.const 0))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $nb))))
+        (local.set $xr (i32.add (local.get $x) (i32.shl (i32.mul (local.get $r) (local.get $K)) (i32.const 2))))
+        (local.set $j (i32.const 0))
+        (block $copied
+          (loop $copy
+            (br_if $copied (i32.ge_u (local.get $j) (local.get $nb)))
+            (v128.store (i32.add (local.get $o) (local.get $j))
+              (v128.load (i32.add (local.get $bias) (local.get $j))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $copy)))
+        (local.set $k (i32.const 0))
+        (block $inputsDone
+          (loop $input
+            (br_if $inputsDone (i32.ge_u (local.get $k) (local.get $K)))
+            (local.set $xk (f32.load (i32.add (local.get $xr) (i32.shl (local.get $k) (i32.const 2)))))
+            (if (f32.ne (local.get $xk) (f32.const 0))
+              (then
+                (local.set $s (f32x4.splat (local.get $xk)))
+                (local.set $wk (i32.add (local.get $w) (i32.mul (local.get $k) (local.get $nb))))
+                (local.set $j (i32.const 0))
+                (block $done
+                  (loop $column
+                    (br_if $done (i32.ge_u (local.get $j) (local.get $nb)))
+                    (v128.store (i32.add (local.get $o) (local.get $j))
+                      (f32x4.add
+                        (v128.load (i32.add (local.get $o) (local.get $j)))
+                        (f32x4.mul (v128.load (i32.add (local.get $wk) (local.get $j))) (local.get $s))))
+                    (local.set $j (i32.add (local.get $j) (i32.const 16)))
+                    (br $column)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $input)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+  ;; One direction of the LSTM (PyTorch's gate order i, f, g, o) over n tokens. proj: per token both
+  ;; directions' input projections (2 × 4H floats, this direction's at dir × 4H); whh: the recurrent weights
+  ;; transposed, H rows of 4H floats; hidden: per token 2H floats, this direction's written at dir × H;
+  ;; gates (4H floats) and cell (H floats) are scratch. H a multiple of 4.
+  (func (export "lstm")
+    (param $proj i32) (param $whh i32) (param $hidden i32) (param $gates i32) (param $cell i32)
+    (param $n i32) (param $H i32) (param $dir i32)
+    (local $step i32) (local $t i32) (local $pt i32) (local $hp i32) (local $ht i32)
+    (local $hb i32) (local $gb i32) (local $j i32) (local $k i32) (local $wk i32) (local $hk v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $c v128)
+    ;; bytes: H floats, 4H floats
+    (local.set $hb (i32.shl (local.get $H) (i32.const 2)))
+    (local.set $gb (i32.shl (local.get $H) (i32.const 4)))
+    (local.set $j (i32.const 0))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $j) (local.get $hb)))
+        (v128.store (i32.add (local.get $cell) (local.get $j)) (v128.const i32x4 0 0 0 0))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $zero)))
+    (local.set $step (i32.const 0))
+    (block $stepsDone
+      (loop $steps
+        (br_if $stepsDone (i32.ge_u (local.get $step) (local.get $n)))
+        (local.set $t
+          (if (result i32) (local.get $dir)
+            (then (i32.sub (i32.sub (local.get $n) (i32.const 1)) (local.get $step)))
+            (else (local.get $step))))
+        (local.set $pt
+          (i32.add (local.get $proj)
+            (i32.add (i32.mul (local.get $t) (i32.shl (local.get $gb) (i32.const 1)))
+              (i32.mul (local.get $dir) (local.get $gb)))))
+        ;; the previous token's hidden state of this direction
+        (local.set $hp
+          (i32.add (local.get $hidden)
+            (i32.add
+              (i32.mul
+                (if (result i32) (local.get $dir)
+                  (then (i32.add (local.get $t) (i32.const 1)))
+                  (else (i32.sub (local.get $t) (i32.const 1))))
+                (i32.shl (local.get $hb) (i32.const 1)))
+              (i32.mul (local.get $dir) (local.get $hb)))))
+        ;; gates = proj[t] + h[t-1] Whh, sixteen gates at a time
+        (local.set $j (i32.const 0))
+        (block $blocksDone
+          (loop $block
+            (br_if $blocksDone (i32.ge_u (local.get $j) (local.get $gb)))
+            (local.set $a0 (v128.load (i32.add (local.get $pt) (local.get $j))))
+            (local.set $a1 (v128.load offset=16 (i32.add (local.get $pt) (local.get $j))))
+            (local.set $a2 (v128.load offset=32 (i32.add (local.get $pt) (local.get $j))))
+            (local.set $a3 (v128.load offset=48 (i32.add (local.get $pt) (local.get $j))))
+            (if (i32.gt_u (local.get $step) (i32.const 0))
+              (then
+                (local.set $k (i32.const 0))
+                (local.set $wk (i32.add (local.get $whh) (local.get $j)))
+                (block $kDone
+                  (loop $kLoop
+                    (br_if $kDone (i32.ge_u (local.get $k) (local.get $hb)))
+                    (local.set $hk (v128.load32_splat (i32.add (local.get $hp) (local.get $k))))
+                    (local.set $a0 (f32x4.add (local.get $a0)
+                      (f32x4.mul (v128.load (local.get $wk)) (local.get $hk))))
+                    (local.set $a1 (f32x4.add (local.get $a1)
+                      (f32x4.mul (v128.load offset=16 (local.get $wk)) (local.get $hk))))
+                    (local.set $a2 (f32x4.add (local.get $a2)
+                      (f32x4.mul (v128.load offset=32 (local.get $wk)) (local.get $hk))))
+                    (local.set $a3 (f32x4.add (local.get $a3)
+                      (f32x4.mul (v128.load offset=48 (local.get $wk)) (local.get $hk))))
+                    (local.set $wk (i32.add (local.get $wk) (local.get $gb)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 4)))
+                    (br $kLoop)))))
+            (v128.store (i32.add (local.get $gates) (local.get $j)) (local.get $a0))
+            (v128.store offset=16 (i32.add (local.get $gates) (local.get $j)) (local.get $a1))
+            (v128.store offset=32 (i32.add (local.get $gates) (local.get $j)) (local.get $a2))
+            (v128.store offset=48 (i32.add (local.get $gates) (local.get $j)) (local.get $a3))
+            (local.set $j (i32.add (local.get $j) (i32.const 64)))
+            (br $block)))
+        ;; c = sigmoid(f) c + sigmoid(i) tanh(g); h = sigmoid(o) tanh(c)
+        (local.set $ht
+          (i32.add (local.get $hidden)
+            (i32.add (i32.mul (local.get $t) (i32.shl (local.get $hb) (i32.const 1)))
+              (i32.mul (local.get $dir) (local.get $hb)))))
+        (local.set $j (i32.const 0))
+        (block $cellsDone
+          (loop $cells
+            (br_if $cellsDone (i32.ge_u (local.get $j) (local.get $hb)))
+            (local.set $wk (i32.add (local.get $gates) (local.get $j)))
+            (local.set $c
+              (f32x4.add
+                (f32x4.mul
+                  (call $sigmoid (v128.load (i32.add (local.get $wk) (local.get $hb))))
+                  (v128.load (i32.add (local.get $cell) (local.get $j))))
+                (f32x4.mul
+                  (call $sigmoid (v128.load (local.get $wk)))
+                  (call $tanh (v128.load (i32.add (local.get $wk) (i32.shl (local.get $hb) (i32.const 1))))))))
+            (v128.store (i32.add (local.get $cell) (local.get $j)) (local.get $c))
+            (v128.store (i32.add (local.get $ht) (local.get $j))
+              (f32x4.mul
+                (call $sigmoid (v128.load (i32.add (local.get $wk) (i32.mul (local.get $hb) (i32.const 3)))))
+                (call $tanh (local.get $c))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $cells)))
+        (local.set $step (i32.add (local.get $step) (i32.const 1)))
+        (br $steps))))
+)
