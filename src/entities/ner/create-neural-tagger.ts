@@ -233,7 +233,10 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     return viterbi(kernels.f32(), emissions, n);
   };
 
-  // Viterbi over the CRF's transitions.
+  // Viterbi over the CRF's transitions, to IOB2 tags (the model's BIOES tags mapped once).
+  const iob2 = model.tags.map((tag) =>
+    tag === 'O' ? 'O' : (tag[0] === 'B' || tag[0] === 'S' ? 'B-' : 'I-') + tag.slice(2),
+  );
   const viterbi = (m: Float32Array, emissions: number, n: number): string[] => {
     const back = new Int32Array(n * nTags);
     let v = new Float64Array(nTags);
@@ -260,8 +263,7 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     for (let j = 1; j < nTags; j++) if (v[j]! + end[j]! > v[y]! + end[y]!) y = j;
     const out = new Array<string>(n);
     for (let t = n - 1; t >= 0; t--) {
-      const tag = model.tags[y] ?? 'O';
-      out[t] = tag === 'O' ? 'O' : (tag[0] === 'B' || tag[0] === 'S' ? 'B-' : 'I-') + tag.slice(2);
+      out[t] = iob2[y]!;
       if (t > 0) y = back[t * nTags + y]!;
     }
     return out;

@@ -6,15 +6,15 @@
 (module
   (memory (export "memory") 1)
 
-  ;; e^x of four lanes: Cephes' expf (range reduction by ln 2, degree-6 polynomial), x clamped to
-  ;; [-87, 88]; relative error about 1e-7.
-  (func $exp (param $x v128) (result v128)
+  ;; 1 / (1 + e^-x) of four lanes, e^-x by Cephes' expf (range reduction by ln 2, degree-6 polynomial,
+  ;; relative error about 1e-7) with -x clamped to [-87, 88].
+  (func $sigmoid (param $x v128) (result v128)
     (local $n v128)
     (local $r v128)
     (local $p v128)
     (local.set $x
       (f32x4.max
-        (f32x4.min (local.get $x) (v128.const f32x4 88 88 88 88))
+        (f32x4.min (f32x4.neg (local.get $x)) (v128.const f32x4 88 88 88 88))
         (v128.const f32x4 -87 -87 -87 -87)))
     (local.set $n
       (f32x4.nearest
@@ -44,22 +44,15 @@
         (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r))
         (v128.const f32x4 1 1 1 1)))
     ;; times 2^n, built in the exponent bits
-    (f32x4.mul
-      (local.get $p)
-      (i32x4.shl
-        (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
-        (i32.const 23))))
-
-  (func $sigmoid (param $x v128) (result v128)
     (f32x4.div
       (v128.const f32x4 1 1 1 1)
-      (f32x4.add (v128.const f32x4 1 1 1 1) (call $exp (f32x4.neg (local.get $x))))))
-
-  ;; tanh x = 2 sigmoid(2x) - 1
-  (func $tanh (param $x v128) (result v128)
-    (f32x4.sub
-      (f32x4.mul (v128.const f32x4 2 2 2 2) (call $sigmoid (f32x4.add (local.get $x) (local.get $x))))
-      (v128.const f32x4 1 1 1 1)))
+      (f32x4.add
+        (v128.const f32x4 1 1 1 1)
+        (f32x4.mul
+          (local.get $p)
+          (i32x4.shl
+            (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
+            (i32.const 23))))))
 
   ;; For each of `rows` rows r: out[r] = bias + x[r] W, with x[r] of K floats at x + 4rK, W of K rows of N
   ;; floats (N a multiple of 4), out[r] of N floats at out + 4rN. Zeros of x are skipped. out may be bias.
@@ -117,7 +110,7 @@
     (local $step i32) (local $t i32) (local $pt i32) (local $hp i32) (local $ht i32)
     (local $hb i32) (local $gb i32) (local $j i32) (local $k i32) (local $wk i32) (local $hk v128)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local $c v128)
+    (local $c v128) (local $x v128) (local $scale v128) (local $two i32)
     ;; bytes: H floats, 4H floats
     (local.set $hb (i32.shl (local.get $H) (i32.const 2)))
     (local.set $gb (i32.shl (local.get $H) (i32.const 4)))
@@ -184,7 +177,24 @@
             (v128.store offset=48 (i32.add (local.get $gates) (local.get $j)) (local.get $a3))
             (local.set $j (i32.add (local.get $j) (i32.const 64)))
             (br $block)))
-        ;; c = sigmoid(f) c + sigmoid(i) tanh(g); h = sigmoid(o) tanh(c)
+        ;; The gates in place: i, f, o through the sigmoid, g through tanh x = 2 sigmoid(2x) - 1.
+        (local.set $j (i32.const 0))
+        (block $squashed
+          (loop $squash
+            (br_if $squashed (i32.ge_u (local.get $j) (local.get $gb)))
+            (local.set $two
+              (i32.and
+                (i32.ge_u (local.get $j) (i32.shl (local.get $hb) (i32.const 1)))
+                (i32.lt_u (local.get $j) (i32.mul (local.get $hb) (i32.const 3)))))
+            (local.set $scale (f32x4.splat (select (f32.const 2) (f32.const 1) (local.get $two))))
+            (local.set $x (f32x4.mul (v128.load (i32.add (local.get $gates) (local.get $j))) (local.get $scale)))
+            (v128.store (i32.add (local.get $gates) (local.get $j))
+              (f32x4.sub
+                (f32x4.mul (local.get $scale) (call $sigmoid (local.get $x)))
+                (f32x4.splat (select (f32.const 1) (f32.const 0) (local.get $two)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $squash)))
+        ;; c = f c + i g; h = o tanh(c)
         (local.set $ht
           (i32.add (local.get $hidden)
             (i32.add (i32.mul (local.get $t) (i32.shl (local.get $hb) (i32.const 1)))
@@ -197,16 +207,19 @@
             (local.set $c
               (f32x4.add
                 (f32x4.mul
-                  (call $sigmoid (v128.load (i32.add (local.get $wk) (local.get $hb))))
+                  (v128.load (i32.add (local.get $wk) (local.get $hb)))
                   (v128.load (i32.add (local.get $cell) (local.get $j))))
                 (f32x4.mul
-                  (call $sigmoid (v128.load (local.get $wk)))
-                  (call $tanh (v128.load (i32.add (local.get $wk) (i32.shl (local.get $hb) (i32.const 1))))))))
+                  (v128.load (local.get $wk))
+                  (v128.load (i32.add (local.get $wk) (i32.shl (local.get $hb) (i32.const 1)))))))
             (v128.store (i32.add (local.get $cell) (local.get $j)) (local.get $c))
             (v128.store (i32.add (local.get $ht) (local.get $j))
               (f32x4.mul
-                (call $sigmoid (v128.load (i32.add (local.get $wk) (i32.mul (local.get $hb) (i32.const 3)))))
-                (call $tanh (local.get $c))))
+                (v128.load (i32.add (local.get $wk) (i32.mul (local.get $hb) (i32.const 3))))
+                (f32x4.sub
+                  (f32x4.mul (v128.const f32x4 2 2 2 2)
+                    (call $sigmoid (f32x4.add (local.get $c) (local.get $c))))
+                  (v128.const f32x4 1 1 1 1))))
             (local.set $j (i32.add (local.get $j) (i32.const 16)))
             (br $cells)))
         (local.set $step (i32.add (local.get $step) (i32.const 1)))
