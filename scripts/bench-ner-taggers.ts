@@ -1,5 +1,6 @@
 // CLI: tagging speed of the perceptron and the neural tagger (NER=neural) of one language side by side, in
-// one process on the same sentences: a warm-up pass each, then passes taken in turn, the median reported.
+// one process on the same sentences: a first pass each (caches cold), then passes taken in turn, the median
+// reported beside the first.
 // Sentence by sentence, as extraction tags running text. Reads a split of ../shared/corpus (dev by
 // default); skips with a reason without it or without the neural model. `--extract N` times the whole
 // extraction (POST /analyze's, one thread) of the language's first N corpus articles instead, NER=tagger
@@ -68,14 +69,14 @@ if (values.reference) {
   taggers.push(['reference', reference]);
 }
 
-/** The median of `passes` timed runs of each job, taken in turn after one warm-up run each. */
-function medians(jobs: Array<[string, () => void]>): Map<string, number> {
+/** Seconds of each job's first run (caches cold) and the median of `passes` runs after it, taken in turn. */
+function timeJobs(jobs: Array<[string, () => void]>): Map<string, { first: number; median: number }> {
   const time = (job: () => void): number => {
     const started = performance.now();
     job();
     return (performance.now() - started) / 1000;
   };
-  for (const [, job] of jobs) time(job);
+  const first = new Map(jobs.map(([name, job]) => [name, time(job)]));
   const times = new Map<string, number[]>(jobs.map(([name]) => [name, []]));
   for (let p = 0; p < Math.max(1, Number(values.passes)); p++) {
     for (const [name, job] of jobs) times.get(name)?.push(time(job));
@@ -83,7 +84,10 @@ function medians(jobs: Array<[string, () => void]>): Map<string, number> {
   return new Map(
     [...times].map(([name, list]) => [
       name,
-      [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 1,
+      {
+        first: first.get(name) ?? 1,
+        median: [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 1,
+      },
     ]),
   );
 }
@@ -108,10 +112,11 @@ if (articleCount > 0) {
   });
   const words = texts.reduce((n, text) => n + text.split(/\s+/).length, 0);
   console.log(`${lang}: extraction of ${texts.length} articles of ${file} (${words} words), one thread`);
-  for (const [name, seconds] of medians(jobs)) {
+  for (const [name, { first, median }] of timeJobs(jobs)) {
     const label = name === 'perceptron' ? 'NER=tagger' : name === 'neural' ? 'NER=neural' : name;
+    const rate = (seconds: number): string => `${(texts.length / seconds).toFixed(1)} articles/s`;
     console.log(
-      `${label.padEnd(11)} ${(texts.length / seconds).toFixed(1)} articles/s (median of ${passes} passes)`,
+      `${label.padEnd(11)} first pass ${rate(first)}, then ${rate(median)} (median of ${passes} passes)`,
     );
   }
 } else {
@@ -125,7 +130,10 @@ if (articleCount > 0) {
   console.log(
     `${lang} ${values.split}: ${sentences.length} sentences, ${tokens} tokens, sentence by sentence`,
   );
-  for (const [name, seconds] of medians(jobs)) {
-    console.log(`${name.padEnd(11)} ${Math.round(tokens / seconds)} tokens/s (median of ${passes} passes)`);
+  for (const [name, { first, median }] of timeJobs(jobs)) {
+    const rate = (seconds: number): string => `${Math.round(tokens / seconds)} tokens/s`;
+    console.log(
+      `${name.padEnd(11)} first pass ${rate(first)}, then ${rate(median)} (median of ${passes} passes)`,
+    );
   }
 }

@@ -71,6 +71,7 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
   const D = model.wordDim;
   const nTags = model.tags.length;
   const tagsPadded = Math.ceil(nTags / 4) * 4;
+  const tagsEven = Math.ceil(nTags / 2) * 2;
   const inputs = D + CHAR_FILTERS + CASING_DIM + (model.lexicon ? CASING_DIM + LEXICON_UNITS : 0);
   const lexCol = D + CHAR_FILTERS + 2 * CASING_DIM;
   const emb = model.tensors.get('emb')?.data;
@@ -113,8 +114,13 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
   const x = kernels.allocate(inputs);
   const delta = kernels.allocate(LEXICON_UNITS);
   const projected = kernels.allocate(2 * G);
+  const zeros = kernels.allocate(2 * G);
   const gates = kernels.allocate(G);
   const cell = kernels.allocate(H);
+  // Viterbi's transitions and two score rows as doubles (two floats each).
+  const transitions = kernels.allocate(2 * nTags * tagsEven);
+  const scores = kernels.allocate(2 * tagsEven);
+  const nextScores = kernels.allocate(2 * tagsEven);
   const sentence = kernels.allocate(0);
   {
     const m = kernels.f32();
@@ -129,6 +135,10 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
         for (let k = 0; k < H; k++) m[whh[d]! + k * G + j] = hh[j * H + k]!;
       }
     });
+    const doubles = kernels.f64();
+    for (let i = 0; i < nTags; i++) {
+      for (let j = 0; j < nTags; j++) doubles[transitions / 2 + i * tagsEven + j] = trans[i * nTags + j]!;
+    }
     for (let j = 0; j < nTags; j++) {
       m[biasOut + j] = outB[j]!;
       for (let k = 0; k < 2 * H; k++) m[wOut + k * tagsPadded + j] = outW[j * 2 * H + k]!;
@@ -193,14 +203,31 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
   let hLower = new Int32Array(0);
   let codes = new Int32Array(0);
   let prefixes = new Int32Array(0);
+  // The gazetteer code's share of the input projection: the lexicon units with the code, less those
+  // without it, through their columns of the projection; few (code, prefix) pairs occur, so they are kept.
+  const shares = new Map<number, Float32Array>();
   const withGazetteer = new Float32Array(LEXICON_UNITS);
   const withoutGazetteer = new Float32Array(LEXICON_UNITS);
+  const gazetteerShare = (code: number, prefix: number): Float32Array => {
+    const key = code * 256 + prefix;
+    const known = shares.get(key);
+    if (known) return known;
+    lexiconUnits(code, prefix, withGazetteer, 0);
+    lexiconUnits(0, prefix, withoutGazetteer, 0);
+    const m = kernels.f32();
+    for (let u = 0; u < LEXICON_UNITS; u++) m[delta + u] = withGazetteer[u]! - withoutGazetteer[u]!;
+    kernels.affine(projected, zeros, wIn + lexCol * 2 * G, delta, 1, LEXICON_UNITS, 2 * G);
+    const share = m.slice(projected, projected + 2 * G);
+    if (shares.size >= cacheSize) shares.clear();
+    shares.set(key, share);
+    return share;
+  };
   const tagSentence = (tokens: readonly string[]): string[] => {
     const n = tokens.length;
     if (n === 0) return [];
     if (n > capacity) {
       capacity = Math.max(n, NEURAL_TAGGER_DEFAULTS.sentenceTokens, 2 * capacity);
-      kernels.reserve(sentence, capacity * (2 * G + 2 * H + tagsPadded));
+      kernels.reserve(sentence, capacity * (2 * G + 2 * H + tagsPadded + 2 * tagsEven));
       hLower = new Int32Array(capacity);
       codes = new Int32Array(capacity);
       prefixes = new Int32Array(capacity);
@@ -208,6 +235,7 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     const proj = sentence;
     const hidden = proj + n * 2 * G;
     const emissions = hidden + n * 2 * H;
+    const back = emissions + n * tagsPadded;
     for (let t = 0; t < n; t++) {
       const form = formOf(tokens[t]!);
       kernels.f32().set(form.projection, proj + t * 2 * G);
@@ -217,54 +245,36 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     if (model.lexicon && lexicon.gazetteer) {
       codes.fill(0, 0, n);
       matchGazetteer(hLower, lexicon.gazetteer, codes, n);
+      const m = kernels.f32();
       for (let t = 0; t < n; t++) {
         if (codes[t] === 0) continue;
-        // The gazetteer code's share: the lexicon units with the code, less those without it.
-        lexiconUnits(codes[t]!, prefixes[t]!, withGazetteer, 0);
-        lexiconUnits(0, prefixes[t]!, withoutGazetteer, 0);
-        const m = kernels.f32();
-        for (let u = 0; u < LEXICON_UNITS; u++) m[delta + u] = withGazetteer[u]! - withoutGazetteer[u]!;
+        const share = gazetteerShare(codes[t]!, prefixes[t]!);
         const at = proj + t * 2 * G;
-        kernels.affine(at, at, wIn + lexCol * 2 * G, delta, 1, LEXICON_UNITS, 2 * G);
+        for (let j = 0; j < 2 * G; j++) m[at + j] = m[at + j]! + share[j]!;
       }
     }
     for (let d = 0; d < 2; d++) kernels.lstm(proj, whh[d]!, hidden, gates, cell, n, H, d);
     kernels.affine(emissions, biasOut, wOut, hidden, n, 2 * H, tagsPadded);
-    return viterbi(kernels.f32(), emissions, n);
+    return viterbi(emissions, back, n);
   };
 
-  // Viterbi over the CRF's transitions, to IOB2 tags (the model's BIOES tags mapped once).
+  // Viterbi over the CRF's transitions (the kernel from token 1 on), to IOB2 tags (the model's BIOES tags
+  // mapped once).
   const iob2 = model.tags.map((tag) =>
     tag === 'O' ? 'O' : (tag[0] === 'B' || tag[0] === 'S' ? 'B-' : 'I-') + tag.slice(2),
   );
-  const viterbi = (m: Float32Array, emissions: number, n: number): string[] => {
-    const back = new Int32Array(n * nTags);
-    let v = new Float64Array(nTags);
-    let next = new Float64Array(nTags);
-    for (let j = 0; j < nTags; j++) v[j] = start[j]! + m[emissions + j]!;
-    for (let t = 1; t < n; t++) {
-      const row = emissions + t * tagsPadded;
-      for (let j = 0; j < nTags; j++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let i = 0; i < nTags; i++) {
-          const s = v[i]! + trans[i * nTags + j]!;
-          if (s > best) {
-            best = s;
-            arg = i;
-          }
-        }
-        next[j] = best + m[row + j]!;
-        back[t * nTags + j] = arg;
-      }
-      [v, next] = [next, v];
-    }
+  const viterbi = (emissions: number, back: number, n: number): string[] => {
+    const m = kernels.f32();
+    const doubles = kernels.f64();
+    for (let j = 0; j < nTags; j++) doubles[scores / 2 + j] = start[j]! + m[emissions + j]!;
+    const last =
+      kernels.viterbi(emissions, tagsPadded, transitions, back, scores, nextScores, n, nTags, tagsEven) / 2;
     let y = 0;
-    for (let j = 1; j < nTags; j++) if (v[j]! + end[j]! > v[y]! + end[y]!) y = j;
+    for (let j = 1; j < nTags; j++) if (doubles[last + j]! + end[j]! > doubles[last + y]! + end[y]!) y = j;
     const out = new Array<string>(n);
     for (let t = n - 1; t >= 0; t--) {
       out[t] = iob2[y]!;
-      if (t > 0) y = back[t * nTags + y]!;
+      if (t > 0) y = doubles[back / 2 + t * tagsEven + y]!;
     }
     return out;
   };

@@ -224,4 +224,60 @@
             (br $cells)))
         (local.set $step (i32.add (local.get $step) (i32.const 1)))
         (br $steps))))
+
+  ;; Viterbi over the CRF's transitions in float64, two tags at a time. v (T' doubles, T' = T rounded up to
+  ;; even) holds the scores of token 0; for each later token t, for each tag j, the best previous tag i
+  ;; (the first of equal ones) by v[i] + trans[i][j] goes to back (n rows of T' doubles, row t), and
+  ;; v'[j] = that score + em[t][j] (em: float32 rows of E floats). Returns where the last v is (next or v).
+  (func (export "viterbi")
+    (param $em i32) (param $E i32) (param $trans i32) (param $back i32) (param $v i32) (param $next i32)
+    (param $n i32) (param $T i32) (param $Tp i32)
+    (result i32)
+    (local $t i32) (local $i i32) (local $j i32) (local $row i32) (local $swap i32)
+    (local $best v128) (local $arg v128) (local $s v128) (local $mask v128)
+    (local.set $t (i32.const 1))
+    (block $tokensDone
+      (loop $tokens
+        (br_if $tokensDone (i32.ge_u (local.get $t) (local.get $n)))
+        (local.set $j (i32.const 0))
+        (block $tagsDone
+          (loop $tags
+            (br_if $tagsDone (i32.ge_u (local.get $j) (local.get $Tp)))
+            (local.set $best (v128.const f64x2 -inf -inf))
+            (local.set $arg (v128.const f64x2 0 0))
+            (local.set $i (i32.const 0))
+            (block $fromDone
+              (loop $from
+                (br_if $fromDone (i32.ge_u (local.get $i) (local.get $T)))
+                (local.set $s
+                  (f64x2.add
+                    (v128.load64_splat (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3))))
+                    (v128.load
+                      (i32.add (local.get $trans)
+                        (i32.shl (i32.add (i32.mul (local.get $i) (local.get $Tp)) (local.get $j)) (i32.const 3))))))
+                (local.set $mask (f64x2.gt (local.get $s) (local.get $best)))
+                (local.set $best (v128.bitselect (local.get $s) (local.get $best) (local.get $mask)))
+                (local.set $arg
+                  (v128.bitselect (f64x2.splat (f64.convert_i32_u (local.get $i))) (local.get $arg) (local.get $mask)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $from)))
+            (v128.store
+              (i32.add (local.get $back)
+                (i32.shl (i32.add (i32.mul (local.get $t) (local.get $Tp)) (local.get $j)) (i32.const 3)))
+              (local.get $arg))
+            (v128.store
+              (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 3)))
+              (f64x2.add (local.get $best)
+                (f64x2.promote_low_f32x4
+                  (v128.load64_zero
+                    (i32.add (local.get $em)
+                      (i32.shl (i32.add (i32.mul (local.get $t) (local.get $E)) (local.get $j)) (i32.const 2)))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $tags)))
+        (local.set $swap (local.get $v))
+        (local.set $v (local.get $next))
+        (local.set $next (local.get $swap))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $tokens)))
+    (local.get $v))
 )
