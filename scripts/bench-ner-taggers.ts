@@ -48,6 +48,11 @@ const { values } = parseCli({
   },
 });
 const lang = values.lang === 'en' ? 'en' : 'de';
+const articleCount = Number(values.extract);
+if (!Number.isInteger(articleCount) || articleCount < 0) {
+  console.error(`bench-ner-taggers: --extract takes a number of articles, not "${values.extract}".`);
+  process.exit(2);
+}
 const neuralPath = join(values.models, `ner-${lang}-neural.bin.gz`);
 if (!existsSync(values.corpus)) {
   console.log(`bench-ner-taggers: skipped, corpus folder ${values.corpus} not found.`);
@@ -93,7 +98,6 @@ function timeJobs(jobs: Array<[string, () => void]>): Map<string, { first: numbe
 }
 
 const passes = Math.max(1, Number(values.passes));
-const articleCount = Number(values.extract);
 if (articleCount > 0) {
   const file = join(values.corpus, `${lang}-news.jsonl`);
   const texts = readFileSync(file, 'utf8')
