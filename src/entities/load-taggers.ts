@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import { addPerceptronPlaces } from './ner/add-perceptron-places.js';
-import { createNeuralTagger } from './ner/create-neural-tagger.js';
+import { createNeuralTagger, type NeuralTaggerOptions } from './ner/create-neural-tagger.js';
 import { createHybridTagger } from './ner/create-hybrid-tagger.js';
 import { createTagger, type Tagger } from './ner/create-tagger.js';
 import { loadKbPhrases } from './ner/load-kb-phrases.js';
@@ -37,11 +37,17 @@ const KB_DIR = join(PROJECT_ROOT, 'data', 'kb');
 /**
  * A neural tagger over `neural`, with the lexicon inputs it was trained with taken from `perceptron`: its
  * case profile, and the knowledge base's names plus the towns of the perceptron's gazetteer (German).
+ * `create` is the implementation (the benchmark and the tests pass the reference one).
  */
-export function neuralTaggerOf(neural: NeuralModel, perceptron: NerModel, words: Tagger): Tagger {
+export function neuralTaggerOf(
+  neural: NeuralModel,
+  perceptron: NerModel,
+  words: Tagger,
+  create: (model: NeuralModel, options: NeuralTaggerOptions) => Tagger = createNeuralTagger,
+): Tagger {
   const gazetteer = loadKbPhrases(KB_DIR, neural.lang);
   addPerceptronPlaces(gazetteer, perceptron.gazetteer);
-  return createNeuralTagger(neural, { lexicon: { caseProfile: perceptron.caseProfile, gazetteer }, words });
+  return create(neural, { lexicon: { caseProfile: perceptron.caseProfile, gazetteer }, words });
 }
 
 async function loadLanguage(files: TaggerFiles, lang: 'de' | 'en'): Promise<Tagger> {

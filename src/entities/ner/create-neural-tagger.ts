@@ -1,12 +1,17 @@
-// The BiLSTM-CRF tagger (NER=neural) in plain TypeScript, synchronous like the perceptron's so it plugs into
-// the same `Tagger` seam. Everything that depends on a word form alone (embedding, character CNN, casing,
-// case profile, gazetteer prefix) is folded into the LSTM's input projection once per form and cached;
-// per token only the gazetteer code's share, the two recurrences, the output layer and Viterbi remain.
+// The BiLSTM-CRF tagger (NER=neural), synchronous like the perceptron's so it plugs into the same `Tagger`
+// seam. Everything that depends on a word form alone (embedding, character CNN, casing, case profile,
+// gazetteer prefix) is folded into the LSTM's input projection once per form and cached; per token only the
+// gazetteer code's share, the two recurrences, the output layer and Viterbi remain. The arithmetic runs in
+// WebAssembly SIMD (create-neural-kernels.ts) over float32, as PyTorch computes; createReferenceNeuralTagger
+// is the same network in plain loops, which the tests hold this one to, tag for tag.
 
 import { compileLexicon } from './compile-lexicon.js';
+import { CHAR_FILTERS, createCharFeatures } from './create-char-features.js';
+import { createNeuralKernels } from './create-neural-kernels.js';
 import type { Tagger } from './create-tagger.js';
 import type { NeuralModel } from './parse-neural-model.js';
-import { prepareSentence } from './prepare-sentence.js';
+import { createPreparedSentence, prepareToken } from './prepare-sentence.js';
+import { matchGazetteer } from './match-gazetteer.js';
 import type { Lexicon } from './types.js';
 import { casingClass } from './casing-class.js';
 import { NerModelError } from './ner-model-error.js';
@@ -16,10 +21,10 @@ import { subwordBuckets } from './subword-buckets.js';
 export const NEURAL_TAGGER_DEFAULTS = {
   /** Word forms whose input projections are kept; the cache starts over when full. */
   cacheSize: 65_536,
+  /** Tokens of the sentence buffers made at load; a longer sentence grows them. */
+  sentenceTokens: 256,
 };
 
-const CHAR_DIM = 30;
-const CHAR_FILTERS = 50;
 const CASING_DIM = 8;
 const GAZETTEER_BITS = 32;
 const PREFIX_BITS = 8;
@@ -36,8 +41,6 @@ function tensor(model: NeuralModel, name: string): Float32Array {
   return t.data;
 }
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
 /** Options of the neural tagger: the word lists the linker asks about, and the perceptron's lexicon. */
 export interface NeuralTaggerOptions {
   /** Case profile and gazetteer the model was trained with (required when `model.lexicon`). */
@@ -47,13 +50,30 @@ export interface NeuralTaggerOptions {
   cacheSize?: number;
 }
 
+/** What the cache keeps of a word form: its input projection and the views the sentence needs. */
+interface Form {
+  projection: Float32Array;
+  hLower: number;
+  /** Gazetteer prefix code. */
+  prefix: number;
+}
+
 /** Creates a synchronous BiLSTM-CRF tagger over `model`. */
 export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOptions): Tagger {
   const H = model.hidden;
+  if (H % 4 !== 0) {
+    throw new NerModelError(
+      'ner_model_invalid',
+      `createNeuralTagger: hidden size ${H} is not a multiple of 4`,
+    );
+  }
   const G = 4 * H;
   const D = model.wordDim;
   const nTags = model.tags.length;
+  const tagsPadded = Math.ceil(nTags / 4) * 4;
+  const tagsEven = Math.ceil(nTags / 2) * 2;
   const inputs = D + CHAR_FILTERS + CASING_DIM + (model.lexicon ? CASING_DIM + LEXICON_UNITS : 0);
+  const lexCol = D + CHAR_FILTERS + 2 * CASING_DIM;
   const emb = model.tensors.get('emb')?.data;
   if (!(emb instanceof Int8Array)) {
     throw new NerModelError('ner_model_invalid', 'createNeuralTagger: word vectors are not int8');
@@ -64,22 +84,12 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
     throw new NerModelError('ner_model_invalid', 'createNeuralTagger: subword vectors are not int8');
   }
   const subScale = model.subwords ? tensor(model, 'subScale') : new Float32Array(0);
-  const cemb = tensor(model, 'cemb.weight');
-  const convW = tensor(model, 'conv.weight');
-  const convB = tensor(model, 'conv.bias');
   const semb = tensor(model, 'semb.weight');
   const outW = tensor(model, 'out.weight');
   const outB = tensor(model, 'out.bias');
   const trans = tensor(model, 'trans');
   const start = tensor(model, 'start');
   const end = tensor(model, 'end');
-  const dirs = ['', '_reverse'].map((s) => ({
-    wih: tensor(model, `lstm.weight_ih_l0${s}`),
-    whh: tensor(model, `lstm.weight_hh_l0${s}`),
-    bias: tensor(model, `lstm.bias_ih_l0${s}`).map(
-      (b, j) => b + (tensor(model, `lstm.bias_hh_l0${s}`)[j] ?? 0),
-    ),
-  }));
   if (model.lexicon && !options.lexicon) {
     throw new NerModelError(
       'ner_model_invalid',
@@ -90,186 +100,181 @@ export function createNeuralTagger(model: NeuralModel, options: NeuralTaggerOpti
   const cpemb = model.lexicon ? tensor(model, 'cpemb.weight') : new Float32Array(0);
   const lexW = model.lexicon ? tensor(model, 'lexlin.weight') : new Float32Array(0);
   const lexB = model.lexicon ? tensor(model, 'lexlin.bias') : new Float32Array(0);
-  const lexCol = D + CHAR_FILTERS + 2 * CASING_DIM;
   const cacheSize = options.cacheSize ?? NEURAL_TAGGER_DEFAULTS.cacheSize;
+  const charFeatures = createCharFeatures(model);
 
-  const lexiconUnits = (gazetteer: number, prefix: number, out: Float32Array): void => {
+  // The weights in the kernels' memory, transposed: row k of the input projection holds input k's weight
+  // for all 2 × 4H outputs (both directions), row k of a recurrence its weight for the 4H gates.
+  const kernels = createNeuralKernels();
+  const wIn = kernels.allocate(inputs * 2 * G);
+  const biasIn = kernels.allocate(2 * G);
+  const whh = [kernels.allocate(H * G), kernels.allocate(H * G)];
+  const wOut = kernels.allocate(2 * H * tagsPadded);
+  const biasOut = kernels.allocate(tagsPadded);
+  const x = kernels.allocate(inputs);
+  const delta = kernels.allocate(LEXICON_UNITS);
+  const projected = kernels.allocate(2 * G);
+  const zeros = kernels.allocate(2 * G);
+  const gates = kernels.allocate(G);
+  const cell = kernels.allocate(H);
+  // Viterbi's transitions and two score rows as doubles (two floats each).
+  const transitions = kernels.allocate(2 * nTags * tagsEven);
+  const scores = kernels.allocate(2 * tagsEven);
+  const nextScores = kernels.allocate(2 * tagsEven);
+  const sentence = kernels.allocate(0);
+  {
+    const m = kernels.f32();
+    ['', '_reverse'].forEach((s, d) => {
+      const wih = tensor(model, `lstm.weight_ih_l0${s}`);
+      const hh = tensor(model, `lstm.weight_hh_l0${s}`);
+      const bih = tensor(model, `lstm.bias_ih_l0${s}`);
+      const bhh = tensor(model, `lstm.bias_hh_l0${s}`);
+      for (let j = 0; j < G; j++) {
+        m[biasIn + d * G + j] = bih[j]! + bhh[j]!;
+        for (let k = 0; k < inputs; k++) m[wIn + k * 2 * G + d * G + j] = wih[j * inputs + k]!;
+        for (let k = 0; k < H; k++) m[whh[d]! + k * G + j] = hh[j * H + k]!;
+      }
+    });
+    const doubles = kernels.f64();
+    for (let i = 0; i < nTags; i++) {
+      for (let j = 0; j < nTags; j++) doubles[transitions / 2 + i * tagsEven + j] = trans[i * nTags + j]!;
+    }
+    for (let j = 0; j < nTags; j++) {
+      m[biasOut + j] = outB[j]!;
+      for (let k = 0; k < 2 * H; k++) m[wOut + k * tagsPadded + j] = outW[j * 2 * H + k]!;
+    }
+  }
+
+  const lexiconUnits = (gazetteer: number, prefix: number, out: Float32Array, at: number): void => {
     for (let u = 0; u < LEXICON_UNITS; u++) {
-      let s = lexB[u] ?? 0;
+      let s = lexB[u]!;
       for (let b = 0; b < GAZETTEER_BITS; b++) {
-        if ((gazetteer >>> b) & 1) s += lexW[u * 40 + b] ?? 0;
+        if ((gazetteer >>> b) & 1) s += lexW[u * 40 + b]!;
       }
       for (let b = 0; b < PREFIX_BITS; b++) {
-        if ((prefix >>> b) & 1) s += lexW[u * 40 + GAZETTEER_BITS + b] ?? 0;
+        if ((prefix >>> b) & 1) s += lexW[u * 40 + GAZETTEER_BITS + b]!;
       }
-      out[u] = s > 0 ? s : 0;
+      out[at + u] = s > 0 ? s : 0;
     }
   };
 
   // Input projection of a word form for both directions (2 × 4H), biases included, gazetteer code 0.
-  const cache = new Map<string, Float32Array>();
-  const x = new Float32Array(inputs);
-  const chars = new Int32Array(model.maxChars);
-  const charVec = new Float32Array(model.maxChars * CHAR_DIM);
-  const formProjection = (token: string, caseBucket: number, prefix: number): Float32Array => {
-    const key = `${token}\u0000${caseBucket}\u0000${prefix}`;
-    const hit = cache.get(key);
+  const cache = new Map<string, Form>();
+  const one = createPreparedSentence(1);
+  const formOf = (token: string): Form => {
+    const hit = cache.get(token);
     if (hit) return hit;
+    // The case profile and gazetteer prefix depend on the word form alone, as prepareSentence computes them.
+    prepareToken(token, lexicon, one, 0);
+    const caseBucket = model.lexicon ? one.caseProfile[0]! : 0;
+    const prefix = model.lexicon ? one.gazetteerPrefix[0]! : 0;
+    const m = kernels.f32();
     const id = lookupNeuralWord(model, token);
     if (id === undefined && model.subwords && subEmb) {
       // A word outside the vocabulary: the mean of its hashed n-gram rows, as in training.
       const rows = subwordBuckets(token, model.subwords);
-      x.fill(0, 0, D);
+      const sum = new Float64Array(D);
       for (const r of rows) {
-        const scale = (subScale[r] ?? 0) / rows.length;
-        for (let k = 0; k < D; k++) x[k] = (x[k] ?? 0) + (subEmb[r * D + k] ?? 0) * scale;
+        const scale = subScale[r]! / rows.length;
+        for (let k = 0; k < D; k++) sum[k] = sum[k]! + subEmb[r * D + k]! * scale;
       }
+      m.set(sum, x);
     } else {
       const row = id ?? 1;
-      const scale = embScale[row] ?? 0;
-      for (let k = 0; k < D; k++) x[k] = (emb[row * D + k] ?? 0) * scale;
+      const scale = embScale[row]!;
+      for (let k = 0; k < D; k++) m[x + k] = emb[row * D + k]! * scale;
     }
-    // Characters: code points, the first and last half of a long word.
-    let cps = Array.from(token);
-    const M = model.maxChars;
-    if (cps.length > M) cps = [...cps.slice(0, M / 2), ...cps.slice(cps.length - M / 2)];
-    chars.fill(0);
-    cps.forEach((c, i) => (chars[i] = model.chars.get(c) ?? 1));
-    for (let p = 0; p < M; p++) {
-      const c = chars[p] ?? 0;
-      for (let e = 0; e < CHAR_DIM; e++) charVec[p * CHAR_DIM + e] = cemb[c * CHAR_DIM + e] ?? 0;
-    }
-    for (let o = 0; o < CHAR_FILTERS; o++) {
-      let best = 0;
-      for (let p = 0; p < M; p++) {
-        let s = convB[o] ?? 0;
-        for (let k = 0; k < 3; k++) {
-          const q = p + k - 1;
-          if (q < 0 || q >= M) continue;
-          for (let e = 0; e < CHAR_DIM; e++)
-            s += (convW[(o * CHAR_DIM + e) * 3 + k] ?? 0) * (charVec[q * CHAR_DIM + e] ?? 0);
-        }
-        if (s > best) best = s;
-      }
-      x[D + o] = best;
-    }
+    charFeatures(token, m, x + D);
     const casing = casingClass(token);
-    for (let e = 0; e < CASING_DIM; e++) x[D + CHAR_FILTERS + e] = semb[casing * CASING_DIM + e] ?? 0;
+    for (let e = 0; e < CASING_DIM; e++) m[x + D + CHAR_FILTERS + e] = semb[casing * CASING_DIM + e]!;
     if (model.lexicon) {
       for (let e = 0; e < CASING_DIM; e++)
-        x[D + CHAR_FILTERS + CASING_DIM + e] = cpemb[caseBucket * CASING_DIM + e] ?? 0;
-      lexiconUnits(0, prefix, x.subarray(lexCol));
+        m[x + D + CHAR_FILTERS + CASING_DIM + e] = cpemb[caseBucket * CASING_DIM + e]!;
+      lexiconUnits(0, prefix, m, x + lexCol);
     }
-    const out = new Float32Array(2 * G);
-    dirs.forEach(({ wih, bias }, d) => {
-      for (let j = 0; j < G; j++) {
-        let s = bias[j] ?? 0;
-        const r = j * inputs;
-        for (let k = 0; k < inputs; k++) s += (wih[r + k] ?? 0) * (x[k] ?? 0);
-        out[d * G + j] = s;
-      }
-    });
+    kernels.affine(projected, biasIn, wIn, x, 1, inputs, 2 * G);
+    const form = { projection: m.slice(projected, projected + 2 * G), hLower: one.hLower[0]!, prefix };
     if (cache.size >= cacheSize) cache.clear();
-    cache.set(key, out);
-    return out;
+    cache.set(token, form);
+    return form;
   };
 
-  // One direction of the LSTM (PyTorch's gate order i, f, g, o) over the projected inputs of a sentence.
-  const gates = new Float32Array(G);
-  const h = new Float32Array(H);
-  const c = new Float32Array(H);
-  const runDirection = (
-    whh: Float32Array,
-    proj: Float32Array,
-    hidden: Float32Array,
-    n: number,
-    d: number,
-  ): void => {
-    h.fill(0);
-    c.fill(0);
-    for (let step = 0; step < n; step++) {
-      const t = d === 0 ? step : n - 1 - step;
-      const base = t * 2 * G + d * G;
-      for (let j = 0; j < G; j++) {
-        let s = proj[base + j]!;
-        const r = j * H;
-        for (let k = 0; k < H; k++) s += whh[r + k]! * h[k]!;
-        gates[j] = s;
-      }
-      for (let k = 0; k < H; k++) {
-        const cell = sigmoid(gates[H + k]!) * c[k]! + sigmoid(gates[k]!) * Math.tanh(gates[2 * H + k]!);
-        c[k] = cell;
-        h[k] = sigmoid(gates[3 * H + k]!) * Math.tanh(cell);
-      }
-      hidden.set(h, t * 2 * H + d * H);
-    }
-  };
-
+  let capacity = 0;
+  let hLower = new Int32Array(0);
+  let codes = new Int32Array(0);
+  let prefixes = new Int32Array(0);
+  // The gazetteer code's share of the input projection: the lexicon units with the code, less those
+  // without it, through their columns of the projection; few (code, prefix) pairs occur, so they are kept.
+  const shares = new Map<number, Float32Array>();
   const withGazetteer = new Float32Array(LEXICON_UNITS);
   const withoutGazetteer = new Float32Array(LEXICON_UNITS);
+  const gazetteerShare = (code: number, prefix: number): Float32Array => {
+    const key = code * 256 + prefix;
+    const known = shares.get(key);
+    if (known) return known;
+    lexiconUnits(code, prefix, withGazetteer, 0);
+    lexiconUnits(0, prefix, withoutGazetteer, 0);
+    const m = kernels.f32();
+    for (let u = 0; u < LEXICON_UNITS; u++) m[delta + u] = withGazetteer[u]! - withoutGazetteer[u]!;
+    kernels.affine(projected, zeros, wIn + lexCol * 2 * G, delta, 1, LEXICON_UNITS, 2 * G);
+    const share = m.slice(projected, projected + 2 * G);
+    if (shares.size >= cacheSize) shares.clear();
+    shares.set(key, share);
+    return share;
+  };
   const tagSentence = (tokens: readonly string[]): string[] => {
     const n = tokens.length;
     if (n === 0) return [];
-    const prepared = prepareSentence(tokens, lexicon);
-    const proj = new Float32Array(n * 2 * G);
-    for (let t = 0; t < n; t++) {
-      const cp = model.lexicon ? (prepared.caseProfile[t] ?? 0) : 0;
-      const gp = model.lexicon ? (prepared.gazetteerPrefix[t] ?? 0) : 0;
-      proj.set(formProjection(tokens[t] ?? '', cp, gp), t * 2 * G);
-      const gz = model.lexicon ? (prepared.gazetteer[t] ?? 0) : 0;
-      if (gz === 0) continue;
-      lexiconUnits(gz, gp, withGazetteer);
-      lexiconUnits(0, gp, withoutGazetteer);
-      dirs.forEach(({ wih }, d) => {
-        for (let j = 0; j < G; j++) {
-          let s = 0;
-          for (let u = 0; u < LEXICON_UNITS; u++) {
-            s += (wih[j * inputs + lexCol + u] ?? 0) * ((withGazetteer[u] ?? 0) - (withoutGazetteer[u] ?? 0));
-          }
-          proj[t * 2 * G + d * G + j] = (proj[t * 2 * G + d * G + j] ?? 0) + s;
-        }
-      });
+    if (n > capacity) {
+      capacity = Math.max(n, NEURAL_TAGGER_DEFAULTS.sentenceTokens, 2 * capacity);
+      kernels.reserve(sentence, capacity * (2 * G + 2 * H + tagsPadded + 2 * tagsEven));
+      hLower = new Int32Array(capacity);
+      codes = new Int32Array(capacity);
+      prefixes = new Int32Array(capacity);
     }
-    const hidden = new Float32Array(n * 2 * H);
-    for (let d = 0; d < 2; d++) runDirection(dirs[d]!.whh, proj, hidden, n, d);
-    // Emissions, then Viterbi over the CRF's transitions.
-    const emissions = new Float32Array(n * nTags);
+    const proj = sentence;
+    const hidden = proj + n * 2 * G;
+    const emissions = hidden + n * 2 * H;
+    const back = emissions + n * tagsPadded;
     for (let t = 0; t < n; t++) {
-      for (let j = 0; j < nTags; j++) {
-        let s = outB[j]!;
-        const r = j * 2 * H;
-        const at = t * 2 * H;
-        for (let k = 0; k < 2 * H; k++) s += outW[r + k]! * hidden[at + k]!;
-        emissions[t * nTags + j] = s;
+      const form = formOf(tokens[t]!);
+      kernels.f32().set(form.projection, proj + t * 2 * G);
+      hLower[t] = form.hLower;
+      prefixes[t] = form.prefix;
+    }
+    if (model.lexicon && lexicon.gazetteer) {
+      codes.fill(0, 0, n);
+      matchGazetteer(hLower, lexicon.gazetteer, codes, n);
+      const m = kernels.f32();
+      for (let t = 0; t < n; t++) {
+        if (codes[t] === 0) continue;
+        const share = gazetteerShare(codes[t]!, prefixes[t]!);
+        const at = proj + t * 2 * G;
+        for (let j = 0; j < 2 * G; j++) m[at + j] = m[at + j]! + share[j]!;
       }
     }
-    const back = new Int32Array(n * nTags);
-    let v = new Float64Array(nTags);
-    let next = new Float64Array(nTags);
-    for (let j = 0; j < nTags; j++) v[j] = start[j]! + emissions[j]!;
-    for (let t = 1; t < n; t++) {
-      for (let j = 0; j < nTags; j++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let i = 0; i < nTags; i++) {
-          const s = v[i]! + trans[i * nTags + j]!;
-          if (s > best) {
-            best = s;
-            arg = i;
-          }
-        }
-        next[j] = best + emissions[t * nTags + j]!;
-        back[t * nTags + j] = arg;
-      }
-      [v, next] = [next, v];
-    }
+    for (let d = 0; d < 2; d++) kernels.lstm(proj, whh[d]!, hidden, gates, cell, n, H, d);
+    kernels.affine(emissions, biasOut, wOut, hidden, n, 2 * H, tagsPadded);
+    return viterbi(emissions, back, n);
+  };
+
+  // Viterbi over the CRF's transitions (the kernel from token 1 on), to IOB2 tags (the model's BIOES tags
+  // mapped once).
+  const iob2 = model.tags.map((tag) =>
+    tag === 'O' ? 'O' : (tag[0] === 'B' || tag[0] === 'S' ? 'B-' : 'I-') + tag.slice(2),
+  );
+  const viterbi = (emissions: number, back: number, n: number): string[] => {
+    const m = kernels.f32();
+    const doubles = kernels.f64();
+    for (let j = 0; j < nTags; j++) doubles[scores / 2 + j] = start[j]! + m[emissions + j]!;
+    const last =
+      kernels.viterbi(emissions, tagsPadded, transitions, back, scores, nextScores, n, nTags, tagsEven) / 2;
     let y = 0;
-    for (let j = 1; j < nTags; j++) if ((v[j] ?? 0) + (end[j] ?? 0) > (v[y] ?? 0) + (end[y] ?? 0)) y = j;
+    for (let j = 1; j < nTags; j++) if (doubles[last + j]! + end[j]! > doubles[last + y]! + end[y]!) y = j;
     const out = new Array<string>(n);
     for (let t = n - 1; t >= 0; t--) {
-      const tag = model.tags[y] ?? 'O';
-      out[t] = tag === 'O' ? 'O' : (tag[0] === 'B' || tag[0] === 'S' ? 'B-' : 'I-') + tag.slice(2);
-      if (t > 0) y = back[t * nTags + y] ?? 0;
+      out[t] = iob2[y]!;
+      if (t > 0) y = doubles[back / 2 + t * tagsEven + y]!;
     }
     return out;
   };

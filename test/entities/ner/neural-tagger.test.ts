@@ -21,6 +21,8 @@ import { parseNeuralModel } from '../../../src/entities/ner/parse-neural-model.j
 import { lookupNeuralWord } from '../../../src/entities/ner/lookup-neural-word.js';
 import { subwordBuckets } from '../../../src/entities/ner/subword-buckets.js';
 import { readNerCorpus } from '../../../src/entities/ner/read-ner-corpus.js';
+import { createReferenceNeuralTagger } from '../../../src/entities/ner/create-reference-neural-tagger.js';
+import { seededRandom } from '../../../src/entities/ner/seeded-random.js';
 import type { Tagger } from '../../../src/entities/ner/create-tagger.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -35,6 +37,7 @@ const GERMAN_FIXTURE_TOKENS = 5007;
 // Measured: none of these 5,007 tokens differs from PyTorch for the shipped file (epoch 10 of the run in
 // docs/neural-ner.md); the file before it differed in 1 (int8 word vectors).
 const GERMAN_MAX_DIFFERING = 2;
+const REFERENCE_TIMEOUT_MS = 240_000;
 const present = existsSync(neuralPath) && existsSync(perceptronPath);
 if (!present) console.log('neural-tagger.test: skipped, data/models/ner-en-neural.bin.gz not found');
 const germanNeuralPath = here('../../../data/models/ner-de-neural.bin.gz');
@@ -44,10 +47,30 @@ if (!germanPresent)
   console.log('neural-tagger.test: German skipped, data/models/ner-de-neural.bin.gz not found');
 if (!existsSync(corpus)) console.log(`neural-tagger.test: PyTorch agreement skipped, ${corpus} not found`);
 
-async function shippedTagger(lang: 'de' | 'en' = 'en'): Promise<Tagger> {
+async function shippedTagger(lang: 'de' | 'en' = 'en', reference = false): Promise<Tagger> {
   const perceptron = await loadModel(lang === 'de' ? germanPerceptronPath : perceptronPath);
   const neural = await loadNeuralModel(lang === 'de' ? germanNeuralPath : neuralPath);
-  return neuralTaggerOf(neural, perceptron, createTagger(perceptron));
+  const create = reference ? createReferenceNeuralTagger : undefined;
+  return neuralTaggerOf(neural, perceptron, createTagger(perceptron), create);
+}
+
+/** Sentences of 1 to 60 tokens: words of the model, their capitalised and upper-case forms, made-up words. */
+async function randomSentences(lang: 'de' | 'en', count: number): Promise<string[][]> {
+  const model = await loadNeuralModel(lang === 'de' ? germanNeuralPath : neuralPath);
+  const words = [...model.words.keys()].filter((w) => !w.startsWith('<'));
+  const chars = [...model.chars.keys()].filter((c) => c.length === 1);
+  const random = seededRandom(13);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const token = (): string => {
+    const roll = random();
+    const word = pick(words);
+    if (roll < 0.5) return word;
+    if (roll < 0.75) return word.charAt(0).toUpperCase() + word.slice(1);
+    if (roll < 0.8) return word.toUpperCase();
+    if (roll < 0.9) return pick(['.', ',', 'Berlin', 'New', 'York', 'Siemens', 'Merkel', '1996', '--']);
+    return Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(chars)).join('');
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(random() * 60) }, token));
 }
 
 const spansOf = (tagger: Tagger, sentence: string): string[] => {
@@ -184,6 +207,43 @@ describe('neural NER tagger', () => {
       // Measured: none of these 5,020 tokens differs (10 of the 51,362 of the whole dev split do).
       expect(differing.length, differing.join(', ')).toBeLessThanOrEqual(2);
     },
+  );
+
+  for (const lang of ['en', 'de'] as const) {
+    it.skipIf(!(lang === 'de' ? germanPresent : present))(
+      `the fast ${lang} tagger tags random sentences exactly as the straightforward reference implementation`,
+      async () => {
+        const sentences = await randomSentences(lang, 200);
+        const [fast, reference] = await Promise.all([shippedTagger(lang), shippedTagger(lang, true)]);
+        const differing = sentences.flatMap((tokens) => {
+          const want = reference.tag(tokens);
+          return fast
+            .tag(tokens)
+            .flatMap((tag, i) => (tag === want[i] ? [] : [`${tokens[i]} ${want[i]} -> ${tag}`]));
+        });
+        expect(differing).toEqual([]);
+        // Not a vacuous comparison: the sentences hold names.
+        expect(
+          sentences.flatMap((tokens) => fast.tag(tokens)).filter((tag) => tag !== 'O').length,
+        ).toBeGreaterThan(100);
+      },
+      // The reference implementation is slow, more so under the load of the whole suite.
+      REFERENCE_TIMEOUT_MS,
+    );
+  }
+
+  it.skipIf(!present || !germanPresent || !existsSync(corpus))(
+    'the fast tagger tags the first 500 dev sentences of each language as the reference implementation',
+    async () => {
+      for (const lang of ['en', 'de'] as const) {
+        const dev = (await readNerCorpus(corpus, NER_CORPUS_FILES[lang].dev)).slice(0, 500);
+        const [fast, reference] = await Promise.all([shippedTagger(lang), shippedTagger(lang, true)]);
+        const want = dev.map((s) => reference.tag(s.tokens));
+        // Twice through the fast one: the second reads every form from its cache.
+        for (let pass = 0; pass < 2; pass++) expect(dev.map((s) => fast.tag(s.tokens))).toEqual(want);
+      }
+    },
+    REFERENCE_TIMEOUT_MS,
   );
 
   it('the German gazetteer input at tagging time is the one dump:ner gave in training (towns included)', async () => {
