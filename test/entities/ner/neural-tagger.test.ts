@@ -305,6 +305,7 @@ describe('neural NER tagger', () => {
       expect(taggerFilesOf('tagger')?.neural).toBeUndefined();
       expect(taggerFilesOf('off')).toBeUndefined();
     },
+    300_000,
   );
 
   it.skipIf(!present)(
@@ -334,24 +335,29 @@ describe('neural NER tagger', () => {
     300_000,
   );
 
-  it.skipIf(!present)('extraction workers run the neural tagger with NER=neural, as in-process', async () => {
-    const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
-    const taggerFiles = taggerFilesOf('neural');
-    const pool = createExtractionPool({ ...files, taggerFiles }, 1);
-    try {
-      const text = { text: 'Shares in Vodafone rose after Arun Sarin spoke in Leeds.', lang: 'en' };
-      const [outcome] = await pool.extractMany([text]);
-      const inProcess = loadExtractor({ ...files, taggers: await loadShippedTaggers(taggerFiles) });
-      expect(outcome).toEqual((await extractInProcess(inProcess.extract)([text]))[0]);
-      expect(outcome?.ok).toBe(true);
-      // The perceptron reads this sentence differently (Vodafone a place), so the workers did not use it.
-      const perceptron = loadExtractor({
-        ...files,
-        taggers: await loadShippedTaggers(taggerFilesOf('tagger')),
-      });
-      expect(outcome).not.toEqual((await extractInProcess(perceptron.extract)([text]))[0]);
-    } finally {
-      await pool.close();
-    }
-  });
+  it.skipIf(!present)(
+    'extraction workers run the neural tagger with NER=neural, as in-process',
+    async () => {
+      const files = { kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE };
+      const taggerFiles = taggerFilesOf('neural');
+      const pool = createExtractionPool({ ...files, taggerFiles }, 1);
+      try {
+        const text = { text: 'Shares in Vodafone rose after Arun Sarin spoke in Leeds.', lang: 'en' };
+        const [outcome] = await pool.extractMany([text]);
+        const inProcess = loadExtractor({ ...files, taggers: await loadShippedTaggers(taggerFiles) });
+        expect(outcome).toEqual((await extractInProcess(inProcess.extract)([text]))[0]);
+        expect(outcome?.ok).toBe(true);
+        // The perceptron reads this sentence differently (Vodafone a place), so the workers did not use it.
+        const perceptron = loadExtractor({
+          ...files,
+          taggers: await loadShippedTaggers(taggerFilesOf('tagger')),
+        });
+        expect(outcome).not.toEqual((await extractInProcess(perceptron.extract)([text]))[0]);
+      } finally {
+        await pool.close();
+      }
+      // Loads both languages' models three times (workers included): over a minute at load average 8.
+    },
+    300_000,
+  );
 });
