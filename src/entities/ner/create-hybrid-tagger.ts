@@ -1,6 +1,6 @@
 // NER=hybrid: the perceptron tags every sentence, and the sentences it is least sure of are tagged again by
-// the BiLSTM-CRF. On CoNLL-2003 dev, re-tagging the fifth of sentences with the smallest margin scored above
-// either tagger alone, at under a third of the neural tagger's work (docs/neural-ner.md, "Hybrid").
+// the BiLSTM-CRF. On the dev splits, re-tagging the fifth of sentences with the smallest margin scored above
+// either tagger alone (docs/neural-ner.md, "Hybrid").
 import type { PerceptronTagger, Tagger } from './create-tagger.js';
 
 export interface HybridTaggerOptions {
