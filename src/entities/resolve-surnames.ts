@@ -19,8 +19,8 @@ function surnameKeys(tokens: readonly Token[], span: LinkedSpan): string[] {
   return tokens.slice(first, span.end).map((token) => normalizeToken(token.value));
 }
 
-/** A roman numeral of a ruler ("Elizabeth I", "Rama IX."): not a surname. */
-const REGNAL = /^[ivxl]+\.?$/;
+/** A roman numeral of a ruler as written ("Elizabeth I", "Rama IX."): not a surname ("Jet Li" has one). */
+const REGNAL = /^[IVXL]+\.?$/;
 
 /**
  * Spans for the untaken tokens that are the surname of a person named in full among `spans`. A last word
@@ -36,7 +36,7 @@ export function resolveSurnames(
   for (const span of spans) {
     if (span.type !== 'person' || span.end - span.start < 2) continue;
     const keys = surnameKeys(tokens, span);
-    const only = keys.length === 1 ? (keys[0] ?? '') : '';
+    const only = keys.length === 1 ? (tokens[span.end - 1]?.value ?? '') : '';
     if (REGNAL.test(only) || isFunctionWord(only, lang)) continue;
     const id = keys.join(' ');
     const known = bySurname.get(id);

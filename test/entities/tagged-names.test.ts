@@ -63,6 +63,12 @@ describe('the tagger as a finder', () => {
     const text = 'Queen Elizabeth I ruled England. "I will not go," she said.';
     const mentions = withTagger(text, 'en').mentions.map((mention) => mention.text);
     expect(mentions).toEqual(['Elizabeth I', 'England']);
+    // A surname spelt with the letters of roman numerals is still one.
+    const li = withTagger('Lucy Li won the tournament. Li said she was happy.', 'en').mentions;
+    expect(li.map((mention) => [mention.text, mention.entityId])).toEqual([
+      ['Lucy Li', 'prov-lucy-li'],
+      ['Li', 'prov-lucy-li'],
+    ]);
   });
 
   it('links the genitive of a person outside the knowledge base to the person named in the article', () => {
