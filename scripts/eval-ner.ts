@@ -128,31 +128,24 @@ for (const lang of langs) {
       ? undefined
       : neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, alone);
   const limit = threshold ?? HYBRID_DEFAULTS.thresholds[lang];
+  // What the hybrid tagger hands the neural one, counted as it asks (the same in every pass).
+  const asked = { sentences: 0, tokens: 0 };
   const tagger =
     values.tagger === 'hybrid' && neural
-      ? createHybridTagger(alone, neural, { threshold: limit })
+      ? createHybridTagger(
+          alone,
+          {
+            ...neural,
+            tagDocument: (unsure) => {
+              asked.sentences += unsure.length;
+              asked.tokens += unsure.reduce((n, s) => n + s.length, 0);
+              return neural.tagDocument(unsure);
+            },
+          },
+          { threshold: limit },
+        )
       : (neural ?? alone);
   const loadMs = performance.now() - loadStart;
-  // Which sentences the hybrid tagger sends to the neural one: those under the threshold.
-  let hybrid: LanguageReport['hybrid'];
-  if (values.tagger === 'hybrid') {
-    let unsureSentences = 0;
-    let unsureTokens = 0;
-    for (const doc of documents) {
-      const { margins } = alone.tagDocumentWithMargins(doc.map((i) => sentences[i]?.tokens ?? []));
-      margins.forEach((margin, k) => {
-        if (margin >= limit) return;
-        unsureSentences += 1;
-        unsureTokens += sentences[doc[k] ?? 0]?.tokens.length ?? 0;
-      });
-    }
-    const allTokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
-    hybrid = {
-      threshold: limit,
-      sentences: unsureSentences / sentences.length,
-      tokens: unsureTokens / allTokens,
-    };
-  }
   const predicted: string[][] = [];
   const tagAll = (): number => {
     const started = performance.now();
@@ -166,8 +159,12 @@ for (const lang of langs) {
   // (WORD_CACHE_DEFAULTS) and starts over when full; a split has fewer, so the timed passes find every form
   // cached (until 2026-12-05 the cache held 8,192 and a pass found little left from the one before).
   tagAll();
-  const seconds = [tagAll(), tagAll(), tagAll()].sort((a, b) => a - b)[1] ?? 1;
   const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
+  const hybrid: LanguageReport['hybrid'] =
+    values.tagger === 'hybrid'
+      ? { threshold: limit, sentences: asked.sentences / sentences.length, tokens: asked.tokens / tokens }
+      : undefined;
+  const seconds = [tagAll(), tagAll(), tagAll()].sort((a, b) => a - b)[1] ?? 1;
   const scores: Record<string, SpanScores> = { all: scoreSpans(sentences, predicted) };
   scores['PER/ORG/LOC'] = scoreSpans(sentences, predicted, PER_ORG_LOC);
 

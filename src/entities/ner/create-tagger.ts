@@ -71,14 +71,16 @@ export function createTagger(model: NerModel): PerceptronTagger {
       const features = (i: number, out: Int32Array): number => extractContextFeatures(sentence, i, out, 0);
       let least = Infinity;
       let prev = -1;
-      const weigh = (i: number, _feats: Int32Array, _count: number, guess: number): void => {
-        if (guess !== outsideTag || UPPER_START.test(tokens[i] ?? '')) {
-          const allowed = i === n - 1 ? decoder.allowedLast : decoder.allowed;
-          least = Math.min(least, decisionMargin(decoder.scores, allowed, prev, guess));
-        }
-        prev = guess;
-      };
-      decodeSentence(sentence, decoder, history, features, score, ids, margins && weigh);
+      const weigh = margins
+        ? (i: number, _feats: Int32Array, _count: number, guess: number): void => {
+            if (guess !== outsideTag || UPPER_START.test(tokens[i] ?? '')) {
+              const allowed = i === n - 1 ? decoder.allowedLast : decoder.allowed;
+              least = Math.min(least, decisionMargin(decoder.scores, allowed, prev, guess));
+            }
+            prev = guess;
+          }
+        : undefined;
+      decodeSentence(sentence, decoder, history, features, score, ids, weigh);
       margins?.push(least);
       const tags = new Array<string>(n);
       for (let i = 0; i < n; i++) tags[i] = reported[ids[i] ?? 0] ?? 'O';
