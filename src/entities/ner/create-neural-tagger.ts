@@ -6,6 +6,7 @@
 // is the same network in plain loops, which the tests hold this one to, tag for tag.
 
 import { compileLexicon } from './compile-lexicon.js';
+import { float32Tensor } from './float32-tensor.js';
 import { CHAR_FILTERS, createCharFeatures } from './create-char-features.js';
 import { createNeuralKernels } from './create-neural-kernels.js';
 import type { Tagger } from './create-tagger.js';
@@ -30,16 +31,8 @@ const GAZETTEER_BITS = 32;
 const PREFIX_BITS = 8;
 const LEXICON_UNITS = 16;
 
-function tensor(model: NeuralModel, name: string): Float32Array {
-  const t = model.tensors.get(name);
-  if (!t || !(t.data instanceof Float32Array)) {
-    throw new NerModelError(
-      'ner_model_invalid',
-      `createNeuralTagger: tensor ${name} is missing or not float32`,
-    );
-  }
-  return t.data;
-}
+const tensor = (model: NeuralModel, name: string): Float32Array =>
+  float32Tensor(model, name, 'createNeuralTagger');
 
 /** Options of the neural tagger: the word lists the linker asks about, and the perceptron's lexicon. */
 export interface NeuralTaggerOptions {

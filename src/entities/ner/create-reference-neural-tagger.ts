@@ -3,6 +3,7 @@
 // one) is tested against tag for tag, and benchmarked beside (`npm run bench:ner -- --reference`).
 
 import { compileLexicon } from './compile-lexicon.js';
+import { float32Tensor } from './float32-tensor.js';
 import type { Tagger } from './create-tagger.js';
 import type { NeuralModel } from './parse-neural-model.js';
 import { prepareSentence } from './prepare-sentence.js';
@@ -19,16 +20,8 @@ const GAZETTEER_BITS = 32;
 const PREFIX_BITS = 8;
 const LEXICON_UNITS = 16;
 
-function tensor(model: NeuralModel, name: string): Float32Array {
-  const t = model.tensors.get(name);
-  if (!t || !(t.data instanceof Float32Array)) {
-    throw new NerModelError(
-      'ner_model_invalid',
-      `createReferenceNeuralTagger: tensor ${name} is missing or not float32`,
-    );
-  }
-  return t.data;
-}
+const tensor = (model: NeuralModel, name: string): Float32Array =>
+  float32Tensor(model, name, 'createReferenceNeuralTagger');
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
