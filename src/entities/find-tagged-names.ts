@@ -47,7 +47,11 @@ const CALENDAR_DE = new Set([
   'Sonntag',
 ]);
 
-/** Lower-case words inside people's names: "Ursula von der Leyen", "Vincent van Gogh", "Mohammed bin Salman". */
+/**
+ * Lower-case words inside people's names: "Ursula von der Leyen", "Vincent van Gogh", "Mohammed bin Salman",
+ * "María de los Ángeles". Not "des": in German text it is the genitive article far more often than a French
+ * particle ("Alpeninszenierung des Endes" became a person's name with it).
+ */
 const PARTICLES = new Set([
   'von',
   'vom',
@@ -71,6 +75,8 @@ const PARTICLES = new Set([
   'el',
   'ter',
   'ten',
+  'los',
+  'las',
 ]);
 
 /**

@@ -138,10 +138,17 @@ describe('the tagger as a finder', () => {
 
   it('ends a German name at its first lower-case word, unless it is a particle or part of a hyphenated word', () => {
     const text =
-      'Thomas Bernhard österreichische Geschichte lag auf dem Tisch. Ban Ki-moon sprach mit Ursula von der Leyen.';
+      'Thomas Bernhard österreichische Geschichte lag auf dem Tisch. Ban Ki-moon sprach mit Ursula von der Leyen. ' +
+      'Der Maler Vincent van Gogh und Maria de los Angeles kamen.';
     const mentions = withTagger(text, 'de').mentions.map((mention) => mention.text);
     expect(mentions).toEqual(
-      expect.arrayContaining(['Thomas Bernhard', 'Ban Ki-moon', 'Ursula von der Leyen']),
+      expect.arrayContaining([
+        'Thomas Bernhard',
+        'Ban Ki-moon',
+        'Ursula von der Leyen',
+        'Vincent van Gogh',
+        'Maria de los Angeles',
+      ]),
     );
     expect(mentions.filter((mention) => mention.includes('Geschichte'))).toEqual([]);
   });
