@@ -45,25 +45,35 @@ function mentionsIn(article: StoredArticle, entityId: string): number {
   return count;
 }
 
+/**
+ * Dates with what occurred then, side by side: `dates` (epoch ms, NaN when undated), the articles of each
+ * and their mentions (with a second entity, their shared sentences).
+ */
+export interface Occurrences {
+  dates: number[];
+  articles: number[];
+  mentions: number[];
+}
+
 /** Each article of the entity (or of the pair): its date (NaN when undated) and its count, side by side. */
-function occurrences(store: CooccurrenceGraph, id: string, other: string | undefined) {
+function occurrences(store: CooccurrenceGraph, id: string, other: string | undefined): Occurrences {
   const dates: number[] = [];
-  const counts: number[] = [];
+  const mentions: number[] = [];
   if (other !== undefined) {
     for (const [articleId, shared] of sharedArticles(store, id, other)) {
       dates.push(store.articles.get(articleId)?.publishedTs ?? NaN);
-      counts.push(shared);
+      mentions.push(shared);
     }
-    return { dates, counts };
+  } else {
+    for (const number of store.postings.get(id) ?? []) {
+      const articleId = store.articleIds[number];
+      const article = articleId === undefined ? undefined : store.articles.get(articleId);
+      if (!article) continue;
+      dates.push(store.articleDates[number] as number);
+      mentions.push(mentionsIn(article, id));
+    }
   }
-  for (const number of store.postings.get(id) ?? []) {
-    const articleId = store.articleIds[number];
-    const article = articleId === undefined ? undefined : store.articles.get(articleId);
-    if (!article) continue;
-    dates.push(store.articleDates[number] as number);
-    counts.push(mentionsIn(article, id));
-  }
-  return { dates, counts };
+  return { dates, articles: dates.map(() => 1), mentions };
 }
 
 /**
@@ -75,15 +85,26 @@ export function entityTimeline(
   id: string,
   options: Partial<TimelineOptions> = {},
 ): Timeline | undefined {
-  const { interval, from, to, with: other, maxBuckets } = { ...DEFAULTS, ...options };
   const { numbers } = store.entities;
+  const other = options.with;
   if (!numbers.has(id) || (other !== undefined && !numbers.has(other))) return undefined;
-  const { dates, counts } = occurrences(store, id, other);
+  return bucketTimeline(occurrences(store, id, other), options);
+}
+
+/**
+ * Occurrences counted into the buckets of `options.interval` over [from, to] (without them, the dated
+ * occurrences' range), empty buckets included; undated ones apart, whatever the range. Memory mode and
+ * index mode (src/graph-index/index-timeline.ts) both count through it.
+ */
+export function bucketTimeline(found: Occurrences, options: Partial<TimelineOptions> = {}): Timeline {
+  const { interval, from, to, maxBuckets } = { ...DEFAULTS, ...options };
+  const dates = [...found.dates];
+  const { articles, mentions: counts } = found;
   const undated: TimelineCounts = { articles: 0, mentions: 0 };
   let [earliest, latest] = [Infinity, -Infinity];
   dates.forEach((published, i) => {
     if (Number.isNaN(published)) {
-      undated.articles += 1;
+      undated.articles += articles[i] as number;
       undated.mentions += counts[i] as number;
     } else if ((from === undefined || published >= from) && (to === undefined || published <= to)) {
       earliest = Math.min(earliest, published);
@@ -118,7 +139,7 @@ export function entityTimeline(
       else high = mid - 1;
     }
     const bucket = buckets[low] as (typeof buckets)[number];
-    bucket.articles += 1;
+    bucket.articles += articles[i] as number;
     bucket.mentions += counts[i] as number;
   });
   return { interval, undated, buckets };

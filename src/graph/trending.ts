@@ -58,7 +58,7 @@ function totalsOf(dates: readonly number[], options: TrendingOptions): [number, 
  * `limit` rather than a sort of every key, as a week of a large index counts hundreds of thousands of pairs,
  * most of them tied at one article.
  */
-function topRising<K>(totals: [number, number], limit: number, order: (a: K, b: K) => number) {
+export function topRising<K>(totals: [number, number], limit: number, order: (a: K, b: K) => number) {
   const best: Array<[K, TrendingCounts]> = [];
   const compare = ([keyA, a]: [K, TrendingCounts], [keyB, b]: [K, TrendingCounts]): number =>
     b.score - a.score || b.articles - a.articles || order(keyA, keyB);
@@ -85,7 +85,7 @@ function topRising<K>(totals: [number, number], limit: number, order: (a: K, b: 
   return { offer, best };
 }
 
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function trendingEntities(
   store: CooccurrenceGraph,
@@ -179,10 +179,31 @@ export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions
     if (inWindow) windowLists.push(numbers);
     if (inBaseline) baselineLists.push(numbers);
   });
+  const best = rankRisingPairs(windowLists, baselineLists, totals, limit, (n) => entityIds[n] as string);
+  const entity = (id: string) => {
+    const number = numbers.get(id) as number;
+    return { id, name: names[number] as string, type: types[number] as EntityType };
+  };
+  const items = best.map(([[a, b], counts]) => ({ a: entity(a), b: entity(b), ...counts }));
+  return { articles: totals[0], baselineArticles: totals[1], items };
+}
+
+/**
+ * The `limit` pairs whose share rose most, strongest first, from each window article's related entities
+ * (numbers, ascending) in `windowLists` and each baseline article's in `baselineLists`; `idOf` names a number,
+ * and ties go by the pair's ids, so any numbering gives the same answer (index mode numbers as it reads).
+ */
+export function rankRisingPairs(
+  windowLists: readonly number[][],
+  baselineLists: readonly number[][],
+  totals: [number, number],
+  limit: number,
+  idOf: (entity: number) => string,
+): Array<[[string, string], TrendingCounts]> {
   const seen = new Map<number, number>();
   for (const numbers of windowLists) for (const n of numbers) seen.set(n, (seen.get(n) ?? 0) + 1);
   const ends = ([x, y]: [number, number]): [string, string] => {
-    const [idX, idY] = [entityIds[x] as string, entityIds[y] as string];
+    const [idX, idY] = [idOf(x), idOf(y)];
     return idX < idY ? [idX, idY] : [idY, idX];
   };
   const order = (p: [number, number], q: [number, number]): number => {
@@ -206,13 +227,5 @@ export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions
   const bound = Math.round(signedLogLikelihood(1, totals[0], 0, totals[1]) * 100) / 100;
   const weakest = best[limit - 1];
   if (!weakest || !(weakest[1].score > bound)) best = rank(() => true);
-  const entity = (id: string) => {
-    const number = numbers.get(id) as number;
-    return { id, name: names[number] as string, type: types[number] as EntityType };
-  };
-  const items = best.map(([key, counts]) => {
-    const [a, b] = ends(key);
-    return { a: entity(a), b: entity(b), ...counts };
-  });
-  return { articles: totals[0], baselineArticles: totals[1], items };
+  return best.map(([key, counts]) => [ends(key), counts]);
 }

@@ -1,6 +1,7 @@
 // Entity look-up (typo-tolerant, by name or alias), the entity card, and its neighbours with evidence.
 import { Router } from 'express';
-import { NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
+import { indexMostMentioned } from '../graph-index/index-most-mentioned.js';
 import { entitiesOf, entityAttributes, hasEntity } from '../graph/entity-table.js';
 import { findNeighbors } from '../graph/find-neighbors.js';
 import type { NodeAttributes } from '../graph/types.js';
@@ -43,7 +44,14 @@ export function entitiesRouter(deps: AppDeps): Router {
   router.get('/entities', async (req, res) => {
     const { q, type, limit } = parseQuery(entitiesQuery, req.query);
     if (deps.graphMode === 'index') {
-      if (q.trim() === '') throw new UnsupportedInIndexModeError('GET /entities without q');
+      if (q.trim() === '') {
+        const ranked = await indexMostMentioned(search.graph, {
+          type: type as EntityType | undefined,
+          limit,
+        });
+        res.json({ hits: ranked.map(({ id, node }) => cardOf(id, node)) });
+        return;
+      }
       const found = await search.searchEntities(q, { type, limit: DEFAULTS.lookupPool });
       res.json({ hits: await indexLookup(deps, found, limit, cardOf) });
       return;
@@ -51,7 +59,8 @@ export function entitiesRouter(deps: AppDeps): Router {
     if (q.trim() === '') {
       const ids = [...entitiesOf(store)]
         .filter(([, node]) => type === undefined || node.type === type)
-        .sort(([, a], [, b]) => b.mentions - a.mentions)
+        // Ties by id: the same order however the graph was built (index mode ranks alike).
+        .sort(([a, x], [b, y]) => y.mentions - x.mentions || (a < b ? -1 : a > b ? 1 : 0))
         .slice(0, limit)
         .map(([id]) => id);
       res.json({ hits: ids.map(card) });

@@ -104,7 +104,6 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: 'Find entities by name or alias (typo-tolerant); without q, the most mentioned',
       query: entitiesQuery,
       responses: {
-        501: { description: 'without q, in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'matching entities that occur in the graph', json: entityHitsBody },
         503: { description: 'Meilisearch is unreachable (search_unavailable)' },
       },
@@ -142,7 +141,6 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: "An entity's articles and mentions per day, week or month, or a pair's with `with`",
       query: timelineQuery,
       responses: {
-        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'the buckets, empty ones included, and the undated counts', json: timelineBody },
         404: notFound('entity in the graph'),
       },
@@ -154,7 +152,6 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: 'Entities, or pairs, whose share of articles grew in a window against a baseline',
       query: trendingQuery,
       responses: {
-        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'strongest rise first', json: trendingBody },
       },
     },

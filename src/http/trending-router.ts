@@ -2,9 +2,9 @@
 // grew most against a baseline window, by the signed log-likelihood ratio. Without from/to: the last 7
 // days, or the 7 days up to the newest dated article when nothing is that recent (`anchoredToNewest`).
 import { Router } from 'express';
-import { UnsupportedInIndexModeError } from '../errors.js';
 import type { EntityType } from '../entities/types.js';
 import { trendingEntities, trendingPairs } from '../graph/trending.js';
+import { indexTrendingEntities, indexTrendingPairs } from '../graph-index/index-trending.js';
 import { newestPublished, trendingWindow } from '../graph/trending-window.js';
 import { parseQuery, trendingQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
@@ -17,18 +17,21 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
   const { store } = deps;
   const router = Router();
   // Answers are kept until the graph changes: every added, replaced or removed article changes the
-  // article numbers handed out or the article count. The start screen asks the same two questions on every
+  // article numbers handed out or the article count (in index mode, the graph index's version). The start screen asks the same two questions on every
   // visit, and pairs over a large window cost hundreds of milliseconds (docs/time.md).
   const cache = new Map<string, object>();
   let cachedVersion = '';
 
-  router.get('/trending', (req, res) => {
-    if (deps.graphMode === 'index') throw new UnsupportedInIndexModeError('GET /trending');
+  const inIndex = deps.graphMode === 'index';
+  router.get('/trending', async (req, res) => {
     const query = parseQuery(trendingQuery, req.query);
     // The default window ends with the current minute, so that answers within a minute are one answer.
     const minute = Math.floor(now() / 60_000) * 60_000 + 59_999;
-    const window = trendingWindow(query, minute, newestPublished(store.articleDates));
-    const version = `${store.articleIds.length}:${store.articles.size}`;
+    const newest = inIndex ? await deps.search.graph.newestPublished() : newestPublished(store.articleDates);
+    const window = trendingWindow(query, minute, newest);
+    const version = inIndex
+      ? await deps.search.graph.version()
+      : `${store.articleIds.length}:${store.articles.size}`;
     if (version !== cachedVersion) {
       cache.clear();
       cachedVersion = version;
@@ -47,7 +50,11 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
       baselineTo: iso(window.baselineTo),
       anchoredToNewest: window.anchoredToNewest,
     };
-    const found = query.pairs ? trendingPairs(store, options) : trendingEntities(store, options);
+    const found = query.pairs
+      ? await (inIndex ? indexTrendingPairs(deps.search.graph, options) : trendingPairs(store, options))
+      : await (inIndex
+          ? indexTrendingEntities(deps.search.graph, options)
+          : trendingEntities(store, options));
     const answer = {
       ...head,
       articles: found.articles,

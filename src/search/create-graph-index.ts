@@ -20,7 +20,7 @@ import { toGraphDocuments } from './to-graph-documents.js';
 import type { GraphFields } from './types.js';
 import { waitForTask } from './wait-for-task.js';
 
-export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs';
+export type GraphFacet = 'related' | 'mentioned' | 'tiers' | 'article' | 'pairs' | 'publishedTs';
 
 export interface GraphFacetQuery {
   where: GraphWhere;
@@ -47,6 +47,10 @@ export interface GraphIndex {
   articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
   /** Each entity's neighbours with their article and sentence counts, from its list documents. */
   adjacency(ids: readonly string[]): Promise<AdjacencyList[]>;
+  /** The `related` entities of every matching document, one list per document, in no particular order. */
+  relatedLists(where: GraphWhere): Promise<string[][]>;
+  /** The newest publication date (epoch ms) of any article, or undefined when none is dated. */
+  newestPublished(): Promise<number | undefined>;
   /**
    * Whether the graph index holds neighbour lists (an index written before them does not: it must be
    * rebuilt), and the highest write sequence of its articles.
@@ -88,22 +92,26 @@ export class GraphFacetLimitError extends NewsgraphError {
 /**
  * Marks a graph index whose neighbour lists are current: written when a process that keeps lists creates or
  * resets it, deleted by every set-up and write of a process that does not (its writes leave the lists behind).
+ * `lists` is the version of the documents' layout: 2 since article documents carry `relatedTiers`. A mark of
+ * another version is no mark, so index mode rebuilds an index written before (ensure-graph-index.ts).
  */
 export interface FormatDocument {
   id: 'format';
   kind: 'format';
   lists: number;
 }
-export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 1 };
+export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 2 };
 export const FORMAT_PARAMS = {
   q: '',
-  filter: ['kind = "format"'],
+  filter: ['kind = "format"', `lists = ${FORMAT_DOCUMENT.lists}`],
   limit: 1,
   attributesToRetrieve: ['lists'],
 };
 
 export const DEFAULTS = {
   taskTimeoutMs: 10 * 60_000,
+  /** Documents per page when every matching document is read (`relatedLists`). */
+  readPage: 10_000,
   infoBatch: 200,
   queriesPerRequest: 100,
   /** Keep neighbour lists (GRAPH_MODE index or auto, which read them): every write costs about twice as much. */
@@ -162,6 +170,26 @@ export function infoOf(hit: Record<string, unknown> | undefined, id: string) {
   const info = (hit?.info as EntityInfo[] | undefined)?.filter((entry) => entry.id === id).at(-1);
   return info ? { info, seq: hit?.seq as number } : undefined;
 }
+
+/** A page of the documents `relatedLists` reads. */
+export function relatedPageParams(where: GraphWhere, offset: number) {
+  return {
+    q: '',
+    filter: graphFilter(where),
+    offset,
+    limit: DEFAULTS.readPage,
+    attributesToRetrieve: ['related'],
+  };
+}
+
+/** The newest dated article document. */
+export const NEWEST_PARAMS = {
+  q: '',
+  filter: ['kind = "article"', 'publishedTs IS NOT NULL'],
+  sort: ['publishedTs:desc'],
+  limit: 1,
+  attributesToRetrieve: ['publishedTs'],
+};
 
 /** The version of the graph index's articles: their number and the last write sequence. */
 export const VERSION_PARAMS = {
@@ -324,6 +352,21 @@ export function createGraphIndex(
 
     articleDates: async (queries) =>
       (await multi(queries.map(articleDatesParams))).map((result) => result.hits as unknown as ArticleDate[]),
+
+    relatedLists: async (where) => {
+      const lists: string[][] = [];
+      for (let offset = 0; ; offset += DEFAULTS.readPage) {
+        const [page] = await multi([relatedPageParams(where, offset)]);
+        const hits = page?.hits ?? [];
+        for (const hit of hits) lists.push((hit.related as string[] | undefined) ?? []);
+        if (hits.length < DEFAULTS.readPage) return lists;
+      }
+    },
+
+    newestPublished: async () => {
+      const [newest] = await multi([NEWEST_PARAMS]);
+      return (newest?.hits[0]?.publishedTs as number | undefined) ?? undefined;
+    },
 
     latestInfo: async (ids) => {
       // One search per entity, a batch per request: a page of the articles mentioning any of them, newest

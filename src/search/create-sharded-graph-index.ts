@@ -10,6 +10,8 @@ import {
   infoOf,
   latestParams,
   articleDatesParams,
+  NEWEST_PARAMS,
+  relatedPageParams,
   type ArticleDate,
   toFacetAnswer,
   VERSION_PARAMS,
@@ -116,6 +118,32 @@ export function createShardedGraphIndex(
           }),
         ),
       ),
+
+    relatedLists: (where) =>
+      guard(async () => {
+        // Each instance pages through its own documents; together they are every matching document.
+        const perShard = await Promise.all(
+          shards.map(async (shard) => {
+            const lists: string[][] = [];
+            for (let offset = 0; ; offset += GRAPH_DEFAULTS.readPage) {
+              const answer = await shard.client.multiSearch({
+                queries: [{ indexUid: uid, ...relatedPageParams(where, offset) }],
+              });
+              const hits = (answer.results[0]?.hits ?? []) as Array<Record<string, unknown>>;
+              for (const hit of hits) lists.push((hit.related as string[] | undefined) ?? []);
+              if (hits.length < GRAPH_DEFAULTS.readPage) return lists;
+            }
+          }),
+        );
+        return perShard.flat();
+      }),
+
+    newestPublished: () =>
+      guard(async () => {
+        const { limit, ...params } = NEWEST_PARAMS;
+        const newest = await federated(params, { limit });
+        return (newest.hits[0]?.publishedTs as number | undefined) ?? undefined;
+      }),
 
     latestInfo: (ids) =>
       guard(async () => {

@@ -12,6 +12,8 @@ export interface GraphWhere {
   mentionedAny?: readonly string[];
   /** This mention tier, `<entity id>#<k>` (article documents). */
   tier?: string;
+  /** This tier of the mentions outside page furniture (article documents). */
+  relatedTier?: string;
   /** Only these articles. */
   articles?: readonly string[];
   /** None of these articles. */
@@ -27,6 +29,7 @@ export function graphFilter(where: GraphWhere): string[] {
   if (where.mentioned !== undefined) filters.push(`mentioned = ${quote(where.mentioned)}`);
   if (where.mentionedAny) filters.push(`mentioned IN [${where.mentionedAny.map(quote).join(', ')}]`);
   if (where.tier !== undefined) filters.push(`tiers = ${quote(where.tier)}`);
+  if (where.relatedTier !== undefined) filters.push(`relatedTiers = ${quote(where.relatedTier)}`);
   if (where.articles) filters.push(`article IN [${where.articles.map(quote).join(', ')}]`);
   if (where.notArticles && where.notArticles.length > 0) {
     filters.push(`article NOT IN [${where.notArticles.map(quote).join(', ')}]`);

@@ -19,6 +19,8 @@ export interface GraphDocument {
   mentioned?: string[];
   /** Article documents only: `<entity id>#<k>` for the k-th mention, k ≥ 2, so that facets sum mentions. */
   tiers?: string[];
+  /** Article documents only: the same for mentions outside page furniture (timelines count those). */
+  relatedTiers?: string[];
   /** Article documents only: names and types of the mentioned entities (retrieved, never searched). */
   info?: EntityInfo[];
   /** Article documents only: pairs of related entities, for the size estimate of GRAPH_MODE=auto. */
@@ -35,24 +37,39 @@ export function toGraphDocuments(doc: GraphFields): GraphDocument[] {
   const base = { article: doc.id, seq: doc.seq, publishedTs: doc.publishedTs };
   if (doc.duplicateOf) {
     return [
-      { id: `a_${key}`, kind: 'article', ...base, related: [], mentioned: [], tiers: [], info: [], pairs: 0 },
+      {
+        id: `a_${key}`,
+        kind: 'article',
+        ...base,
+        related: [],
+        mentioned: [],
+        tiers: [],
+        relatedTiers: [],
+        info: [],
+        pairs: 0,
+      },
     ];
   }
   const known = new Set(doc.entityInfo.map((info) => info.id));
   const mentions = new Map<string, number>();
+  const ownMentions = new Map<string, number>();
   const related = new Set<string>();
   const bySentence = new Map<number, Set<string>>();
   for (const mention of doc.mentions) {
     if (!known.has(mention.entityId)) continue;
     mentions.set(mention.entityId, (mentions.get(mention.entityId) ?? 0) + 1);
     if (mention.furniture) continue;
+    ownMentions.set(mention.entityId, (ownMentions.get(mention.entityId) ?? 0) + 1);
     related.add(mention.entityId);
     let ids = bySentence.get(mention.sentence);
     if (!ids) bySentence.set(mention.sentence, (ids = new Set()));
     ids.add(mention.entityId);
   }
-  const tiers: string[] = [];
-  for (const [id, count] of mentions) for (let k = 2; k <= count; k++) tiers.push(`${id}#${k}`);
+  const tiersOf = (counts: Map<string, number>): string[] => {
+    const tiers: string[] = [];
+    for (const [id, count] of counts) for (let k = 2; k <= count; k++) tiers.push(`${id}#${k}`);
+    return tiers;
+  };
   const docs: GraphDocument[] = [
     {
       id: `a_${key}`,
@@ -60,7 +77,8 @@ export function toGraphDocuments(doc: GraphFields): GraphDocument[] {
       ...base,
       related: [...related],
       mentioned: [...mentions.keys()],
-      tiers,
+      tiers: tiersOf(mentions),
+      relatedTiers: tiersOf(ownMentions),
       info: doc.entityInfo.filter((info) => mentions.has(info.id)),
       pairs: (related.size * (related.size - 1)) / 2,
     },

@@ -215,6 +215,13 @@ describe('neighbour lists kept by the writer', () => {
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
     expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
     await expectListsEqualGraph(ng);
+
+    // One written before article documents carried `relatedTiers` has the mark of layout 1: no mark.
+    await waitForTask(client, graph.addDocuments([{ id: 'format', kind: 'format', lists: 1 }]));
+    expect((await ng.opened.search.graph.status()).lists).toBe(false);
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(true);
+    expect(await ensureGraphIndex(ng.opened.search, logger)).toBe(false);
+    await expectListsEqualGraph(ng);
   }, 600_000);
 });
 

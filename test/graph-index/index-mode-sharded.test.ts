@@ -9,6 +9,10 @@ import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighb
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
+import { entityTimeline } from '../../src/graph/entity-timeline.js';
+import { trendingEntities, trendingPairs } from '../../src/graph/trending.js';
+import { indexTimeline } from '../../src/graph-index/index-timeline.js';
+import { indexTrendingEntities, indexTrendingPairs } from '../../src/graph-index/index-trending.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createGraphIndex } from '../../src/search/create-graph-index.js';
 import { waitForTask } from '../../src/search/wait-for-task.js';
@@ -131,6 +135,34 @@ describe('index mode on two Meilisearch instances', () => {
     it('exports the same neighbourhoods as one instance and memory mode', async () => {
       const nodes = entitiesByArticles(single.store);
       await expectSameGraphs(nodes.filter((_, i) => i % 3 === 0));
+    }, 600_000);
+
+    it('gives the same timelines and trending as memory mode, read from both instances', async () => {
+      const graph = sharded.opened.search.graph;
+      for (const id of entitiesByArticles(single.store).slice(0, 10)) {
+        for (const options of [{}, { interval: 'day' as const, with: 'olaf-scholz' }]) {
+          expect({ id, options, timeline: await indexTimeline(graph, id, options) }).toEqual({
+            id,
+            options,
+            timeline: entityTimeline(single.store, id, options),
+          });
+        }
+      }
+      const window = {
+        from: day('2024-03-01'),
+        to: day('2024-03-09'),
+        baselineFrom: day('2023-12-01'),
+        baselineTo: day('2024-02-29'),
+      };
+      for (const options of [
+        { ...window, limit: 10 },
+        { ...window, limit: 3, type: 'person' as const },
+      ]) {
+        expect(await indexTrendingEntities(graph, options)).toEqual(trendingEntities(single.store, options));
+        expect(await indexTrendingPairs(graph, options)).toEqual(trendingPairs(single.store, options));
+      }
+      const dates = single.store.articleDates.filter((ts) => !Number.isNaN(ts));
+      expect(await graph.newestPublished()).toBe(Math.max(...dates));
     }, 600_000);
 
     it('counts lists from facets when one instance does not mark its lists current', async () => {

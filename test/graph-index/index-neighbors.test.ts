@@ -18,8 +18,12 @@ import { entityAttributes } from '../../src/graph/entity-table.js';
 import { exportGraph, type ExportOptions } from '../../src/graph/export-graph.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { entityTimeline, type TimelineOptions } from '../../src/graph/entity-timeline.js';
+import { trendingEntities, trendingPairs, type TrendingOptions } from '../../src/graph/trending.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
+import { indexTimeline } from '../../src/graph-index/index-timeline.js';
+import { indexTrendingEntities, indexTrendingPairs } from '../../src/graph-index/index-trending.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
@@ -105,6 +109,61 @@ async function expectSameGraphs(
   return edges;
 }
 
+/** Timelines of every entity, and of each with its strongest neighbours, for every interval and range. */
+async function expectSameTimelines(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  ids: readonly string[],
+  range: { from: number; to: number },
+): Promise<number> {
+  const sets: Array<Partial<TimelineOptions>> = [
+    {},
+    { interval: 'day' },
+    { interval: 'week', from: range.from },
+    { interval: 'day', from: range.from, to: range.to },
+  ];
+  let counted = 0;
+  for (const id of ids) {
+    const partners = (findNeighbors(store, id, { limit: 3 }) ?? []).map((neighbor) => neighbor.id);
+    for (const other of [undefined, id, ...partners]) {
+      for (const options of sets) {
+        const memory = entityTimeline(store, id, { ...options, with: other });
+        const index = await indexTimeline(graph, id, { ...options, with: other });
+        expect({ id, other, options, timeline: index }).toEqual({ id, other, options, timeline: memory });
+        counted +=
+          (memory?.buckets.reduce((sum, bucket) => sum + bucket.mentions, 0) ?? 0) +
+          (memory?.undated.mentions ?? 0);
+      }
+    }
+  }
+  return counted;
+}
+
+/** Trending entities and pairs, of every type and none, over `windows`. */
+async function expectSameTrending(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  windows: Array<Omit<TrendingOptions, 'limit' | 'type'>>,
+): Promise<number> {
+  let items = 0;
+  for (const window of windows) {
+    for (const type of [undefined, 'person', 'organization', 'location'] as const) {
+      for (const limit of [1, 5, 50]) {
+        const options = { ...window, type, limit };
+        const memory = trendingEntities(store, options);
+        expect({ options, entities: await indexTrendingEntities(graph, options) }).toEqual({
+          options,
+          entities: memory,
+        });
+        const pairs = trendingPairs(store, options);
+        expect({ options, pairs: await indexTrendingPairs(graph, options) }).toEqual({ options, pairs });
+        items += memory.items.length + pairs.items.length;
+      }
+    }
+  }
+  return items;
+}
+
 async function expectSameNodes(store: CooccurrenceGraph, graph: GraphIndex, ids: readonly string[]) {
   for (const id of ids) {
     expect({ id, node: await indexEntity(graph, id) }).toEqual({
@@ -162,6 +221,53 @@ describe('index mode answers as memory mode', () => {
       expect(await indexExportGraph(ng.opened.search.graph, { center: 'no-such-entity' })).toBeUndefined();
     });
 
+    it('gives every entity and pair the same timeline, undated articles and date ranges included', async () => {
+      const ids = entityIds(ng.store);
+      const mentions = await expectSameTimelines(ng.store, ng.opened.search.graph, ids, {
+        from: day('2024-03-02'),
+        to: day('2024-03-07'),
+      });
+      expect(mentions).toBeGreaterThan(200);
+      expect(await indexTimeline(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
+      expect(
+        await indexTimeline(ng.opened.search.graph, 'olaf-scholz', { with: 'no-such-entity' }),
+      ).toBeUndefined();
+    });
+
+    it('ranks the same trending entities and pairs, by type and window', async () => {
+      const DAY = 86_400_000;
+      const items = await expectSameTrending(ng.store, ng.opened.search.graph, [
+        {
+          from: day('2024-03-04'),
+          to: day('2024-03-10') - 1,
+          baselineFrom: day('2024-02-26'),
+          baselineTo: day('2024-03-04') - 1,
+        },
+        {
+          from: day('2024-03-01'),
+          to: day('2024-03-09'),
+          baselineFrom: day('2023-12-01'),
+          baselineTo: day('2024-02-29'),
+        },
+        {
+          from: day('2024-02-20'),
+          to: day('2024-02-21') + DAY,
+          baselineFrom: 0,
+          baselineTo: day('2024-02-19'),
+        },
+        {
+          from: day('2030-01-01'),
+          to: day('2030-01-08'),
+          baselineFrom: day('2029-12-25'),
+          baselineTo: day('2029-12-31'),
+        },
+      ]);
+      expect(items).toBeGreaterThan(50);
+      expect(await ng.opened.search.graph.newestPublished()).toBe(
+        Math.max(...ng.store.articleDates.filter((ts) => !Number.isNaN(ts))),
+      );
+    });
+
     it('gives every entity the same name, type, articles and mentions', async () => {
       await expectSameNodes(ng.store, ng.opened.search.graph, entityIds(ng.store));
       expect(await indexEntity(ng.opened.search.graph, 'no-such-entity')).toBeUndefined();
@@ -198,6 +304,16 @@ describe('index mode answers as memory mode', () => {
         '/graph?center=emmanuel-macron&depth=2&weight=count&format=gexf',
         '/graph?center=vladimir-putin&window=sentence&format=csv&table=edges',
         '/graph?center=berlin&format=graphml&from=2024-03-02',
+        '/entities/olaf-scholz/timeline',
+        '/entities/olaf-scholz/timeline?interval=day&with=emmanuel-macron',
+        '/entities/germany/timeline?interval=week&from=2024-03-01&to=2024-03-08',
+        '/entities',
+        '/entities?limit=100',
+        '/entities?type=person&limit=3',
+        '/entities?type=organization',
+        '/trending',
+        '/trending?pairs=true&limit=5',
+        '/trending?type=person&from=2024-03-01&to=2024-03-09',
       ];
       for (const path of paths) {
         const memory = await request(ng.app).get(path).expect(200);
@@ -206,6 +322,8 @@ describe('index mode answers as memory mode', () => {
       }
       await request(indexApp).get('/graph?center=no-such-entity').expect(404);
       await request(indexApp).get('/entities/no-such-entity/neighbors').expect(404);
+      await request(indexApp).get('/entities/no-such-entity/timeline').expect(404);
+      await request(indexApp).get('/entities/olaf-scholz/timeline?with=no-such-entity').expect(404);
       const health = await request(indexApp).get('/health').expect(200);
       expect(health.body).toMatchObject({
         graphMode: 'index',
@@ -215,10 +333,7 @@ describe('index mode answers as memory mode', () => {
       for (const path of [
         '/graph',
         '/graph?center=olaf-scholz&backbone=disparity',
-        '/trending',
-        '/entities/olaf-scholz/timeline',
         '/entities/olaf-scholz/similar',
-        '/entities',
       ]) {
         const res = await request(indexApp).get(path).expect(501);
         expect(res.body.error.code).toBe('unsupported_in_index_mode');
@@ -307,7 +422,43 @@ describe('index mode answers as memory mode', () => {
         optionSets({ from: day('2006-01-01'), to: day('2010-12-31') }),
       );
       await expectSameNodes(ng.store, ng.opened.search.graph, ids);
+      await expectSameTimelines(ng.store, ng.opened.search.graph, ids.slice(0, 20), {
+        from: day('2006-01-01'),
+        to: day('2010-12-31'),
+      });
+      await expectSameTrending(ng.store, ng.opened.search.graph, [
+        {
+          from: day('2010-01-01'),
+          to: day('2010-12-31'),
+          baselineFrom: day('2009-01-01'),
+          baselineTo: day('2009-12-31'),
+        },
+        {
+          from: day('2019-06-01'),
+          to: day('2019-06-07'),
+          baselineFrom: day('2019-05-25'),
+          baselineTo: day('2019-05-31'),
+        },
+      ]);
     }, 1_200_000);
+
+    it('ranks the most mentioned entities, and answers timelines and trending over HTTP, as memory mode', async () => {
+      const indexApp = createApp(
+        apiDeps(ng.opened, createCooccurrenceGraph(), ng.config, createLogger('warn'), 'index'),
+      );
+      const [hub] = entitiesByArticles(ng.store);
+      for (const path of [
+        '/entities?limit=100',
+        '/entities?type=location&limit=20',
+        '/entities?type=person&limit=20',
+        `/entities/${hub}/timeline?interval=week&from=2005-01-01&to=2005-12-31`,
+        '/trending?from=2019-06-01&to=2019-06-07&pairs=true',
+      ]) {
+        const memory = await request(ng.app).get(path).expect(200);
+        const index = await request(indexApp).get(path).expect(200);
+        expect({ path, text: index.text }).toEqual({ path, text: memory.text });
+      }
+    }, 600_000);
 
     it('exports the neighbourhoods of hubs, mid-sized and rare entities as memory mode does', async () => {
       // A hub's depth-2 view reads the whole lists of up to 150 entities: 2 hubs, 6 spread by size, and the
