@@ -1,9 +1,10 @@
 // The curation log in Meilisearch, an index of its own (<prefix>curations): every operation with its
 // time, arguments, status and counts. It is the source of truth for corrections: every process folds it.
-import { MeilisearchApiError, type EnqueuedTask, type Meilisearch } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import { NewsgraphError } from '../errors.js';
 import { quote } from '../search/build-filter.js';
-import { guard, taskError } from '../search/create-search-index.js';
+import { guard } from '../search/create-search-index.js';
+import { ensureIndex, taskError } from '../search/ensure-index.js';
 import { waitForTask } from '../search/wait-for-task.js';
 import type { Curation } from './types.js';
 
@@ -32,19 +33,8 @@ export function createCurationLog(client: Meilisearch, prefix: string): Curation
   return {
     setup: () =>
       guard(async () => {
-        try {
-          await client.getIndex(uid);
-        } catch (cause) {
-          if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-          const task = await settled(client.createIndex(uid, { primaryKey: 'id' }));
-          if (task.error?.code !== 'index_already_exists') check(task, `creating ${uid}`);
-        }
-        check(
-          await settled(
-            index.updateSettings({ filterableAttributes: ['id', 'status'], sortableAttributes: ['seq'] }),
-          ),
-          'settings',
-        );
+        const settings = { filterableAttributes: ['id', 'status'], sortableAttributes: ['seq'] };
+        await ensureIndex(client, uid, settings, 'curations', DEFAULTS.taskTimeoutMs);
       }),
     put: (curation) =>
       guard(async () => {

@@ -1,9 +1,10 @@
 // Feed subscriptions in an index of their own (`<prefix>feeds`), so they live where everything else lives
 // and survive restarts and rebuilds. The index is made on first use.
-import { MeilisearchApiError, type EnqueuedTask, type Meilisearch } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import { NewsgraphError } from '../errors.js';
 import type { Feed } from '../feeds/types.js';
-import { guard, taskError } from './create-search-index.js';
+import { guard } from './create-search-index.js';
+import { ensureIndex, taskError } from './ensure-index.js';
 import { quote } from './build-filter.js';
 import { waitForTask } from './wait-for-task.js';
 
@@ -23,22 +24,7 @@ export function createFeedStore(client: Meilisearch, prefix: string): FeedStore 
 
   const ensure = (): Promise<void> => {
     ready ??= (async () => {
-      try {
-        await client.getIndex(feeds.uid);
-      } catch (cause) {
-        if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-        const task = await settled(client.createIndex(feeds.uid, { primaryKey: 'id' }));
-        if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
-          throw new NewsgraphError(
-            'search_error',
-            `feeds: cannot create index ${feeds.uid}: ${taskError(task)}`,
-          );
-        }
-      }
-      const task = await settled(feeds.updateSettings({ filterableAttributes: ['id'] }));
-      if (task.status !== 'succeeded') {
-        throw new NewsgraphError('search_error', `feeds: settings of ${feeds.uid}: ${taskError(task)}`);
-      }
+      await ensureIndex(client, feeds.uid, { filterableAttributes: ['id'] }, 'feeds', DEFAULTS.taskTimeoutMs);
     })().catch((cause: unknown) => {
       ready = undefined;
       throw cause;

@@ -5,6 +5,7 @@ import type { EnqueuedTask, Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
 import { writerOf } from './create-meili-client.js';
+import { ensureIndex } from './ensure-index.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import {
@@ -256,12 +257,7 @@ export function createGraphIndex(
   return {
     uid,
     setup: async () => {
-      const exists = await client.getIndex(uid).then(
-        () => true,
-        () => false,
-      );
-      if (!exists) await settled(writer.createIndex(uid, { primaryKey: 'id' }));
-      succeeded(await settled(writes.updateSettings(GRAPH_SETTINGS)), 'settings');
+      const exists = await ensureIndex(writer, uid, GRAPH_SETTINGS, 'graph index', DEFAULTS.taskTimeoutMs);
       if (keepLists && !exists) await writeFormat();
       // A process without lists marks them stale: an index-mode process rebuilds them at its start.
       if (!keepLists && exists)

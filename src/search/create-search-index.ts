@@ -2,13 +2,11 @@
 // document instead of losing its batch, keyword search with safe filters and escaped snippets, entity
 // look-up, and the reads the graph is rebuilt from. Unreachable Meilisearch becomes SearchUnavailableError.
 import {
-  MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   type EnqueuedTask,
   type Meilisearch,
   type Settings,
-  type Task,
 } from 'meilisearch';
 import { NewsgraphError, SearchUnavailableError } from '../errors.js';
 import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
@@ -16,6 +14,7 @@ import { buildFilter, quote } from './build-filter.js';
 import { cacheGraphFacets } from './cache-graph-facets.js';
 import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
 import { writerOf } from './create-meili-client.js';
+import { ensureIndex, taskError } from './ensure-index.js';
 import { ARTICLE_SETTINGS, ENTITY_SETTINGS } from './index-settings.js';
 import type {
   ArticleDocument,
@@ -107,9 +106,6 @@ export async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function taskError(task: Task): string {
-  return task.error?.message ?? `task ${task.uid} ${task.status}`;
-}
 
 /**
  * Binds the search stage to a client and an index-name prefix. `articleSettings` replaces the article
@@ -130,18 +126,6 @@ export function createSearchIndex(
   const entityWrites = writer.index<EntityDocument>(entities.uid);
   const settled = (enqueued: Promise<EnqueuedTask>) => waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
 
-  const ensureIndex = async (uid: string): Promise<void> => {
-    try {
-      await client.getIndex(uid);
-    } catch (cause) {
-      if (!(cause instanceof MeilisearchApiError) || cause.cause?.code !== 'index_not_found') throw cause;
-      const task = await settled(writer.createIndex(uid, { primaryKey: 'id' }));
-      if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists') {
-        throw new NewsgraphError('search_error', `search: cannot create index ${uid}: ${taskError(task)}`);
-      }
-    }
-  };
-
   const add = async (docs: readonly ArticleDocument[]): Promise<WriteResult> => {
     const task = await settled(articleWrites.addDocuments([...docs], { primaryKey: 'id' }));
     if (task.status === 'succeeded') return { failed: [] };
@@ -154,16 +138,9 @@ export function createSearchIndex(
   return {
     setup: () =>
       guard(async () => {
-        for (const [index, settings] of [
-          [articleWrites, options.articleSettings ?? ARTICLE_SETTINGS],
-          [entityWrites, ENTITY_SETTINGS],
-        ] as const) {
-          await ensureIndex(index.uid);
-          const task = await settled(index.updateSettings(settings));
-          if (task.status !== 'succeeded') {
-            throw new NewsgraphError('search_error', `search: settings of ${index.uid}: ${taskError(task)}`);
-          }
-        }
+        const settings = options.articleSettings ?? ARTICLE_SETTINGS;
+        await ensureIndex(writer, articles.uid, settings, 'search', DEFAULTS.taskTimeoutMs);
+        await ensureIndex(writer, entities.uid, ENTITY_SETTINGS, 'search', DEFAULTS.taskTimeoutMs);
         await graph.setup();
       }),
 
