@@ -92,7 +92,7 @@ export class GraphFacetLimitError extends NewsgraphError {
 
 /**
  * Marks a graph index whose neighbour lists are current: written when a process that keeps lists creates or
- * resets it, deleted by every set-up and write of a process that does not (its writes leave the lists behind).
+ * resets it, deleted by every write and removal of a process that does not (they leave the lists behind).
  * `lists` is the version of the documents' layout: 2 since article documents carry `relatedTiers`. A mark of
  * another version is no mark, so index mode rebuilds an index written before (ensure-graph-index.ts).
  */
@@ -259,9 +259,8 @@ export function createGraphIndex(
     setup: async () => {
       const exists = await ensureIndex(writer, uid, GRAPH_SETTINGS, 'graph index', DEFAULTS.taskTimeoutMs);
       if (keepLists && !exists) await writeFormat();
-      // A process without lists marks them stale: an index-mode process rebuilds them at its start.
-      if (!keepLists && exists)
-        succeeded(await settled(writes.deleteDocument('format')), 'unmarking the lists');
+      // A process without lists leaves the mark until it writes (each write and removal deletes it): an API
+      // started in memory mode over an index-mode index does not make the next index-mode start rebuild.
     },
 
     write: async (docs) => {

@@ -292,7 +292,7 @@ describe('neighbour lists and the graph mode', () => {
     await expectIndexEqualsMemory(memory.store, index!.search.graph);
   }, 600_000);
 
-  it('a memory-mode process set up on an index with lists marks them stale', async () => {
+  it('a memory-mode process that only reads leaves the lists current: no rebuild at the next index-mode start', async () => {
     expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
     expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 1 });
     const again = await openSearch(
@@ -300,8 +300,11 @@ describe('neighbour lists and the graph mode', () => {
       logger,
     );
     await again.close();
+    expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 1 });
+    expect(await ensureGraphIndex(index!.search, logger)).toBe(false);
+    // Its first write takes the mark with it.
+    await rewrite(3, 'Olaf Scholz met Joe Biden in Washington.');
     expect(await listAndMarks(client, graphUid())).toMatchObject({ marks: 0 });
     expect(await ensureGraphIndex(index!.search, logger)).toBe(true);
-    expect(await ensureGraphIndex(index!.search, logger)).toBe(false);
   }, 600_000);
 });
