@@ -254,6 +254,11 @@ function trimSpan(
   const honorific = (at: number): boolean => HONORIFICS.has(value(at).replace(/\.$/, ''));
   while (start < end && !naming(start)) start += 1;
   while (end > start && !naming(end - 1)) end -= 1;
+  // A unit written onto its number ("a 30GB model", "5kW", "3D") is no name; a longer span is kept whole
+  // ("3GSM World Congress": cut, its "Congress" would be found as the US Congress).
+  const before = tokens[start - 1];
+  const glued = before !== undefined && before.end === tokens[start]?.start;
+  if (glued && end - start === 1 && /^\d+([.,]\d+)*$/.test(before.value)) return undefined;
   // A form of address before a name makes it a person's, whatever the tagger said ("Ms Kelly" tagged an
   // organisation).
   const addressed = end - start > 1 && honorific(start);

@@ -153,6 +153,11 @@ describe('the tagger as a finder', () => {
     expect(mentions.filter((mention) => mention.includes('Geschichte'))).toEqual([]);
   });
 
+  it('takes no unit written onto its number for a name', () => {
+    const mentions = withTagger('Apple sold a 30GB model in Britain.', 'en').mentions.map((m) => m.text);
+    expect(mentions).toEqual(['Apple', 'Britain']);
+  });
+
   it('ends a German span at a genitive name and leaves out the nouns it governs', () => {
     const text =
       'Thomas Fischer sprach. Thomas Fischers Mutter war da. Google wächst. Googles Software ist beliebt. ' +
