@@ -16,6 +16,8 @@ import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
 import type { CooccurrenceGraph, GraphArticle } from '../../src/graph/types.js';
 import { latencies, megabytes } from './measure.js';
+import { createArticleTable } from '../../src/graph/article-table.js';
+import { createPostings } from '../../src/graph/postings.js';
 
 interface Memory {
   heapUsed: number;
@@ -40,14 +42,10 @@ function perEdge(before: Memory, after: Memory, edges: number) {
   return { heapUsed: round(heap), external: round(external), total: round(heap + external) };
 }
 
-/** The same store without its per-article records, postings and the EntityInfo they share: the graph proper. */
+/** The same store without its articles and postings: the graph proper. */
 function dropArticles(store: CooccurrenceGraph): void {
-  store.articles = new Map();
-  store.postings = new Map();
-  store.articleNumbers = new Map();
-  store.articleIds = [];
-  store.articleDates = [];
-  store.entities.infos = [];
+  store.articles = createArticleTable();
+  store.postings = createPostings();
 }
 
 function time(run: () => unknown, times: number) {

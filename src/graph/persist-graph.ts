@@ -1,6 +1,6 @@
 // The graph's persisted form, binary: the entities (ids, names and types as one JSON section, counts as
 // Int32Arrays), every entity's run of edges as it sits in memory (edge-lists.ts: other end, shared
-// articles, shared sentences), and the per-article records as columns (article-columns.ts). Loading copies the runs
+// articles, shared sentences), and the articles as columns (article-columns.ts), as they sit in memory too. Loading copies the runs
 // into the slabs instead of replaying every article's pairs, after checking that they hold together (sorted,
 // in range, each edge the same at both ends). Written atomically (temp file, then rename); `source` names
 // the index it mirrors, so a snapshot of another index is never loaded, and one that does not hold
@@ -12,7 +12,7 @@ import { createCooccurrenceGraph } from './create-cooccurrence-graph.js';
 import type { CooccurrenceGraph } from './types.js';
 
 const MAGIC = 'newsgraph-graph\n';
-const VERSION = 4;
+const VERSION = 5;
 const END = 'end.';
 
 interface Header {
@@ -73,7 +73,7 @@ function* sectionsOf(store: CooccurrenceGraph, source: string): Generator<Buffer
       for (let i = 0; i < slots; i++) out[i] = renumber[out[i] as number] as number;
     yield* section(int32(out));
   }
-  for (const column of articleColumns(store)) {
+  for (const column of articleColumns(store, renumber)) {
     if (column instanceof Int32Array || column instanceof Float64Array) {
       yield* section(Buffer.from(column.buffer, column.byteOffset, column.byteLength));
     } else yield* section(Buffer.from(JSON.stringify(column)));
@@ -195,7 +195,7 @@ function restore(buffer: Buffer, source: string): CooccurrenceGraph | undefined 
     count: header.edges,
   });
   checkRuns(store);
-  restoreArticles(store, read);
+  restoreArticles(store, read, n);
   if (read.take(END.length).toString('latin1') !== END || !read.done())
     throw new Error('snapshot does not end');
   return store;

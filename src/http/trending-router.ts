@@ -8,6 +8,7 @@ import { trendingEntities, trendingPairs } from '../graph/trending.js';
 import { newestPublished, trendingWindow } from '../graph/trending-window.js';
 import { parseQuery, trendingQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
+import { articleDates } from '../graph/article-table.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 
@@ -27,8 +28,8 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
     const query = parseQuery(trendingQuery, req.query);
     // The default window ends with the current minute, so that answers within a minute are one answer.
     const minute = Math.floor(now() / 60_000) * 60_000 + 59_999;
-    const window = trendingWindow(query, minute, newestPublished(store.articleDates));
-    const version = `${store.articleIds.length}:${store.articles.size}`;
+    const window = trendingWindow(query, minute, newestPublished(articleDates(store)));
+    const version = `${store.articles.count}:${store.articles.live}`;
     if (version !== cachedVersion) {
       cache.clear();
       cachedVersion = version;

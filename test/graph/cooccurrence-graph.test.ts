@@ -14,6 +14,8 @@ import { snapshotSections } from '../helpers/snapshot-sections.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { articleCount } from '../../src/graph/article-table.js';
+import { storedArticles } from '../../src/graph/stored-article.js';
 
 const putin = { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'person' as const };
 const xi = { id: 'xi-jinping', name: 'Xi Jinping', type: 'person' as const };
@@ -73,7 +75,7 @@ describe('co-occurrence graph', () => {
       'a2',
     ]);
     removeArticle(store, 'a2');
-    expect([entityCount(store), edgeCount(store), store.articles.size, store.postings.size]).toEqual([
+    expect([entityCount(store), edgeCount(store), articleCount(store), store.postings.entities]).toEqual([
       0, 0, 0, 0,
     ]);
   });
@@ -102,7 +104,7 @@ describe('co-occurrence graph', () => {
     }
     // Evidence lists exactly the articles that hold both ends.
     for (const neighbor of all) {
-      const holding = [...store.articles]
+      const holding = [...storedArticles(store)]
         .filter(([, stored]) => stored.entityInfo.some((info) => info.id === neighbor.id))
         .map(([id]) => id);
       expect([...neighbor.evidence].sort()).toEqual(holding.sort());
