@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { SearchIndex } from './search/create-search-index.js';
 import { GRAPH_FIELDS } from './search/types.js';
 import { articleSeq } from './graph/article-table.js';
+import { compactPostings } from './graph/postings.js';
 
 export const DEFAULTS = {
   pageSize: 1_000,
@@ -23,6 +24,7 @@ export async function rebuildGraph(search: SearchIndex): Promise<CooccurrenceGra
   }
   // Built by growing runs, the slabs hold holes and spare room: one pass packs them.
   compactEdgeLists(store.edges);
+  compactPostings(store.postings);
   return store;
 }
 

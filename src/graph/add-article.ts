@@ -2,7 +2,7 @@
 // first, so re-indexing replaces its contribution instead of doubling it. The article is kept as a run of
 // integers (article-table.ts): each mention's entity number, and its sentence with the furniture bit.
 import { articleContribution } from './article-contribution.js';
-import { appendArticle } from './article-table.js';
+import { appendArticle, hasArticle } from './article-table.js';
 import { addToPair } from './edge-lists.js';
 import { countEntity } from './entity-table.js';
 import { addPostings } from './postings.js';
@@ -11,7 +11,7 @@ import type { CooccurrenceGraph, GraphArticle } from './types.js';
 
 /** Adds (or replaces) one article; a copy of another's story is kept with no entities. */
 export function addArticle(store: CooccurrenceGraph, article: GraphArticle): void {
-  if (store.articles.numbers.has(article.id)) removeArticle(store, article.id);
+  if (hasArticle(store, article.id)) removeArticle(store, article.id);
   const counts = new Map<string, number>();
   if (!article.duplicateOf) {
     for (const info of article.entityInfo) counts.set(info.id, 0);

@@ -2,6 +2,7 @@
 // ids and titles as JSON string arrays, write sequences and dates as Float64Arrays, each article's number of
 // mentions, and every mention (entity number, sentence and furniture bit) in one Int32Array. Loading copies
 // the columns into the table and builds the postings in two passes over the mentions: no object per article.
+import { createArticleNumbers, getArticleNumber, setArticleNumber } from './article-numbers.js';
 import { buildPostings } from './postings.js';
 import { MENTION_INTS, type CooccurrenceGraph } from './types.js';
 
@@ -62,7 +63,7 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader, en
   if (!Array.isArray(ids) || !Array.isArray(titles) || ids.length !== n || titles.length !== n)
     throw new Error('article columns disagree');
   const start = new Int32Array(n);
-  const numbers = new Map<string, number>();
+  const numbers = createArticleNumbers(n);
   // Each entity's mentions and articles, counted again from the articles: they must equal the entity table's.
   const [mentioned, articles, last] = [
     new Int32Array(entities),
@@ -72,7 +73,10 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader, en
   last.fill(-1);
   let at = 0;
   for (let number = 0; number < n; number++) {
-    numbers.set(ids[number] as string, number);
+    const id = ids[number];
+    if (typeof id !== 'string' || getArticleNumber(numbers, ids, id) !== undefined)
+      throw new Error(`article ${number}: id`);
+    setArticleNumber(numbers, ids, id, number);
     start[number] = at;
     const length = MENTION_INTS * (lengths[number] as number);
     lengths[number] = length;
@@ -86,7 +90,7 @@ export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader, en
       last[entity] = number;
     }
   }
-  if (at !== mentions.length || numbers.size !== n) throw new Error('article columns disagree');
+  if (at !== mentions.length) throw new Error('article columns disagree');
   for (let entity = 0; entity < entities; entity++) {
     if (
       mentioned[entity] !== store.entities.mentions[entity] ||

@@ -2,12 +2,18 @@
 // and its mentions as a run of integers in one shared slab (MENTION_INTS per mention, the entity by number).
 // A snapshot holds the same columns, so that loading one copies them instead of building an object per
 // article; removal, evidence, timelines and trending read the runs in place.
+import {
+  createArticleNumbers,
+  deleteArticleNumber,
+  getArticleNumber,
+  setArticleNumber,
+} from './article-numbers.js';
 import { grown } from './grown.js';
 import type { ArticleTable, CooccurrenceGraph } from './types.js';
 
 export function createArticleTable(ints = 1024): ArticleTable {
   return {
-    numbers: new Map(),
+    numbers: createArticleNumbers(),
     ids: [],
     titles: [],
     seqs: new Float64Array(16),
@@ -27,9 +33,14 @@ export function articleCount(store: CooccurrenceGraph): number {
   return store.articles.live;
 }
 
+/** Article `id`'s number, or undefined when the graph does not hold it. */
+export function articleNumberOf(store: CooccurrenceGraph, id: string): number | undefined {
+  return getArticleNumber(store.articles.numbers, store.articles.ids, id);
+}
+
 /** Whether the graph holds article `id`. */
 export function hasArticle(store: CooccurrenceGraph, id: string): boolean {
-  return store.articles.numbers.has(id);
+  return articleNumberOf(store, id) !== undefined;
 }
 
 /** The ids of the articles in the graph, in the order they were (last) added. */
@@ -43,19 +54,19 @@ export function* articleIdsOf(store: CooccurrenceGraph): Generator<string> {
 
 /** Article `id`'s write sequence, or undefined when the graph does not hold it. */
 export function articleSeq(store: CooccurrenceGraph, id: string): number | undefined {
-  const number = store.articles.numbers.get(id);
+  const number = articleNumberOf(store, id);
   return number === undefined ? undefined : store.articles.seqs[number];
 }
 
 /** Article `id`'s title (null when it has none), or undefined when the graph does not hold it. */
 export function articleTitle(store: CooccurrenceGraph, id: string): string | null | undefined {
-  const number = store.articles.numbers.get(id);
+  const number = articleNumberOf(store, id);
   return number === undefined ? undefined : (store.articles.titles[number] ?? null);
 }
 
 /** Article `id`'s `publishedTs`: null when undated, undefined when the graph does not hold it. */
 export function articlePublished(store: CooccurrenceGraph, id: string): number | null | undefined {
-  const number = store.articles.numbers.get(id);
+  const number = articleNumberOf(store, id);
   if (number === undefined) return undefined;
   const published = store.articles.dates[number] as number;
   return Number.isNaN(published) ? null : published;
@@ -95,7 +106,7 @@ export function appendArticle(
   table.mentions.set(mentions, table.used);
   table.used += mentions.length;
   table.reserved += mentions.length;
-  table.numbers.set(article.id, number);
+  setArticleNumber(table.numbers, table.ids, article.id, number);
   table.count += 1;
   table.live += 1;
   return number;
@@ -106,7 +117,7 @@ export function deleteArticle(store: CooccurrenceGraph, number: number): void {
   const table = store.articles;
   const id = table.ids[number];
   if (id === undefined) return;
-  table.numbers.delete(id);
+  deleteArticleNumber(table.numbers, table.ids, id);
   table.ids[number] = undefined;
   table.titles[number] = null;
   table.dates[number] = NaN;

@@ -121,38 +121,45 @@ function reader(buffer: Buffer) {
   };
 }
 
-/** Throws unless every run is sorted, in range, and each edge says the same at its two ends. */
+/** A 32-bit mix of one edge as (lower end, higher end, articles, sentences), seeded. */
+function edgeHash(seed: number, x: number, y: number, articles: number, sentences: number): number {
+  let h = Math.imul(seed ^ x, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15) ^ y, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 13) ^ articles, 0xc2b2ae3d);
+  h = Math.imul(h ^ (h >>> 16) ^ sentences, 0x27d4eb2f);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Throws unless every run is sorted, in range, and each edge says the same at its two ends. The ends are
+ * compared through sums of two 32-bit hashes of each edge, one sum over the halves held by the lower end and
+ * one over those held by the higher: a pass in slab order, where finding each edge's other half took a
+ * random read per edge (2.8 s of a 4.8 s load at 10M edges, measured). Halves that disagree leave the sums
+ * equal with odds of about 2^-64.
+ */
 function checkRuns(store: CooccurrenceGraph): void {
   const { start, length, others, articles, sentences } = store.edges;
   const count = start.length;
-  let halves = 0;
+  let [lowA, lowB, highA, highB, halves] = [0, 0, 0, 0, 0];
   for (let x = 0; x < count; x++) {
     const [from, to] = [start[x] as number, (start[x] as number) + (length[x] as number)];
     for (let at = from; at < to; at++) {
       const y = others[at] as number;
+      const [shared, sentenced] = [articles[at] as number, sentences[at] as number];
       if (y < 0 || y >= count || y === x) throw new Error(`entity ${x}: edge to ${y}`);
       if (at > from && y <= (others[at - 1] as number)) throw new Error(`entity ${x}: run not sorted`);
-      if ((articles[at] as number) < 1 || (sentences[at] as number) < 0)
-        throw new Error(`entity ${x}: counts`);
-      if (y < x) continue;
-      // The same edge at the other end, by binary search in its run.
-      const end = (start[y] as number) + (length[y] as number);
-      let [low, high] = [start[y] as number, end];
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if ((others[mid] as number) < x) low = mid + 1;
-        else high = mid;
+      if (shared < 1 || sentenced < 0) throw new Error(`entity ${x}: counts`);
+      if (x < y) {
+        lowA = (lowA + edgeHash(1, x, y, shared, sentenced)) | 0;
+        lowB = (lowB + edgeHash(2, x, y, shared, sentenced)) | 0;
+      } else {
+        highA = (highA + edgeHash(1, y, x, shared, sentenced)) | 0;
+        highB = (highB + edgeHash(2, y, x, shared, sentenced)) | 0;
       }
-      if (
-        low >= end ||
-        others[low] !== x ||
-        articles[low] !== articles[at] ||
-        sentences[low] !== sentences[at]
-      )
-        throw new Error(`edge ${x}-${y}: ends disagree`);
-      halves += 2;
+      halves += 1;
     }
   }
+  if (lowA !== highA || lowB !== highB) throw new Error('edges whose ends disagree');
   if (halves !== others.length) throw new Error('edges and runs disagree');
 }
 

@@ -3,11 +3,11 @@
 // look at one article or compare the graph with another built from the same articles.
 import { MENTION_INTS, type CooccurrenceGraph, type StoredArticle } from './types.js';
 import type { EntityType } from '../entities/types.js';
-import { mentionRun } from './article-table.js';
+import { articleNumberOf, mentionRun } from './article-table.js';
 
 /** Article `id` as the graph holds it, or undefined when it does not. */
 export function storedArticle(store: CooccurrenceGraph, id: string): StoredArticle | undefined {
-  const number = store.articles.numbers.get(id);
+  const number = articleNumberOf(store, id);
   return number === undefined ? undefined : articleAt(store, number);
 }
 

@@ -60,8 +60,8 @@ export const MENTION_INTS = 2;
  * when they pass a quarter of the slab. An object per article took about 70 bytes per edge at 10M edges.
  */
 export interface ArticleTable {
-  /** Article id -> its number (only articles the graph holds). */
-  numbers: Map<string, number>;
+  /** Article id -> its number (only articles the graph holds; article-numbers.ts). */
+  numbers: ArticleNumbers;
   /** Number -> id; undefined once removed. */
   ids: Array<string | undefined>;
   titles: Array<string | null>;
@@ -78,6 +78,14 @@ export interface ArticleTable {
   /** Integers of the slab handed out, and those that belong to a held article. */
   used: number;
   reserved: number;
+}
+
+/** An open-addressing hash table from article id to number over `ArticleTable.ids` (article-numbers.ts). */
+export interface ArticleNumbers {
+  /** Number + 1 per slot; 0 is empty, -1 a deleted entry. */
+  slots: Int32Array;
+  size: number;
+  deleted: number;
 }
 
 /**

@@ -212,7 +212,7 @@ describe('co-occurrence graph', () => {
     await saveGraph(store, file, 'source-a');
     const good = readFileSync(file);
     expect(await loadGraph(file, 'source-a')).toBeDefined();
-    const { others, shared } = snapshotSections(good);
+    const { header, mentions, others, shared, articleMentions } = snapshotSections(good);
     const damaged = (offset: number, value: number): Buffer => {
       const copy = Buffer.from(good);
       copy.writeInt32LE(value, offset);
@@ -221,6 +221,13 @@ describe('co-occurrence graph', () => {
     const broken = {
       'an edge naming no entity': damaged(others.offset, 99),
       'an edge whose two ends disagree': damaged(shared.offset, 7),
+      'a mention naming no entity': damaged(articleMentions.offset, 99),
+      "an entity's mentions that its articles do not add up to": damaged(mentions.offset, 7),
+      'an older version': Buffer.from(
+        good.toString('latin1', 0, header.offset + header.length).replace('"version":5', '"version":4') +
+          good.toString('latin1', header.offset + header.length),
+        'latin1',
+      ),
       'cut short': good.subarray(0, good.length - 3),
       'not a snapshot': Buffer.from('{"version": 2, "source": "source-a", "art'),
     };

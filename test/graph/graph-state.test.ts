@@ -88,6 +88,11 @@ describe('graph state', () => {
       'cut short': good.subarray(0, good.length / 2),
       'not a snapshot': 'graph?',
       'an edge naming no entity': noEntity,
+      // An older version of the format (version 4 held articles as objects): rebuilt, not read.
+      'an older version': Buffer.from(
+        good.toString('latin1').replace('"version":5', '"version":4'),
+        'latin1',
+      ),
     };
     for (const [name, content] of Object.entries(corrupt)) {
       writeFileSync(file, content);
