@@ -419,7 +419,7 @@ async function realistic(): Promise<void> {
   );
 }
 
-(values.realistic ? realistic() : main()).catch((error: unknown) => {
+(values.realistic && values['compact-edges'] === undefined ? realistic() : main()).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

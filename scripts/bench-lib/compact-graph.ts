@@ -1,5 +1,6 @@
 // `npm run bench:graph -- --compact-edges N`: the graph store alone, in this process, at N edges. Builds it
-// through addArticle from the same synthetic articles as the default mode, then reports heap per edge
+// through addArticle from the same synthetic articles as the default mode (or, with --realistic, the
+// articles of --realistic), then reports heap per edge
 // (heapUsed and the typed arrays' external memory apart, after a full collection): built incrementally,
 // and loaded from the binary snapshot in a fresh process, each with and without the per-article records;
 // snapshot save and load times; neighbour and depth-2 latency on the hub in the loading process. Prints one JSON object.

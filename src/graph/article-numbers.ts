@@ -1,6 +1,6 @@
 // Article id -> article number, as an open-addressing hash table in one Int32Array: the ids themselves stay
-// in the article table's `ids`, so a slot holds only a number. A Map of 547k article ids took about 51 bytes
-// per article (measured at 10M edges, docs/compact-graph.md), this about 8 to 16.
+// in the article table's `ids`, so a slot holds only a number. At 10M edges (547k articles) a loaded store
+// took 40.5 bytes per edge with a Map here and 38.5 with this table (docs/compact-graph.md).
 import type { ArticleNumbers } from './types.js';
 
 export function createArticleNumbers(expected = 0): ArticleNumbers {

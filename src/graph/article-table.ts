@@ -136,7 +136,7 @@ function makeRoom(table: ArticleTable, needed: number): void {
 }
 
 /** Moves every run to the front of the slab, in number order (the order they were appended in). */
-export function compactArticles(table: ArticleTable): void {
+function compactArticles(table: ArticleTable): void {
   let at = 0;
   for (let number = 0; number < table.count; number++) {
     const [start, length] = [table.start[number] as number, table.length[number] as number];

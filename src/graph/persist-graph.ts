@@ -1,10 +1,11 @@
 // The graph's persisted form, binary: the entities (ids, names and types as one JSON section, counts as
 // Int32Arrays), every entity's run of edges as it sits in memory (edge-lists.ts: other end, shared
-// articles, shared sentences), and the articles as columns (article-columns.ts), as they sit in memory too. Loading copies the runs
-// into the slabs instead of replaying every article's pairs, after checking that they hold together (sorted,
-// in range, each edge the same at both ends). Written atomically (temp file, then rename); `source` names
-// the index it mirrors, so a snapshot of another index is never loaded, and one that does not hold
-// together is ignored (the caller rebuilds from the index). Older JSON snapshots are not read.
+// articles, shared sentences), and the articles as the columns they are in memory (article-columns.ts).
+// Loading copies runs and columns instead of replaying every article, after checking that they hold
+// together (sorted, in range, each edge the same at both ends, entity counts equal to their articles').
+// Written atomically (temp file, then rename); `source` names the index it mirrors, so a snapshot of
+// another index is never loaded, and one that does not hold together or is of another version (older
+// JSON and binary snapshots alike) is ignored: the caller rebuilds from the index.
 import { open, readFile, rename } from 'node:fs/promises';
 import { ENTITY_TYPES, type EntityType } from '../entities/types.js';
 import { articleColumns, restoreArticles } from './article-columns.js';

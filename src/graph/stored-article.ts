@@ -1,15 +1,9 @@
-// An article as the graph holds it, in the readable form of `StoredArticle` (its entities, and a mention as
-// entity index, sentence, furniture): made when asked from the article's run of integers, for callers that
-// look at one article or compare the graph with another built from the same articles.
+// The articles as the graph holds them, in the readable form of `StoredArticle` (their entities, and each
+// mention as entity index, sentence, furniture): made when asked from each article's run of integers, for
+// callers that compare the graph with another built from the same articles (the tests, against graphology).
 import { MENTION_INTS, type CooccurrenceGraph, type StoredArticle } from './types.js';
 import type { EntityType } from '../entities/types.js';
-import { articleNumberOf, mentionRun } from './article-table.js';
-
-/** Article `id` as the graph holds it, or undefined when it does not. */
-export function storedArticle(store: CooccurrenceGraph, id: string): StoredArticle | undefined {
-  const number = articleNumberOf(store, id);
-  return number === undefined ? undefined : articleAt(store, number);
-}
+import { mentionRun } from './article-table.js';
 
 /** Every article the graph holds, with its id, in the order they were (last) added. */
 export function* storedArticles(store: CooccurrenceGraph): Generator<[string, StoredArticle]> {

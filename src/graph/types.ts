@@ -35,7 +35,7 @@ export interface GraphArticle {
 }
 
 /**
- * An article as the graph holds it, made when asked (`storedArticle`): its entities (as the graph names
+ * An article as the graph holds it, made when asked (`storedArticles`): its entities (as the graph names
  * them now) and three integers per mention: the index of its entity in `entityInfo`, its sentence, and 1 in
  * page furniture (else 0). The graph itself keeps articles as runs in integer slabs (`ArticleTable`).
  */
@@ -57,7 +57,8 @@ export const MENTION_INTS = 2;
  * The articles, numbered in the order they were added (a re-added article gets a new number, a removed one
  * leaves its number unused): per number its id, title, write sequence and date side by side, and its
  * mentions as a run in one shared `Int32Array` slab. Holes left by removed runs are reclaimed by compacting
- * when they pass a quarter of the slab. An object per article took about 70 bytes per edge at 10M edges.
+ * when they pass a quarter of the slab. With an object per article, the articles and postings took 52 bytes
+ * per edge of a 10M-edge graph loaded from its snapshot; as runs, 9 (docs/compact-graph.md).
  */
 export interface ArticleTable {
   /** Article id -> its number (only articles the graph holds; article-numbers.ts). */
