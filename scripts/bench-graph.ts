@@ -20,6 +20,7 @@ import { entitiesOf, entityAttributes, entityCount as countEntities } from '../s
 import { benchCompactGraph, benchLoadedGraph } from './bench-lib/compact-graph.js';
 import type { GraphArticle } from '../src/graph/types.js';
 import { benchRealistic } from './bench-lib/bench-realistic.js';
+import { realisticArticles } from './bench-lib/realistic-articles.js';
 import { heapMb, megabytes, timeInterleaved, timeRequests } from './bench-lib/measure.js';
 import { measureMeiliTimeline, type SyntheticDoc } from './bench-lib/meili-timeline.js';
 import type { GraphServerReady, GraphServerRequest, GraphServerTimings } from './bench-lib/serve-graph.js';
@@ -33,7 +34,8 @@ const { values } = parseCli({
     'With --realistic: N articles whose entities grow as real news does, indexed into Meilisearch and\n' +
     'served by the API in each graph mode (RSS, start-up, latencies). Writes bench/graph-realistic.json.\n' +
     'With --compact-edges N: the graph store alone at N edges, in process: heap per edge (heapUsed and\n' +
-    'typed arrays apart), binary snapshot save and load (in a fresh process), hub latency. Prints JSON.',
+    'typed arrays apart), binary snapshot save and load (in a fresh process), hub latency. Prints JSON.\n' +
+    'With --compact-edges N --realistic: the same, built from the articles of --realistic.',
   options: {
     entities: { type: 'string', value: 'N', default: '100000', description: 'entities in the graph' },
     edges: { type: 'string', value: 'N', default: '2000000', description: 'edges to aim for' },
@@ -220,7 +222,14 @@ async function main(): Promise<void> {
   }
   if (values['compact-edges'] !== undefined) {
     const edges = Number(values['compact-edges']);
-    const result = await benchCompactGraph({ edges, article: (k) => syntheticArticle(k, random, draw) });
+    // With --realistic, the articles of --realistic (entities that grow as real news does) instead.
+    const realistic = (function* () {
+      for (const batch of realisticArticles(Number.MAX_SAFE_INTEGER, 1000)) yield* batch;
+    })();
+    const article = values.realistic
+      ? () => realistic.next().value as GraphArticle
+      : (k: number) => syntheticArticle(k, random, draw);
+    const result = await benchCompactGraph({ edges, article });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
@@ -410,7 +419,7 @@ async function realistic(): Promise<void> {
   );
 }
 
-(values.realistic ? realistic() : main()).catch((error: unknown) => {
+(values.realistic && values['compact-edges'] === undefined ? realistic() : main()).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -26,6 +26,7 @@ import type { SearchIndex } from '../src/search/create-search-index.js';
 import { createSequence } from '../src/search/to-article-document.js';
 import { rebuildGraph } from '../src/sync-graph.js';
 import { parseCli } from './parse-cli.js';
+import { articleCount } from '../src/graph/article-table.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const { values, positionals } = parseCli({
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
       .index(`${config.meili.indexPrefix}graph`)
       .search('', { filter: 'kind = "list"', limit: 0 });
     process.stdout.write(
-      `graph: ${store.articles.size} articles, ${entityCount(store)} entities, ${edgeCount(store)} edges ` +
+      `graph: ${articleCount(store)} articles, ${entityCount(store)} entities, ${edgeCount(store)} edges ` +
         `(heap +${Math.round((heapAfter - heapBefore) / 2 ** 20)} MiB); graph index: ${articleDocs?.total} article ` +
         `and ${sentenceDocs?.total} sentence documents, ${lists.estimatedTotalHits} list documents; pairs summed over articles ${await articlePairs(search)}\n`,
     );

@@ -19,6 +19,7 @@ import { createLogger } from '../src/logger.js';
 import { openSearch } from '../src/open-search.js';
 import { rebuildGraph } from '../src/sync-graph.js';
 import { parseCli } from './parse-cli.js';
+import { articleCount } from '../src/graph/article-table.js';
 
 const { values } = parseCli({
   usage: 'npm run bench:neighborhoods -- [--data-dir DIR] [--centers ID,ID,...]',
@@ -112,12 +113,12 @@ const topMentioned = [...entitiesOf(store)]
   .map(([id]) => id);
 const hubs = new Set(topMentioned);
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
-out(`corpus: ${store.articles.size} articles, ${entityCount(store)} entities, ${edgeCount(store)} links`);
+out(`corpus: ${articleCount(store)} articles, ${entityCount(store)} entities, ${edgeCount(store)} links`);
 out(
   `the ${hubs.size} most mentioned: ` +
     topMentioned
       .map((id) => {
-        const share = (100 * attributes(id).articles) / store.articles.size;
+        const share = (100 * attributes(id).articles) / articleCount(store);
         return `${attributes(id).name} ${share.toFixed(1)}%`;
       })
       .join(', '),

@@ -7,6 +7,7 @@ import type { CooccurrenceGraph } from './graph/types.js';
 import type { Logger } from './logger.js';
 import type { SearchIndex } from './search/create-search-index.js';
 import { catchUpGraph, maxSeq, rebuildGraph } from './sync-graph.js';
+import { articleCount } from './graph/article-table.js';
 
 export function snapshotFile(dataDir: string, indexPrefix: string): string {
   return path.join(dataDir, `graph-${indexPrefix || 'default'}.bin`);
@@ -24,13 +25,13 @@ export async function loadGraphState(options: {
   if (snapshot) {
     await catchUpGraph(snapshot, search, maxSeq(snapshot));
     const indexed = await search.countArticles();
-    if (indexed === snapshot.articles.size) {
+    if (indexed === articleCount(snapshot)) {
       logger.info(`graph: loaded snapshot of ${indexed} articles in ${Date.now() - started} ms`);
       return snapshot;
     }
-    logger.warn(`graph: snapshot holds ${snapshot.articles.size} articles, the index ${indexed}: rebuilding`);
+    logger.warn(`graph: snapshot holds ${articleCount(snapshot)} articles, the index ${indexed}: rebuilding`);
   }
   const store = await rebuildGraph(search);
-  logger.info(`graph: built from the index (${store.articles.size} articles) in ${Date.now() - started} ms`);
+  logger.info(`graph: built from the index (${articleCount(store)} articles) in ${Date.now() - started} ms`);
   return store;
 }

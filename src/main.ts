@@ -15,6 +15,7 @@ import { loadGraphState, snapshotFile } from './load-graph-state.js';
 import { createLogger } from './logger.js';
 import { openSearch } from './open-search.js';
 import { maxSeq, startGraphSync } from './sync-graph.js';
+import { articleCount } from './graph/article-table.js';
 
 export const DEFAULTS = { snapshotEveryMs: 30_000 };
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const resumed = await deps.curator.resume();
   if (resumed > 0) logger.info(`curation: completed ${resumed} interrupted curation(s)`);
 
-  const empty = memory ? store.articles.size === 0 : (await search.countArticles()) === 0;
+  const empty = memory ? articleCount(store) === 0 : (await search.countArticles()) === 0;
   if (empty && config.sampleData !== null) {
     const summary = await deps.indexArticles(readInputs([config.sampleData], config.maxArticleChars), (r) =>
       logger.warn(`sample: ${r.where.file}:${r.where.line}: ${r.reason}`),
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   let saved = '';
   const save = async (): Promise<void> => {
     if (!memory) return;
-    const state = `${store.articles.size}:${maxSeq(store)}`;
+    const state = `${articleCount(store)}:${maxSeq(store)}`;
     if (state === saved) return;
     await saveGraph(store, file, source);
     saved = state;
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
     memory
-      ? `newsgraph listening on http://${config.host}:${port} with ${store.articles.size} articles, ` +
+      ? `newsgraph listening on http://${config.host}:${port} with ${articleCount(store)} articles, ` +
           `${entityCount(store)} entities and ${edgeCount(store)} edges`
       : `newsgraph listening on http://${config.host}:${port} in index mode (the graph is read from Meilisearch)`,
   );

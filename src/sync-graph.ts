@@ -7,6 +7,8 @@ import type { CooccurrenceGraph } from './graph/types.js';
 import type { Logger } from './logger.js';
 import type { SearchIndex } from './search/create-search-index.js';
 import { GRAPH_FIELDS } from './search/types.js';
+import { articleSeq } from './graph/article-table.js';
+import { compactPostings } from './graph/postings.js';
 
 export const DEFAULTS = {
   pageSize: 1_000,
@@ -22,12 +24,16 @@ export async function rebuildGraph(search: SearchIndex): Promise<CooccurrenceGra
   }
   // Built by growing runs, the slabs hold holes and spare room: one pass packs them.
   compactEdgeLists(store.edges);
+  compactPostings(store.postings);
   return store;
 }
 
 export function maxSeq(store: CooccurrenceGraph): number {
   let max = 0;
-  for (const article of store.articles.values()) max = Math.max(max, article.seq);
+  const { ids, seqs, count } = store.articles;
+  for (let number = 0; number < count; number++) {
+    if (ids[number] !== undefined) max = Math.max(max, seqs[number] as number);
+  }
   return max;
 }
 
@@ -43,7 +49,7 @@ export async function catchUpGraph(
   let applied = 0;
   for (let cursor = since; ;) {
     const page = await search.changedSince(cursor, DEFAULTS.pageSize);
-    const stale = page.filter((article) => store.articles.get(article.id)?.seq !== article.seq);
+    const stale = page.filter((article) => articleSeq(store, article.id) !== article.seq);
     if (stale.length > 0) {
       for (const article of await search.getArticles(
         stale.map((a) => a.id),

@@ -1,5 +1,6 @@
 // `npm run bench:graph -- --compact-edges N`: the graph store alone, in this process, at N edges. Builds it
-// through addArticle from the same synthetic articles as the default mode, then reports heap per edge
+// through addArticle from the same synthetic articles as the default mode (or, with --realistic, the
+// articles of --realistic), then reports heap per edge
 // (heapUsed and the typed arrays' external memory apart, after a full collection): built incrementally,
 // and loaded from the binary snapshot in a fresh process, each with and without the per-article records;
 // snapshot save and load times; neighbour and depth-2 latency on the hub in the loading process. Prints one JSON object.
@@ -16,6 +17,8 @@ import { findNeighbors } from '../../src/graph/find-neighbors.js';
 import { loadGraph, saveGraph } from '../../src/graph/persist-graph.js';
 import type { CooccurrenceGraph, GraphArticle } from '../../src/graph/types.js';
 import { latencies, megabytes } from './measure.js';
+import { createArticleTable } from '../../src/graph/article-table.js';
+import { createPostings } from '../../src/graph/postings.js';
 
 interface Memory {
   heapUsed: number;
@@ -40,14 +43,10 @@ function perEdge(before: Memory, after: Memory, edges: number) {
   return { heapUsed: round(heap), external: round(external), total: round(heap + external) };
 }
 
-/** The same store without its per-article records, postings and the EntityInfo they share: the graph proper. */
+/** The same store without its articles and postings: the graph proper. */
 function dropArticles(store: CooccurrenceGraph): void {
-  store.articles = new Map();
-  store.postings = new Map();
-  store.articleNumbers = new Map();
-  store.articleIds = [];
-  store.articleDates = [];
-  store.entities.infos = [];
+  store.articles = createArticleTable();
+  store.postings = createPostings();
 }
 
 function time(run: () => unknown, times: number) {

@@ -15,6 +15,7 @@ import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch } from '../../src/open-search.js';
 import { heapMb, megabytes, timeCalls, type Latencies } from './measure.js';
+import { articleDates } from '../../src/graph/article-table.js';
 
 export interface GraphServerReady {
   kind: 'ready';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     );
     // As GET /trending without parameters answers: the default window found anew each time.
     const trending = (pairs: boolean) => () => {
-      const window = trendingWindow({}, Date.now(), newestPublished(loaded.articleDates));
+      const window = trendingWindow({}, Date.now(), newestPublished(articleDates(loaded)));
       return (pairs ? trendingPairs : trendingEntities)(loaded, { ...window, limit: 20 });
     };
     const runs = Array.from({ length: 20 }, (_, i) => i);

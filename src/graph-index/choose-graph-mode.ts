@@ -9,10 +9,11 @@ import { ensureGraphIndex } from './ensure-graph-index.js';
 
 export const DEFAULTS = {
   /**
-   * Memory per edge of the in-memory graph with its per-article records (heap and typed arrays): 122 B at
-   * 1M edges and 100 B at 10M, measured for the compact store (docs/compact-graph.md); the larger is used.
+   * Memory per edge of the in-memory graph with its articles, loaded from a snapshot (heap and typed
+   * arrays): 48.9 B at 1M edges and 38.5 B at 10M, measured for the compact store with its articles in
+   * slabs (docs/compact-graph.md, session 14); the larger is used.
    */
-  bytesPerEdge: 122,
+  bytesPerEdge: 49,
 };
 
 export type GraphMode = 'memory' | 'index';

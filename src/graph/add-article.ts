@@ -1,58 +1,39 @@
 // Adds an article's entities and co-occurrences to the graph. An article already in the graph is removed
-// first, so re-indexing replaces its contribution instead of doubling it.
+// first, so re-indexing replaces its contribution instead of doubling it. The article is kept as a run of
+// integers (article-table.ts): each mention's entity number, and its sentence with the furniture bit.
 import { articleContribution } from './article-contribution.js';
+import { appendArticle, hasArticle } from './article-table.js';
 import { addToPair } from './edge-lists.js';
-import { countEntity, internInfo } from './entity-table.js';
+import { countEntity } from './entity-table.js';
 import { addPostings } from './postings.js';
 import { removeArticle } from './remove-article.js';
-import type { CooccurrenceGraph, GraphArticle, StoredArticle } from './types.js';
+import type { CooccurrenceGraph, GraphArticle } from './types.js';
 
-/** Compacts an article into what the graph stores of it; a copy of another's story keeps no entities. */
-export function toStoredArticle(article: GraphArticle): StoredArticle {
-  if (article.duplicateOf) {
-    return {
-      seq: article.seq,
-      title: article.title,
-      publishedTs: article.publishedTs,
-      entityInfo: [],
-      mentions: [],
-    };
+/** Adds (or replaces) one article; a copy of another's story is kept with no entities. */
+export function addArticle(store: CooccurrenceGraph, article: GraphArticle): void {
+  if (hasArticle(store, article.id)) removeArticle(store, article.id);
+  const counts = new Map<string, number>();
+  if (!article.duplicateOf) {
+    for (const info of article.entityInfo) counts.set(info.id, 0);
+    for (const { entityId } of article.mentions) {
+      const count = counts.get(entityId);
+      if (count !== undefined) counts.set(entityId, count + 1);
+    }
   }
-  const index = new Map(article.entityInfo.map((info, i) => [info.id, i]));
-  const mentions: number[] = [];
-  for (const mention of article.mentions) {
-    const entity = index.get(mention.entityId);
-    if (entity !== undefined) mentions.push(entity, mention.sentence, mention.furniture ? 1 : 0);
-  }
-  return {
-    seq: article.seq,
-    title: article.title,
-    publishedTs: article.publishedTs,
-    entityInfo: article.entityInfo,
-    mentions,
-  };
-}
-
-/** Adds (or replaces) one article given in stored form. */
-export function addStoredArticle(store: CooccurrenceGraph, id: string, article: StoredArticle): void {
-  if (store.articles.has(id)) removeArticle(store, id);
-  const { mentions, related, pairs } = articleContribution(article);
+  // Numbers are given in the order of `entityInfo`, as the entities first appear.
   const numbers = new Map<string, number>();
   for (const info of article.entityInfo) {
-    const count = mentions.get(info.id);
-    if (count !== undefined) numbers.set(info.id, countEntity(store, info, count));
+    const count = counts.get(info.id);
+    if (count && !numbers.has(info.id)) numbers.set(info.id, countEntity(store, info, count));
   }
-  for (const [a, b, shared] of pairs) {
-    addToPair(store, numbers.get(a) as number, numbers.get(b) as number, 1, shared);
+  const run: number[] = [];
+  for (const mention of article.mentions) {
+    const number = numbers.get(mention.entityId);
+    if (number !== undefined) run.push(number, 2 * mention.sentence + (mention.furniture ? 1 : 0));
   }
-  addPostings(store, id, related, article.publishedTs);
-  store.articles.set(id, {
-    ...article,
-    entityInfo: article.entityInfo.map((info) => internInfo(store, info)),
-  });
-}
-
-/** Adds (or replaces) one article. */
-export function addArticle(store: CooccurrenceGraph, article: GraphArticle): void {
-  addStoredArticle(store, article.id, toStoredArticle(article));
+  const { related, pairs } = articleContribution(run);
+  for (let p = 0; p < pairs.length; p += 3) {
+    addToPair(store, pairs[p] as number, pairs[p + 1] as number, 1, pairs[p + 2] as number);
+  }
+  addPostings(store, appendArticle(store, article, run), related);
 }

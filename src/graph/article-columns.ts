@@ -1,11 +1,10 @@
-// The stored articles of a snapshot as columns (persist-graph.ts): ids and titles as JSON string arrays,
-// write sequences and dates as Float64Arrays, and each article's entities and mentions as runs of integers
-// over one table of the EntityInfo they share. Reading them back builds each record from numbers, with no
-// JSON per article to parse: at 500k articles a JSON section took most of a snapshot's load.
-import type { EntityInfo, EntityType } from '../entities/types.js';
-import { ENTITY_TYPES } from '../entities/types.js';
-import { internInfo } from './entity-table.js';
-import { MENTION_STRIDE, type CooccurrenceGraph } from './types.js';
+// The articles of a snapshot as columns (persist-graph.ts), the layout they have in memory (article-table.ts):
+// ids and titles as JSON string arrays, write sequences and dates as Float64Arrays, each article's number of
+// mentions, and every mention (entity number, sentence and furniture bit) in one Int32Array. Loading copies
+// the columns into the table and builds the postings in two passes over the mentions: no object per article.
+import { createArticleNumbers, getArticleNumber, setArticleNumber } from './article-numbers.js';
+import { buildPostings } from './postings.js';
+import { MENTION_INTS, type CooccurrenceGraph } from './types.js';
 
 /** What the snapshot reader hands this file: the next section as JSON, Int32Array or Float64Array. */
 export interface ColumnReader {
@@ -14,109 +13,104 @@ export interface ColumnReader {
   float64(count: number): Float64Array;
 }
 
-/** The article columns of `store`, in section order: JSON values and typed arrays. */
-export function articleColumns(store: CooccurrenceGraph): Array<Buffer | string | object> {
-  const ids: string[] = [];
-  const titles: Array<string | null> = [];
-  const seq = new Float64Array(store.articles.size);
-  const published = new Float64Array(store.articles.size);
-  const infoIndex = new Map<EntityInfo, number>();
-  const infos: Array<[string, string, number]> = [];
-  const infoCounts = new Int32Array(store.articles.size);
-  const refs: number[] = [];
-  const mentionCounts = new Int32Array(store.articles.size);
-  let mentionTotal = 0;
-  for (const [id, article] of store.articles) {
-    const i = ids.length;
-    ids.push(id);
-    titles.push(article.title);
-    seq[i] = article.seq;
-    published[i] = article.publishedTs ?? NaN;
-    infoCounts[i] = article.entityInfo.length;
-    for (const info of article.entityInfo) {
-      let at = infoIndex.get(info);
-      if (at === undefined) {
-        infoIndex.set(info, (at = infos.length));
-        infos.push([info.id, info.name, ENTITY_TYPES.indexOf(info.type)]);
-      }
-      refs.push(at);
-    }
-    mentionCounts[i] = article.mentions.length / MENTION_STRIDE;
-    mentionTotal += article.mentions.length / MENTION_STRIDE;
+/**
+ * The article columns of `store`, in section order: JSON values and typed arrays. `renumber` maps the
+ * graph's entity numbers to the snapshot's.
+ */
+export function articleColumns(store: CooccurrenceGraph, renumber: Int32Array): Array<object> {
+  const table = store.articles;
+  const live: number[] = [];
+  let ints = 0;
+  for (let number = 0; number < table.count; number++) {
+    if (table.ids[number] === undefined) continue;
+    live.push(number);
+    ints += table.length[number] as number;
   }
-  const mentions = new Int32Array(MENTION_STRIDE * mentionTotal);
+  const mentions = new Int32Array(ints);
   let at = 0;
-  for (const article of store.articles.values()) {
-    mentions.set(article.mentions, at);
-    at += article.mentions.length;
+  for (const number of live) {
+    const start = table.start[number] as number;
+    const end = start + (table.length[number] as number);
+    for (let m = start; m < end; m += MENTION_INTS) {
+      mentions[at] = renumber[table.mentions[m] as number] as number;
+      mentions[at + 1] = table.mentions[m + 1] as number;
+      at += MENTION_INTS;
+    }
   }
   return [
-    { articles: ids.length, infos: infos.length, refs: refs.length, mentions: mentionTotal },
-    ids,
-    titles,
-    seq,
-    published,
-    infos,
-    infoCounts,
-    Int32Array.from(refs),
-    mentionCounts,
+    { articles: live.length, mentions: ints / MENTION_INTS },
+    live.map((number) => table.ids[number]),
+    live.map((number) => table.titles[number] ?? null),
+    Float64Array.from(live, (number) => table.seqs[number] as number),
+    Float64Array.from(live, (number) => table.dates[number] as number),
+    Int32Array.from(live, (number) => (table.length[number] as number) / MENTION_INTS),
     mentions,
   ];
 }
 
-/** Reads the columns back into `store` (articles, postings, dates); throws when they do not hold together. */
-export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader): void {
-  const counts = read.json() as { articles: number; infos: number; refs: number; mentions: number };
+/**
+ * Reads the columns back into `store`, whose entities (`entities` of them) are already loaded, and builds the
+ * postings; throws when the articles do not hold together with each other or with the entities' counts.
+ */
+export function restoreArticles(store: CooccurrenceGraph, read: ColumnReader, entities: number): void {
+  const counts = read.json() as { articles: number; mentions: number };
   const n = counts.articles;
   const ids = read.json() as string[];
   const titles = read.json() as Array<string | null>;
-  const [seq, published] = [read.float64(n), read.float64(n)];
-  const table = read.json() as Array<[string, string, number]>;
-  const [infoCounts, refs, mentionCounts] = [read.int32(n), read.int32(counts.refs), read.int32(n)];
-  const mentions = read.int32(MENTION_STRIDE * counts.mentions);
-  if (ids.length !== n || titles.length !== n || table.length !== counts.infos)
+  const [seqs, dates] = [read.float64(n), read.float64(n)];
+  const lengths = read.int32(n);
+  const mentions = read.int32(MENTION_INTS * counts.mentions);
+  if (!Array.isArray(ids) || !Array.isArray(titles) || ids.length !== n || titles.length !== n)
     throw new Error('article columns disagree');
-  const infos = table.map(([id, name, type]) => {
-    const known = ENTITY_TYPES[type];
-    if (known === undefined) throw new Error(`entity type ${type}`);
-    return internInfo(store, { id, name, type: known as EntityType });
-  });
-  // Per article, which of its entities were already posted: the article number that last posted each info.
-  const posted = new Int32Array(infos.length).fill(-1);
-  let [ref, mention] = [0, 0];
-  for (let i = 0; i < n; i++) {
-    const id = ids[i] as string;
-    const entityInfo: EntityInfo[] = [];
-    for (const end = ref + (infoCounts[i] as number); ref < end; ref++) {
-      const info = infos[refs[ref] as number];
-      if (!info) throw new Error(`article ${id}: entity ${refs[ref]}`);
-      entityInfo.push(info);
+  const start = new Int32Array(n);
+  const numbers = createArticleNumbers(n);
+  // Each entity's mentions and articles, counted again from the articles: they must equal the entity table's.
+  const [mentioned, articles, last] = [
+    new Int32Array(entities),
+    new Int32Array(entities),
+    new Int32Array(entities),
+  ];
+  last.fill(-1);
+  let at = 0;
+  for (let number = 0; number < n; number++) {
+    const id = ids[number];
+    if (typeof id !== 'string' || getArticleNumber(numbers, ids, id) !== undefined)
+      throw new Error(`article ${number}: id`);
+    setArticleNumber(numbers, ids, id, number);
+    start[number] = at;
+    const length = MENTION_INTS * (lengths[number] as number);
+    lengths[number] = length;
+    if (length < 0 || at + length > mentions.length) throw new Error(`article ${ids[number]}: mentions`);
+    for (const end = at + length; at < end; at += MENTION_INTS) {
+      const entity = mentions[at] as number;
+      if (!(entity >= 0 && entity < entities) || (mentions[at + 1] as number) < 0)
+        throw new Error(`article ${ids[number]}: a mention of no entity`);
+      mentioned[entity] = (mentioned[entity] as number) + 1;
+      if (last[entity] !== number) articles[entity] = (articles[entity] as number) + 1;
+      last[entity] = number;
     }
-    const number = store.articleIds.length;
-    const first = mention;
-    for (const end = mention + (mentionCounts[i] as number); mention < end; mention++) {
-      const [index, furniture] = [mentions[MENTION_STRIDE * mention], mentions[MENTION_STRIDE * mention + 2]];
-      const info = entityInfo[index as number];
-      if (!info || (furniture !== 0 && furniture !== 1)) throw new Error(`article ${id}: mention ${mention}`);
-      const at = refs[ref - entityInfo.length + (index as number)] as number;
-      if (furniture === 1 || posted[at] === number) continue;
-      posted[at] = number;
-      const postings = store.postings.get(info.id);
-      if (postings) postings.push(number);
-      else store.postings.set(info.id, [number]);
-    }
-    const publishedTs = Number.isNaN(published[i]) ? null : (published[i] as number);
-    store.articles.set(id, {
-      seq: seq[i] as number,
-      title: titles[i] as string | null,
-      publishedTs,
-      entityInfo,
-      mentions: Array.from(mentions.subarray(MENTION_STRIDE * first, MENTION_STRIDE * mention)),
-    });
-    store.articleIds.push(id);
-    store.articleDates.push(publishedTs ?? NaN);
-    store.articleNumbers.set(id, number);
   }
-  if (ref !== counts.refs || mention !== counts.mentions || store.articles.size !== n)
-    throw new Error('article columns disagree');
+  if (at !== mentions.length) throw new Error('article columns disagree');
+  for (let entity = 0; entity < entities; entity++) {
+    if (
+      mentioned[entity] !== store.entities.mentions[entity] ||
+      articles[entity] !== store.entities.articles[entity]
+    )
+      throw new Error(`entity ${entity}: counts disagree with the articles`);
+  }
+  store.articles = {
+    numbers,
+    ids,
+    titles,
+    seqs,
+    dates,
+    start,
+    length: lengths,
+    mentions,
+    count: n,
+    live: n,
+    used: mentions.length,
+    reserved: mentions.length,
+  };
+  buildPostings(store, entities);
 }

@@ -1,60 +1,67 @@
-// What one article adds to the graph: mention counts per entity, and for each pair of entities outside
-// page furniture the number of sentences they share. Adding and removing use the same computation, so a
-// removal takes back exactly what the addition gave.
-import { MENTION_STRIDE, type StoredArticle } from './types.js';
+// What one article adds to the graph, read from its run of mentions (article-table.ts): mention counts per
+// entity, and for each pair of entities outside page furniture the number of sentences they share. Adding
+// and removing use the same computation, so a removal takes back exactly what the addition gave.
+import { MENTION_INTS } from './types.js';
 
 export interface Contribution {
-  /** entity id -> mentions in this article. */
-  mentions: Map<string, number>;
-  /** The entities mentioned outside page furniture, sorted. */
-  related: string[];
-  /** [a, b, shared sentences] for every related pair, a < b. */
-  pairs: Array<[string, string, number]>;
+  /** The entity numbers mentioned, in order of first mention, and each one's mentions, side by side. */
+  entities: number[];
+  mentions: number[];
+  /** The entities mentioned outside page furniture, ascending. */
+  related: number[];
+  /** Three numbers for every related pair x < y: x, y and the sentences they share. */
+  pairs: number[];
 }
 
-/** The entities an article mentions outside page furniture: those it relates to each other. */
-export function relatedEntities(article: StoredArticle): Set<string> {
-  const related = new Set<string>();
-  const { mentions } = article;
-  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
-    const id = article.entityInfo[mentions[m] as number]?.id;
-    if (id !== undefined && mentions[m + 2] === 0) related.add(id);
+/** The contribution of the article whose mentions are `run`. */
+export function articleContribution(run: ArrayLike<number>): Contribution {
+  const index = new Map<number, number>();
+  const entities: number[] = [];
+  const mentions: number[] = [];
+  const isRelated: boolean[] = [];
+  for (let m = 0; m < run.length; m += MENTION_INTS) {
+    const entity = run[m] as number;
+    let at = index.get(entity);
+    if (at === undefined) {
+      index.set(entity, (at = entities.length));
+      entities.push(entity);
+      mentions.push(0);
+      isRelated.push(false);
+    }
+    mentions[at] = (mentions[at] as number) + 1;
+    if (((run[m + 1] as number) & 1) === 0) isRelated[at] = true;
   }
-  return related;
-}
-
-export function articleContribution(article: StoredArticle): Contribution {
-  const mentions = new Map<string, number>();
-  const bySentence = new Map<number, Set<string>>();
-  const stored = article.mentions;
-  for (let m = 0; m < stored.length; m += MENTION_STRIDE) {
-    const id = article.entityInfo[stored[m] as number]?.id;
-    if (id === undefined) continue;
-    mentions.set(id, (mentions.get(id) ?? 0) + 1);
-    if (stored[m + 2] !== 0) continue;
-    const sentence = stored[m + 1] as number;
-    let ids = bySentence.get(sentence);
-    if (!ids) bySentence.set(sentence, (ids = new Set()));
-    ids.add(id);
+  const related = entities.filter((_, at) => isRelated[at]).sort((x, y) => x - y);
+  const r = related.length;
+  const rank = new Map(related.map((entity, i) => [entity, i]));
+  // One key per related entity and sentence (sentence * r + its rank), sorted: equal sentences side by side.
+  const keys: number[] = [];
+  for (let m = 0; m < run.length; m += MENTION_INTS) {
+    const value = run[m + 1] as number;
+    if ((value & 1) !== 0) continue;
+    keys.push((value >> 1) * r + (rank.get(run[m] as number) as number));
   }
-  const shared = new Map<string, number>();
-  for (const ids of bySentence.values()) {
-    const sorted = [...ids].sort();
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const key = `${sorted[i]}\u0000${sorted[j]}`;
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+  keys.sort((x, y) => x - y);
+  const shared = new Map<number, number>();
+  for (let i = 0; i < keys.length;) {
+    const sentence = Math.floor((keys[i] as number) / r);
+    let end = i;
+    while (end < keys.length && Math.floor((keys[end] as number) / r) === sentence) end++;
+    for (let p = i; p < end; p++) {
+      if (p > i && keys[p] === keys[p - 1]) continue;
+      for (let q = p + 1; q < end; q++) {
+        if (keys[q] === keys[q - 1]) continue;
+        const pair = ((keys[p] as number) % r) * r + ((keys[q] as number) % r);
+        shared.set(pair, (shared.get(pair) ?? 0) + 1);
       }
     }
+    i = end;
   }
-  const ids = [...relatedEntities(article)].sort();
-  const pairs: Array<[string, string, number]> = [];
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i] as string;
-      const b = ids[j] as string;
-      pairs.push([a, b, shared.get(`${a}\u0000${b}`) ?? 0]);
+  const pairs: number[] = [];
+  for (let i = 0; i < r; i++) {
+    for (let j = i + 1; j < r; j++) {
+      pairs.push(related[i] as number, related[j] as number, shared.get(i * r + j) ?? 0);
     }
   }
-  return { mentions, related: ids, pairs };
+  return { entities, mentions, related, pairs };
 }

@@ -1,6 +1,6 @@
 // An edge's counts over only the articles published in a date range (epoch ms, inclusive). Articles without
 // a date fall outside every range. Without a range, the edge's own counts (hot path: nothing is looked up).
-import { sharedArticles } from './shared-articles.js';
+import { sharedArticleCounts } from './shared-articles.js';
 import type { CooccurrenceGraph, EdgeAttributes } from './types.js';
 
 export interface EdgeCounts {
@@ -8,15 +8,9 @@ export interface EdgeCounts {
   sentences: number;
 }
 
-/** Whether the article was published within [from, to] (epoch ms, inclusive); undated ones never are. */
-export function publishedIn(
-  store: CooccurrenceGraph,
-  articleId: string,
-  from: number | undefined,
-  to: number | undefined,
-): boolean {
-  const published = store.articles.get(articleId)?.publishedTs;
-  if (published === null || published === undefined) return false;
+/** Whether a date (epoch ms, NaN when undated) lies within [from, to], inclusive; undated ones never do. */
+export function dateIn(published: number, from: number | undefined, to: number | undefined): boolean {
+  if (Number.isNaN(published)) return false;
   return (from === undefined || published >= from) && (to === undefined || published <= to);
 }
 
@@ -27,12 +21,16 @@ export function datedCounts(
   to: number | undefined,
 ): EdgeCounts {
   if (from === undefined && to === undefined) return edge;
+  const { numbers } = store.entities;
+  const [x, y] = [numbers.get(edge.a), numbers.get(edge.b)];
+  if (x === undefined || y === undefined) return { articles: 0, sentences: 0 };
+  const shared = sharedArticleCounts(store, x, y);
   let articles = 0;
   let sentences = 0;
-  for (const [articleId, shared] of sharedArticles(store, edge.a, edge.b)) {
-    if (!publishedIn(store, articleId, from, to)) continue;
+  shared.numbers.forEach((number, i) => {
+    if (!dateIn(store.articles.dates[number] as number, from, to)) return;
     articles += 1;
-    sentences += shared;
-  }
+    sentences += shared.sentences[i] as number;
+  });
   return { articles, sentences };
 }

@@ -13,7 +13,6 @@ export function createEntityTable(): EntityTable {
     mentions: [],
     articles: [],
     live: 0,
-    infos: [],
   };
 }
 
@@ -62,23 +61,6 @@ export function renameEntity(store: CooccurrenceGraph, id: string, name: string)
   if (number === undefined) return false;
   store.entities.names[number] = name;
   return true;
-}
-
-/**
- * The one `EntityInfo` the graph keeps for this id, name and type: articles read from the index each bring
- * their own copies (objects and strings), which held most of a stored article's memory.
- */
-export function internInfo(store: CooccurrenceGraph, info: EntityInfo): EntityInfo {
-  const { numbers, infos } = store.entities;
-  const number = numbers.get(info.id);
-  if (number === undefined) return info;
-  const known = infos[number];
-  if (known && known.id === info.id && known.name === info.name && known.type === info.type) return known;
-  const shared = { id: info.id, name: info.name, type: info.type };
-  // Filled in number order, so that the array stays packed.
-  while (infos.length < number) infos.push(shared);
-  infos[number] = shared;
-  return shared;
 }
 
 /** Counts one article's `mentions` of `info` (adding the entity when new); returns its number. */

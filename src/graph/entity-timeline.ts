@@ -2,9 +2,11 @@
 // entity the articles and sentences that mention both (the edge's evidence, bucket by bucket). Read from
 // the postings (article numbers per entity) and the stored articles' dates, so nothing asks the index.
 import { InvalidParameterError } from '../errors.js';
-import { sharedArticles } from './shared-articles.js';
+import { mentionRun } from './article-table.js';
+import { postingsOf } from './postings.js';
+import { sharedArticleCounts } from './shared-articles.js';
 import { bucketStarts, countBuckets, type Interval } from './time-buckets.js';
-import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
+import { MENTION_INTS, type CooccurrenceGraph } from './types.js';
 
 export interface TimelineOptions {
   interval: Interval;
@@ -31,16 +33,11 @@ export interface Timeline {
 
 export const DEFAULTS: TimelineOptions = { interval: 'month', maxBuckets: 10_000 };
 
-/** Mentions of `entityId` in the article outside page furniture. */
-function mentionsIn(article: StoredArticle, entityId: string): number {
-  let index = -1;
-  for (let i = 0; i < article.entityInfo.length; i++) {
-    if (article.entityInfo[i]?.id === entityId) index = i;
-  }
+/** Mentions of entity `entity` outside page furniture in one article's run. */
+function mentionsIn(run: Int32Array, entity: number): number {
   let count = 0;
-  const { mentions } = article;
-  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
-    if (mentions[m] === index && mentions[m + 2] === 0) count += 1;
+  for (let m = 0; m < run.length; m += MENTION_INTS) {
+    if (run[m] === entity && ((run[m + 1] as number) & 1) === 0) count += 1;
   }
   return count;
 }
@@ -56,21 +53,20 @@ export interface Occurrences {
 }
 
 /** Each article of the entity (or of the pair): its date (NaN when undated) and its count, side by side. */
-function occurrences(store: CooccurrenceGraph, id: string, other: string | undefined): Occurrences {
+function occurrences(store: CooccurrenceGraph, x: number, y: number | undefined): Occurrences {
   const dates: number[] = [];
   const mentions: number[] = [];
-  if (other !== undefined) {
-    for (const [articleId, shared] of sharedArticles(store, id, other)) {
-      dates.push(store.articles.get(articleId)?.publishedTs ?? NaN);
-      mentions.push(shared);
-    }
+  const published = store.articles.dates;
+  if (y !== undefined) {
+    const shared = sharedArticleCounts(store, x, y);
+    shared.numbers.forEach((number, i) => {
+      dates.push(published[number] as number);
+      mentions.push(shared.sentences[i] as number);
+    });
   } else {
-    for (const number of store.postings.get(id) ?? []) {
-      const articleId = store.articleIds[number];
-      const article = articleId === undefined ? undefined : store.articles.get(articleId);
-      if (!article) continue;
-      dates.push(store.articleDates[number] as number);
-      mentions.push(mentionsIn(article, id));
+    for (const number of postingsOf(store, x)) {
+      dates.push(published[number] as number);
+      mentions.push(mentionsIn(mentionRun(store, number), x));
     }
   }
   return { dates, articles: dates.map(() => 1), mentions };
@@ -87,8 +83,9 @@ export function entityTimeline(
 ): Timeline | undefined {
   const { numbers } = store.entities;
   const other = options.with;
-  if (!numbers.has(id) || (other !== undefined && !numbers.has(other))) return undefined;
-  return bucketTimeline(occurrences(store, id, other), options);
+  const [x, y] = [numbers.get(id), other === undefined ? undefined : numbers.get(other)];
+  if (x === undefined || (other !== undefined && y === undefined)) return undefined;
+  return bucketTimeline(occurrences(store, x, y), options);
 }
 
 /**

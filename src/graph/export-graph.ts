@@ -154,7 +154,7 @@ export function resolveExportOptions(options: Partial<ExportOptions>): ExportOpt
 function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: ExportContext) {
   const { window, measure, from, to, backbone, alpha, minWeight, minArticles } = resolved;
   const { numbers, articles } = store.entities;
-  const articleCount = context.articleCount ?? store.articles.size;
+  const articleCount = context.articleCount ?? store.articles.live;
   const articlesOf = (id: string): number => articles[numbers.get(id) as number] as number;
   const dated = from !== undefined || to !== undefined;
   // Counts over the date range, computed once per edge of this export; without a range, the edge's own.

@@ -2,11 +2,11 @@
 // sentences, or by PMI or G² (edge-pmi.ts, edge-log-likelihood.ts), optionally only over articles
 // published in a date range, each with its evidence articles.
 import type { EntityType } from '../entities/types.js';
-import { datedCounts, publishedIn } from './dated-counts.js';
+import { dateIn, datedCounts } from './dated-counts.js';
 import { edgeLogLikelihood } from './edge-log-likelihood.js';
 import { edgePmi } from './edge-pmi.js';
 import { edgeAttributes, edgeList, rankedSlots } from './edge-lists.js';
-import { sharedArticles } from './shared-articles.js';
+import { sharedArticleCounts } from './shared-articles.js';
 import type { CooccurrenceGraph, Window } from './types.js';
 
 export interface NeighborOptions {
@@ -99,7 +99,6 @@ export function findNeighbors(
     ...DEFAULTS,
     ...options,
   };
-  const { articles } = store;
   const { numbers, ids, names, types } = store.entities;
   const self = numbers.get(id);
   if (self === undefined) return undefined;
@@ -109,7 +108,7 @@ export function findNeighbors(
   // first edge weaker than the weakest kept. Otherwise (sentences, a date range) every edge is counted.
   const dated = from !== undefined || to !== undefined;
   const ranked = window === 'article' && !dated && measure === 'count';
-  const total = store.articles.size;
+  const total = store.articles.live;
   const own = store.entities.articles[self] as number;
   const length = list.others.length;
   const slots = ranked ? rankedSlots(store, list) : Array.from({ length }, (_, slot) => slot);
@@ -160,16 +159,24 @@ export function findNeighbors(
     if (best.length > limit) best.shift();
   }
   best.reverse();
+  const { dates, ids: articleIds } = store.articles;
+  const dateOf = (number: number): number => {
+    const published = dates[number] as number;
+    return Number.isNaN(published) ? 0 : published;
+  };
   return best.map((neighbor) => {
     if (evidence === 0) return { ...neighbor, evidence: [] };
-    const usable = sharedArticles(store, id, neighbor.id).filter(([articleId, count]) => {
-      if (window === 'sentence' && count === 0) return false;
-      return (from === undefined && to === undefined) || publishedIn(store, articleId, from, to);
-    });
-    usable.sort(
-      ([a, countA], [b, countB]) =>
-        countB - countA || (articles.get(b)?.publishedTs ?? 0) - (articles.get(a)?.publishedTs ?? 0),
-    );
-    return { ...neighbor, evidence: usable.slice(0, evidence).map(([articleId]) => articleId) };
+    const shared = sharedArticleCounts(store, self, numbers.get(neighbor.id) as number);
+    const usable = shared.numbers
+      .map((number, i) => ({ number, count: shared.sentences[i] as number }))
+      .filter(({ number, count }) => {
+        if (window === 'sentence' && count === 0) return false;
+        return (from === undefined && to === undefined) || dateIn(dates[number] as number, from, to);
+      });
+    usable.sort((a, b) => b.count - a.count || dateOf(b.number) - dateOf(a.number));
+    return {
+      ...neighbor,
+      evidence: usable.slice(0, evidence).map(({ number }) => articleIds[number] as string),
+    };
   });
 }

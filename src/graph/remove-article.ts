@@ -1,5 +1,7 @@
-// Takes an article's contribution back out of the graph; entities and edges left with no article go.
+// Takes an article's contribution back out of the graph, read from its stored run of mentions; entities and
+// edges left with no article go.
 import { articleContribution } from './article-contribution.js';
+import { articleNumberOf, deleteArticle, mentionRun } from './article-table.js';
 import { addToPair, dropEdges } from './edge-lists.js';
 import { uncountEntity } from './entity-table.js';
 import { removePostings } from './postings.js';
@@ -7,20 +9,16 @@ import type { CooccurrenceGraph } from './types.js';
 
 /** Removes an article; returns false when the graph did not hold it. */
 export function removeArticle(store: CooccurrenceGraph, id: string): boolean {
-  const article = store.articles.get(id);
-  if (!article) return false;
-  const { numbers } = store.entities;
-  const { mentions, related, pairs } = articleContribution(article);
-  for (const [a, b, shared] of pairs) {
-    const [x, y] = [numbers.get(a), numbers.get(b)];
-    if (x !== undefined && y !== undefined) addToPair(store, x, y, -1, -shared);
+  const number = articleNumberOf(store, id);
+  if (number === undefined) return false;
+  const { entities, mentions, related, pairs } = articleContribution(mentionRun(store, number));
+  for (let p = 0; p < pairs.length; p += 3) {
+    addToPair(store, pairs[p] as number, pairs[p + 1] as number, -1, -(pairs[p + 2] as number));
   }
-  removePostings(store, id, related);
-  for (const [entityId, count] of mentions) {
-    const number = numbers.get(entityId);
-    if (number === undefined) continue;
-    if (uncountEntity(store, number, count)) dropEdges(store, number);
-  }
-  store.articles.delete(id);
+  removePostings(store, number, related);
+  entities.forEach((entity, i) => {
+    if (uncountEntity(store, entity, mentions[i] as number)) dropEdges(store, entity);
+  });
+  deleteArticle(store, number);
   return true;
 }

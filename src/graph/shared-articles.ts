@@ -1,32 +1,44 @@
 // The evidence of an edge: the articles in which both entities occur outside page furniture, each with the
-// number of sentences they share there. Found from the two entities' postings (postings.ts) and the stored
-// articles, so the graph keeps no per-edge list.
-import { sharedArticleIds } from './postings.js';
-import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
+// number of sentences they share there. Found from the two entities' postings (postings.ts) and the
+// articles' runs of mentions (article-table.ts), so the graph keeps no per-edge list.
+import { mentionRun } from './article-table.js';
+import { sharedArticleNumbers } from './postings.js';
+import { MENTION_INTS, type CooccurrenceGraph } from './types.js';
 
-function sharedSentences(article: StoredArticle, a: string, b: string): number {
-  const ia = article.entityInfo.findIndex((info) => info.id === a);
-  const ib = article.entityInfo.findIndex((info) => info.id === b);
-  const inA = new Set<number>();
-  const inB = new Set<number>();
-  const { mentions } = article;
-  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
-    if (mentions[m + 2] !== 0) continue;
-    const [index, sentence] = [mentions[m], mentions[m + 1] as number];
-    if (index === ia) inA.add(sentence);
-    else if (index === ib) inB.add(sentence);
+/** Sentences in which entities `x` and `y` are both mentioned outside page furniture, in one article's run. */
+function sharedSentences(run: Int32Array, x: number, y: number): number {
+  const inX: number[] = [];
+  const inY: number[] = [];
+  for (let m = 0; m < run.length; m += MENTION_INTS) {
+    const [entity, value] = [run[m] as number, run[m + 1] as number];
+    if ((value & 1) !== 0) continue;
+    if (entity === x) inX.push(value >> 1);
+    else if (entity === y) inY.push(value >> 1);
   }
   let shared = 0;
-  for (const sentence of inA) if (inB.has(sentence)) shared += 1;
+  inX.forEach((sentence, i) => {
+    if (inX.indexOf(sentence) === i && inY.includes(sentence)) shared += 1;
+  });
   return shared;
 }
 
-/** [article id, shared sentences] for every article relating `a` and `b`, in no particular order. */
+/** The articles relating entities `x` and `y` (numbers, ascending) and the sentences each shares, side by side. */
+export function sharedArticleCounts(
+  store: CooccurrenceGraph,
+  x: number,
+  y: number,
+): { numbers: number[]; sentences: number[] } {
+  const numbers = sharedArticleNumbers(store, x, y);
+  const sentences = numbers.map((number) => sharedSentences(mentionRun(store, number), x, y));
+  return { numbers, sentences };
+}
+
+/** [article id, shared sentences] for every article relating `a` and `b`, oldest number first. */
 export function sharedArticles(store: CooccurrenceGraph, a: string, b: string): Array<[string, number]> {
-  const found: Array<[string, number]> = [];
-  for (const id of sharedArticleIds(store, a, b)) {
-    const article = store.articles.get(id);
-    if (article) found.push([id, sharedSentences(article, a, b)]);
-  }
-  return found;
+  const { numbers } = store.entities;
+  const [x, y] = [numbers.get(a), numbers.get(b)];
+  if (x === undefined || y === undefined) return [];
+  const shared = sharedArticleCounts(store, x, y);
+  const ids = store.articles.ids;
+  return shared.numbers.map((number, i) => [ids[number] as string, shared.sentences[i] as number]);
 }

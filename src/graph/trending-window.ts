@@ -24,9 +24,9 @@ export const DEFAULTS = { days: 7 };
 const DAY = 86_400_000;
 
 /** The newest of the graph's article dates (NaN for undated), or undefined when none is dated. */
-export function newestPublished(dates: readonly number[]): number | undefined {
+export function newestPublished(dates: ArrayLike<number>): number | undefined {
   let newest = -Infinity;
-  for (const published of dates) if (published > newest) newest = published;
+  for (let i = 0; i < dates.length; i++) if ((dates[i] as number) > newest) newest = dates[i] as number;
   return newest === -Infinity ? undefined : newest;
 }
 

@@ -4,7 +4,9 @@
 // postings against the flat array of article dates; pairs from the articles of the window, then the baseline.
 import type { EntityType } from '../entities/types.js';
 import { signedLogLikelihood } from './log-likelihood.js';
-import { MENTION_STRIDE, type CooccurrenceGraph, type StoredArticle } from './types.js';
+import { articleDates, mentionRun } from './article-table.js';
+import { postingsOf } from './postings.js';
+import { MENTION_INTS, type CooccurrenceGraph } from './types.js';
 
 export interface TrendingOptions {
   /** The window and the baseline, epoch ms, inclusive. */
@@ -44,7 +46,7 @@ export interface Trending<T> {
 export const DEFAULTS = { limit: 20 };
 
 /** Dated articles in the window and in the baseline. */
-function totalsOf(dates: readonly number[], options: TrendingOptions): [number, number] {
+function totalsOf(dates: Float64Array, options: TrendingOptions): [number, number] {
   const totals: [number, number] = [0, 0];
   for (const published of dates) {
     if (published >= options.from && published <= options.to) totals[0] += 1;
@@ -91,22 +93,22 @@ export function trendingEntities(
   store: CooccurrenceGraph,
   options: TrendingOptions,
 ): Trending<TrendingEntity> {
-  const { numbers, names, types } = store.entities;
-  const typeOf = (id: string) => types[numbers.get(id) as number] as EntityType;
-  const dates = store.articleDates;
+  const { ids, numbers, names, types } = store.entities;
+  const dates = articleDates(store);
   const totals = totalsOf(dates, options);
   const { offer, best } = topRising<string>(totals, options.limit, byId);
   const { from, to, baselineFrom, baselineTo } = options;
   // Each entity's postings against the dates: flat arrays of numbers, nothing allocated per article.
-  for (const [id, postings] of store.postings) {
-    if (options.type !== undefined && typeOf(id) !== options.type) continue;
+  for (let entity = 0; entity < ids.length; entity++) {
+    const postings = postingsOf(store, entity);
+    if (postings.length === 0 || (options.type !== undefined && types[entity] !== options.type)) continue;
     let [articles, baselineArticles] = [0, 0];
     for (const number of postings) {
       const published = dates[number] as number;
       if (published >= from && published <= to) articles += 1;
       if (published >= baselineFrom && published <= baselineTo) baselineArticles += 1;
     }
-    offer(id, articles, baselineArticles);
+    offer(ids[entity] as string, articles, baselineArticles);
   }
   const items = best.map(([id, counted]) => {
     const number = numbers.get(id) as number;
@@ -116,23 +118,13 @@ export function trendingEntities(
 }
 
 /** The entity numbers of an article's related entities (of `type`, if given), ascending. */
-function relatedNumbers(
-  store: CooccurrenceGraph,
-  article: StoredArticle,
-  type: EntityType | undefined,
-): number[] {
-  const related = new Uint8Array(article.entityInfo.length);
-  const { mentions } = article;
-  for (let m = 0; m < mentions.length; m += MENTION_STRIDE) {
-    if (mentions[m + 2] === 0) related[mentions[m] as number] = 1;
-  }
+function relatedNumbers(store: CooccurrenceGraph, run: Int32Array, type: EntityType | undefined): number[] {
   const numbers: number[] = [];
-  article.entityInfo.forEach((info, index) => {
-    if (!related[index]) return;
-    const number = store.entities.numbers.get(info.id);
-    if (number === undefined || (type !== undefined && store.entities.types[number] !== type)) return;
-    numbers.push(number);
-  });
+  for (let m = 0; m < run.length; m += MENTION_INTS) {
+    const entity = run[m] as number;
+    if (((run[m + 1] as number) & 1) !== 0 || numbers.includes(entity)) continue;
+    if (type === undefined || store.entities.types[entity] === type) numbers.push(entity);
+  }
   return numbers.sort((x, y) => x - y);
 }
 
@@ -164,7 +156,7 @@ function countPairs(
 
 export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions): Trending<TrendingPair> {
   const { ids: entityIds, numbers, names, types } = store.entities;
-  const dates = store.articleDates;
+  const dates = articleDates(store);
   const totals = totalsOf(dates, options);
   const { from, to, baselineFrom, baselineTo, limit } = options;
   const windowLists: number[][] = [];
@@ -173,9 +165,8 @@ export function trendingPairs(store: CooccurrenceGraph, options: TrendingOptions
     const inWindow = published >= from && published <= to;
     const inBaseline = published >= baselineFrom && published <= baselineTo;
     if (!inWindow && !inBaseline) return;
-    const article = store.articles.get(store.articleIds[number] as string);
-    if (!article) return;
-    const numbers = relatedNumbers(store, article, options.type);
+    if (store.articles.ids[number] === undefined) return;
+    const numbers = relatedNumbers(store, mentionRun(store, number), options.type);
     if (inWindow) windowLists.push(numbers);
     if (inBaseline) baselineLists.push(numbers);
   });

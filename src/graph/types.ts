@@ -34,45 +34,88 @@ export interface GraphArticle {
   duplicateOf?: string | null;
 }
 
-/** What the graph keeps of an article, compactly. */
+/**
+ * An article as the graph holds it, made when asked (`storedArticles`): its entities (as the graph names
+ * them now) and three integers per mention: the index of its entity in `entityInfo`, its sentence, and 1 in
+ * page furniture (else 0). The graph itself keeps articles as runs in integer slabs (`ArticleTable`).
+ */
 export interface StoredArticle {
   seq: number;
   title: string | null;
   publishedTs: number | null;
   entityInfo: EntityInfo[];
-  /**
-   * Three integers per mention: the index of its entity in `entityInfo`, its sentence, and 1 in page
-   * furniture (else 0), in one flat array of small integers. With an array per mention the store took 83.1
-   * bytes per edge at 20k realistic articles, with this 75.6–76.9 (docs/compact-graph.md).
-   */
   mentions: number[];
 }
 
-/** Integers per mention in `StoredArticle.mentions`. */
-export const MENTION_STRIDE = 3;
+/**
+ * Integers per mention in `ArticleTable.mentions`: the entity's number, and its sentence times 2 plus 1 in
+ * page furniture (else 0).
+ */
+export const MENTION_INTS = 2;
+
+/**
+ * The articles, numbered in the order they were added (a re-added article gets a new number, a removed one
+ * leaves its number unused): per number its id, title, write sequence and date side by side, and its
+ * mentions as a run in one shared `Int32Array` slab. Holes left by removed runs are reclaimed by compacting
+ * when they pass a quarter of the slab. With an object per article, the articles and postings took 52 bytes
+ * per edge of a 10M-edge graph loaded from its snapshot; as runs, 9 (docs/compact-graph.md).
+ */
+export interface ArticleTable {
+  /** Article id -> its number (only articles the graph holds; article-numbers.ts). */
+  numbers: ArticleNumbers;
+  /** Number -> id; undefined once removed. */
+  ids: Array<string | undefined>;
+  titles: Array<string | null>;
+  /** Number -> write sequence, and `publishedTs` (NaN when undated or removed). Room for more than `count`. */
+  seqs: Float64Array;
+  dates: Float64Array;
+  /** Number -> where its mentions start in `mentions` (in integers), and how many integers they take. */
+  start: Int32Array;
+  length: Int32Array;
+  mentions: Int32Array;
+  /** Numbers handed out, and articles held. */
+  count: number;
+  live: number;
+  /** Integers of the slab handed out, and those that belong to a held article. */
+  used: number;
+  reserved: number;
+}
+
+/** An open-addressing hash table from article id to number over `ArticleTable.ids` (article-numbers.ts). */
+export interface ArticleNumbers {
+  /** Number + 1 per slot; 0 is empty, -1 a deleted entry. */
+  slots: Int32Array;
+  size: number;
+  deleted: number;
+}
+
+/**
+ * Entity number -> the articles it occurs in outside page furniture (ascending article numbers), as runs in
+ * one shared `Int32Array` slab, grown and compacted as the edge slabs are. An edge's evidence is the
+ * intersection of its two ends' runs, found when asked for: a map of evidence on every edge held one entry
+ * per pair and article (646 MB of heap at 100k articles, measured), these hold one per entity and article.
+ */
+export interface PostingStore {
+  start: Int32Array;
+  length: Int32Array;
+  capacity: Int32Array;
+  numbers: Int32Array;
+  used: number;
+  reserved: number;
+  /** Entities with at least one posting. */
+  entities: number;
+}
 
 export interface CooccurrenceGraph {
-  articles: Map<string, StoredArticle>;
-  /**
-   * Entity id -> the articles it occurs in outside page furniture. An edge's evidence is the intersection of
-   * its two ends' sets, found when asked for: a map of evidence on every edge held one entry per pair and
-   * article (646 MB of heap at 100k articles, measured), these hold one per entity and article.
-   */
-  postings: Map<string, Postings>;
-  /** Article id -> its number in postings, and back (undefined once removed). */
-  articleNumbers: Map<string, number>;
-  articleIds: Array<string | undefined>;
-  /** Article number -> its `publishedTs`, NaN when undated or removed: timelines and trending read dates
-   * from one flat array instead of opening every article. */
-  articleDates: number[];
+  /** The articles, as integer runs (article-table.ts). */
+  articles: ArticleTable;
+  /** Which articles each entity occurs in (postings.ts). */
+  postings: PostingStore;
   /** The entities, interned as small integers (entity-table.ts). */
   entities: EntityTable;
   /** The edges, in flat integer arrays (edge-lists.ts). */
   edges: EdgeStore;
 }
-
-/** Article numbers, ascending. */
-export type Postings = number[];
 
 /**
  * Entity number -> id, name, type and counts, side by side. A number is given on first sight; an entity
@@ -89,8 +132,6 @@ export interface EntityTable {
   articles: number[];
   /** Entities in the graph (numbers not dropped). */
   live: number;
-  /** Entity number -> the `EntityInfo` stored articles share (`EntityInfo` of its latest name and type). */
-  infos: EntityInfo[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { SearchUnavailableError } from '../errors.js';
 import type { SearchIndex } from '../search/create-search-index.js';
 import { escapeHtml } from '../search/render-snippet.js';
 import type { ArticleDocument } from '../search/types.js';
+import { articleTitle } from '../graph/article-table.js';
 
 export interface Evidence {
   articleId: string;
@@ -78,7 +79,7 @@ export async function buildEvidence(
       const article = articles.get(articleId);
       return {
         articleId,
-        title: article?.title ?? store.articles.get(articleId)?.title ?? null,
+        title: article?.title ?? articleTitle(store, articleId) ?? null,
         published: article?.published ?? null,
         snippet: article ? snippetFor(article, center, neighbor.id) : null,
       };

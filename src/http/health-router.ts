@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { edgeCount } from '../graph/edge-lists.js';
 import { entityCount } from '../graph/entity-table.js';
 import type { AppDeps } from './types.js';
+import { articleCount } from '../graph/article-table.js';
 
 export function healthRouter({ search, store, graphMode }: AppDeps): Router {
   const router = Router();
@@ -13,7 +14,7 @@ export function healthRouter({ search, store, graphMode }: AppDeps): Router {
     res.status(available ? 200 : 503).json({
       status: available ? 'ok' : 'degraded',
       meilisearch: available ? 'available' : 'unavailable',
-      articles: index ? (available ? await search.countArticles() : null) : store.articles.size,
+      articles: index ? (available ? await search.countArticles() : null) : articleCount(store),
       entities: index ? null : entityCount(store),
       edges: index ? null : edgeCount(store),
       graphMode,

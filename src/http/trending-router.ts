@@ -8,6 +8,7 @@ import { indexTrendingEntities, indexTrendingPairs } from '../graph-index/index-
 import { newestPublished, trendingWindow } from '../graph/trending-window.js';
 import { parseQuery, trendingQuery } from './parse-query.js';
 import type { AppDeps } from './types.js';
+import { articleDates } from '../graph/article-table.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 
@@ -27,11 +28,11 @@ export function trendingRouter(deps: AppDeps, now: () => number = Date.now): Rou
     const query = parseQuery(trendingQuery, req.query);
     // The default window ends with the current minute, so that answers within a minute are one answer.
     const minute = Math.floor(now() / 60_000) * 60_000 + 59_999;
-    const newest = inIndex ? await deps.search.graph.newestPublished() : newestPublished(store.articleDates);
+    const newest = inIndex ? await deps.search.graph.newestPublished() : newestPublished(articleDates(store));
     const window = trendingWindow(query, minute, newest);
     const version = inIndex
       ? await deps.search.graph.version()
-      : `${store.articleIds.length}:${store.articles.size}`;
+      : `${store.articles.count}:${store.articles.live}`;
     if (version !== cachedVersion) {
       cache.clear();
       cachedVersion = version;

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { Rejection } from '../../src/pipeline.js';
 import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { articleCount } from '../../src/graph/article-table.js';
 
 const present =
   existsSync(path.join(CORPUS, 'de-news.jsonl')) && existsSync(path.join(CORPUS, 'en-news.jsonl'));
@@ -30,7 +31,7 @@ describe.runIf(present)('the shared corpus', () => {
     expect(rejections).toEqual([]);
     expect(summary).toEqual({ read: 4251, indexed: 4251, rejected: 0 });
     expect(await ng.opened.search.countArticles()).toBe(4251);
-    expect(ng.store.articles.size).toBe(4251);
+    expect(articleCount(ng.store)).toBe(4251);
   });
 
   it('answers searches and neighbours over it', async () => {

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/graph/persist-graph.js';
 import { snapshotSections } from '../helpers/snapshot-sections.js';
+import { articleIdsOf } from '../../src/graph/article-table.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = ['--import', 'tsx'];
@@ -210,7 +211,8 @@ describe('API and CLI processes', () => {
         .subarray(header.offset, header.offset + header.length)
         .toString(),
     ) as { source: string };
-    const saved = [...((await loadGraph(snapshot, source))?.articles.keys() ?? [])];
+    const loaded = await loadGraph(snapshot, source);
+    const saved = loaded ? [...articleIdsOf(loaded)] : [];
     expect(saved).toEqual(expect.arrayContaining(['late-0', 'late-299', 'cli-2']));
     expect(saved).toHaveLength(303);
 

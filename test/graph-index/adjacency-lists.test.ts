@@ -26,6 +26,7 @@ import { waitForTask } from '../../src/search/wait-for-task.js';
 import { entityIds } from '../helpers/graph-shape.js';
 import { openTestNewsgraph, testConfig, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 import { FIXTURES } from './index-mode-files.js';
+import { articleCount } from '../../src/graph/article-table.js';
 
 const SETS: Array<Partial<NeighborOptions>> = [
   { limit: 1_000, evidence: 0 },
@@ -262,7 +263,7 @@ describe('neighbour lists and the graph mode', () => {
 
   it('a memory-mode process writes no list documents and no format mark', async () => {
     expect(memory.config.graph.neighbourLists).toBe(false);
-    expect(memory.store.articles.size).toBeGreaterThan(10);
+    expect(articleCount(memory.store)).toBeGreaterThan(10);
     expect(await listAndMarks(client, graphUid())).toEqual({ lists: 0, marks: 0 });
   });
 

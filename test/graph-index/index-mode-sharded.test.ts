@@ -9,6 +9,7 @@ import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighb
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
+import { articleDates } from '../../src/graph/article-table.js';
 import { entityTimeline } from '../../src/graph/entity-timeline.js';
 import { trendingEntities, trendingPairs } from '../../src/graph/trending.js';
 import { indexTimeline } from '../../src/graph-index/index-timeline.js';
@@ -161,7 +162,7 @@ describe('index mode on two Meilisearch instances', () => {
         expect(await indexTrendingEntities(graph, options)).toEqual(trendingEntities(single.store, options));
         expect(await indexTrendingPairs(graph, options)).toEqual(trendingPairs(single.store, options));
       }
-      const dates = single.store.articleDates.filter((ts) => !Number.isNaN(ts));
+      const dates = [...articleDates(single.store)].filter((ts) => !Number.isNaN(ts));
       expect(await graph.newestPublished()).toBe(Math.max(...dates));
     }, 600_000);
 

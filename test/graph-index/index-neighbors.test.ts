@@ -18,6 +18,7 @@ import { entityAttributes } from '../../src/graph/entity-table.js';
 import { exportGraph, type ExportOptions } from '../../src/graph/export-graph.js';
 import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighbors.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { articleDates } from '../../src/graph/article-table.js';
 import { entityTimeline, type TimelineOptions } from '../../src/graph/entity-timeline.js';
 import { trendingEntities, trendingPairs, type TrendingOptions } from '../../src/graph/trending.js';
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
@@ -264,7 +265,7 @@ describe('index mode answers as memory mode', () => {
       ]);
       expect(items).toBeGreaterThan(50);
       expect(await ng.opened.search.graph.newestPublished()).toBe(
-        Math.max(...ng.store.articleDates.filter((ts) => !Number.isNaN(ts))),
+        Math.max(...[...articleDates(ng.store)].filter((ts) => !Number.isNaN(ts))),
       );
     });
 

@@ -19,6 +19,8 @@ import { removeArticle } from '../../src/graph/remove-article.js';
 import { selectNeighborhood } from '../../src/graph/select-neighborhood.js';
 import type { CooccurrenceGraph, GraphArticle, Window } from '../../src/graph/types.js';
 import { referenceGraph, type ReferenceEdge, type ReferenceNode } from '../helpers/reference-graph.js';
+import { articleCount, articleIdsOf, articlePublished, hasArticle } from '../../src/graph/article-table.js';
+import { storedArticles } from '../../src/graph/stored-article.js';
 
 type Reference = UndirectedGraph<ReferenceNode, ReferenceEdge>;
 const TYPES: EntityType[] = ['person', 'organization', 'location', 'other'];
@@ -64,8 +66,8 @@ function buildStore(seed: number, count: number, entities: number): Cooccurrence
     }
     if (k % 4 === 3) {
       const id = `a${next(k)}`;
-      const held = store.articles.get(id);
-      if (held && removeArticle(store, id)) removed.push(stream.find((a) => a.id === id) as GraphArticle);
+      if (hasArticle(store, id) && removeArticle(store, id))
+        removed.push(stream.find((a) => a.id === id) as GraphArticle);
     }
     // Now and then a removed article comes back: its entities reappear with new numbers.
     if (k % 9 === 8 && removed.length > 0)
@@ -154,8 +156,8 @@ function referenceWalk(
 }
 
 function expectEqualToReference(store: CooccurrenceGraph): void {
-  const reference = referenceGraph(store.articles);
-  const total = store.articles.size;
+  const reference = referenceGraph(storedArticles(store));
+  const total = articleCount(store);
   // Entities and edges.
   expect(entityCount(store)).toBe(reference.order);
   expect(edgeCount(store)).toBe(reference.size);
@@ -185,8 +187,7 @@ function expectEqualToReference(store: CooccurrenceGraph): void {
               .sort(
                 (x, y) =>
                   y.shared - x.shared ||
-                  (store.articles.get(y.articleId)?.publishedTs ?? 0) -
-                    (store.articles.get(x.articleId)?.publishedTs ?? 0) ||
+                  (articlePublished(store, y.articleId) ?? 0) - (articlePublished(store, x.articleId) ?? 0) ||
                   x.order - y.order,
               )
               .map((e) => e.articleId),
@@ -220,7 +221,7 @@ describe('the compact graph store against graphology', () => {
   ] as const) {
     it(`equals a graph rebuilt from its articles (seed ${seed}): entities, neighbours, evidence, PMI, depth 2`, async () => {
       const store = buildStore(seed, count, entities);
-      expect(store.articles.size).toBeGreaterThan(count / 2);
+      expect(articleCount(store)).toBeGreaterThan(count / 2);
       expectEqualToReference(store);
       // The same after a snapshot round trip, and after more edits of the loaded store.
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-compact-')), 'graph.bin');
@@ -229,15 +230,18 @@ describe('the compact graph store against graphology', () => {
       expect(loaded).toBeDefined();
       if (!loaded) return;
       expectEqualToReference(loaded);
-      for (const id of [...loaded.articles.keys()].filter((_, i) => i % 3 === 0)) removeArticle(loaded, id);
+      for (const id of [...articleIdsOf(loaded)].filter((_, i) => i % 3 === 0)) removeArticle(loaded, id);
       for (const article of randomArticles(seed + 100, 100, entities))
         addArticle(loaded, { ...article, id: `b${article.id}` });
       expectEqualToReference(loaded);
       // Emptied, it holds nothing: no entity, no edge, no slot reserved.
-      for (const id of [...loaded.articles.keys()]) removeArticle(loaded, id);
-      expect([entityCount(loaded), edgeCount(loaded), loaded.edges.reserved, loaded.postings.size]).toEqual([
-        0, 0, 0, 0,
-      ]);
+      for (const id of [...articleIdsOf(loaded)]) removeArticle(loaded, id);
+      expect([
+        entityCount(loaded),
+        edgeCount(loaded),
+        loaded.edges.reserved,
+        loaded.postings.entities,
+      ]).toEqual([0, 0, 0, 0]);
     });
   }
 });

@@ -14,6 +14,8 @@ import { snapshotSections } from '../helpers/snapshot-sections.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { articleCount } from '../../src/graph/article-table.js';
+import { storedArticles } from '../../src/graph/stored-article.js';
 
 const putin = { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'person' as const };
 const xi = { id: 'xi-jinping', name: 'Xi Jinping', type: 'person' as const };
@@ -73,7 +75,7 @@ describe('co-occurrence graph', () => {
       'a2',
     ]);
     removeArticle(store, 'a2');
-    expect([entityCount(store), edgeCount(store), store.articles.size, store.postings.size]).toEqual([
+    expect([entityCount(store), edgeCount(store), articleCount(store), store.postings.entities]).toEqual([
       0, 0, 0, 0,
     ]);
   });
@@ -102,7 +104,7 @@ describe('co-occurrence graph', () => {
     }
     // Evidence lists exactly the articles that hold both ends.
     for (const neighbor of all) {
-      const holding = [...store.articles]
+      const holding = [...storedArticles(store)]
         .filter(([, stored]) => stored.entityInfo.some((info) => info.id === neighbor.id))
         .map(([id]) => id);
       expect([...neighbor.evidence].sort()).toEqual(holding.sort());
@@ -210,7 +212,7 @@ describe('co-occurrence graph', () => {
     await saveGraph(store, file, 'source-a');
     const good = readFileSync(file);
     expect(await loadGraph(file, 'source-a')).toBeDefined();
-    const { others, shared } = snapshotSections(good);
+    const { header, mentions, others, shared, articleMentions } = snapshotSections(good);
     const damaged = (offset: number, value: number): Buffer => {
       const copy = Buffer.from(good);
       copy.writeInt32LE(value, offset);
@@ -219,6 +221,13 @@ describe('co-occurrence graph', () => {
     const broken = {
       'an edge naming no entity': damaged(others.offset, 99),
       'an edge whose two ends disagree': damaged(shared.offset, 7),
+      'a mention naming no entity': damaged(articleMentions.offset, 99),
+      "an entity's mentions that its articles do not add up to": damaged(mentions.offset, 7),
+      'an older version': Buffer.from(
+        good.toString('latin1', 0, header.offset + header.length).replace('"version":5', '"version":4') +
+          good.toString('latin1', header.offset + header.length),
+        'latin1',
+      ),
       'cut short': good.subarray(0, good.length - 3),
       'not a snapshot': Buffer.from('{"version": 2, "source": "source-a", "art'),
     };

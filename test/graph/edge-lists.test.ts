@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/graph/add-article.js';
-import { relatedEntities } from '../../src/graph/article-contribution.js';
 import { createCooccurrenceGraph } from '../../src/graph/create-cooccurrence-graph.js';
 import { edgeList, forEachEdge, rankedSlots } from '../../src/graph/edge-lists.js';
 import { entitiesOf } from '../../src/graph/entity-table.js';
@@ -11,6 +10,8 @@ import { sharedArticles } from '../../src/graph/shared-articles.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import type { EntityType } from '../../src/entities/types.js';
 import { referenceGraph } from '../helpers/reference-graph.js';
+import { articleIdsOf } from '../../src/graph/article-table.js';
+import { storedArticles } from '../../src/graph/stored-article.js';
 
 const TYPES: EntityType[] = ['person', 'organization', 'location', 'other'];
 
@@ -40,7 +41,7 @@ function randomGraph(seed: number, articles: number, entities: number): Cooccurr
 
 /** Each entity's edges as a graph rebuilt from its articles has them, and as its edge list has them. */
 function bothViews(store: CooccurrenceGraph): { graphology: string[]; lists: string[] } {
-  const reference = referenceGraph(store.articles);
+  const reference = referenceGraph(storedArticles(store));
   const graphology = reference
     .mapNodes((id) =>
       reference
@@ -86,9 +87,14 @@ describe('edge lists', () => {
     }
     // Each edge's evidence (the intersection of postings) is exactly the articles relating both ends.
     const relating = (a: string, b: string): string[] =>
-      [...store.articles]
+      [...storedArticles(store)]
         .filter(([, article]) => {
-          const related = relatedEntities(article);
+          // Three integers per mention: entity index, sentence, furniture (StoredArticle).
+          const related = new Set<string | undefined>();
+          for (let m = 0; m < article.mentions.length; m += 3) {
+            if (article.mentions[m + 2] === 0)
+              related.add(article.entityInfo[article.mentions[m] as number]?.id);
+          }
           return related.has(a) && related.has(b);
         })
         .map(([id]) => id)
@@ -100,9 +106,9 @@ describe('edge lists', () => {
       expect(shared.length).toBe(articles);
     });
     // Deleting every article leaves no list behind.
-    for (const id of [...store.articles.keys()]) removeArticle(store, id);
+    for (const id of [...articleIdsOf(store)]) removeArticle(store, id);
     expect([store.edges.count, store.entities.live, store.edges.reserved]).toEqual([0, 0, 0]);
-    expect(store.postings.size).toBe(0);
+    expect([store.postings.entities, store.postings.reserved, store.articles.live]).toEqual([0, 0, 0]);
   });
 
   it('neighbours read in rank order equal a full sort of every edge', () => {
@@ -110,7 +116,7 @@ describe('edge lists', () => {
     const names = new Intl.Collator('en');
     for (const id of ['e0', 'e1', 'e5', 'e30', 'e59']) {
       for (const type of [undefined, 'person' as const]) {
-        const reference = referenceGraph(store.articles);
+        const reference = referenceGraph(storedArticles(store));
         const full = reference
           .mapEdges(id, (_key, edge, source, target) => {
             const other = source === id ? target : source;

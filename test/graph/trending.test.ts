@@ -8,6 +8,7 @@ import { signedLogLikelihood } from '../../src/graph/log-likelihood.js';
 import { trendingEntities, trendingPairs } from '../../src/graph/trending.js';
 import { newestPublished, trendingWindow } from '../../src/graph/trending-window.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { articleDates } from '../../src/graph/article-table.js';
 
 const DAY = 86_400_000;
 const WINDOW_START = Date.parse('2024-03-08T00:00:00Z');
@@ -178,7 +179,7 @@ describe('trending window', () => {
   });
 
   it('ends at the newest dated article when nothing is newer than a week, and says so', () => {
-    const newest = newestPublished(store().articleDates) as number;
+    const newest = newestPublished(articleDates(store())) as number;
     expect(newest).toBe(WINDOW_START + 199 * 3_000_000);
     const window = trendingWindow({}, now, newest);
     expect(window.to).toBe(newest);

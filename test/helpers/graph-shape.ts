@@ -4,6 +4,7 @@
 import { edgeList, forEachEdge } from '../../src/graph/edge-lists.js';
 import { entitiesOf } from '../../src/graph/entity-table.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
+import { postingsOf } from '../../src/graph/postings.js';
 
 export function graphShape(store: CooccurrenceGraph): {
   nodes: string[];
@@ -11,7 +12,6 @@ export function graphShape(store: CooccurrenceGraph): {
   postings: string[];
   lists: string[];
 } {
-  const { postings, articleIds } = store;
   const ids = store.entities.ids;
   const entities = [...entitiesOf(store)];
   const nodes = entities.map(([key, node]) => `${key}:${node.mentions}:${node.articles}`).sort();
@@ -20,11 +20,13 @@ export function graphShape(store: CooccurrenceGraph): {
     const [a, b] = [ids[x] as string, ids[y] as string].sort();
     edges.push(`${a}--${b}:${articles}:${sentences}`);
   });
-  const occurrences = [...postings]
-    .map(([id, numbers]) => {
-      const articles = numbers.map((number) => articleIds[number] ?? `removed ${number}`);
-      return `${id}:${articles.sort().join(',')}`;
+  const occurrences = ids
+    .map((id, entity) => {
+      const numbers = [...postingsOf(store, entity)];
+      const articles = numbers.map((number) => store.articles.ids[number] ?? `removed ${number}`);
+      return numbers.length === 0 ? '' : `${id}:${articles.sort().join(',')}`;
     })
+    .filter((line) => line !== '')
     .sort();
   // Each entity's own run of edges (edge-lists.ts), which must say what the pairs above say.
   const lists = entities.flatMap(([id]) => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { Rejection } from '../../src/pipeline.js';
 import { openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
+import { articleIdsOf } from '../../src/graph/article-table.js';
 
 const KEY = 'bad-input-key-0123456789';
 let ng: TestNewsgraph;
@@ -111,7 +112,7 @@ describe('bad input files', () => {
     });
     expect(controlled.length).toBeGreaterThan(0);
 
-    const ids = [...ng.store.articles.keys()];
+    const ids = [...articleIdsOf(ng.store)];
     const found = await ng.opened.search.getArticles(ids, ['id']);
     expect(found.map((doc) => doc.id).sort()).toEqual([...ids].sort());
     expect(await ng.opened.search.countArticles()).toBe(ids.length);
