@@ -4,6 +4,7 @@
 // is removed before and after.
 import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
+import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
 import { bodyHoldsContent, parsePageDom, type DomParser } from './parse-page-dom.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
@@ -245,6 +246,8 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
     // Lines that the title had kept from the head of the text (a date line, a byline under it).
     body = cutFurnitureText(body);
+    // The site's lines at the text's head or end: comment rules, newsletter, donations, wire credits.
+    body = cutEdgeLines(body);
     return { ...metadata, body };
   } finally {
     close();
