@@ -1,8 +1,9 @@
 // Lines at the head or end of an article's text that are the site's, not the story's: the site speaking to
 // its reader (comment policies, newsletter offers, consent texts of embeds, donation appeals, ad-blocker
-// notices, affiliate disclosures, "Follow us on …") and the production credits of a wire story ("Reporting
-// by …", "Übersetzung: …"). Publishers print them as plain paragraphs inside the article's block, with no
-// class naming them, so they are recognised by what they say, and only at the text's edges.
+// notices, affiliate disclosures, "Follow us on …"), the production credits of a wire story ("Reporting
+// by …", "Übersetzung: …") and a closing list of other stories under a heading worded freely ("More in
+// News", "Related articles that may interest you"). Publishers print them as plain paragraphs inside the
+// article's block, with no class naming them, so they are recognised by what they say, only at the edges.
 
 export const DEFAULTS = {
   /** Lines are cut among this many last lines of the text … */
@@ -15,6 +16,12 @@ export const DEFAULTS = {
   creditWords: 80,
   /** … and either is at most this share of the text's words (a text of one long paragraph keeps it). */
   maxShare: 0.25,
+  /** A list of other stories closes the text: what follows its heading is at most this share of the words. */
+  listShare: 0.3,
+  /** … and its first lines (this many) are headline-length, … */
+  listLines: 6,
+  /** … this many words a line on average. */
+  headlineWords: 25,
 };
 
 // English and German. Each alternative names the site's voice: a policy, an offer, a request to the reader.
@@ -47,13 +54,39 @@ const CREDIT = new RegExp(
   'iu',
 );
 
+// A heading over other stories, in the words publishers choose beyond strip-page-furniture's fixed list:
+// "More in News", "Suggested articles", "Lesen Sie mehr zum Thema", "Related articles that may interest you".
+const LIST_HEADING = new RegExp(
+  String.raw`^(?:(?:related|suggested|recommended|similar|other|popular|latest|further|more|discover more|explore more|lesen sie (?:mehr|auch|weiter)|weitere|mehr|aktuelle|ähnliche|beliebte|neueste)\b[\p{L}\p{N}\s'’:-]{0,40}?\b(?:articles?|stories|posts|news|reads?|reading|content|coverage|guides?|zum thema|artikel|meldungen|nachrichten|beiträge|themen|texte)|more (?:in|from) [\p{L}\p{N}\s&-]{1,25}|discover more|you (?:may|might) also (?:like|enjoy)|keep reading|read next|das könnte sie auch interessieren)(?: that may interest you| for you| you may like)?\s*:?$`,
+  'iu',
+);
+
 const wordCount = (line: string): number => line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/** Where a closing list of other stories starts (its heading), or the number of paragraphs where none does. */
+function closingList(
+  paragraphs: string[],
+  counts: number[],
+  total: number,
+  settings: typeof DEFAULTS,
+): number {
+  let after = total;
+  for (const [index, paragraph] of paragraphs.entries()) {
+    after -= counts[index] ?? 0;
+    if (index === 0 || after > total * settings.listShare || !LIST_HEADING.test(paragraph.trim())) continue;
+    const next = counts.slice(index + 1, index + 1 + settings.listLines);
+    if (next.reduce((sum, count) => sum + count, 0) <= next.length * settings.headlineWords) return index;
+  }
+  return paragraphs.length;
+}
 
 /** The text (paragraphs separated by a blank line) without the site's lines among its first and last. */
 export function cutEdgeLines(text: string, options: Partial<typeof DEFAULTS> = {}): string {
   const settings = { ...DEFAULTS, ...options };
-  const paragraphs = text.split('\n\n');
-  const total = paragraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0);
+  let paragraphs = text.split('\n\n');
+  const counts = paragraphs.map(wordCount);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  paragraphs = paragraphs.slice(0, closingList(paragraphs, counts, total, settings));
   const kept = paragraphs.filter((paragraph, index) => {
     const last = index >= paragraphs.length - settings.lastLines;
     if (!last && index >= settings.firstLines) return true;

@@ -59,4 +59,27 @@ describe('the site’s lines at the head and end of the text', () => {
     const text = [CREDIT, ...STORY].join('\n\n');
     expect(cutEdgeLines(text)).toBe(text);
   });
+
+  it('a closing list of other stories under a freely worded heading goes ("More in News", "Lesen Sie mehr zum Thema")', () => {
+    const teasers = [
+      'Bus drivers strike on Friday',
+      'In News - 02 Feb 2025, 20:02',
+      'Yellow weather warning issued',
+    ];
+    expect(cutEdgeLines([...STORY, 'More in News', ...teasers].join('\n\n')).split('\n\n')).toEqual(STORY);
+    const german = ['Lesen Sie mehr zum Thema', 'Neue Straßenbahn bis 2028', 'Mieten steigen weiter'];
+    expect(cutEdgeLines([...STORY, ...german].join('\n\n')).split('\n\n')).toEqual(STORY);
+  });
+
+  it('such a heading with much of the story after it is a list inside the story, which stays', () => {
+    const text = [
+      STORY[0],
+      'Suggested reading:',
+      'The freight yard plan',
+      'Tram lines of 2030',
+      STORY[1],
+      STORY[2],
+    ].join('\n\n');
+    expect(cutEdgeLines(text)).toBe(text);
+  });
 });
