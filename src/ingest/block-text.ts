@@ -3,6 +3,8 @@
 
 const BLOCK =
   /^(P|DIV|H[1-6]|LI|UL|OL|DL|DT|DD|BLOCKQUOTE|SECTION|ARTICLE|HEADER|FOOTER|MAIN|PRE|TABLE|TR|FIGURE|ASIDE|NAV|ADDRESS|HR|FORM|FIELDSET|DETAILS|SUMMARY)$/;
+// Cells of a table row stay on the row's line, apart: minified markup has no space between them.
+const CELL = /^(TD|TH)$/;
 const SKIP =
   /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IFRAME|BUTTON|SELECT|OPTION|TEXTAREA|INPUT|CANVAS|VIDEO|AUDIO)$/;
 
@@ -29,7 +31,10 @@ export function blockText(root: Node): string {
     }
     const block = BLOCK.test(tag);
     if (block) breakLine();
+    const cell = CELL.test(tag);
+    if (cell) current += ' ';
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (cell) current += ' ';
     if (block) breakLine();
   };
   visit(root);

@@ -4,9 +4,11 @@
 // is removed before and after.
 import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
+import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
 import { bodyHoldsContent, parsePageDom, type DomParser } from './parse-page-dom.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
+import { hasSeam, shownText, splitGluedWords } from './split-glued-words.js';
 import { cutFurnitureText, removeFurnitureElements } from './strip-page-furniture.js';
 
 export interface PageContent extends PageMetadata {
@@ -93,8 +95,7 @@ function afterTitle(body: string, headings: Set<string>): string {
 }
 
 /** The page's description (JSON-LD, Open Graph, meta) where the page also shows it: its lead. */
-function shownLead(document: Document, ld: LdArticle | null): string {
-  const shown = squash(document.body?.textContent ?? '');
+function shownLead(document: Document, ld: LdArticle | null, shown: string): string {
   const candidates = [
     ld?.description,
     document.querySelector('meta[property="og:description"]')?.getAttribute('content'),
@@ -145,8 +146,10 @@ function removeOtherStories(document: Document, titles: Set<string>): void {
 const start = (text: string): string => text.replace(/\s+/g, ' ').slice(0, 60);
 
 /** The JSON-LD body with the lead (its description) before it, where the page shows the lead too. */
-function ldBody(document: Document, ld: LdArticle, readable: string): string {
+function ldBody(document: Document, ld: LdArticle, readable: string, apart: string | null): string {
   let body = ld.body ? ldText(document, ld.body) : '';
+  // Elements' texts joined with nothing between them: a heading runs into the next paragraph.
+  if (apart !== null) body = splitGluedWords(body, apart);
   // Some publishers repeat the whole text in articleBody.
   const again = body.length > 200 ? body.indexOf(body.slice(0, 100), 100) : -1;
   if (again > 0 && body.slice(again).startsWith(body.slice(0, Math.min(again, body.length - again)))) {
@@ -222,7 +225,11 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     removeFurnitureElements(document);
     // The title's own furniture (a hidden variant of it) may be gone now.
     for (const h1 of document.querySelectorAll('h1')) headings.add(squash(h1.textContent ?? ''));
-    const lead = shownLead(document, ld);
+    // The page's text as shown, before Readability takes the document apart.
+    const shown = squash(document.body?.textContent ?? '');
+    const lead = shownLead(document, ld, shown);
+    // The page's text with its elements apart, where articleBody may have run them together.
+    const apart = ld?.body && hasSeam(ld.body) && document.body ? shownText(blockText(document.body)) : null;
     const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
     if (article) removeLinkBlocks(article);
     const articleText = article ? cutFurnitureText(blockText(article)) : '';
@@ -235,7 +242,7 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     }
     let body = readable.length >= articleText.length * 0.5 ? readable : articleText;
     // Publishers put captions and credits into articleBody too.
-    const structured = ld ? cutFurnitureText(ldBody(document, ld, body)) : '';
+    const structured = ld ? cutFurnitureText(ldBody(document, ld, body, apart)) : '';
     if (structured.length >= DEFAULTS.ldMinChars && structured.length >= body.length * DEFAULTS.ldShare) {
       body = structured;
     }
@@ -245,6 +252,8 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
     // Lines that the title had kept from the head of the text (a date line, a byline under it).
     body = cutFurnitureText(body);
+    // The site's lines at the text's head or end: comment rules, newsletter, donations, wire credits.
+    body = cutEdgeLines(body);
     return { ...metadata, body };
   } finally {
     close();
