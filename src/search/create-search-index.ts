@@ -106,7 +106,6 @@ export async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-
 /**
  * Binds the search stage to a client and an index-name prefix. `articleSettings` replaces the article
  * index's settings (a shard keeps more facet values than it answers with, see create-sharded-search-index);
