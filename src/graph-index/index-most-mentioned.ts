@@ -5,11 +5,7 @@
 import type { EntityType } from '../entities/types.js';
 import type { NodeAttributes } from '../graph/types.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
-
-export const DEFAULTS = {
-  /** With a type, the ranking's types are read this many times `limit` deep, and deeper again. */
-  typeDepth: 4,
-};
+import { strongestOfType } from './strongest-of-type.js';
 
 export interface MostMentionedOptions {
   type?: EntityType;
@@ -31,18 +27,14 @@ export async function indexMostMentioned(
     mentions.set(id, (mentions.get(id) ?? 0) + count);
   }
   const ranked = [...mentions].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  const found: Array<{ id: string; node: NodeAttributes }> = [];
-  let depth = options.type === undefined ? options.limit : options.limit * DEFAULTS.typeDepth;
-  for (let read = 0; found.length < options.limit && read < ranked.length; depth *= DEFAULTS.typeDepth) {
-    const batch = ranked.slice(read, depth);
-    read = depth;
-    const infos = await graph.latestInfo(batch.map(([id]) => id));
-    for (const [id, count] of batch) {
-      const info = infos.get(id);
-      if (!info || (options.type !== undefined && info.type !== options.type)) continue;
-      const node = { name: info.name, type: info.type, articles: totals.counts[id] ?? 0, mentions: count };
-      if (found.push({ id, node }) === options.limit) break;
-    }
-  }
-  return found;
+  const found = await strongestOfType(
+    graph,
+    (depth) => ranked.slice(0, depth),
+    ([id]) => id,
+    options,
+  );
+  return found.map(({ entry: [id, count], info }) => ({
+    id,
+    node: { name: info.name, type: info.type, articles: totals.counts[id] ?? 0, mentions: count },
+  }));
 }

@@ -15,11 +15,7 @@ import {
 } from '../graph/trending.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
 import type { GraphWhere } from '../search/graph-filter.js';
-
-export const DEFAULTS = {
-  /** With a type, the ranking looks this many times `limit` deep before reading types, and again deeper. */
-  typeDepth: 4,
-};
+import { strongestOfType } from './strongest-of-type.js';
 
 const windows = (options: TrendingOptions): [GraphWhere, GraphWhere] => [
   { kind: 'article', from: options.from, to: options.to },
@@ -51,21 +47,14 @@ export async function indexTrendingEntities(
     }
     return best;
   };
-  // With a type: the strongest of that type are among the strongest of all, looked for ever deeper.
-  let depth = options.type === undefined ? options.limit : options.limit * DEFAULTS.typeDepth;
-  for (;;) {
-    const all = rank(depth);
-    const infos = await graph.latestInfo(all.map(([id]) => id));
-    const best =
-      options.type === undefined ? all : all.filter(([id]) => infos.get(id)?.type === options.type);
-    if (options.type === undefined || best.length >= options.limit || all.length < depth) {
-      const items = best
-        .slice(0, options.limit)
-        .map(([id, counted]) => ({ ...describe(infos, id), ...counted }));
-      return { articles: totals[0], baselineArticles: totals[1], items };
-    }
-    depth *= DEFAULTS.typeDepth;
-  }
+  const found = await strongestOfType(graph, rank, ([id]) => id, options);
+  const items = found.map(({ entry: [id, counted], info }) => ({
+    id,
+    name: info.name,
+    type: info.type,
+    ...counted,
+  }));
+  return { articles: totals[0], baselineArticles: totals[1], items };
 }
 
 export async function indexTrendingPairs(

@@ -19,7 +19,7 @@ export function timelineRouter(deps: AppDeps): Router {
   };
 
   // Index mode: the same counts from the graph index, names and types from its last written articles.
-  const indexEntity = async (ids: string[]) => {
+  const headsFromIndex = async (ids: string[]) => {
     const infos = await deps.search.graph.latestInfo(ids);
     return ids.map((id) => {
       const info = infos.get(id);
@@ -34,7 +34,7 @@ export function timelineRouter(deps: AppDeps): Router {
     const ids = other === undefined ? [req.params.id] : [req.params.id, other];
     const [head, timeline] =
       deps.graphMode === 'index'
-        ? await Promise.all([indexEntity(ids), indexTimeline(deps.search.graph, req.params.id, options)])
+        ? await Promise.all([headsFromIndex(ids), indexTimeline(deps.search.graph, req.params.id, options)])
         : [ids.map(entity), entityTimeline(store, req.params.id, options)];
     if (!timeline) throw new NotFoundError(`timeline: no entity "${req.params.id}" in the graph`);
     res.json({ entity: head[0], ...(other === undefined ? {} : { with: head[1] }), ...timeline });
