@@ -1,15 +1,17 @@
-// CLI: tagging speed of the perceptron and the neural tagger (NER=neural) of one language side by side, in
-// one process on the same sentences: a first pass each (caches cold), then passes taken in turn, the median
-// reported beside the first.
+// CLI: tagging speed of the NER settings of one language side by side (the perceptron, the default tagger
+// and the hybrid, which send the sentences the perceptron is least sure of to the neural tagger, and the
+// neural tagger alone), in one process on the same sentences: a first pass each (caches cold), then passes
+// taken in turn, the median reported beside the first.
 // Sentence by sentence, as extraction tags running text. Reads a split of ../shared/corpus (dev by
 // default); skips with a reason without it or without the neural model. `--extract N` times the whole
-// extraction (POST /analyze's, one thread) of the language's first N corpus articles instead, NER=tagger
-// against NER=neural; `--reference` adds the straightforward neural implementation to either.
+// extraction (POST /analyze's, one thread) of the language's first N corpus articles instead;
+// `--reference` adds the straightforward neural implementation to either.
 // Options: npm run bench:ner -- --help.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { neuralTaggerOf } from '../src/entities/load-taggers.js';
+import { HYBRID_DEFAULTS, neuralTaggerOf } from '../src/entities/load-taggers.js';
+import { createHybridTagger } from '../src/entities/ner/create-hybrid-tagger.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
 import { createReferenceNeuralTagger } from '../src/entities/ner/create-reference-neural-tagger.js';
 import { createTagger, type Tagger } from '../src/entities/ner/create-tagger.js';
@@ -65,9 +67,14 @@ if (!existsSync(neuralPath)) {
 const perceptronModel = await loadModel(join(values.models, `ner-${lang}.bin.gz`));
 const perceptron = createTagger(perceptronModel);
 const neuralModel = await loadNeuralModel(neuralPath);
+const neural = neuralTaggerOf(neuralModel, perceptronModel, perceptron);
+const mixed = (thresholds: Record<'de' | 'en', number>): Tagger =>
+  createHybridTagger(perceptron, neural, { threshold: thresholds[lang] });
 const taggers: Array<[string, Tagger]> = [
   ['perceptron', perceptron],
-  ['neural', neuralTaggerOf(neuralModel, perceptronModel, perceptron)],
+  ['tagger', mixed(HYBRID_DEFAULTS.taggerThresholds)],
+  ['hybrid', mixed(HYBRID_DEFAULTS.thresholds)],
+  ['neural', neural],
 ];
 if (values.reference) {
   const reference = neuralTaggerOf(neuralModel, perceptronModel, perceptron, createReferenceNeuralTagger);
@@ -117,10 +124,10 @@ if (articleCount > 0) {
   const words = texts.reduce((n, text) => n + text.split(/\s+/).length, 0);
   console.log(`${lang}: extraction of ${texts.length} articles of ${file} (${words} words), one thread`);
   for (const [name, { first, median }] of timeJobs(jobs)) {
-    const label = name === 'perceptron' ? 'NER=tagger' : name === 'neural' ? 'NER=neural' : name;
+    const label = name === 'reference' ? name : `NER=${name}`;
     const rate = (seconds: number): string => `${(texts.length / seconds).toFixed(1)} articles/s`;
     console.log(
-      `${label.padEnd(11)} first pass ${rate(first)}, then ${rate(median)} (median of ${passes} passes)`,
+      `${label.padEnd(15)} first pass ${rate(first)}, then ${rate(median)} (median of ${passes} passes)`,
     );
   }
 } else {

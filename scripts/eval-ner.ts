@@ -29,7 +29,7 @@ import { GIVEN_NAMES_FILE } from '../src/open-search.js';
 const { values } = parseCli({
   usage:
     'npm run eval:ner -- [--json] [--split test|dev] [--lang de|en] [--corpus DIR] [--models DIR]\n' +
-    '  [--untagged all|strong|derived] [--no-rules-with-tagger] [--tagger perceptron|neural|hybrid]\n' +
+    '  [--untagged all|strong|derived] [--no-rules-with-tagger] [--tagger perceptron|tagger|hybrid|neural]\n' +
     '  [--threshold X]',
   description:
     'Scores the NER models: GermEval 2014 (outer spans, strict; all 12 labels and PER/ORG/LOC alone) and\n' +
@@ -49,16 +49,18 @@ const { values } = parseCli({
     },
     tagger: {
       type: 'string',
-      value: 'perceptron|neural|hybrid',
-      default: 'perceptron',
+      value: 'perceptron|tagger|hybrid|neural',
+      default: 'tagger',
       description:
-        'which tagger: the perceptron, the BiLSTM-CRF (ner-<lang>-neural.bin.gz, NER=neural), or the\n' +
-        'perceptron with the BiLSTM-CRF for the sentences it is least sure of (NER=hybrid)',
+        'which tagger, as the NER setting of that name: the perceptron alone; the perceptron with the\n' +
+        'BiLSTM-CRF (ner-<lang>-neural.bin.gz) for the small share of sentences it is least sure of (the\n' +
+        'default); the same for a larger share; the BiLSTM-CRF alone',
     },
     threshold: {
       type: 'string',
       value: 'X',
-      description: 'hybrid: the margin under which a sentence is tagged again (default: HYBRID_DEFAULTS)',
+      description:
+        'tagger, hybrid: the margin under which a sentence is tagged again (default: HYBRID_DEFAULTS)',
     },
     'no-rules-with-tagger': {
       type: 'boolean',
@@ -95,8 +97,9 @@ if (values.split !== 'test' && values.split !== 'dev') {
   console.error(`eval-ner: --split must be test or dev, got "${values.split}"`);
   process.exit(1);
 }
-if (!['perceptron', 'neural', 'hybrid'].includes(values.tagger)) {
-  console.error(`eval-ner: --tagger must be perceptron, neural or hybrid, got "${values.tagger}"`);
+const mixed = values.tagger === 'tagger' || values.tagger === 'hybrid';
+if (!['perceptron', 'tagger', 'hybrid', 'neural'].includes(values.tagger)) {
+  console.error(`eval-ner: --tagger must be perceptron, tagger, hybrid or neural, got "${values.tagger}"`);
   process.exit(1);
 }
 const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
@@ -127,11 +130,13 @@ for (const lang of langs) {
     values.tagger === 'perceptron'
       ? undefined
       : neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, alone);
-  const limit = threshold ?? HYBRID_DEFAULTS.thresholds[lang];
+  const limit =
+    threshold ??
+    (values.tagger === 'tagger' ? HYBRID_DEFAULTS.taggerThresholds : HYBRID_DEFAULTS.thresholds)[lang];
   // What the hybrid tagger hands the neural one, counted as it asks (the same in every pass).
   const asked = { sentences: 0, tokens: 0 };
   const tagger =
-    values.tagger === 'hybrid' && neural
+    mixed && neural
       ? createHybridTagger(
           alone,
           {
@@ -160,10 +165,9 @@ for (const lang of langs) {
   // cached (until 2026-12-05 the cache held 8,192 and a pass found little left from the one before).
   tagAll();
   const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  const hybrid: LanguageReport['hybrid'] =
-    values.tagger === 'hybrid'
-      ? { threshold: limit, sentences: asked.sentences / sentences.length, tokens: asked.tokens / tokens }
-      : undefined;
+  const hybrid: LanguageReport['hybrid'] = mixed
+    ? { threshold: limit, sentences: asked.sentences / sentences.length, tokens: asked.tokens / tokens }
+    : undefined;
   const seconds = [tagAll(), tagAll(), tagAll()].sort((a, b) => a - b)[1] ?? 1;
   const scores: Record<string, SpanScores> = { all: scoreSpans(sentences, predicted) };
   scores['PER/ORG/LOC'] = scoreSpans(sentences, predicted, PER_ORG_LOC);

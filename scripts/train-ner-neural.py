@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import random
+import shutil
 import sys
 import time
 
@@ -56,6 +57,9 @@ p.add_argument('--fallback', action='store_true',
                help='German: a word without a vector tries its lower-cased form, then without the endings '
                     '-es/-en/-s/-n/-e, before <unk> (the tagger does the same at run time)')
 p.add_argument('--with-dev', action='store_true', help='train on train + dev for --epochs (no choosing)')
+p.add_argument('--keep-every-epoch', action='store_true',
+               help='also write each epoch as model-epochN.pt and dev-pred-epochN.json, so that a train + dev '
+                    'run started beside its train-only run can export the epoch the latter chooses')
 p.add_argument('--resume', default='',
                help='start from the weights of this checkpoint (same settings and data), at its epoch + 1; '
                     'the optimizer state is not kept, Adam starts afresh')
@@ -488,6 +492,9 @@ for epoch in range(first_epoch, a.epochs + 1):
                     'n_words': n_words,
                     'subwords': ({k: sub[k] for k in ('table', 'buckets', 'minn', 'maxn')} if sub else None)}, os.path.join(out, 'model.pt'))
         json.dump(pred, open(os.path.join(out, 'dev-pred.json'), 'w'))
+        if a.keep_every_epoch:
+            shutil.copyfile(os.path.join(out, 'model.pt'), os.path.join(out, f'model-epoch{epoch}.pt'))
+            shutil.copyfile(os.path.join(out, 'dev-pred.json'), os.path.join(out, f'dev-pred-epoch{epoch}.json'))
 print(f'best dev {best:.2f}', flush=True)
 # Test tags of the kept epoch, written (not scored) once at the end.
 model.load_state_dict(torch.load(os.path.join(out, 'model.pt'))['state'])

@@ -78,12 +78,13 @@ export interface Config {
   rateLimitPerMinute: number;
   corsOrigins: string[];
   /**
-   * "tagger" (the default) runs the statistical tagger (data/models) first and links its spans; "off" uses
-   * the knowledge base and the name rule alone; "neural" runs the BiLSTM-CRFs (data/models/
-   * ner-en-neural.bin.gz, ner-de-neural.bin.gz), more accurate and far slower (docs/neural-ner.md);
-   * "hybrid" runs the statistical tagger and the BiLSTM-CRFs on the sentences it is least sure of.
+   * "tagger" (the default) runs the statistical tagger (data/models), and the BiLSTM-CRFs (data/models/
+   * ner-en-neural.bin.gz, ner-de-neural.bin.gz) on the small share of sentences it is least sure of, first
+   * and links their spans; "perceptron" the statistical tagger alone (the fastest); "hybrid" sends a larger
+   * share to the BiLSTM-CRFs; "neural" every sentence (docs/neural-ner.md); "off" uses the knowledge base
+   * and the name rule alone.
    */
-  ner: 'off' | 'tagger' | 'neural' | 'hybrid';
+  ner: 'off' | 'perceptron' | 'tagger' | 'hybrid' | 'neural';
   /** Worker threads that extract entities while Meilisearch indexes; 0 extracts on the main thread. */
   extractThreads: number;
   fetch: FetchConfig;
@@ -151,8 +152,10 @@ function graphMode(raw: string | undefined): GraphConfig['mode'] {
 
 function nerMode(raw: string | undefined): Config['ner'] {
   if (raw === undefined || raw === '' || raw === 'tagger') return 'tagger';
-  if (raw === 'off' || raw === 'neural' || raw === 'hybrid') return raw;
-  throw new ConfigError(`config: NER must be "off", "tagger", "neural" or "hybrid", got "${raw}"`);
+  if (raw === 'off' || raw === 'perceptron' || raw === 'neural' || raw === 'hybrid') return raw;
+  throw new ConfigError(
+    `config: NER must be "off", "perceptron", "tagger", "hybrid" or "neural", got "${raw}"`,
+  );
 }
 
 /** FETCH_ALLOW_HOSTS: host names or IP addresses, comma-separated, without scheme, port or path. */

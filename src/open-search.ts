@@ -6,7 +6,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MODELS_DIR, PROJECT_ROOT, type Config } from './config.js';
 import type { Tagger } from './entities/ner/create-tagger.js';
-import { loadTaggers, type TaggerFiles } from './entities/load-taggers.js';
+import { HYBRID_DEFAULTS, loadTaggers, type TaggerFiles } from './entities/load-taggers.js';
 import { createExtractionPool, extractInProcess, type ExtractMany } from './entities/extraction-pool.js';
 import { createWinkTokenizer, loadExtractor } from './entities/load-extractor.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './entities/load-knowledge-base.js';
@@ -103,9 +103,18 @@ export const NEURAL_TAGGER_FILES: TaggerFiles = {
 
 /** The tagger files of an NER setting, or undefined for NER=off. */
 export function taggerFilesOf(ner: Config['ner']): TaggerFiles | undefined {
-  if (ner === 'off') return undefined;
-  if (ner === 'hybrid') return { ...NEURAL_TAGGER_FILES, hybrid: true };
-  return ner === 'neural' ? NEURAL_TAGGER_FILES : TAGGER_FILES;
+  switch (ner) {
+    case 'off':
+      return undefined;
+    case 'perceptron':
+      return TAGGER_FILES;
+    case 'neural':
+      return NEURAL_TAGGER_FILES;
+    case 'hybrid':
+      return { ...NEURAL_TAGGER_FILES, hybrid: HYBRID_DEFAULTS.thresholds };
+    case 'tagger':
+      return { ...NEURAL_TAGGER_FILES, hybrid: HYBRID_DEFAULTS.taggerThresholds };
+  }
 }
 
 /** The shipped German and English tagger models. */

@@ -54,6 +54,15 @@ function caseRule(alias: string): CaseRule {
   return startsUpperCase(alias) ? 'capitalised' : 'exact';
 }
 
+// Whether `terminal` is an alias in `lang` (any language when either is unknown). A function of the module,
+// not a closure per call: longestAt runs once per token.
+function speaks(terminal: Terminal | undefined, lang: string | undefined): terminal is Terminal {
+  return (
+    terminal !== undefined &&
+    (lang === undefined || terminal.languages === undefined || terminal.languages.has(lang))
+  );
+}
+
 /** Whether tokens [from, to] are written as the terminal's case rule asks. */
 function caseMatches(terminal: Terminal, tokens: readonly Token[], from: number, to: number): boolean {
   if (terminal.rule === 'capitalised') return startsUpperCase(tokens[from]?.value ?? '');
@@ -141,9 +150,6 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
     lang: string | undefined,
     limit = tokens.length,
   ): { end: number; terminal: Terminal } | undefined => {
-    const speaks = (terminal: Terminal | undefined): terminal is Terminal =>
-      terminal !== undefined &&
-      (lang === undefined || terminal.languages === undefined || terminal.languages.has(lang));
     let node = root;
     let best: { end: number; terminal: Terminal } | undefined;
     const sentence = tokens[i]?.sentence;
@@ -151,7 +157,7 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       const key = normalizeToken(tokens[j]?.value ?? '');
       for (const stem of genitiveStems(key)) {
         const terminal = node.children.get(stem)?.terminal;
-        if (speaks(terminal) && terminal.rule !== 'all-caps' && caseMatches(terminal, tokens, i, j)) {
+        if (speaks(terminal, lang) && terminal.rule !== 'all-caps' && caseMatches(terminal, tokens, i, j)) {
           best = { end: j + 1, terminal };
           break;
         }
@@ -159,7 +165,7 @@ export function createGazetteer(kb: KnowledgeBase, tokenize: Tokenize): Gazettee
       const next = node.children.get(key);
       if (!next) break;
       node = next;
-      if (speaks(node.terminal) && caseMatches(node.terminal, tokens, i, j))
+      if (speaks(node.terminal, lang) && caseMatches(node.terminal, tokens, i, j))
         best = { end: j + 1, terminal: node.terminal };
     }
     return best;

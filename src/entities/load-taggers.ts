@@ -1,7 +1,8 @@
-// Loads the German and English tagger models (NER=tagger) from their files, for the main thread and for
-// each extraction worker alike; with NER=neural a language that has a BiLSTM-CRF model gets that instead,
-// with the perceptron model's case profile and the knowledge base's names as its lexicon inputs; with
-// NER=hybrid the perceptron, and the BiLSTM-CRF for the sentences the perceptron is least sure of.
+// Loads the German and English tagger models from their files, for the main thread and for each extraction
+// worker alike: the perceptron (NER=perceptron); with NER=neural a language that has a BiLSTM-CRF model gets
+// that instead, with the perceptron model's case profile and the knowledge base's names as its lexicon
+// inputs; with NER=tagger (the default) and NER=hybrid the perceptron, and the BiLSTM-CRF for the sentences
+// the perceptron is least sure of (a smaller share for the default, so that it stays fast).
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import { addPerceptronPlaces } from './ner/add-perceptron-places.js';
@@ -19,16 +20,25 @@ export interface TaggerFiles {
   en: string;
   /** BiLSTM-CRF models (NER=neural) by language; a language without one keeps its perceptron. */
   neural?: { de?: string; en?: string };
-  /** NER=hybrid: the neural models tag only the sentences the perceptron is least sure of. */
-  hybrid?: boolean;
+  /**
+   * NER=tagger and NER=hybrid: the neural models tag only the sentences whose perceptron margin is under
+   * these thresholds, per language (`HYBRID_DEFAULTS`).
+   */
+  hybrid?: Record<'de' | 'en', number>;
 }
 
 export const HYBRID_DEFAULTS = {
   /**
-   * Margin below which a sentence goes to the BiLSTM-CRF, per language, on the scale of the shipped
-   * perceptron models (chosen on dev, docs/neural-ner.md "Hybrid"; to be chosen again with a new model).
+   * NER=hybrid: margin below which a sentence goes to the BiLSTM-CRF, per language, on the scale of the
+   * shipped perceptron models (chosen on dev, docs/neural-ner.md "Hybrid"; to be chosen again with a new
+   * model).
    */
   thresholds: { de: 28_423, en: 280_840 } as Record<'de' | 'en', number>,
+  /**
+   * NER=tagger (the default): the same on a smaller share of sentences, chosen so that extraction stays no
+   * slower than Meilisearch's indexing (docs/neural-ner.md "The default").
+   */
+  taggerThresholds: { de: 10_000, en: 86_275 } as Record<'de' | 'en', number>,
 };
 
 /** The knowledge-base files the neural models' gazetteer input was built from (`loadKbPhrases`). */
@@ -57,7 +67,7 @@ async function loadLanguage(files: TaggerFiles, lang: 'de' | 'en'): Promise<Tagg
   if (!neuralFile) return tagger;
   const neural = neuralTaggerOf(await loadNeuralModel(neuralFile), model, tagger);
   if (!files.hybrid) return neural;
-  return createHybridTagger(tagger, neural, { threshold: HYBRID_DEFAULTS.thresholds[lang] });
+  return createHybridTagger(tagger, neural, { threshold: files.hybrid[lang] });
 }
 
 export async function loadTaggers(files: TaggerFiles): Promise<{ de: Tagger; en: Tagger }> {

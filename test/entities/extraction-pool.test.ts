@@ -46,7 +46,7 @@ describe('extraction on worker threads', () => {
     );
   });
 
-  it('runs the statistical taggers in the workers when asked (NER=tagger), as in-process', async () => {
+  it('runs the statistical taggers in the workers when asked (NER=perceptron), as in-process', async () => {
     const tagged = createExtractionPool({ ...files, taggerFiles: TAGGER_FILES }, 1);
     try {
       const inProcess = loadExtractor({ ...files, taggers: await loadShippedTaggers() }).extract;

@@ -174,6 +174,8 @@ describe('the tagger as a finder', () => {
     expect(loadConfig({ NER: 'off' }).ner).toBe('off');
     expect(loadConfig({ NER: 'tagger' }).ner).toBe('tagger');
     expect(loadConfig({ NER: 'neural' }).ner).toBe('neural');
-    expect(() => loadConfig({ NER: 'spacy' })).toThrow(/NER must be "off", "tagger", "neural" or "hybrid"/);
+    expect(() => loadConfig({ NER: 'spacy' })).toThrow(
+      /NER must be "off", "perceptron", "tagger", "hybrid" or "neural"/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import { decisionMargin } from '../../../src/entities/ner/decision-margin.js';
 import { loadModel } from '../../../src/entities/ner/load-model.js';
 import { NER_CORPUS_FILES } from '../../../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../../../src/entities/ner/read-ner-corpus.js';
+import { loadConfig } from '../../../src/config.js';
 import { NEURAL_TAGGER_FILES, taggerFilesOf } from '../../../src/open-search.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -78,24 +79,27 @@ describe('the hybrid tagger', () => {
     );
   });
 
-  it.skipIf(!neuralPresent || !existsSync(corpus))(
-    "NER=hybrid loads taggers whose sentences are each the perceptron's or the neural tagger's, and both occur",
-    async () => {
-      const files = taggerFilesOf('hybrid');
-      if (!files) throw new Error('no tagger files for NER=hybrid');
-      const [hybrid, perceptron, neural] = await Promise.all([
+  it.skipIf(!neuralPresent || !existsSync(corpus)).each([
+    ['hybrid', HYBRID_DEFAULTS.thresholds.en],
+    ['tagger', HYBRID_DEFAULTS.taggerThresholds.en],
+  ] as const)(
+    "NER=%s loads taggers whose sentences are each the perceptron's or the neural tagger's, and both occur",
+    async (ner, threshold) => {
+      const files = taggerFilesOf(ner);
+      if (!files) throw new Error(`no tagger files for NER=${ner}`);
+      const [mixed, perceptron, neural] = await Promise.all([
         loadTaggers(files),
-        loadTaggers(taggerFilesOf('tagger') ?? files),
+        loadTaggers(taggerFilesOf('perceptron') ?? files),
         loadTaggers(taggerFilesOf('neural') ?? files),
       ]);
       const dev = (await readNerCorpus(corpus, NER_CORPUS_FILES.en.dev)).slice(0, 300).map((s) => s.tokens);
-      const got = hybrid.en.tagDocument(dev);
+      const got = mixed.en.tagDocument(dev);
       const mine = perceptron.en.tagDocument(dev);
       const theirs = neural.en.tagDocument(dev);
       const { margins } = createTagger(await loadModel(perceptronPath)).tagDocumentWithMargins(dev);
       let asked = 0;
       dev.forEach((_, k) => {
-        const unsure = (margins[k] ?? Infinity) < HYBRID_DEFAULTS.thresholds.en;
+        const unsure = (margins[k] ?? Infinity) < threshold;
         if (unsure) asked += 1;
         expect(got[k]).toEqual(unsure ? theirs[k] : mine[k]);
       });
@@ -105,4 +109,13 @@ describe('the hybrid tagger', () => {
       expect(got).not.toEqual(theirs);
     },
   );
+
+  it('with no settings, both languages re-tag with the BiLSTM-CRFs, fewer sentences than NER=hybrid', () => {
+    const files = taggerFilesOf(loadConfig({}).ner);
+    for (const lang of ['de', 'en'] as const) {
+      expect(files?.neural?.[lang]).toBe(NEURAL_TAGGER_FILES.neural?.[lang]);
+      expect(files?.hybrid?.[lang]).toBeGreaterThan(0);
+      expect(files?.hybrid?.[lang]).toBeLessThan(HYBRID_DEFAULTS.thresholds[lang]);
+    }
+  });
 });
