@@ -54,8 +54,8 @@ function caseRule(alias: string): CaseRule {
   return startsUpperCase(alias) ? 'capitalised' : 'exact';
 }
 
-// Whether `terminal` is an alias in `lang` (any language when either is unknown). A function of the module,
-// not a closure per call: longestAt runs once per token.
+// Whether `terminal` is an alias in `lang` (any language when either is unknown). A module function, not a
+// named closure per call (the tsx runtime wraps each one it makes): longestAt runs once per token.
 function speaks(terminal: Terminal | undefined, lang: string | undefined): terminal is Terminal {
   return (
     terminal !== undefined &&

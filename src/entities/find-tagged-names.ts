@@ -204,6 +204,18 @@ interface WordKnowledge {
   article: ReadonlySet<string>;
 }
 
+// Module functions rather than named closures per call: the tsx runtime (esbuild keepNames) wraps each named
+// closure it makes in a call that costs more than the work of these checks.
+const valueAt = (tokens: readonly Token[], at: number): string => tokens[at]?.value ?? '';
+const naming = (word: string): boolean => /[\p{L}\p{N}]/u.test(word);
+// A lower-case word of its own: not the end of a hyphenated one ("n-tv", "GPA-djp").
+const isLoose = (tokens: readonly Token[], at: number): boolean =>
+  lowerCase(valueAt(tokens, at)) && !isTightHyphen(tokens, at - 1);
+const isHonorific = (word: string): boolean => HONORIFICS.has(word.replace(/\.$/, ''));
+// A noun a German genitive name governs ("Wohnort" of "Wolfgang Schäubles Wohnort").
+const governed = (word: string, words: WordKnowledge): boolean =>
+  /^\p{Lu}\p{Ll}/u.test(word) && words.isDictionaryNoun(word) && !NAME_HEADS.has(word);
+
 /**
  * Where a German span runs past a name in the genitive into the nouns it governs ("Wolfgang Schäubles
  * Wohnort", "Herta Müllers Mutter"): the index of the first of them, else `end`. Only when the name
@@ -212,17 +224,14 @@ interface WordKnowledge {
  * after it is a dictionary noun but the head noun of a company's or an institution's name ("Lloyds Bank").
  */
 function genitiveEnd(tokens: readonly Token[], start: number, end: number, words: WordKnowledge): number {
-  const value = (at: number): string => tokens[at]?.value ?? '';
-  const governed = (at: number): boolean =>
-    /^\p{Lu}\p{Ll}/u.test(value(at)) && words.isDictionaryNoun(value(at)) && !NAME_HEADS.has(value(at));
   for (let at = start + 1; at < end; at++) {
-    const genitive = value(at - 1);
+    const genitive = valueAt(tokens, at - 1);
     if (
       /^\p{Lu}\p{L}*[^s]s$/u.test(genitive) &&
       !words.givenNames.has(genitive) &&
       words.article.has(genitive.slice(0, -1)) &&
-      (!words.isCommonWord(genitive.slice(0, -1)) || words.givenNames.has(value(at - 2))) &&
-      tokens.slice(at, end).every((_, k) => governed(at + k))
+      (!words.isCommonWord(genitive.slice(0, -1)) || words.givenNames.has(valueAt(tokens, at - 2))) &&
+      tokens.slice(at, end).every((token) => governed(token.value, words))
     ) {
       return at;
     }
@@ -247,13 +256,8 @@ function trimSpan(
 ): { start: number; end: number; type: EntityType } | undefined {
   let start = first;
   let end = last;
-  const value = (at: number): string => tokens[at]?.value ?? '';
-  const naming = (at: number): boolean => /[\p{L}\p{N}]/u.test(value(at));
-  // A lower-case word of its own: not the end of a hyphenated one ("n-tv", "GPA-djp").
-  const loose = (at: number): boolean => lowerCase(value(at)) && !isTightHyphen(tokens, at - 1);
-  const honorific = (at: number): boolean => HONORIFICS.has(value(at).replace(/\.$/, ''));
-  while (start < end && !naming(start)) start += 1;
-  while (end > start && !naming(end - 1)) end -= 1;
+  while (start < end && !naming(valueAt(tokens, start))) start += 1;
+  while (end > start && !naming(valueAt(tokens, end - 1))) end -= 1;
   // A unit written onto its number ("a 30GB model", "5kW", "3D") is no name; a longer span is kept whole
   // ("3GSM World Congress": cut, its "Congress" would be found as the US Congress).
   const before = tokens[start - 1];
@@ -261,29 +265,29 @@ function trimSpan(
   if (glued && end - start === 1 && /^\d+([.,]\d+)*$/.test(before.value)) return undefined;
   // A form of address before a name makes it a person's, whatever the tagger said ("Ms Kelly" tagged an
   // organisation).
-  const addressed = end - start > 1 && honorific(start);
+  const addressed = end - start > 1 && isHonorific(valueAt(tokens, start));
   const type = addressed ? 'person' : tagged;
   if (type === 'person') {
-    while (end - start > 1 && honorific(start)) start += 1;
+    while (end - start > 1 && isHonorific(valueAt(tokens, start))) start += 1;
     // "Bernhard österreichische Oscar-Geschichte": a German name holds no lower-case word but a particle.
     if (lang === 'de') {
       for (let at = start + 1; at < end; at++) {
-        if (loose(at) && !PARTICLES.has(value(at))) end = at;
+        if (isLoose(tokens, at) && !PARTICLES.has(valueAt(tokens, at))) end = at;
       }
     }
   }
-  while (lang === 'de' && end - start > 1 && loose(end - 1)) end -= 1;
+  while (lang === 'de' && end - start > 1 && isLoose(tokens, end - 1)) end -= 1;
   // "Vadim Mitroshin The": the next sentence's first word, its full stop lost. Never a name alone.
-  while (end > start && isFunctionWord(value(end - 1), lang)) end -= 1;
+  while (end > start && isFunctionWord(valueAt(tokens, end - 1), lang)) end -= 1;
   if (lang === 'de') end = genitiveEnd(tokens, start, end, words);
   if (end <= start) return undefined;
-  const alone = end - start === 1 ? value(start) : undefined;
+  const alone = end - start === 1 ? valueAt(tokens, start) : undefined;
   // A holiday or an award, a common noun's abbreviation, a form of address ("Mr" before a name the tagger left out), "I'm".
   if (
     alone &&
     (NEVER_ALONE.has(alone) ||
       COMMON_ACRONYMS.has(alone) ||
-      honorific(start) ||
+      isHonorific(valueAt(tokens, start)) ||
       /^I['’](m|ll|ve|d)$/.test(alone))
   )
     return undefined;
