@@ -101,6 +101,15 @@ export const NEURAL_TAGGER_FILES: TaggerFiles = {
   },
 };
 
+/**
+ * NER=tagger (the default): the BiLSTM-CRFs that re-tag the sentences the perceptron is least sure of,
+ * small ones (hidden 32) so that extraction stays fast; English has only that one, as accurate as hidden 64.
+ */
+export const DEFAULT_NEURAL_FILES = {
+  de: path.join(MODELS_DIR, 'ner-de-neural-small.bin.gz'),
+  en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz'),
+};
+
 /** The tagger files of an NER setting, or undefined for NER=off. */
 export function taggerFilesOf(ner: Config['ner']): TaggerFiles | undefined {
   switch (ner) {
@@ -113,7 +122,7 @@ export function taggerFilesOf(ner: Config['ner']): TaggerFiles | undefined {
     case 'hybrid':
       return { ...NEURAL_TAGGER_FILES, hybrid: HYBRID_DEFAULTS.thresholds };
     case 'tagger':
-      return { ...NEURAL_TAGGER_FILES, hybrid: HYBRID_DEFAULTS.taggerThresholds };
+      return { ...TAGGER_FILES, neural: DEFAULT_NEURAL_FILES, hybrid: HYBRID_DEFAULTS.taggerThresholds };
   }
 }
 

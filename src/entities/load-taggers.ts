@@ -38,7 +38,7 @@ export const HYBRID_DEFAULTS = {
    * NER=tagger (the default): the same on a smaller share of sentences, chosen so that extraction stays no
    * slower than Meilisearch's indexing (docs/neural-ner.md "The default").
    */
-  taggerThresholds: { de: 10_000, en: 86_275 } as Record<'de' | 'en', number>,
+  taggerThresholds: { de: 7_421, en: 86_275 } as Record<'de' | 'en', number>,
 };
 
 /** The knowledge-base files the neural models' gazetteer input was built from (`loadKbPhrases`). */

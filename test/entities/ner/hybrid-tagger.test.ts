@@ -11,7 +11,7 @@ import { loadModel } from '../../../src/entities/ner/load-model.js';
 import { NER_CORPUS_FILES } from '../../../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../../../src/entities/ner/read-ner-corpus.js';
 import { loadConfig } from '../../../src/config.js';
-import { NEURAL_TAGGER_FILES, taggerFilesOf } from '../../../src/open-search.js';
+import { DEFAULT_NEURAL_FILES, NEURAL_TAGGER_FILES, taggerFilesOf } from '../../../src/open-search.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const perceptronPath = here('../../../data/models/ner-en.bin.gz');
@@ -113,7 +113,8 @@ describe('the hybrid tagger', () => {
   it('with no settings, both languages re-tag with the BiLSTM-CRFs, fewer sentences than NER=hybrid', () => {
     const files = taggerFilesOf(loadConfig({}).ner);
     for (const lang of ['de', 'en'] as const) {
-      expect(files?.neural?.[lang]).toBe(NEURAL_TAGGER_FILES.neural?.[lang]);
+      expect(files?.neural?.[lang]).toBe(DEFAULT_NEURAL_FILES[lang]);
+      expect(existsSync(DEFAULT_NEURAL_FILES[lang])).toBe(true);
       expect(files?.hybrid?.[lang]).toBeGreaterThan(0);
       expect(files?.hybrid?.[lang]).toBeLessThan(HYBRID_DEFAULTS.thresholds[lang]);
     }
