@@ -110,21 +110,17 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
     }
     const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
     ids.forEach((id, i) => {
-      const list = lists[i] as AdjacencyList;
-      const articles = { counts: list.articles };
-      const sentences = { counts: list.sentences };
+      const { articles, sentences } = lists[i] as AdjacencyList;
       const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
       const self = numberOf(id, totals);
       // Among members, the members are looked up in the list: a hub's list is far longer than the members.
-      const others = among
-        ? [...among].filter((other) => other in articles.counts)
-        : Object.keys(articles.counts);
+      const others = among ? [...among].filter((other) => articles.has(other)) : articles.keys();
       for (const other of others) {
         if (other === id) continue;
-        const shared = articles.counts[other] as number;
+        const shared = articles.get(other) as number;
         const number = numberOf(other, totals);
         if (!pairCounts(store, self, number))
-          addToPair(store, self, number, shared, sentences.counts[other] ?? 0);
+          addToPair(store, self, number, shared, sentences.get(other) ?? 0);
         if (datedArticles && datedSentences) {
           dated.set(pairKey(id, other), {
             articles: datedArticles.counts[other] ?? 0,

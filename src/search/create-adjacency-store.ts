@@ -84,16 +84,16 @@ export function createAdjacencyStore(
     const bases: AdjacencyDocument[] = ids.map((entity, i) => {
       const list = lists[i] as SummedAdjacency;
       // Strongest first, so that a later reader could stop early; readers do not rely on the order.
-      const neighbors = Object.keys(list.articles).sort(
-        (a, b) => (list.articles[b] as number) - (list.articles[a] as number) || (a < b ? -1 : 1),
+      const neighbors = [...list.articles.keys()].sort(
+        (a, b) => (list.articles.get(b) as number) - (list.articles.get(a) as number) || (a < b ? -1 : 1),
       );
       return {
         id: `${adjacencyKey(entity)}_base`,
         kind: 'list',
         entity,
         neighbors,
-        articles: neighbors.map((other) => list.articles[other] as number),
-        sentences: neighbors.map((other) => list.sentences[other] ?? 0),
+        articles: neighbors.map((other) => list.articles.get(other) as number),
+        sentences: neighbors.map((other) => list.sentences.get(other) ?? 0),
         covered: list.deltas,
       };
     });

@@ -14,7 +14,6 @@ import {
   relatedPageParams,
   type ArticleDate,
   toFacetAnswer,
-  VERSION_PARAMS,
   FORMAT_PARAMS,
   type FacetAnswer,
   type GraphFacetQuery,
@@ -88,11 +87,9 @@ export function createShardedGraphIndex(
     const marks = await federated(params, { limit: 0 });
     return (marks.totalHits ?? marks.estimatedTotalHits ?? 0) >= shards.length;
   };
-  const version = async (): Promise<string> => {
-    const { limit, ...params } = VERSION_PARAMS;
-    const [newest, lists] = await Promise.all([federated(params, { limit }), marked()]);
-    return `${newest.estimatedTotalHits}:${newest.hits[0]?.seq}:${lists ? 'lists' : 'facets'}`;
-  };
+  // Each instance's own version (the time of its last change): any instance's change changes the whole.
+  const version = async (): Promise<string> =>
+    (await Promise.all(parts.map((part) => part.version()))).join(' ');
   const facets = (queries: readonly GraphFacetQuery[]) => guard(() => Promise.all(queries.map(facet)));
 
   return {

@@ -74,7 +74,13 @@ describe('neighbour lists as documents', () => {
     const second = toAdjacencyDeltas([sentence], [], 'two');
     const ofA = (docs: AdjacencyDocument[]) => docs.filter((doc) => doc.entity === 'a');
     const summed = sumAdjacency([...ofA(first), ...ofA(second)]);
-    expect(summed).toMatchObject({ articles: { b: 1, c: 1 }, sentences: {} });
+    expect(summed).toMatchObject({
+      articles: new Map([
+        ['b', 1],
+        ['c', 1],
+      ]),
+      sentences: new Map(),
+    });
     const base: AdjacencyDocument = {
       ...(ofA(first)[0] as AdjacencyDocument),
       id: 'base',
@@ -82,8 +88,11 @@ describe('neighbour lists as documents', () => {
     };
     // The first delta is in the base and still there (a compaction cut short): it counts once.
     expect(sumAdjacency([base, ...ofA(first), ...ofA(second)])).toMatchObject({
-      articles: { b: 1, c: 1 },
-      sentences: {},
+      articles: new Map([
+        ['b', 1],
+        ['c', 1],
+      ]),
+      sentences: new Map(),
     });
   });
 });
