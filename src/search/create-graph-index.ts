@@ -8,12 +8,7 @@ import { writerOf } from './create-meili-client.js';
 import { ensureIndex } from './ensure-index.js';
 import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
-import {
-  adjacencyParams,
-  createAdjacencyStore,
-  toAdjacency,
-  type GraphIndexDocument,
-} from './create-adjacency-store.js';
+import { createAdjacencyStore, readAdjacency, type GraphIndexDocument } from './create-adjacency-store.js';
 import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
@@ -211,6 +206,7 @@ export function createGraphIndex(
   // Writes go through a client with the longer time-out of writes (create-meili-client.ts).
   const writer = writerOf(client);
   const writes = writer.index<GraphIndexDocument>(uid);
+  const reads = client.index<GraphIndexDocument>(uid);
   const settled = (enqueued: EnqueuedTask | Promise<EnqueuedTask>) =>
     waitForTask(writer, enqueued, DEFAULTS.taskTimeoutMs);
   const succeeded = (task: { status: string; error?: { message: string } | null }, what: string) => {
@@ -325,16 +321,14 @@ export function createGraphIndex(
     },
 
     adjacency: async (ids) => {
-      // The mark is read after the lists, in the same requests: present then, it was present when they were
-      // read. Absent, the lists are stale or missing and the facets count them.
-      const results = await multi([...ids.map((id) => adjacencyParams(id)), FORMAT_PARAMS]);
-      if ((results.at(-1)?.hits.length ?? 0) === 0) {
+      // The mark is read after the lists: present then, it was present when they were read. Absent, the
+      // lists are stale or missing and the facets count them.
+      const lists = await guard(() => readAdjacency(reads, ids));
+      const [format] = await multi([FORMAT_PARAMS]);
+      if ((format?.hits.length ?? 0) === 0) {
         return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));
       }
-      return ids.map((id, i) => {
-        const { articles, sentences } = toAdjacency(results[i] ?? { hits: [] }, id);
-        return { articles, sentences };
-      });
+      return lists.map(({ articles, sentences }) => ({ articles, sentences }));
     },
 
     status: async () => {
