@@ -68,6 +68,11 @@ const { values } = parseCli({
       default: '1000',
       description: 'requests per series, with --realistic',
     },
+    'api-heap-mb': {
+      type: 'string',
+      value: 'MB',
+      description: 'with --realistic: start the API with NODE_OPTIONS=--max-old-space-size=MB (a heap cap)',
+    },
     keep: {
       type: 'string',
       value: 'DIR',
@@ -411,6 +416,7 @@ async function realistic(): Promise<void> {
     twoInstances: values['two-instances'],
     requests: Number(values.requests),
     keep: values.keep,
+    apiHeapMb: values['api-heap-mb'] === undefined ? undefined : Number(values['api-heap-mb']),
   });
   mkdirSync(path.join(PROJECT_ROOT, 'bench'), { recursive: true });
   writeFileSync(

@@ -28,6 +28,8 @@ export interface RealisticOptions {
   requests: number;
   /** Where to keep the Meilisearch data between runs; a temporary folder, removed at the end, if not set. */
   keep: string | undefined;
+  /** The API's heap cap (`--max-old-space-size`), in MB; Node's default if not set. */
+  apiHeapMb?: number;
 }
 
 interface Instance {
@@ -141,10 +143,17 @@ async function measureMode(
   mode: string,
   env: Record<string, string>,
   asked: { asked: string[]; hub: string },
+  apiHeapMb: number | undefined,
 ): Promise<ModeResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-api-'));
   // The rebuild reads pages of 1,000 articles: under load one can take longer than the default 2 s.
-  const apiEnv = { ...env, DATA_DIR: dataDir, GRAPH_MODE: mode, MEILI_TIMEOUT_MS: '30000' };
+  const apiEnv = {
+    ...env,
+    DATA_DIR: dataDir,
+    GRAPH_MODE: mode,
+    MEILI_TIMEOUT_MS: '30000',
+    ...(apiHeapMb !== undefined && { NODE_OPTIONS: `--max-old-space-size=${apiHeapMb}` }),
+  };
   try {
     const first = await startApi(apiEnv);
     const firstStartSeconds = first.readySeconds;
@@ -224,7 +233,7 @@ export async function benchRealistic(options: RealisticOptions): Promise<{
       const modes =
         setup === 'one instance' ? [...others, ...options.modes.filter((m) => m === 'memory')] : others;
       for (const mode of modes) {
-        const result = await measureMode(setup, mode, meiliEnv(instances), asked);
+        const result = await measureMode(setup, mode, meiliEnv(instances), asked, options.apiHeapMb);
         results.push(result);
         printResult(result);
       }

@@ -11,7 +11,7 @@ import {
   type Neighbor,
   type NeighborOptions,
 } from '../graph/find-neighbors.js';
-import type { GraphIndex } from '../search/create-graph-index.js';
+import type { FacetAnswer, GraphIndex } from '../search/create-graph-index.js';
 import { indexEvidence } from './index-evidence.js';
 
 type Ranked = Omit<Neighbor, 'evidence'>;
@@ -57,22 +57,25 @@ export async function findIndexNeighbors(
     ]),
     ranged ? [] : graph.adjacency([id]),
   ]);
-  const shared = ranged ? counted[0] : list && { counts: list.articles };
-  const sentences = ranged ? counted[1] : list && { counts: list.sentences };
+  const asMap = (answer: FacetAnswer | undefined) => answer && new Map(Object.entries(answer.counts));
+  const shared = ranged ? asMap(counted[0]) : list?.articles;
+  const sentences = ranged ? asMap(counted[1]) : list?.sentences;
   if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
   // Every entity's articles, for PMI and G² (cached by the graph index until an article changes).
   const all = significance ? await graph.entityTotals() : { total: articles.total, counts: {} };
 
   const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
-  const source = window === 'article' ? shared.counts : sentences.counts;
-  for (const [other, windowCount] of Object.entries(source)) {
+  const source = window === 'article' ? shared : sentences;
+  for (const [other, windowCount] of source) {
     if (other === id) continue;
-    const counts = { articles: shared.counts[other] ?? 0, sentences: sentences.counts[other] ?? 0 };
+    const counts = { articles: shared.get(other) ?? 0, sentences: sentences.get(other) ?? 0 };
     const count = window === 'article' ? counts.articles : counts.sentences;
     if (count !== windowCount) throw new Error('findIndexNeighbors: inconsistent counts');
     if (count < Math.max(1, minWeight) || counts.articles < minArticles) continue;
-    const totalOther = () => all.counts[other] ?? 0;
-    const weight = neighborWeight(measure, count, counts.articles, own.total, totalOther, all.total);
+    // A closure per candidate only where the measure reads the other's total (a hub has tens of thousands).
+    const weight = significance
+      ? neighborWeight(measure, count, counts.articles, own.total, () => all.counts[other] ?? 0, all.total)
+      : count;
     if (measure === 'llr' && weight <= 0) continue;
     candidates.push({ id: other, weight, ...counts });
   }

@@ -1,12 +1,13 @@
-// Facet answers, neighbour lists and entity names of the graph index, kept until the index changes. A hub's
-// neighbour list holds up to hundreds of thousands of values (a facet over a date range costs Meilisearch
-// hundreds of milliseconds at 100k articles, docs/scaling.md); index mode asks it again for the card, the neighbours and every
-// neighbourhood export the hub is in, and an export names every member (one search per entity). Each
-// question first reads the graph index's version (one small search: the article count and the last write
-// sequence), and any change empties the cache, so an answer is never older than the index it was read
-// from. The least recently used answers go first once `maxValues` values (facet values, neighbours) are held.
+// Facet answers, neighbour lists, evidence dates and entity names of the graph index, kept until the index
+// changes. A hub's neighbour list holds up to hundreds of thousands of values (a facet over a date range
+// costs Meilisearch hundreds of milliseconds at 100k articles, docs/scaling.md); index mode asks it again for
+// the card, the neighbours and every neighbourhood export the hub is in, and an export names every member
+// (one search per entity). Each question first reads the graph index's version (the time of its last change,
+// one small request), and any change empties the cache, so an answer is never older than the index it was
+// read from. The least recently used answers go first once `maxValues` values (facet values, neighbours,
+// dated articles) are held.
 import type { EntityInfo } from '../entities/types.js';
-import type { FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
+import type { ArticleDate, FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 
 export const DEFAULTS = { maxValues: 500_000 };
@@ -87,8 +88,16 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     cached(
       ids.map((id) => JSON.stringify(['list', id])),
       (missing) => graph.adjacency(missing.map((i) => ids[i] as string)),
-      (list) => 1 + Object.keys(list.articles).length,
+      (list) => 1 + list.articles.size,
     );
 
-  return { ...graph, facets, adjacency, latestInfo };
+  // Evidence reads (dates and write sequences of a few articles): one value per article.
+  const articleDates = (queries: Parameters<GraphIndex['articleDates']>[0]): Promise<ArticleDate[][]> =>
+    cached(
+      queries.map((query) => JSON.stringify(['dates', query])),
+      (missing) => graph.articleDates(missing.map((i) => queries[i] as (typeof queries)[number])),
+      (dates) => 1 + dates.length,
+    );
+
+  return { ...graph, facets, adjacency, articleDates, latestInfo };
 }

@@ -12,11 +12,17 @@ export function adjacencyFacetQueries(ids: readonly string[]): GraphFacetQuery[]
   ]);
 }
 
+/** The facet's counts without `id` itself. */
+function others(answer: FacetAnswer | undefined, id: string): Map<string, number> {
+  const counts = new Map(Object.entries(answer?.counts ?? {}));
+  counts.delete(id);
+  return counts;
+}
+
 /** The lists of `ids` from the answers to `adjacencyFacetQueries(ids)`. */
 export function toCountedAdjacency(ids: readonly string[], answers: readonly FacetAnswer[]): AdjacencyList[] {
-  return ids.map((id, i) => {
-    const { [id]: _articles, ...articles } = answers[2 * i]?.counts ?? {};
-    const { [id]: _sentences, ...sentences } = answers[2 * i + 1]?.counts ?? {};
-    return { articles, sentences };
-  });
+  return ids.map((id, i) => ({
+    articles: others(answers[2 * i], id),
+    sentences: others(answers[2 * i + 1], id),
+  }));
 }

@@ -24,6 +24,8 @@ export const DEFAULTS = {
   documentsPerList: 1_000,
   /** Old graph documents read per request. */
   readPage: 10_000,
+  /** Entities whose lists one request of `readAdjacency` reads. */
+  entitiesPerRead: 100,
   /** Entities per facet query when counting deltas, and lists per compaction task. */
   entitiesPerQuery: 500,
   listsPerCompaction: 50,
@@ -67,6 +69,41 @@ export function toAdjacency(
   return sumAdjacency(result.hits as unknown as AdjacencyDocument[]);
 }
 
+/**
+ * The lists of `ids` on one instance, summed, read through the documents route (`entity IN [...]`, a batch
+ * of `entitiesPerRead` entities a request): at 100,000 articles it returned 100 hubs' list documents (7.6 MB)
+ * in about half the time of a multi-search of one query per entity, which passes every hit through search's
+ * formatting. More than `documentsPerList` documents an entity on average is refused, never read in part.
+ */
+export async function readAdjacency(
+  index: Index<GraphIndexDocument>,
+  ids: readonly string[],
+  limits = DEFAULTS,
+): Promise<SummedAdjacency[]> {
+  const lists: SummedAdjacency[] = [];
+  for (let at = 0; at < ids.length; at += limits.entitiesPerRead) {
+    const batch = [...new Set(ids.slice(at, at + limits.entitiesPerRead))];
+    const limit = batch.length * limits.documentsPerList;
+    const page = await index.getDocuments<AdjacencyDocument>({
+      filter: `kind = "list" AND entity IN [${batch.map(quote).join(', ')}]`,
+      fields: ['id', 'entity', 'neighbors', 'articles', 'sentences', 'covered'],
+      limit,
+    });
+    if (page.total > page.results.length) {
+      throw new NewsgraphError(
+        'graph_adjacency_limit',
+        `graph index: the lists of ${batch.length} entities have ${page.total} documents, more than are read at once`,
+      );
+    }
+    const byEntity = new Map<string, AdjacencyDocument[]>(batch.map((id) => [id, []]));
+    for (const doc of page.results) byEntity.get(doc.entity)?.push(doc);
+    for (const id of ids.slice(at, at + limits.entitiesPerRead)) {
+      lists.push(sumAdjacency(byEntity.get(id) ?? []));
+    }
+  }
+  return lists;
+}
+
 export function createAdjacencyStore(
   index: Index<GraphIndexDocument>,
   search: Search,
@@ -84,16 +121,16 @@ export function createAdjacencyStore(
     const bases: AdjacencyDocument[] = ids.map((entity, i) => {
       const list = lists[i] as SummedAdjacency;
       // Strongest first, so that a later reader could stop early; readers do not rely on the order.
-      const neighbors = Object.keys(list.articles).sort(
-        (a, b) => (list.articles[b] as number) - (list.articles[a] as number) || (a < b ? -1 : 1),
+      const neighbors = [...list.articles.keys()].sort(
+        (a, b) => (list.articles.get(b) as number) - (list.articles.get(a) as number) || (a < b ? -1 : 1),
       );
       return {
         id: `${adjacencyKey(entity)}_base`,
         kind: 'list',
         entity,
         neighbors,
-        articles: neighbors.map((other) => list.articles[other] as number),
-        sentences: neighbors.map((other) => list.sentences[other] ?? 0),
+        articles: neighbors.map((other) => list.articles.get(other) as number),
+        sentences: neighbors.map((other) => list.sentences.get(other) ?? 0),
         covered: list.deltas,
       };
     });

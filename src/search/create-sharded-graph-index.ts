@@ -14,13 +14,12 @@ import {
   relatedPageParams,
   type ArticleDate,
   toFacetAnswer,
-  VERSION_PARAMS,
   FORMAT_PARAMS,
   type FacetAnswer,
   type GraphFacetQuery,
   type GraphIndex,
 } from './create-graph-index.js';
-import { adjacencyParams, toAdjacency } from './create-adjacency-store.js';
+import { readAdjacency, type GraphIndexDocument } from './create-adjacency-store.js';
 import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
@@ -88,11 +87,9 @@ export function createShardedGraphIndex(
     const marks = await federated(params, { limit: 0 });
     return (marks.totalHits ?? marks.estimatedTotalHits ?? 0) >= shards.length;
   };
-  const version = async (): Promise<string> => {
-    const { limit, ...params } = VERSION_PARAMS;
-    const [newest, lists] = await Promise.all([federated(params, { limit }), marked()]);
-    return `${newest.estimatedTotalHits}:${newest.hits[0]?.seq}:${lists ? 'lists' : 'facets'}`;
-  };
+  // Each instance's own version (the time of its last change): any instance's change changes the whole.
+  const version = async (): Promise<string> =>
+    (await Promise.all(parts.map((part) => part.version()))).join(' ');
   const facets = (queries: readonly GraphFacetQuery[]) => guard(() => Promise.all(queries.map(facet)));
 
   return {
@@ -174,17 +171,7 @@ export function createShardedGraphIndex(
       guard(async () => {
         // Each instance sums its own list documents (its articles' counts); the instances' lists add up.
         const perShard = await Promise.all(
-          shards.map(async (shard) => {
-            const lists = [];
-            for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.queriesPerRequest) {
-              const batch = ids.slice(at, at + GRAPH_DEFAULTS.queriesPerRequest);
-              const answer = await shard.client.multiSearch({
-                queries: batch.map((id) => ({ indexUid: uid, ...adjacencyParams(id) })),
-              });
-              lists.push(...batch.map((id, i) => toAdjacency(answer.results[i] ?? { hits: [] }, id)));
-            }
-            return lists;
-          }),
+          shards.map((shard) => readAdjacency(shard.client.index<GraphIndexDocument>(uid), ids)),
         );
         // Read after the lists: an instance without the mark holds stale lists, and the facets count them all.
         if (!(await marked())) return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));

@@ -1,12 +1,14 @@
 // An entity's neighbour list from its list documents (to-adjacency-deltas.ts): the compacted list plus every
 // delta it does not cover. Counts summed to zero are dropped, so the list holds what facet counts would.
+// Lists are Maps: a hub's list holds tens of thousands of neighbours, and building plain objects of that
+// size cost index mode about four times the summing itself (docs/index-mode.md, "Latency at 100,000").
 import type { AdjacencyDocument } from './to-adjacency-deltas.js';
 
 export interface AdjacencyList {
   /** Neighbour -> articles relating both (outside furniture, copies excluded), as the `related` facet. */
-  articles: Record<string, number>;
+  articles: ReadonlyMap<string, number>;
   /** Neighbour -> sentences relating both. */
-  sentences: Record<string, number>;
+  sentences: ReadonlyMap<string, number>;
 }
 
 export interface SummedAdjacency extends AdjacencyList {
@@ -14,29 +16,35 @@ export interface SummedAdjacency extends AdjacencyList {
   deltas: string[];
 }
 
+/** Adds `count` to `key`'s sum (a zero count adds no key). */
+function add(sums: Map<string, number>, key: string, count: number): void {
+  if (count !== 0) sums.set(key, (sums.get(key) ?? 0) + count);
+}
+
+/** Drops the keys whose counts summed to zero. */
+function withoutZeros(sums: Map<string, number>): Map<string, number> {
+  for (const [key, count] of sums) if (count === 0) sums.delete(key);
+  return sums;
+}
+
 /** Sums one instance's list documents of one entity. */
 export function sumAdjacency(docs: readonly AdjacencyDocument[]): SummedAdjacency {
   const base = docs.find((doc) => doc.covered !== undefined);
   const covered = new Set(base?.covered ?? []);
-  const counts = new Map<string, [number, number]>();
+  const articles = new Map<string, number>();
+  const sentences = new Map<string, number>();
   const deltas: string[] = [];
   for (const doc of docs) {
     if (doc !== base) deltas.push(doc.id);
     if (doc !== base && covered.has(doc.id)) continue;
-    doc.neighbors.forEach((other, i) => {
-      const entry = counts.get(other) ?? [0, 0];
-      entry[0] += doc.articles[i] ?? 0;
-      entry[1] += doc.sentences[i] ?? 0;
-      counts.set(other, entry);
-    });
+    const { neighbors, articles: shared, sentences: together } = doc;
+    for (let i = 0; i < neighbors.length; i++) {
+      const other = neighbors[i] as string;
+      add(articles, other, shared[i] ?? 0);
+      add(sentences, other, together[i] ?? 0);
+    }
   }
-  const articles: Array<[string, number]> = [];
-  const sentences: Array<[string, number]> = [];
-  for (const [other, [a, s]] of counts) {
-    if (a !== 0) articles.push([other, a]);
-    if (s !== 0) sentences.push([other, s]);
-  }
-  return { articles: Object.fromEntries(articles), sentences: Object.fromEntries(sentences), deltas };
+  return { articles: withoutZeros(articles), sentences: withoutZeros(sentences), deltas };
 }
 
 /** Adds the lists of several instances (each holds its own articles' counts). */
@@ -45,12 +53,10 @@ export function mergeAdjacency(lists: readonly AdjacencyList[]): AdjacencyList {
     const [{ articles, sentences }] = lists as [AdjacencyList];
     return { articles, sentences };
   }
-  const add = (pick: (list: AdjacencyList) => Record<string, number>) => {
+  const merge = (pick: (list: AdjacencyList) => ReadonlyMap<string, number>) => {
     const sums = new Map<string, number>();
-    for (const list of lists) {
-      for (const [other, n] of Object.entries(pick(list))) sums.set(other, (sums.get(other) ?? 0) + n);
-    }
-    return Object.fromEntries(sums);
+    for (const list of lists) for (const [other, n] of pick(list)) add(sums, other, n);
+    return withoutZeros(sums);
   };
-  return { articles: add((list) => list.articles), sentences: add((list) => list.sentences) };
+  return { articles: merge((list) => list.articles), sentences: merge((list) => list.sentences) };
 }

@@ -18,7 +18,11 @@ import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch, type OpenSearch } from '../../src/open-search.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
-import { DEFAULTS as LIST_DEFAULTS } from '../../src/search/create-adjacency-store.js';
+import {
+  DEFAULTS as LIST_DEFAULTS,
+  readAdjacency,
+  type GraphIndexDocument,
+} from '../../src/search/create-adjacency-store.js';
 import { sumAdjacency } from '../../src/search/sum-adjacency.js';
 import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
 import type { GraphFields } from '../../src/search/types.js';
@@ -74,7 +78,13 @@ describe('neighbour lists as documents', () => {
     const second = toAdjacencyDeltas([sentence], [], 'two');
     const ofA = (docs: AdjacencyDocument[]) => docs.filter((doc) => doc.entity === 'a');
     const summed = sumAdjacency([...ofA(first), ...ofA(second)]);
-    expect(summed).toMatchObject({ articles: { b: 1, c: 1 }, sentences: {} });
+    expect(summed).toMatchObject({
+      articles: new Map([
+        ['b', 1],
+        ['c', 1],
+      ]),
+      sentences: new Map(),
+    });
     const base: AdjacencyDocument = {
       ...(ofA(first)[0] as AdjacencyDocument),
       id: 'base',
@@ -82,8 +92,11 @@ describe('neighbour lists as documents', () => {
     };
     // The first delta is in the base and still there (a compaction cut short): it counts once.
     expect(sumAdjacency([base, ...ofA(first), ...ofA(second)])).toMatchObject({
-      articles: { b: 1, c: 1 },
-      sentences: {},
+      articles: new Map([
+        ['b', 1],
+        ['c', 1],
+      ]),
+      sentences: new Map(),
     });
   });
 });
@@ -131,6 +144,29 @@ describe('neighbour lists kept by the writer', () => {
     expect(Math.max(...perEntity.values())).toBeLessThanOrEqual(LIST_DEFAULTS.compactAfter + 1);
     expect(await expectListsEqualGraph(ng)).toBeGreaterThan(500);
   }, 600_000);
+
+  it('are read a batch of entities a request, each whole, and refused rather than read in part', async () => {
+    const docs = await listDocuments();
+    const perEntity = new Map<string, AdjacencyDocument[]>();
+    for (const doc of docs) perEntity.set(doc.entity, [...(perEntity.get(doc.entity) ?? []), doc]);
+    const entities = [...perEntity.keys()].sort();
+    const index = client.index<GraphIndexDocument>(graphUid());
+    // Three entities a request, an unknown one among them: each list is its own documents' sum.
+    const read = await readAdjacency(index, [...entities, 'no-such-entity'], {
+      ...LIST_DEFAULTS,
+      entitiesPerRead: 3,
+    });
+    expect(read.map(({ articles, sentences }) => ({ articles, sentences }))).toEqual(
+      [...entities.map((id) => sumAdjacency(perEntity.get(id) ?? [])), sumAdjacency([])].map(
+        ({ articles, sentences }) => ({ articles, sentences }),
+      ),
+    );
+    // An entity with two documents, read with room for one a list: refused, not summed from one.
+    const split = entities.find((id) => (perEntity.get(id)?.length ?? 0) >= 2) as string;
+    await expect(
+      readAdjacency(index, [split], { ...LIST_DEFAULTS, documentsPerList: 1 }),
+    ).rejects.toMatchObject({ code: 'graph_adjacency_limit' });
+  });
 
   it('follow a re-index with other entities, a copy of a story written twice, and deletes', async () => {
     const lines = readFileSync(FIXTURES[0] as string, 'utf8')

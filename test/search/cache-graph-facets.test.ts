@@ -17,6 +17,7 @@ describe('the graph index facet cache', () => {
   let raw: GraphIndex;
   let sent: GraphFacetQuery[] = [];
   let named: string[] = [];
+  let dated: Array<Parameters<GraphIndex['articleDates']>[0][number]> = [];
   let counted: GraphIndex;
 
   beforeAll(async () => {
@@ -36,6 +37,10 @@ describe('the graph index facet cache', () => {
       latestInfo: (ids) => {
         named.push(...ids);
         return raw.latestInfo(ids);
+      },
+      articleDates: (queries) => {
+        dated.push(...queries);
+        return raw.articleDates(queries);
       },
     };
   }, 300_000);
@@ -84,6 +89,22 @@ describe('the graph index facet cache', () => {
     await ng.index(FIXTURES.slice(0, 1));
     await cached.latestInfo(['olaf-scholz']);
     expect(named).toEqual(['olaf-scholz', 'no-such-entity', 'berlin', 'olaf-scholz']);
+  });
+
+  it('keeps evidence dates until the index changes', async () => {
+    dated = [];
+    const cached = cacheGraphFacets(counted);
+    const withScholz = { where: { kind: 'article' as const, related: ['olaf-scholz'] }, limit: 100 };
+    const first = await cached.articleDates([withScholz]);
+    expect(first[0]?.length).toBeGreaterThan(0);
+    expect(await cached.articleDates([withScholz])).toEqual(first);
+    expect(dated).toHaveLength(1);
+    // A write (a new write sequence for im-00) is seen: asked again, and the answer holds the new sequence.
+    await ng.index(FIXTURES.slice(0, 1));
+    const afterWrite = await cached.articleDates([withScholz]);
+    expect(dated).toHaveLength(2);
+    expect(afterWrite).toEqual(await raw.articleDates([withScholz]));
+    expect(afterWrite).not.toEqual(first);
   });
 
   it('lets the least recently used answers go once it holds its limit of facet values', async () => {
