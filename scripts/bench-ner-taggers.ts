@@ -8,9 +8,9 @@
 // `--reference` adds the straightforward neural implementation to either.
 // Options: npm run bench:ner -- --help.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { HYBRID_DEFAULTS, neuralTaggerOf } from '../src/entities/load-taggers.js';
+import { neuralTaggerOf } from '../src/entities/load-taggers.js';
 import { createHybridTagger } from '../src/entities/ner/create-hybrid-tagger.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
 import { createReferenceNeuralTagger } from '../src/entities/ner/create-reference-neural-tagger.js';
@@ -19,7 +19,7 @@ import { loadModel } from '../src/entities/ner/load-model.js';
 import { loadNeuralModel } from '../src/entities/ner/load-neural-model.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
-import { GIVEN_NAMES_FILE } from '../src/open-search.js';
+import { GIVEN_NAMES_FILE, taggerFilesOf } from '../src/open-search.js';
 import { parseCli } from './parse-cli.js';
 import { NER_CORPUS_OPTION, NER_MODELS_OPTION } from './ner-cli-options.js';
 
@@ -28,8 +28,8 @@ const { values } = parseCli({
     'npm run bench:ner -- [--lang de|en] [--split dev|test] [--passes N] [--extract N] [--reference]\n' +
     '  [--corpus DIR] [--models DIR]',
   description:
-    'Tokens per second of the perceptron and the neural tagger of one language, in one run; with\n' +
-    '--extract N, articles per second of the whole extraction with each.',
+    'Tokens per second of each NER setting (perceptron, tagger, hybrid, neural) of one language, in one\n' +
+    'run; with --extract N, articles per second of the whole extraction with each.',
   options: {
     lang: { type: 'string', value: 'de|en', default: 'de', description: 'language' },
     split: { type: 'string', value: 'dev|test', default: 'dev', description: 'the sentences tagged' },
@@ -67,15 +67,29 @@ if (!existsSync(neuralPath)) {
 const perceptronModel = await loadModel(join(values.models, `ner-${lang}.bin.gz`));
 const perceptron = createTagger(perceptronModel);
 const neuralModel = await loadNeuralModel(neuralPath);
-const neural = neuralTaggerOf(neuralModel, perceptronModel, perceptron);
-const mixed = (thresholds: Record<'de' | 'en', number>): Tagger =>
-  createHybridTagger(perceptron, neural, { threshold: thresholds[lang] });
-const taggers: Array<[string, Tagger]> = [
-  ['perceptron', perceptron],
-  ['tagger', mixed(HYBRID_DEFAULTS.taggerThresholds)],
-  ['hybrid', mixed(HYBRID_DEFAULTS.thresholds)],
-  ['neural', neural],
-];
+// Each setting with its own files and thresholds, as the product loads them (the default re-tags German with
+// the small model), the files read from --models; a file two settings share is loaded once.
+const neuralTaggers = new Map<string, Tagger>();
+const taggers: Array<[string, Tagger]> = [];
+for (const ner of ['perceptron', 'tagger', 'hybrid', 'neural'] as const) {
+  const files = taggerFilesOf(ner);
+  const file = files?.neural?.[lang];
+  const path = file === undefined ? undefined : join(values.models, basename(file));
+  if (path !== undefined && !existsSync(path)) {
+    console.log(`bench-ner-taggers: NER=${ner} left out, no neural model ${path}.`);
+    continue;
+  }
+  let neural = path === undefined ? undefined : neuralTaggers.get(path);
+  if (path !== undefined && !neural) {
+    const model = path === neuralPath ? neuralModel : await loadNeuralModel(path);
+    neural = neuralTaggerOf(model, perceptronModel, perceptron);
+    neuralTaggers.set(path, neural);
+  }
+  const threshold = files?.hybrid?.[lang];
+  const tagger =
+    neural && threshold !== undefined ? createHybridTagger(perceptron, neural, { threshold }) : neural;
+  taggers.push([ner, tagger ?? perceptron]);
+}
 if (values.reference) {
   const reference = neuralTaggerOf(neuralModel, perceptronModel, perceptron, createReferenceNeuralTagger);
   taggers.push(['reference', reference]);

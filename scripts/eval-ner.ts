@@ -9,8 +9,8 @@
 import { parseCli } from './parse-cli.js';
 import { NER_CORPUS_OPTION, NER_MODELS_OPTION } from './ner-cli-options.js';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
+import { basename, join } from 'node:path';
+import { loadConfig, type Config } from '../src/config.js';
 import { LINKING_DEFAULTS, type UntaggedRule } from '../src/entities/create-extractor.js';
 import { loadExtractor } from '../src/entities/load-extractor.js';
 import { goldDocument, scoreCharSpans, type CharSpan } from '../src/entities/ner/gold-document.js';
@@ -18,13 +18,13 @@ import { createHybridTagger } from '../src/entities/ner/create-hybrid-tagger.js'
 import { createTagger } from '../src/entities/ner/create-tagger.js';
 import { loadModel } from '../src/entities/ner/load-model.js';
 import { loadNeuralModel } from '../src/entities/ner/load-neural-model.js';
-import { HYBRID_DEFAULTS, neuralTaggerOf } from '../src/entities/load-taggers.js';
+import { neuralTaggerOf } from '../src/entities/load-taggers.js';
 import { groupDocuments } from '../src/entities/ner/group-documents.js';
 import { NER_CORPUS_FILES } from '../src/entities/ner/ner-corpus-files.js';
 import { readNerCorpus } from '../src/entities/ner/read-ner-corpus.js';
 import { scoreSpans } from '../src/entities/ner/score-spans.js';
 import type { SpanScore, SpanScores } from '../src/entities/ner/score-spans.js';
-import { GIVEN_NAMES_FILE } from '../src/open-search.js';
+import { GIVEN_NAMES_FILE, taggerFilesOf } from '../src/open-search.js';
 
 const { values } = parseCli({
   usage:
@@ -53,14 +53,14 @@ const { values } = parseCli({
       default: 'tagger',
       description:
         'which tagger, as the NER setting of that name: the perceptron alone; the perceptron with the\n' +
-        'BiLSTM-CRF (ner-<lang>-neural.bin.gz) for the small share of sentences it is least sure of (the\n' +
-        'default); the same for a larger share; the BiLSTM-CRF alone',
+        'BiLSTM-CRF for the small share of sentences it is least sure of (the default; German: the small\n' +
+        'ner-de-neural-small.bin.gz); ner-<lang>-neural.bin.gz for a larger share; that alone',
     },
     threshold: {
       type: 'string',
       value: 'X',
       description:
-        'tagger, hybrid: the margin under which a sentence is tagged again (default: HYBRID_DEFAULTS)',
+        "tagger, hybrid: the margin under which a sentence is tagged again (default: the setting's)",
     },
     'no-rules-with-tagger': {
       type: 'boolean',
@@ -97,11 +97,14 @@ if (values.split !== 'test' && values.split !== 'dev') {
   console.error(`eval-ner: --split must be test or dev, got "${values.split}"`);
   process.exit(1);
 }
-const mixed = values.tagger === 'tagger' || values.tagger === 'hybrid';
 if (!['perceptron', 'tagger', 'hybrid', 'neural'].includes(values.tagger)) {
   console.error(`eval-ner: --tagger must be perceptron, tagger, hybrid or neural, got "${values.tagger}"`);
   process.exit(1);
 }
+// The setting's own files and thresholds, as the product loads them (the default re-tags German with the
+// small model), the files read from --models.
+const setting = taggerFilesOf(values.tagger as Config['ner']);
+const mixed = setting?.hybrid !== undefined;
 const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
 if (threshold !== undefined && !Number.isFinite(threshold)) {
   console.error(`eval-ner: --threshold must be a number, got "${values.threshold}"`);
@@ -118,8 +121,9 @@ for (const lang of langs) {
   const split = values.split === 'dev' ? files.dev : files.test;
   const sentences = await readNerCorpus(values.corpus, split);
   const documents = groupDocuments(sentences);
-  const neuralPath = join(values.models, `ner-${lang}-neural.bin.gz`);
-  if (values.tagger !== 'perceptron' && !existsSync(neuralPath)) {
+  const neuralFile = setting?.neural?.[lang];
+  const neuralPath = neuralFile === undefined ? undefined : join(values.models, basename(neuralFile));
+  if (neuralPath !== undefined && !existsSync(neuralPath)) {
     console.log(`eval-ner: ${lang} skipped, no neural model ${neuralPath}.`);
     continue;
   }
@@ -127,12 +131,10 @@ for (const lang of langs) {
   const perceptron = await loadModel(path);
   const alone = createTagger(perceptron);
   const neural =
-    values.tagger === 'perceptron'
+    neuralPath === undefined
       ? undefined
       : neuralTaggerOf(await loadNeuralModel(neuralPath), perceptron, alone);
-  const limit =
-    threshold ??
-    (values.tagger === 'tagger' ? HYBRID_DEFAULTS.taggerThresholds : HYBRID_DEFAULTS.thresholds)[lang];
+  const limit = threshold ?? setting?.hybrid?.[lang] ?? 0;
   // What the hybrid tagger hands the neural one, counted as it asks (the same in every pass).
   const asked = { sentences: 0, tokens: 0 };
   const tagger =
@@ -200,7 +202,7 @@ for (const lang of langs) {
   }
   const tagged = scores['PER/ORG/LOC'].overall;
   const whole = scoreCharSpans(gold, found);
-  const { size } = statSync(values.tagger === 'perceptron' ? path : neuralPath);
+  const { size } = statSync(neuralPath ?? path);
   report[lang] = {
     test: split.path,
     modelMB: size / 1e6,
