@@ -3,11 +3,15 @@
 // ("am 7. Juli", "Benedikt XVI. in Rom") does not, a dot with no space after it ("KI.KA") does not, and a
 // closing quote belongs to the sentence it closes. winkNLP splits words at letters outside Latin-1
 // ("Đoković" -> "Đ", "okovi", "ć") and at inner dots ("E.ON" -> "E.", "ON"); such pieces are joined again,
-// and a German regnal number keeps its ordinal dot ("Wilhelm II.").
+// and a German regnal number keeps its ordinal dot ("Wilhelm II."). A possessive "'s" is always a token of
+// its own: winkNLP splits "Merkel's deal" but keeps "Merkel's," whole and then remembers the whole form, so
+// without this the same article would tokenise differently once a possessive before a comma was read.
 import type { WinkMethods } from 'wink-nlp';
 import type { Token, TokenizedText } from './types.js';
 
 const CLOSING_QUOTES = new Set(['“', '”', '"', '»', '«', "'", '’', '‘', '„']);
+// A word, then an apostrophe and s: "Merkel's", "Lloyd’s", "MERKEL'S".
+const POSSESSIVE = /^(.*[\p{L}\p{N}])(['’][sS])$/u;
 
 export type Tokenize = (text: string, lang: string) => TokenizedText;
 
@@ -102,8 +106,24 @@ export function createTokenizer(nlp: WinkMethods): Tokenize {
         sentences.push([firstStart, lastToken.end]);
       }
     });
-    return { tokens, sentences };
+    return { tokens: splitPossessives(tokens), sentences };
   };
+}
+
+/** `tokens` with each possessive "'s" made a token of its own. */
+function splitPossessives(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const possessive = token.value.length > 2 ? POSSESSIVE.exec(token.value) : null;
+    if (!possessive) {
+      out.push(token);
+      continue;
+    }
+    const end = token.start + (possessive[1] ?? '').length;
+    out.push({ ...token, value: possessive[1] ?? '', end });
+    out.push({ ...token, value: possessive[2] ?? '', start: end });
+  }
+  return out;
 }
 
 /** Whether two tight tokens are pieces of one word that winkNLP split at a letter it does not know. */
