@@ -4,23 +4,26 @@ import { finishHash } from '../../../src/entities/ner/hash-feature.js';
 import { intTableFrom, intTableGet } from '../../../src/entities/ner/int-table.js';
 
 describe('the feature table', () => {
-  it('scores every stored key, and no absent one, past its Bloom filter', () => {
+  it('scores every stored key, rows short and long, and no absent one, past its Bloom filter', () => {
     const nKeys = 5000;
     const keys = Int32Array.from({ length: nKeys }, (_, r) => finishHash(r * 7919 + 1));
-    const rowStart = Int32Array.from({ length: nKeys + 1 }, (_, r) => 2 * r);
-    const cls = Uint8Array.from({ length: 2 * nKeys }, (_, j) => (j * 3) % 5);
-    const val = Float32Array.from({ length: 2 * nKeys }, (_, j) => (j % 2 === 0 ? 1 : -0.5));
+    // Rows of 1 to 7 entries: some fit the index slot, some go on past it.
+    const rowStart = new Int32Array(nKeys + 1);
+    for (let r = 0; r < nKeys; r++) rowStart[r + 1] = (rowStart[r] ?? 0) + 1 + (r % 7);
+    const nWeights = rowStart[nKeys] ?? 0;
+    const cls = Uint8Array.from({ length: nWeights }, (_, j) => (j * 3) % 5);
+    const val = Float32Array.from({ length: nWeights }, (_, j) => (j % 2 === 0 ? 1 : -0.5) * (1 + (j % 3)));
     const table = buildFeatureTable(keys, rowStart, cls, val);
     const scores = new Float64Array(5);
     for (let r = 0; r < nKeys; r++) {
       scores.fill(0);
       addFeatureScores(table, keys.subarray(r, r + 1), 1, scores);
       const expected = new Float64Array(5);
-      for (let j = 2 * r; j < 2 * r + 2; j++) {
+      for (let j = rowStart[r] ?? 0; j < (rowStart[r + 1] ?? 0); j++) {
         const c = cls[j] ?? 0;
-        expected[c] = (expected[c] ?? 0) + (val[j] ?? 0) / table.scale;
+        expected[c] = (expected[c] ?? 0) + Math.round((val[j] ?? 0) / table.scale);
       }
-      expect([...scores]).toEqual([...expected].map((x) => Math.round(x)));
+      expect([...scores]).toEqual([...expected]);
     }
     const stored = new Set(keys);
     const absent = Int32Array.from({ length: nKeys }, (_, r) => finishHash(r * 7919 + 2)).filter(
