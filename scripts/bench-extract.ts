@@ -202,6 +202,8 @@ const sum = (pages: PageResult[], of: (page: PageResult) => number): number =>
   pages.reduce((total, page) => total + of(page), 0);
 
 function row(name: string, pages: PageResult[]): string {
+  // A part with no page in a sample (--sample) has no mean: dashes, not zeros.
+  if (pages.length === 0) return `| ${name} | 0 |${' – |'.repeat(values.jsdom ? 12 : 10)}\n`;
   const n = Math.max(1, pages.length);
   const mean = (of: (page: PageResult) => number): string => f(sum(pages, of) / n);
   const rate = (of: (page: PageResult) => number): string => (pages.length / sum(pages, of)).toFixed(1);
