@@ -1,8 +1,9 @@
 // npm run bench:extract: main-text extraction on the news pages of ../shared/corpus/web (fundus-news German
 // and English, wcxb-dev-articles), newsgraph's extractPage beside plain Readability (jsdom, textContent)
 // from the same run: mean per page of word 4-gram shingle precision, recall and F1 against articleBody,
-// the bag-of-words F1, wcxb's must / must-not snippets, and pages per second. `--jsdom` adds extractPage
-// read with jsdom only; `--dump` writes each page's text and scores for error analysis.
+// the bag-of-words F1, wcxb's must / must-not snippets, and pages per second; wcxb also split into the pages of
+// news outlets and the rest (bench-lib/news-outlet-domains.ts). `--jsdom` adds extractPage read with jsdom
+// only; `--dump` writes each page's text and scores for error analysis.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { PROJECT_ROOT } from '../src/config.js';
 import { extractPage } from '../src/ingest/extract-page.js';
+import { NEWS_OUTLET_DOMAINS } from './bench-lib/news-outlet-domains.js';
 import { shingleScore, wordScore, type TextScore } from './bench-lib/score-text.js';
 import { parseCli } from './parse-cli.js';
 
@@ -62,7 +64,8 @@ interface Truth {
   articleBody: string;
   url?: string;
   lang?: string;
-  /** wcxb: snippets the text must hold, and must not. */
+  /** wcxb: the site, and snippets the text must hold, and must not. */
+  domain?: string;
   with?: string[];
   without?: string[];
 }
@@ -80,23 +83,25 @@ function readabilityText(html: string, url: string | undefined): string {
   }
 }
 
-interface Totals {
-  pages: number;
-  ours: { shingle: TextScore; words: number; seconds: number };
-  jsdom: { f1: number; seconds: number };
-  readability: { shingle: TextScore; words: number; seconds: number };
-  snippets: { must: number; mustFound: number; mustNot: number; mustNotFound: number };
-  worst: Array<{ id: string; f1: number; readability: number }>;
+/** One page's scores and times; sets and their parts are summed from these. */
+interface PageResult {
+  id: string;
+  domain: string;
+  ours: TextScore;
+  oursWords: number;
+  oursSeconds: number;
+  jsdomF1: number;
+  jsdomSeconds: number;
+  readability: TextScore;
+  readabilityWords: number;
+  readabilitySeconds: number;
+  must: number;
+  mustFound: number;
+  mustNot: number;
+  mustNotFound: number;
 }
 
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
-
-const zero = (): TextScore => ({ precision: 0, recall: 0, f1: 0 });
-const add = (sum: TextScore, score: TextScore): void => {
-  sum.precision += score.precision;
-  sum.recall += score.recall;
-  sum.f1 += score.f1;
-};
 
 async function runSet(
   name: string,
@@ -104,19 +109,12 @@ async function runSet(
   filter: (truth: Truth) => boolean,
   every: number,
   offset: number,
-): Promise<Totals> {
+): Promise<PageResult[]> {
   const truth = JSON.parse(await readFile(path.join(folder, 'ground_truth.json'), 'utf8')) as Record<
     string,
     Truth
   >;
-  const totals: Totals = {
-    pages: 0,
-    ours: { shingle: zero(), words: 0, seconds: 0 },
-    jsdom: { f1: 0, seconds: 0 },
-    readability: { shingle: zero(), words: 0, seconds: 0 },
-    snippets: { must: 0, mustFound: 0, mustNot: 0, mustNotFound: 0 },
-    worst: [],
-  };
+  const results: PageResult[] = [];
   const dumps: string[] = [];
   const ids = Object.keys(truth)
     .sort()
@@ -126,31 +124,39 @@ async function runSet(
     const html = gunzipSync(await readFile(path.join(folder, 'html', `${id}.html.gz`))).toString('utf8');
     let started = performance.now();
     const ours = extractPage(html, page.url ?? null).body;
-    totals.ours.seconds += (performance.now() - started) / 1000;
+    const oursSeconds = (performance.now() - started) / 1000;
+    let jsdomF1 = 0;
+    let jsdomSeconds = 0;
     if (values.jsdom) {
       started = performance.now();
       const viaJsdom = extractPage(html, page.url ?? null, 'jsdom').body;
-      totals.jsdom.seconds += (performance.now() - started) / 1000;
-      totals.jsdom.f1 += shingleScore(viaJsdom, page.articleBody).f1;
+      jsdomSeconds = (performance.now() - started) / 1000;
+      jsdomF1 = shingleScore(viaJsdom, page.articleBody).f1;
     }
     started = performance.now();
     const plain = readabilityText(html, page.url);
-    totals.readability.seconds += (performance.now() - started) / 1000;
+    const readabilitySeconds = (performance.now() - started) / 1000;
     const score = shingleScore(ours, page.articleBody);
     const baseline = shingleScore(plain, page.articleBody);
-    add(totals.ours.shingle, score);
-    add(totals.readability.shingle, baseline);
-    totals.ours.words += wordScore(ours, page.articleBody).f1;
-    totals.readability.words += wordScore(plain, page.articleBody).f1;
-    totals.worst.push({ id, f1: score.f1, readability: baseline.f1 });
-    totals.pages += 1;
     const text = flat(ours);
     const must = (page.with ?? []).filter((snippet) => snippet.trim() !== '');
     const mustNot = (page.without ?? []).filter((snippet) => snippet.trim() !== '');
-    totals.snippets.must += must.length;
-    totals.snippets.mustFound += must.filter((snippet) => text.includes(flat(snippet))).length;
-    totals.snippets.mustNot += mustNot.length;
-    totals.snippets.mustNotFound += mustNot.filter((snippet) => text.includes(flat(snippet))).length;
+    results.push({
+      id,
+      domain: page.domain ?? '',
+      ours: score,
+      oursWords: wordScore(ours, page.articleBody).f1,
+      oursSeconds,
+      jsdomF1,
+      jsdomSeconds,
+      readability: baseline,
+      readabilityWords: wordScore(plain, page.articleBody).f1,
+      readabilitySeconds,
+      must: must.length,
+      mustFound: must.filter((snippet) => text.includes(flat(snippet))).length,
+      mustNot: mustNot.length,
+      mustNotFound: mustNot.filter((snippet) => text.includes(flat(snippet))).length,
+    });
     if (values.dump) {
       const file = path.join(values.dump, `${name.replace(/\W+/g, '-')}-${id}`);
       await writeFile(`${file}.ours.txt`, ours);
@@ -160,14 +166,13 @@ async function runSet(
       );
     }
   }
-  totals.worst.sort((a, b) => a.f1 - b.f1);
   if (values.dump) {
     await writeFile(
       path.join(values.dump, `${name.replace(/\W+/g, '-')}.tsv`),
       `id\tP\tR\tF1\tReadability F1\turl\n${dumps.join('\n')}\n`,
     );
   }
-  return totals;
+  return results;
 }
 
 const f = (value: number): string => value.toFixed(3);
@@ -175,10 +180,17 @@ const every = Number(values.sample);
 const offset = Number(values.offset);
 const worst = Number(values.worst);
 if (values.dump) await mkdir(values.dump, { recursive: true });
-const sets: Array<[string, string, (truth: Truth) => boolean]> = [
-  ['fundus-news de', 'fundus-news', (truth) => truth.lang === 'de'],
-  ['fundus-news en', 'fundus-news', (truth) => truth.lang !== 'de'],
-  ['wcxb-dev-articles', 'wcxb-dev-articles', () => true],
+const isNews = (page: PageResult): boolean => Object.hasOwn(NEWS_OUTLET_DOMAINS, page.domain);
+// wcxb's parts by publisher (scripts/bench-lib/news-outlet-domains.ts): the issue's target is on news pages.
+const wcxbParts: Array<[string, (page: PageResult) => boolean]> = [
+  ['  of which news outlets', isNews],
+  ['    of which general news', (page) => NEWS_OUTLET_DOMAINS[page.domain] === 'general'],
+  ['  of which not news outlets', (page) => !isNews(page)],
+];
+const sets: Array<[string, string, (truth: Truth) => boolean, typeof wcxbParts]> = [
+  ['fundus-news de', 'fundus-news', (truth) => truth.lang === 'de', []],
+  ['fundus-news en', 'fundus-news', (truth) => truth.lang !== 'de', []],
+  ['wcxb-dev-articles', 'wcxb-dev-articles', () => true, wcxbParts],
 ];
 const jsdomHeads = values.jsdom ? ' jsdom-only shingle F1 | jsdom-only pages/s |' : '';
 process.stdout.write(
@@ -186,21 +198,47 @@ process.stdout.write(
     `|${' --- |'.repeat(values.jsdom ? 14 : 12)}\n`,
 );
 const share = (part: number, whole: number): string => (whole === 0 ? '–' : f(part / whole));
-for (const [name, folder, filter] of sets) {
-  const totals = await runSet(name, path.join(values.corpus, folder), filter, every, offset);
-  const n = Math.max(1, totals.pages);
-  const { ours, jsdom, readability, snippets } = totals;
+const sum = (pages: PageResult[], of: (page: PageResult) => number): number =>
+  pages.reduce((total, page) => total + of(page), 0);
+
+function row(name: string, pages: PageResult[]): string {
+  // A part with no page in a sample (--sample) has no mean: dashes, not zeros.
+  if (pages.length === 0) return `| ${name} | 0 |${' – |'.repeat(values.jsdom ? 12 : 10)}\n`;
+  const n = Math.max(1, pages.length);
+  const mean = (of: (page: PageResult) => number): string => f(sum(pages, of) / n);
+  const rate = (of: (page: PageResult) => number): string => (pages.length / sum(pages, of)).toFixed(1);
   const jsdomCells = values.jsdom
-    ? ` ${f(jsdom.f1 / n)} | ${(totals.pages / jsdom.seconds).toFixed(1)} |`
+    ? ` ${mean((page) => page.jsdomF1)} | ${rate((page) => page.jsdomSeconds)} |`
     : '';
-  process.stdout.write(
-    `| ${name} | ${totals.pages} | ${f(ours.shingle.precision / n)} | ${f(ours.shingle.recall / n)} | ` +
-      `${f(ours.shingle.f1 / n)} | ${f(readability.shingle.f1 / n)} | ${f(ours.words / n)} | ` +
-      `${f(readability.words / n)} | ${share(snippets.mustFound, snippets.must)} | ` +
-      `${share(snippets.mustNotFound, snippets.mustNot)} | ${(totals.pages / ours.seconds).toFixed(1)} | ` +
-      `${(totals.pages / readability.seconds).toFixed(1)} |${jsdomCells}\n`,
+  return (
+    `| ${name} | ${pages.length} | ${mean((page) => page.ours.precision)} | ${mean((page) => page.ours.recall)} | ` +
+    `${mean((page) => page.ours.f1)} | ${mean((page) => page.readability.f1)} | ${mean((page) => page.oursWords)} | ` +
+    `${mean((page) => page.readabilityWords)} | ` +
+    `${share(
+      sum(pages, (page) => page.mustFound),
+      sum(pages, (page) => page.must),
+    )} | ` +
+    `${share(
+      sum(pages, (page) => page.mustNotFound),
+      sum(pages, (page) => page.mustNot),
+    )} | ` +
+    `${rate((page) => page.oursSeconds)} | ${rate((page) => page.readabilitySeconds)} |${jsdomCells}\n`
   );
-  for (const page of totals.worst.slice(0, worst)) {
-    process.stdout.write(`  ${page.id}: ${f(page.f1)} (Readability ${f(page.readability)})\n`);
+}
+
+const notes: string[] = [];
+for (const [name, folder, filter, parts] of sets) {
+  const pages = await runSet(name, path.join(values.corpus, folder), filter, every, offset);
+  process.stdout.write(row(name, pages));
+  for (const [partName, inPart] of parts) process.stdout.write(row(partName, pages.filter(inPart)));
+  if (parts.length > 0 && every === 1) {
+    const seen = new Set(pages.map((page) => page.domain));
+    const absent = Object.keys(NEWS_OUTLET_DOMAINS).filter((domain) => !seen.has(domain));
+    if (absent.length > 0) notes.push(`news outlet domains with no page in ${name}: ${absent.join(', ')}`);
+  }
+  const worstPages = [...pages].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, worst);
+  for (const page of worstPages) {
+    process.stdout.write(`  ${page.id}: ${f(page.ours.f1)} (Readability ${f(page.readability.f1)})\n`);
   }
 }
+for (const note of notes) process.stdout.write(`${note}\n`);

@@ -90,7 +90,9 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       path: '/search',
       tag: 'search',
       summary: 'Keyword search over articles, with filters, snippets and facets',
-      description: 'Repeated `entity` means AND; `lang` and `source` may repeat too (OR).',
+      description:
+        'Repeated `entity` means AND; `lang`, `source` and `url` may repeat too (OR). `url` finds the article of a ' +
+        'page by its URL: the whole URL, not a prefix (letter case is not compared: Meilisearch filters ignore it).',
       query: searchQuery,
       responses: {
         200: { description: 'the hits and facets', json: searchBody },

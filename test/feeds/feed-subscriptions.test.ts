@@ -28,6 +28,13 @@ const ITEMS: RssItem[] = [
 ];
 const NEW_ITEM = { guid: 'three', title: 'Visit to Kyiv', body: 'Olaf Scholz travelled to Kyiv by train.' };
 
+const DATED = 'Tue, 02 Jun 2026 10:00:00 GMT';
+const DATED_ITEM = {
+  guid: 'dated',
+  title: 'Vote in Rome',
+  body: 'Giorgia Meloni won a vote in Rome on Monday.',
+};
+
 let web: LocalWebServer;
 let ng: TestNewsgraph;
 let restarted: OpenSearch | undefined;
@@ -46,6 +53,13 @@ beforeAll(async () => {
     const etag = `"v${version}"`;
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(rss(web.origin, items));
+  });
+  // A feed whose server gives only Last-Modified (no ETag): polls must ask with If-Modified-Since.
+  web.route('/dated.rss', (req, res) => {
+    if (req.headers['if-modified-since'] === DATED) return void res.writeHead(304).end();
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': DATED })
+      .end(rss(web.origin, [DATED_ITEM]));
   });
   web.route('/private/news.rss', (_req, res) =>
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(web.origin, items)),
@@ -90,6 +104,17 @@ describe('feed subscriptions', () => {
     const res = await admin(request(ng.app).post(`/feeds/${id}/refresh`)).expect(200);
     expect(asked('/news.rss').at(-1)?.headers['if-none-match']).toBe('"v1"');
     expect(res.body).toMatchObject({ indexed: 0, feed: { items: 2, lastError: null } });
+  });
+
+  it('a feed served with Last-Modified only is polled with If-Modified-Since, answered 304', async () => {
+    const res = await admin(request(ng.app).post('/feeds'))
+      .send({ url: `${web.origin}/dated.rss` })
+      .expect(201);
+    expect(res.body).toMatchObject({ items: 1, lastError: null });
+    const again = await admin(request(ng.app).post(`/feeds/${res.body.id}/refresh`)).expect(200);
+    expect(asked('/dated.rss').at(-1)?.headers['if-modified-since']).toBe(DATED);
+    expect(again.body).toMatchObject({ indexed: 0, feed: { items: 1, lastError: null } });
+    await admin(request(ng.app).delete(`/feeds/${res.body.id}`)).expect(200);
   });
 
   it("a feed's new item is picked up on refresh, and only that one is indexed", async () => {

@@ -61,6 +61,35 @@ describe('articles by URL', () => {
     expect(other.body.total).toBe(0);
   });
 
+  it('search by url is exact and repeatable: each url given finds its page, a prefix or a longer url none', async () => {
+    const base = 'https://news.example/2024/haushalt';
+    const articles = [
+      { id: 'url-a', url: base, body: 'Der Stadtrat beschloss den Haushalt für das kommende Jahr.' },
+      {
+        id: 'url-b',
+        url: `${base}-2`,
+        body: 'Die Opposition kritisierte den Haushalt des Stadtrats scharf.',
+      },
+      {
+        id: 'url-c',
+        url: `${base}/kommentare`,
+        body: 'Leserinnen und Leser diskutierten die Pläne der Stadt.',
+      },
+    ];
+    await request(open.app)
+      .post('/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send(articles)
+      .expect(200);
+    const ids = async (url: string[]): Promise<string[]> => {
+      const found = await request(open.app).get('/search').query({ url }).expect(200);
+      return found.body.hits.map((hit: { id: string }) => hit.id).sort();
+    };
+    expect(await ids([base])).toEqual(['url-a']);
+    expect(await ids([base, `${base}/kommentare`])).toEqual(['url-a', 'url-c']);
+    expect(await ids(['https://news.example/2024/', `${base}/`, `${base}-2/x`])).toEqual([]);
+  });
+
   it('a loopback URL is refused with url_not_allowed when its host is not in FETCH_ALLOW_HOSTS', async () => {
     const posted = await request(closed.app)
       .post('/articles')

@@ -61,6 +61,22 @@ describe('HTML pages', () => {
     });
   });
 
+  it('without JSON-LD or meta tags the date comes from <time datetime>, the source from the host, the language is left to detection', () => {
+    const html =
+      '<html><head><title>Council passes budget</title></head><body><nav>Home News Sport</nav><article>' +
+      '<h1>Council passes budget</h1><p>Published <time datetime="2024-03-01T08:00:00Z">1 March</time></p>' +
+      '<p>The city council passed the budget for schools and roads on Friday after a long debate.</p>' +
+      '<p>The opposition voted against it and called the plan for the roads too expensive.</p></article></body></html>';
+    const page = extractPage(html, 'https://www.city-news.example/budget');
+    expect(page).toMatchObject({
+      title: 'Council passes budget',
+      published: '2024-03-01T08:00:00Z',
+      url: 'https://www.city-news.example/budget',
+      lang: null,
+      source: 'city-news.example',
+    });
+  });
+
   it('a full JSON-LD articleBody is preferred, with its headline, date and authors', () => {
     const ld = {
       '@context': 'https://schema.org',
