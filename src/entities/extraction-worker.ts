@@ -2,7 +2,8 @@
 // answers batches of texts with their extractions. A text that fails reports its reason; the batch goes on.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTaggers } from './load-taggers.js';
-import { createWinkTokenizer, loadExtractor } from './load-extractor.js';
+import { createWinkTokenizer } from './create-wink-tokenizer.js';
+import { loadExtractor } from './load-extractor.js';
 import {
   extractInProcess,
   type ExtractorFiles,

@@ -2,8 +2,6 @@
 // its gazetteer, the person-name finder over the given-names list, and, when given, the taggers, whose
 // spans come first.
 import { readFileSync } from 'node:fs';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { createExtractor, type Extract, type LINKING_DEFAULTS } from './create-extractor.js';
@@ -12,7 +10,8 @@ import { createPersonNameFinder } from './find-person-names.js';
 import { createTaggedNameFinder, taggerFor } from './find-tagged-names.js';
 import type { Tagger } from './ner/create-tagger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './load-knowledge-base.js';
-import { createTokenizer, type Tokenize } from './tokenize.js';
+import type { Tokenize } from './tokenize.js';
+import { createWinkTokenizer } from './create-wink-tokenizer.js';
 import type { KbEntity } from './types.js';
 
 export interface EntityStage {
@@ -29,17 +28,6 @@ function loadGivenNames(file: string): Set<string> {
   } catch (cause) {
     throw new ConfigError(`entities: cannot read given names from ${file}: ${(cause as Error).message}`);
   }
-}
-
-/**
- * A tokenizer over a new winkNLP instance. Make one per extraction context and pass it to every extractor
- * rebuilt there (`loadExtractor({ tokenize })`): each instance made from wink-eng-lite-web-model grows state
- * the model shares, doubling the next load's time until the 21st throws "Invalid string length" (the
- * curation log's corrections rebuild the extractor each time). One instance is not shared between contexts
- * either: its output depends on the texts it read before, so two extractors sharing one disagree.
- */
-export function createWinkTokenizer(): Tokenize {
-  return createTokenizer(winkNLP(model, ['sbd']));
 }
 
 /** Loads the knowledge base and name lists and returns the extraction function built on them. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createWinkTokenizer, loadExtractor } from '../../src/entities/load-extractor.js';
+import { createWinkTokenizer } from '../../src/entities/create-wink-tokenizer.js';
+import { loadExtractor } from '../../src/entities/load-extractor.js';
 import { loadKnowledgeBase } from '../../src/entities/load-knowledge-base.js';
 import { GIVEN_NAMES_FILE } from '../../src/open-search.js';
 
