@@ -46,7 +46,7 @@ export async function indexExportGraph(
 async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<Exported | undefined> {
   const resolved = { ...resolveExportOptions(options), center: options.center };
   const { center, depth, measure, from, to } = resolved;
-  const part = createPart(graph, { from, to });
+  const part = createPart(graph, { from, to }, weakest(resolved));
   // PMI and G² weigh every candidate by its articles: every entity's, from one facet (cached by the index).
   const all = measure === 'count' ? undefined : await graph.entityTotals();
   const [articleCount, centerArticles] = all
@@ -78,8 +78,25 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
   return exportGraphOnce(part.store, resolved, context);
 }
 
+// The fewest articles and sentences (over all time) an edge needs to play any part in an export with these
+// options: every step (the walk, the edge cut, a hub's further links) drops an edge below the window's
+// `minWeight` or below `minArticles`, and a count in a date range is never above the count over all time.
+// Most edges of a large graph are one shared article: a depth-2 view (`minArticles` 2) leaves them out of
+// its part instead of giving each an entity and a pair.
+function weakest(resolved: ExportOptions): { articles: number; sentences: number } {
+  const { window, minWeight, minArticles } = resolved;
+  return {
+    articles: Math.max(1, minArticles, window === 'article' ? minWeight : 0),
+    sentences: window === 'sentence' ? Math.max(1, minWeight) : 0,
+  };
+}
+
 /** The part of the graph an export reads, as a compact store, and the date range's counts of its edges. */
-function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
+function createPart(
+  graph: GraphIndex,
+  dates: { from?: number; to?: number },
+  floor: { articles: number; sentences: number },
+) {
   const store: CooccurrenceGraph = createCooccurrenceGraph();
   const dated = new Map<string, EdgeCounts>();
   const whole = new Set<string>();
@@ -131,10 +148,14 @@ function createPart(graph: GraphIndex, dates: { from?: number; to?: number }) {
       const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
       const self = numberOf(id, totals);
       // Among members, the members are looked up in the list: a hub's list is far longer than the members.
-      const others = among ? [...among].filter((other) => articles.has(other)) : articles.keys();
-      for (const other of others) {
-        if (other === id) continue;
-        const shared = articles.get(other) as number;
+      const pairs = among
+        ? [...among].flatMap((other) =>
+            articles.has(other) ? [[other, articles.get(other) as number] as const] : [],
+          )
+        : articles;
+      for (const [other, shared] of pairs) {
+        if (other === id || shared < floor.articles) continue;
+        if (floor.sentences > 0 && (sentences.get(other) ?? 0) < floor.sentences) continue;
         const number = numberOf(other, totals);
         if (!pairCounts(store, self, number))
           addToPair(store, self, number, shared, sentences.get(other) ?? 0);

@@ -9,6 +9,7 @@ import { quote } from './build-filter.js';
 import type { FormatDocument } from './create-graph-index.js';
 import { graphFilter } from './graph-filter.js';
 import type { GraphDocument } from './to-graph-documents.js';
+import { encodeAdjacency } from './adjacency-codec.js';
 import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
 import {
   adjacencyKey,
@@ -51,7 +52,7 @@ export function adjacencyParams(entity: string, limits = DEFAULTS) {
     filter: [`entity = ${quote(entity)}`],
     page: 1,
     hitsPerPage: limits.documentsPerList,
-    attributesToRetrieve: ['id', 'neighbors', 'articles', 'sentences', 'covered'],
+    attributesToRetrieve: ['id', 'neighbors', 'counts', 'covered'],
   };
 }
 
@@ -86,7 +87,7 @@ export async function readAdjacency(
     const limit = batch.length * limits.documentsPerList;
     const page = await index.getDocuments<AdjacencyDocument>({
       filter: `kind = "list" AND entity IN [${batch.map(quote).join(', ')}]`,
-      fields: ['id', 'entity', 'neighbors', 'articles', 'sentences', 'covered'],
+      fields: ['id', 'entity', 'neighbors', 'counts', 'covered'],
       limit,
     });
     if (page.total > page.results.length) {
@@ -128,9 +129,11 @@ export function createAdjacencyStore(
         id: `${adjacencyKey(entity)}_base`,
         kind: 'list',
         entity,
-        neighbors,
-        articles: neighbors.map((other) => list.articles.get(other) as number),
-        sentences: neighbors.map((other) => list.sentences.get(other) ?? 0),
+        ...encodeAdjacency({
+          neighbors,
+          articles: neighbors.map((other) => list.articles.get(other) as number),
+          sentences: neighbors.map((other) => list.sentences.get(other) ?? 0),
+        }),
         covered: list.deltas,
       };
     });

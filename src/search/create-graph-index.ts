@@ -88,7 +88,8 @@ export class GraphFacetLimitError extends NewsgraphError {
 /**
  * Marks a graph index whose neighbour lists are current: written when a process that keeps lists creates or
  * resets it, deleted by every write and removal of a process that does not (they leave the lists behind).
- * `lists` is the version of the documents' layout: 2 since article documents carry `relatedTiers`. A mark of
+ * `lists` is the version of the documents' layout: 2 since article documents carry `relatedTiers`, 3 since
+ * list documents hold their pairs as text (adjacency-codec.ts). A mark of
  * another version is no mark, so index mode rebuilds an index written before (ensure-graph-index.ts).
  */
 export interface FormatDocument {
@@ -96,7 +97,7 @@ export interface FormatDocument {
   kind: 'format';
   lists: number;
 }
-export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 2 };
+export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 3 };
 export const FORMAT_PARAMS = {
   q: '',
   filter: ['kind = "format"', `lists = ${FORMAT_DOCUMENT.lists}`],

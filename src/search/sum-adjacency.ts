@@ -2,6 +2,7 @@
 // delta it does not cover. Counts summed to zero are dropped, so the list holds what facet counts would.
 // Lists are Maps: a hub's list holds tens of thousands of neighbours, and building plain objects of that
 // size cost index mode about four times the summing itself (docs/index-mode.md, "Latency at 100,000").
+import { decodeAdjacency } from './adjacency-codec.js';
 import type { AdjacencyDocument } from './to-adjacency-deltas.js';
 
 export interface AdjacencyList {
@@ -37,12 +38,10 @@ export function sumAdjacency(docs: readonly AdjacencyDocument[]): SummedAdjacenc
   for (const doc of docs) {
     if (doc !== base) deltas.push(doc.id);
     if (doc !== base && covered.has(doc.id)) continue;
-    const { neighbors, articles: shared, sentences: together } = doc;
-    for (let i = 0; i < neighbors.length; i++) {
-      const other = neighbors[i] as string;
-      add(articles, other, shared[i] ?? 0);
-      add(sentences, other, together[i] ?? 0);
-    }
+    decodeAdjacency(doc, (other, shared, together) => {
+      add(articles, other, shared);
+      add(sentences, other, together);
+    });
   }
   return { articles: withoutZeros(articles), sentences: withoutZeros(sentences), deltas };
 }

@@ -3,18 +3,17 @@
 // articles). An entity's list is the sum of its documents, so a batch writes what it changes, not a hub's
 // whole list.
 import { createHash } from 'node:crypto';
+import { encodeAdjacency, type EncodedPairs } from './adjacency-codec.js';
 import type { GraphDocument } from './to-graph-documents.js';
 
-export interface AdjacencyDocument {
+export interface AdjacencyDocument extends EncodedPairs {
   /** `l_<sha1 of the entity id>_<batch>` for a delta, `l_<sha1>_base` for the compacted list. */
   id: string;
   kind: 'list';
   /** The one filterable field: whose list this is. */
   entity: string;
-  /** Neighbour ids, with their article and sentence counts (changes in a delta) at the same position. */
-  neighbors: string[];
-  articles: number[];
-  sentences: number[];
+  // `neighbors` and `counts` (adjacency-codec.ts): neighbour ids with their article and sentence counts
+  // (changes in a delta) in text form.
   /** The compacted list only: the deltas summed into it, which readers skip if a crash left them behind. */
   covered?: string[];
 }
@@ -58,21 +57,15 @@ export function toAdjacencyDeltas(
   for (const doc of added) addPairs(changes, doc, 1);
   const docs: AdjacencyDocument[] = [];
   for (const [entity, row] of changes) {
-    const doc: AdjacencyDocument = {
-      id: `${adjacencyKey(entity)}_${batch}`,
-      kind: 'list',
-      entity,
-      neighbors: [],
-      articles: [],
-      sentences: [],
-    };
+    const pairs = { neighbors: [] as string[], articles: [] as number[], sentences: [] as number[] };
     for (const [other, [articles, sentences]] of row) {
       if (articles === 0 && sentences === 0) continue;
-      doc.neighbors.push(other);
-      doc.articles.push(articles);
-      doc.sentences.push(sentences);
+      pairs.neighbors.push(other);
+      pairs.articles.push(articles);
+      pairs.sentences.push(sentences);
     }
-    if (doc.neighbors.length > 0) docs.push(doc);
+    if (pairs.neighbors.length === 0) continue;
+    docs.push({ id: `${adjacencyKey(entity)}_${batch}`, kind: 'list', entity, ...encodeAdjacency(pairs) });
   }
   return docs;
 }

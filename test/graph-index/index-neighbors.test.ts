@@ -82,6 +82,7 @@ function exportSets(range: { from: number; to: number }): Array<Partial<ExportOp
     { depth: 1, maxNodes: 4 },
     { depth: 1, window: 'sentence', measure: 'pmi' },
     { depth: 1, measure: 'llr', minArticles: 2 },
+    { depth: 1, measure: 'count', minWeight: 2 },
     { depth: 1, from: range.from, to: range.to, measure: 'pmi' },
     { depth: 2 },
     { depth: 2, measure: 'count', maxNodes: 12 },
@@ -89,6 +90,7 @@ function exportSets(range: { from: number; to: number }): Array<Partial<ExportOp
     { depth: 2, expandHubs: true, hubShare: 0.05, window: 'sentence', maxNodes: 40 },
     { depth: 2, from: range.from, maxNodes: 30 },
     { depth: 2, from: range.from, to: range.to, window: 'sentence', measure: 'count' },
+    { depth: 2, window: 'sentence', measure: 'count', minWeight: 2, minArticles: 1 },
   ];
 }
 
