@@ -9,7 +9,9 @@ import type { CooccurrenceGraph } from './graph/types.js';
 import type { AppDeps } from './http/types.js';
 import type { Logger } from './logger.js';
 import type { OpenSearch } from './open-search.js';
+import { createPagePool, type PagePool } from './ingest/create-page-pool.js';
 import { readPageInProcess } from './ingest/read-inputs.js';
+import type { ReadPage } from './ingest/types.js';
 import { readUrl } from './ingest/read-url.js';
 import { createFeedPoller } from './feeds/create-feed-poller.js';
 import { createRobotsCheck } from './feeds/create-robots-check.js';
@@ -32,6 +34,14 @@ export function apiDeps(
   const nextSeq = createSequence();
   const knownEntities = new Set<string>();
   const duplicates = createDuplicateFinder(search);
+  // Pages fetched for POST /articles {"url"} and for feed items are read on worker threads of their own,
+  // started with the first page, so parsing a page (tens of milliseconds) does not stall the API;
+  // EXTRACT_THREADS=0 reads them in-process.
+  let pages: PagePool | undefined;
+  const readPage: ReadPage =
+    config.extractThreads > 0
+      ? (html, url) => (pages ??= createPagePool(config.extractThreads)).readPage(html, url)
+      : readPageInProcess;
   const indexMany: AppDeps['indexArticles'] = (items, onReject) =>
     indexArticles(
       {
@@ -58,7 +68,7 @@ export function apiDeps(
     store: feedStore,
     poll: {
       limits: config.fetch,
-      readPage: readPageInProcess,
+      readPage,
       maxChars: config.maxArticleChars,
       robotsAllow: createRobotsCheck(config.fetch),
       known: async (ids) => new Set((await search.getArticles(ids, ['id'])).map((doc) => doc.id)),
@@ -96,11 +106,7 @@ export function apiDeps(
       return deleted;
     },
     readUrl: (url, id) =>
-      readUrl(
-        url,
-        { limits: config.fetch, readPage: readPageInProcess, maxChars: config.maxArticleChars },
-        { id },
-      ),
+      readUrl(url, { limits: config.fetch, readPage, maxChars: config.maxArticleChars }, { id }),
     adminApiKey: config.adminApiKey,
     maxRequestBytes: config.maxRequestBytes,
     maxArticleChars: config.maxArticleChars,
