@@ -93,22 +93,21 @@ export const TAGGER_FILES = {
   en: path.join(MODELS_DIR, 'ner-en.bin.gz'),
 };
 
-/** NER=neural: the English and German BiLSTM-CRFs, each over its perceptron's lexicon. */
-export const NEURAL_TAGGER_FILES: TaggerFiles = {
-  ...TAGGER_FILES,
-  neural: {
-    de: path.join(MODELS_DIR, 'ner-de-neural.bin.gz'),
-    en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz'),
-  },
+const NEURAL_FILES = {
+  de: path.join(MODELS_DIR, 'ner-de-neural.bin.gz'),
+  en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz'),
 };
+
+/** NER=neural: the English and German BiLSTM-CRFs, each over its perceptron's lexicon. */
+export const NEURAL_TAGGER_FILES: TaggerFiles = { ...TAGGER_FILES, neural: NEURAL_FILES };
 
 /**
  * NER=tagger (the default): the BiLSTM-CRFs that re-tag the sentences the perceptron is least sure of,
  * small ones (hidden 32) so that extraction stays fast; English has only that one, as accurate as hidden 64.
  */
 export const DEFAULT_NEURAL_FILES = {
+  ...NEURAL_FILES,
   de: path.join(MODELS_DIR, 'ner-de-neural-small.bin.gz'),
-  en: path.join(MODELS_DIR, 'ner-en-neural.bin.gz'),
 };
 
 /** The tagger files of an NER setting, or undefined for NER=off. */
