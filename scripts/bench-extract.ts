@@ -204,8 +204,7 @@ const sum = (pages: PageResult[], of: (page: PageResult) => number): number =>
 function row(name: string, pages: PageResult[]): string {
   // A part with no page in a sample (--sample) has no mean: dashes, not zeros.
   if (pages.length === 0) return `| ${name} | 0 |${' – |'.repeat(values.jsdom ? 12 : 10)}\n`;
-  const n = Math.max(1, pages.length);
-  const mean = (of: (page: PageResult) => number): string => f(sum(pages, of) / n);
+  const mean = (of: (page: PageResult) => number): string => f(sum(pages, of) / pages.length);
   const rate = (of: (page: PageResult) => number): string => (pages.length / sum(pages, of)).toFixed(1);
   const jsdomCells = values.jsdom
     ? ` ${mean((page) => page.jsdomF1)} | ${rate((page) => page.jsdomSeconds)} |`
