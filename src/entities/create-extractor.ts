@@ -2,14 +2,16 @@
 // and types first, and the linker decides which entity each is: a knowledge-base entity whose alias matches
 // and whose type agrees (an organisation named by its seat, "Kreml", may be tagged a place), else a
 // provisional entity of the tagger's type. Knowledge-base names the tagger did not propose are added by
-// LINKING_DEFAULTS.untagged; the rule finders (the person-name rule) take what is left; bare surnames
-// resolve to the full names before them ("Lynchs"), before a tagged one becomes a person of its own;
-// mentions in page furniture are marked.
+// LINKING_DEFAULTS.untagged (inside what the tagger labelled MISC, "Berlin" of "Berlin Film Festival", as
+// derived mentions); the rule finders (the person-name rule) take what is left; bare surnames resolve to
+// the full names before them ("Lynchs"), before a tagged one becomes a person of its own; mentions in page
+// furniture are marked.
 import type { Gazetteer } from './create-gazetteer.js';
 import { detectFurniture } from './detect-furniture.js';
 import { detectLanguage } from './detect-language.js';
 import { provisionalId } from './entity-id.js';
 import type { CandidateFinder } from './find-person-names.js';
+import type { TaggedNameFinder } from './find-tagged-names.js';
 import { isWordPart } from './is-word-part.js';
 import { genitiveStems, normalizeToken } from './normalize-token.js';
 import type { KnowledgeBase } from './load-knowledge-base.js';
@@ -36,7 +38,7 @@ export interface ExtractorDeps {
   kb: KnowledgeBase;
   gazetteer: Gazetteer;
   /** The statistical tagger: its spans and types come first. Without it, knowledge-base matches do. */
-  tagger?: CandidateFinder;
+  tagger?: TaggedNameFinder;
   /** Whether a word is a common word of the language (the tagger's lexicon knows); for `strong`. */
   isCommonWord?: (word: string, lang: string) => boolean;
   /** Rule finders: they take the tokens that nothing before them took. */
@@ -107,58 +109,56 @@ export function createExtractor({
     // One-word people outside the knowledge base ("Lynchs", "Mikl-Leitner") wait until bare surnames are
     // resolved.
     const unknownPeople: Candidate[] = [];
-    if (tagger) {
-      for (const proposed of tagger(tokens, taken, lang)) {
-        if (!free(proposed)) continue;
-        const known = gazetteer.lookup(tokens, proposed.start, proposed.end, lang, proposed.type);
-        // A place named as only the other language names it ("Austria", "Vienna" in German text) is part of
-        // a longer name the tagger did not take whole ("Statistik Austria", "Rock in Vienna"): no mention.
-        if (
-          !known &&
-          proposed.type === 'location' &&
-          gazetteer.lookup(tokens, proposed.start, proposed.end, undefined, 'location')?.type === 'location'
-        )
-          continue;
-        // A knowledge-base name of the same type inside the span, covering at least half of it ("Präsident
-        // Putin", "BBC News"); a place only as the span's last words ("Stadt Wien"): words after a place make
-        // another name ("Edinburgh Rugby", "Leicester Square", "Europa League").
-        const inside = matches.find(
-          (c) =>
-            !c.derived &&
-            c.type === proposed.type &&
-            c.start >= proposed.start &&
-            c.end <= proposed.end &&
-            (c.type !== 'location' || c.end === proposed.end) &&
-            2 * (c.end - c.start) >= proposed.end - proposed.start,
-        );
-        // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name. (An
-        // adjective of a place opening a longer name, "Burgenländische Landesholding GmbH", is not.)
-        const part = matches.some(
-          (c) =>
-            c.derived &&
-            c.start >= proposed.start &&
-            c.end <= proposed.end &&
-            isWordPart(tokens, c.start, c.end),
-        );
-        const head = tokens[proposed.end - 1]?.value ?? '';
-        if (!known && part && isCommonWord(head, lang)) continue;
-        // An adjective of a known entity, whatever the tagger calls it or a part of it ("Tory", "Lib" of "Lib
-        // Dem"), is the entity's derived mention, which the knowledge-base matches below add.
-        const adjective = matches.some(
-          (c) =>
-            c.derived &&
-            c.start <= proposed.start &&
-            c.end >= proposed.end &&
-            !isWordPart(tokens, c.start, c.end),
-        );
-        if (adjective) continue;
-        const info =
-          (accepts(known, proposed.type) ? kbInfo(known.id) : undefined) ?? kbInfo(inside?.entityId);
-        if (info) take(proposed, info);
-        else if (proposed.type === 'person' && !/\s/.test(surface(proposed.start, proposed.end)))
-          unknownPeople.push(proposed);
-        else take(proposed, provisional(proposed));
-      }
+    const { names, other } = tagger ? tagger(tokens, lang) : { names: [], other: [] };
+    for (const proposed of names) {
+      if (!free(proposed)) continue;
+      const known = gazetteer.lookup(tokens, proposed.start, proposed.end, lang, proposed.type);
+      // A place named as only the other language names it ("Austria", "Vienna" in German text) is part of
+      // a longer name the tagger did not take whole ("Statistik Austria", "Rock in Vienna"): no mention.
+      if (
+        !known &&
+        proposed.type === 'location' &&
+        gazetteer.lookup(tokens, proposed.start, proposed.end, undefined, 'location')?.type === 'location'
+      )
+        continue;
+      // A knowledge-base name of the same type inside the span, covering at least half of it ("Präsident
+      // Putin", "BBC News"); a place only as the span's last words ("Stadt Wien"): words after a place make
+      // another name ("Edinburgh Rugby", "Leicester Square", "Europa League").
+      const inside = matches.find(
+        (c) =>
+          !c.derived &&
+          c.type === proposed.type &&
+          c.start >= proposed.start &&
+          c.end <= proposed.end &&
+          (c.type !== 'location' || c.end === proposed.end) &&
+          2 * (c.end - c.start) >= proposed.end - proposed.start,
+      );
+      // "Ukraine-Krise": a known name joined to a common word is a part of that word, not a name. (An
+      // adjective of a place opening a longer name, "Burgenländische Landesholding GmbH", is not.)
+      const part = matches.some(
+        (c) =>
+          c.derived &&
+          c.start >= proposed.start &&
+          c.end <= proposed.end &&
+          isWordPart(tokens, c.start, c.end),
+      );
+      const head = tokens[proposed.end - 1]?.value ?? '';
+      if (!known && part && isCommonWord(head, lang)) continue;
+      // An adjective of a known entity, whatever the tagger calls it or a part of it ("Tory", "Lib" of "Lib
+      // Dem"), is the entity's derived mention, which the knowledge-base matches below add.
+      const adjective = matches.some(
+        (c) =>
+          c.derived &&
+          c.start <= proposed.start &&
+          c.end >= proposed.end &&
+          !isWordPart(tokens, c.start, c.end),
+      );
+      if (adjective) continue;
+      const info = (accepts(known, proposed.type) ? kbInfo(known.id) : undefined) ?? kbInfo(inside?.entityId);
+      if (info) take(proposed, info);
+      else if (proposed.type === 'person' && !/\s/.test(surface(proposed.start, proposed.end)))
+        unknownPeople.push(proposed);
+      else take(proposed, provisional(proposed));
     }
     // Held until then: neither knowledge-base names nor the rules take their tokens.
     for (const c of unknownPeople) taken.fill(true, c.start, c.end);
@@ -169,6 +169,12 @@ export function createExtractor({
       return c.end - c.start > 1 || acronym || tagged.has(c.entityId ?? '') || !isCommonWord(value, lang);
     };
     for (const c of matches) {
+      // A name inside a longer one the tagger labelled MISC ("Tour de France") is a part of that name.
+      if (
+        !c.derived &&
+        other.some((o) => o.start <= c.start && c.end <= o.end && c.end - c.start < o.end - o.start)
+      )
+        c.derived = true;
       const keep = !tagger || untagged === 'all' || c.derived || (untagged === 'strong' && strong(c));
       const info = kbInfo(c.entityId);
       if (keep && info && free(c)) take(c, info);

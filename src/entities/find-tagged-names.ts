@@ -1,16 +1,26 @@
 // The statistical tagger as the first finder (NER=tagger, the default): per article, its PER, ORG and LOC
 // spans become candidates of type person, organization and location. MISC and the German -deriv/-part
 // labels are left to the knowledge base (adjectives, hyphen parts): on their own they are too often wrong
-// to name an actor. The tagger was trained on text whose hyphenated words are one token ("Ukraine-Krise",
+// to name an actor. MISC spans (events, works, products) are reported apart, so that the names inside them
+// ("Berlin" of "Berlin Film Festival") count as derived. The tagger was trained on text whose hyphenated words are one token ("Ukraine-Krise",
 // "Mikl-Leitner"), so the words the tokenizer split at tight hyphens are joined again before tagging; the
 // German training text writes some abbreviations apart from their dot ("St . Gallen", "Dr . Müller"), so
 // the tagger sees them so.
-import type { CandidateFinder } from './find-person-names.js';
 import { isFunctionWord } from './is-function-word.js';
 import { isTightHyphen } from './is-tight-hyphen.js';
 import { decodeSpans } from './ner/decode-spans.js';
 import type { Tagger } from './ner/create-tagger.js';
-import type { EntityType, Token } from './types.js';
+import type { Candidate, EntityType, Token } from './types.js';
+
+/** What the tagger found in an article: names of actors, and the spans it labelled MISC. */
+export interface TaggedNames {
+  names: Candidate[];
+  /** Token spans [start, end) the tagger labelled MISC (not its -deriv/-part forms), edges trimmed. */
+  other: Array<{ start: number; end: number }>;
+}
+
+/** The tagger as a finder: the article's tokens in, its names and MISC spans out. */
+export type TaggedNameFinder = (tokens: readonly Token[], lang: string) => TaggedNames;
 
 const TYPES: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location' };
 
@@ -239,6 +249,15 @@ function genitiveEnd(tokens: readonly Token[], start: number, end: number, words
   return end;
 }
 
+/** The span [first, last) without the tokens at its edges that hold no letter or digit. */
+function trimEdges(tokens: readonly Token[], first: number, last: number): { start: number; end: number } {
+  let start = first;
+  let end = last;
+  while (start < end && !naming(valueAt(tokens, start))) start += 1;
+  while (end > start && !naming(valueAt(tokens, end - 1))) end -= 1;
+  return { start, end };
+}
+
 /**
  * The tokens of a tagged span that name, and their type: without punctuation at its edges ("SPÖ ." at a
  * sentence end); a person's name, whatever the tagger said, after a form of address, which is left out
@@ -254,10 +273,7 @@ function trimSpan(
   lang: string,
   words: WordKnowledge,
 ): { start: number; end: number; type: EntityType } | undefined {
-  let start = first;
-  let end = last;
-  while (start < end && !naming(valueAt(tokens, start))) start += 1;
-  while (end > start && !naming(valueAt(tokens, end - 1))) end -= 1;
+  let { start, end } = trimEdges(tokens, first, last);
   // A unit written onto its number ("a 30GB model", "5kW", "3D") is no name; a longer span is kept whole
   // ("3GSM World Congress": cut, its "Congress" would be found as the US Congress).
   const before = tokens[start - 1];
@@ -299,10 +315,10 @@ function trimSpan(
 export function createTaggedNameFinder(
   taggers: { de?: Tagger; en?: Tagger },
   givenNames: ReadonlySet<string> = new Set(),
-): CandidateFinder {
-  return (tokens, _taken, lang) => {
+): TaggedNameFinder {
+  return (tokens, lang) => {
     const tagger = taggerFor(taggers, lang);
-    if (!tagger) return [];
+    if (!tagger) return { names: [], other: [] };
     const known = {
       isCommonWord: (word: string) => tagger.isCommonWord(word),
       isDictionaryNoun: (word: string) => tagger.isDictionaryNoun(word),
@@ -320,13 +336,15 @@ export function createTaggedNameFinder(
     const inOrder = tagger.tagDocument(order.map((k) => sentences[k]?.words ?? []));
     const tagged: string[][] = [];
     order.forEach((k, at) => (tagged[k] = inOrder[at] ?? []));
-    const found = [];
+    const found: TaggedNames = { names: [], other: [] };
     for (const [k, { words, bounds }] of sentences.entries()) {
       for (const span of decodeSpans(words, tagged[k] ?? [])) {
+        const first = bounds[span.start] ?? 0;
+        const last = bounds[span.end] ?? 0;
+        if (span.label === 'MISC') found.other.push(trimEdges(tokens, first, last));
         const type = TYPES[span.label];
-        const trimmed =
-          type && trimSpan(tokens, bounds[span.start] ?? 0, bounds[span.end] ?? 0, type, lang, known);
-        if (type && trimmed) found.push(trimmed);
+        const trimmed = type && trimSpan(tokens, first, last, type, lang, known);
+        if (type && trimmed) found.names.push(trimmed);
       }
     }
     return found;

@@ -168,6 +168,38 @@ describe('derived mentions', () => {
     expect(mentionOf(english, 'Lib Dem')).toMatchObject({ entityId: 'liberal-democrats', derived: true });
   });
 
+  it('a known name inside what the tagger labels MISC is derived ("Berlin" of "Berlin Film Festival")', () => {
+    // A tagger that labels the words of `misc` MISC, runs of them one span.
+    const taggerOf = (misc: ReadonlySet<string>): Tagger => {
+      const tagDocument = (sentences: readonly (readonly string[])[]): string[][] =>
+        sentences.map((words) =>
+          words.map((w, i) => (!misc.has(w) ? 'O' : misc.has(words[i - 1] ?? '') ? 'I-MISC' : 'B-MISC')),
+        );
+      return {
+        tag: (words) => tagDocument([words])[0] ?? [],
+        tagDocument,
+        isCommonWord: () => false,
+        isDictionaryNoun: () => false,
+      };
+    };
+    const extractWith = (misc: string[]): Extract =>
+      loadExtractor({
+        kbFiles: loadConfig({}).kbFiles,
+        givenNamesFile: GIVEN_NAMES_FILE,
+        taggers: { en: taggerOf(new Set(misc)) },
+      }).extract;
+    const sentence = 'She won at the Berlin Film Festival and flew back to Berlin.';
+    const labelled = extractWith(['Berlin', 'Film', 'Festival'])(sentence, 'en');
+    expect(mentionOf(labelled, 'Berlin')).toMatchObject({ entityId: 'berlin', derived: true });
+    // A MISC span of the city alone is the city's own name.
+    expect(mentionOf(labelled, 'Berlin', 1)).toMatchObject({ entityId: 'berlin' });
+    expect(mentionOf(labelled, 'Berlin', 1).derived).toBeUndefined();
+    // Where the tagger labels nothing, the city in the festival's name is a name.
+    const unlabelled = extractWith([])(sentence, 'en');
+    expect(mentionOf(unlabelled, 'Berlin')).toMatchObject({ entityId: 'berlin' });
+    expect(mentionOf(unlabelled, 'Berlin').derived).toBeUndefined();
+  });
+
   it('derived mentions are marked without the tagger too', () => {
     const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
     expect(mentionOf(off(text, 'de'), 'russische')).toMatchObject({ entityId: 'russia', derived: true });

@@ -29,7 +29,7 @@ describe('the tagged-name finder', () => {
       isCommonWord: () => false,
     };
     const tokens = tokensOf(['Meyer', 'kam', '.'], ['Dann', 'sprach', 'Meyer', 'in', 'Bonn', '.']);
-    const found = createTaggedNameFinder({ de: tagger })(tokens, [], 'de');
+    const found = createTaggedNameFinder({ de: tagger })(tokens, 'de').names;
     expect(calls).toEqual([
       [
         ['Meyer', 'kam', '.'],
