@@ -6,7 +6,8 @@ import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
 import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
-import { bodyHoldsContent, parsePageDom, type DomParser } from './parse-page-dom.js';
+import { cutNonText } from './cut-non-text.js';
+import { parsePageDom, type DomParser } from './parse-page-dom.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
 import { hasSeam, shownText, splitGluedWords } from './split-glued-words.js';
 import { cutFurnitureText, removeFurnitureElements } from './strip-page-furniture.js';
@@ -162,23 +163,15 @@ function ldBody(document: Document, ld: LdArticle, readable: string, apart: stri
   return `${lead}\n\n${body}`;
 }
 
-// Scripts (but JSON-LD) and style sheets are two thirds of a news page's bytes and most of jsdom's parse
-// time; neither is text, and the furniture rules would remove them after the parse anyway. The HTML parser
-// ends either element at the first closing tag, so a pattern finds the same end.
-const SCRIPT = /<script(?=[\s>])(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi;
-const STYLE = /<style(?=[\s>])[^>]*>[\s\S]*?<\/style\s*>/gi;
-
-/** The page without its scripts (JSON-LD stays) and style sheets, for a faster parse. */
-function withoutScripts(html: string): string {
-  return html.replace(SCRIPT, '').replace(STYLE, '');
-}
-
 /** Readability's article as paragraphs, without lines that are all link; '' where it finds none. */
 function readabilityText(document: Document): string {
-  const parsed = new Readability(document, { keepClasses: false }).parse();
+  // The article's element itself, not its HTML to parse again.
+  const parsed = new Readability(document, {
+    keepClasses: false,
+    serializer: (node) => node as Element,
+  }).parse();
   if (!parsed?.content) return '';
-  const holder = document.createElement('div');
-  holder.innerHTML = parsed.content;
+  const holder = parsed.content;
   // After Readability, which weighs link density itself: before, teaser texts lose their links.
   removeLinkBlocks(holder);
   return cutFurnitureText(blockText(holder));
@@ -206,9 +199,6 @@ function plainReadability(html: string, url: string | null, parser: DomParser): 
 function extractWith(html: string, url: string | null, parser: DomParser): PageContent {
   const { document, close } = parsePageDom(html, url, parser);
   try {
-    if (parser === 'linkedom' && !bodyHoldsContent(document)) {
-      throw new Error('extractPage: elements outside <body>, read again with jsdom');
-    }
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
     const titles = [
@@ -266,7 +256,7 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
  * linkedom is read again with jsdom.
  */
 export function extractPage(page: string, url: string | null = null, parser = DEFAULTS.parser): PageContent {
-  const html = withoutScripts(page);
+  const html = cutNonText(page);
   if (parser === 'jsdom') return extractWith(html, url, 'jsdom');
   try {
     return extractWith(html, url, 'linkedom');
