@@ -110,20 +110,28 @@ function shownLead(document: Document, ld: LdArticle | null, shown: string): str
   return '';
 }
 
+const LINK_BLOCK = /^(P|LI|H[2-6])$/;
+
 /**
- * Removes paragraphs, list items and sub-headings that are all link to another page: headlines of other
- * articles. Links within the page (a heading's own anchor, a table of contents) and short link lines
+ * Whether `element` is a paragraph, list item or sub-heading that is all link to another page: a headline of
+ * another article. Links within the page (a heading's own anchor, a table of contents) and short link lines
  * (a shop's name in a list of buying options) are the article's.
  */
+function isLinkBlock(element: Element): boolean {
+  if (!LINK_BLOCK.test(element.tagName.toUpperCase())) return false;
+  const text = squash(element.textContent ?? '');
+  if (text.split(' ').length < DEFAULTS.headlineWords) return false;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a[href]')) {
+    if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
+  }
+  return linked >= text.length * DEFAULTS.linkShare;
+}
+
+/** Removes the blocks that are all link to another page (`isLinkBlock`), in the order of the page. */
 function removeLinkBlocks(root: ParentNode): void {
   for (const element of root.querySelectorAll('p, li, h2, h3, h4, h5, h6')) {
-    const text = squash(element.textContent ?? '');
-    if (text.split(' ').length < DEFAULTS.headlineWords) continue;
-    let linked = 0;
-    for (const link of element.querySelectorAll('a[href]')) {
-      if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
-    }
-    if (linked >= text.length * DEFAULTS.linkShare) element.remove();
+    if (isLinkBlock(element)) element.remove();
   }
 }
 
@@ -220,9 +228,9 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     const lead = shownLead(document, ld, shown);
     // The page's text with its elements apart, where articleBody may have run them together.
     const apart = ld?.body && hasSeam(ld.body) && document.body ? shownText(blockText(document.body)) : null;
-    const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
-    if (article) removeLinkBlocks(article);
-    const articleText = article ? cutFurnitureText(blockText(article)) : '';
+    // Read without its link blocks rather than changed: Readability reads the page after this.
+    const article = largestArticle(document);
+    const articleText = article ? cutFurnitureText(blockText(article, isLinkBlock)) : '';
     let readable = '';
     try {
       readable = readabilityText(document);
