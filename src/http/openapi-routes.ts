@@ -92,7 +92,7 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
       summary: 'Keyword search over articles, with filters, snippets and facets',
       description:
         'Repeated `entity` means AND; `lang`, `source` and `url` may repeat too (OR). `url` finds the article of a ' +
-        'page by its URL: the whole URL, not a prefix (letter case is not compared: Meilisearch filters ignore it).',
+        'page by its URL: the whole URL exactly, letter case too (not a prefix, not the URL in other letter case).',
       query: searchQuery,
       responses: {
         200: { description: 'the hits and facets', json: searchBody },

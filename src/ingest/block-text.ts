@@ -8,8 +8,8 @@ const CELL = /^(TD|TH)$/;
 const SKIP =
   /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IFRAME|BUTTON|SELECT|OPTION|TEXTAREA|INPUT|CANVAS|VIDEO|AUDIO)$/;
 
-/** The paragraphs of `root`, joined by a blank line. */
-export function blockText(root: Node): string {
+/** The paragraphs of `root`, joined by a blank line; elements for which `skip` is true are left out. */
+export function blockText(root: Node, skip?: (element: Element) => boolean): string {
   const lines: string[] = [];
   let current = '';
   const breakLine = (): void => {
@@ -24,7 +24,7 @@ export function blockText(root: Node): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
-    if (SKIP.test(tag)) return;
+    if (SKIP.test(tag) || (skip && node.nodeType === 1 && skip(node as Element))) return;
     if (tag === 'BR') {
       breakLine();
       return;

@@ -6,7 +6,8 @@ import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
 import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
-import { bodyHoldsContent, parsePageDom, type DomParser } from './parse-page-dom.js';
+import { cutNonText } from './cut-non-text.js';
+import { parsePageDom, type DomParser } from './parse-page-dom.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
 import { hasSeam, shownText, splitGluedWords } from './split-glued-words.js';
 import { cutFurnitureText, removeFurnitureElements } from './strip-page-furniture.js';
@@ -109,20 +110,28 @@ function shownLead(document: Document, ld: LdArticle | null, shown: string): str
   return '';
 }
 
+const LINK_BLOCK = /^(P|LI|H[2-6])$/;
+
 /**
- * Removes paragraphs, list items and sub-headings that are all link to another page: headlines of other
- * articles. Links within the page (a heading's own anchor, a table of contents) and short link lines
+ * Whether `element` is a paragraph, list item or sub-heading that is all link to another page: a headline of
+ * another article. Links within the page (a heading's own anchor, a table of contents) and short link lines
  * (a shop's name in a list of buying options) are the article's.
  */
+function isLinkBlock(element: Element): boolean {
+  if (!LINK_BLOCK.test(element.tagName.toUpperCase())) return false;
+  const text = squash(element.textContent ?? '');
+  if (text.split(' ').length < DEFAULTS.headlineWords) return false;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a[href]')) {
+    if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
+  }
+  return linked >= text.length * DEFAULTS.linkShare;
+}
+
+/** Removes the blocks that are all link to another page (`isLinkBlock`), in the order of the page. */
 function removeLinkBlocks(root: ParentNode): void {
   for (const element of root.querySelectorAll('p, li, h2, h3, h4, h5, h6')) {
-    const text = squash(element.textContent ?? '');
-    if (text.split(' ').length < DEFAULTS.headlineWords) continue;
-    let linked = 0;
-    for (const link of element.querySelectorAll('a[href]')) {
-      if (!link.getAttribute('href')?.startsWith('#')) linked += squash(link.textContent ?? '').length;
-    }
-    if (linked >= text.length * DEFAULTS.linkShare) element.remove();
+    if (isLinkBlock(element)) element.remove();
   }
 }
 
@@ -162,23 +171,15 @@ function ldBody(document: Document, ld: LdArticle, readable: string, apart: stri
   return `${lead}\n\n${body}`;
 }
 
-// Scripts (but JSON-LD) and style sheets are two thirds of a news page's bytes and most of jsdom's parse
-// time; neither is text, and the furniture rules would remove them after the parse anyway. The HTML parser
-// ends either element at the first closing tag, so a pattern finds the same end.
-const SCRIPT = /<script(?=[\s>])(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi;
-const STYLE = /<style(?=[\s>])[^>]*>[\s\S]*?<\/style\s*>/gi;
-
-/** The page without its scripts (JSON-LD stays) and style sheets, for a faster parse. */
-function withoutScripts(html: string): string {
-  return html.replace(SCRIPT, '').replace(STYLE, '');
-}
-
 /** Readability's article as paragraphs, without lines that are all link; '' where it finds none. */
 function readabilityText(document: Document): string {
-  const parsed = new Readability(document, { keepClasses: false }).parse();
+  // The article's element itself, not its HTML to parse again.
+  const parsed = new Readability(document, {
+    keepClasses: false,
+    serializer: (node) => node as Element,
+  }).parse();
   if (!parsed?.content) return '';
-  const holder = document.createElement('div');
-  holder.innerHTML = parsed.content;
+  const holder = parsed.content;
   // After Readability, which weighs link density itself: before, teaser texts lose their links.
   removeLinkBlocks(holder);
   return cutFurnitureText(blockText(holder));
@@ -206,9 +207,6 @@ function plainReadability(html: string, url: string | null, parser: DomParser): 
 function extractWith(html: string, url: string | null, parser: DomParser): PageContent {
   const { document, close } = parsePageDom(html, url, parser);
   try {
-    if (parser === 'linkedom' && !bodyHoldsContent(document)) {
-      throw new Error('extractPage: elements outside <body>, read again with jsdom');
-    }
     const ld = findNewsArticleLd(document);
     const metadata = readPageMetadata(document, ld, url);
     const titles = [
@@ -230,9 +228,9 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     const lead = shownLead(document, ld, shown);
     // The page's text with its elements apart, where articleBody may have run them together.
     const apart = ld?.body && hasSeam(ld.body) && document.body ? shownText(blockText(document.body)) : null;
-    const article = largestArticle(document)?.cloneNode(true) as Element | undefined;
-    if (article) removeLinkBlocks(article);
-    const articleText = article ? cutFurnitureText(blockText(article)) : '';
+    // Read without its link blocks rather than changed: Readability reads the page after this.
+    const article = largestArticle(document);
+    const articleText = article ? cutFurnitureText(blockText(article, isLinkBlock)) : '';
     let readable = '';
     try {
       readable = readabilityText(document);
@@ -266,7 +264,7 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
  * linkedom is read again with jsdom.
  */
 export function extractPage(page: string, url: string | null = null, parser = DEFAULTS.parser): PageContent {
-  const html = withoutScripts(page);
+  const html = cutNonText(page);
   if (parser === 'jsdom') return extractWith(html, url, 'jsdom');
   try {
     return extractWith(html, url, 'linkedom');

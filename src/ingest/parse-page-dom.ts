@@ -1,8 +1,13 @@
 // A page's DOM from one of two parsers: linkedom (an order of magnitude faster to build, measured in
 // docs/web-ingest.md) or jsdom (the standard DOM, slower; the fallback where Readability or our rules
-// throw under linkedom).
-import { JSDOM, VirtualConsole } from 'jsdom';
+// throw under linkedom). jsdom is loaded at its first page: it takes a second to load, and a page thread
+// that never falls back to it would pay that at every start.
+import { createRequire } from 'node:module';
+import type * as Jsdom from 'jsdom';
 import { parseHTML } from 'linkedom';
+import { NewsgraphError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
 
 export type DomParser = 'linkedom' | 'jsdom';
 
@@ -15,39 +20,52 @@ export interface PageDom {
 /** Parses `html` with `parser`; `url` is the page's address, when known (jsdom resolves links against it). */
 export function parsePageDom(html: string, url: string | null, parser: DomParser): PageDom {
   if (parser === 'jsdom') {
+    const { JSDOM, VirtualConsole } = require('jsdom') as typeof Jsdom;
     const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
     return { document: dom.window.document, close: () => dom.window.close() };
   }
   // linkedom's Document implements the parts of the DOM that extraction uses, under its own types.
   const document = parseHTML(html).document as unknown as Document;
+  if (!moveIntoBody(document)) throw new NewsgraphError('no_body', 'parsePageDom: no <body> under <html>');
   lowerCaseAttributes(document);
   return { document, close: () => {} };
 }
 
 const HEAD_ELEMENTS = /^(TITLE|META|LINK|BASE|STYLE|SCRIPT|NOSCRIPT|TEMPLATE)$/;
 
-/** Text outside <body> up to this many characters (a stray <noscript> or pixel) does not matter. */
-const STRAY_CHARS = 100;
-
 /**
- * Whether the page's text stands where a browser would put it: linkedom does not move what stands after
- * </body> or inside <head> into the body as the HTML parser does (Readability throws on such a page under
- * linkedom, or misses that text), so a page with text there is one for jsdom.
+ * Moves what stands outside `<body>` in linkedom's tree to where the HTML parser of a browser puts it:
+ * linkedom leaves an element inside `<head>` and whatever follows `</body>` or `</html>` where it was
+ * written (Readability then misses that text, or throws). A browser's parser opens the body at the first
+ * element in the head that does not belong there, and appends what follows the body's end to the body.
+ * Returns false where the page has no `<body>` to move into (a case for jsdom). Mutates the document.
  */
-export function bodyHoldsContent(document: Document): boolean {
+export function moveIntoBody(document: Document): boolean {
   const root = document.documentElement;
-  if (!root || !document.body) return false;
-  const outside = [...document.children].filter((child) => child !== root);
-  for (const child of root.children) {
-    if (child.tagName === 'HEAD') {
-      outside.push(...[...child.children].filter((element) => !HEAD_ELEMENTS.test(element.tagName)));
-    } else if (child !== document.body) {
-      outside.push(child);
-    }
+  const body = document.body;
+  if (!root || !body || body.parentNode !== root) return false;
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let past = false;
+  for (const child of [...root.childNodes]) {
+    if (child === body) past = true;
+    else if ((child as Element).tagName === 'HEAD') {
+      let opened = false;
+      for (const inHead of [...child.childNodes]) {
+        opened ||= inHead.nodeType === 1 && !HEAD_ELEMENTS.test((inHead as Element).tagName);
+        if (opened) before.push(inHead);
+      }
+    } else (past ? after : before).push(child);
   }
-  let chars = 0;
-  for (const element of outside) chars += element.textContent?.trim().length ?? 0;
-  return chars <= STRAY_CHARS;
+  past = false;
+  for (const child of [...document.childNodes]) {
+    if (child === root) past = true;
+    else if (past && (child.nodeType === 1 || child.nodeType === 3)) after.push(child);
+  }
+  const first = body.firstChild;
+  for (const node of before) body.insertBefore(node, first);
+  for (const node of after) body.appendChild(node);
+  return true;
 }
 
 /**
@@ -55,10 +73,12 @@ export function bodyHoldsContent(document: Document): boolean {
  * selectors of extraction (`meta[name=…]`, `[class]`, JSON-LD's `script[type=…]`) are written in lower case.
  */
 function lowerCaseAttributes(document: Document): void {
+  // The names alone: linkedom makes a list of attribute nodes for `attributes`, twice as slow over a page.
   for (const element of document.querySelectorAll('*')) {
-    for (const { name, value } of [...element.attributes]) {
+    for (const name of element.getAttributeNames()) {
       const lower = name.toLowerCase();
       if (lower === name) continue;
+      const value = element.getAttribute(name) ?? '';
       element.removeAttribute(name);
       if (!element.hasAttribute(lower)) element.setAttribute(lower, value);
     }

@@ -11,10 +11,25 @@ export interface PageMetadata {
   source: string | null;
 }
 
-function meta(document: Document, ...names: string[]): string | null {
+/**
+ * The content of each meta tag's property and name, the first tag in the page for each: one pass over the
+ * page, where a look-up per name walked all of it each time it was missing.
+ */
+function metaContents(document: Document): Map<string, string> {
+  const contents = new Map<string, string>();
+  for (const element of document.querySelectorAll('meta')) {
+    const content = element.getAttribute('content')?.trim() ?? '';
+    for (const key of [element.getAttribute('property'), element.getAttribute('name')]) {
+      if (key !== null && !contents.has(key)) contents.set(key, content);
+    }
+  }
+  return contents;
+}
+
+/** The content of the first meta tag of the first name that has one, not empty. */
+function meta(contents: Map<string, string>, ...names: string[]): string | null {
   for (const name of names) {
-    const element = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
-    const content = element?.getAttribute('content')?.trim();
+    const content = contents.get(name);
     if (content) return content;
   }
   return null;
@@ -50,34 +65,35 @@ export function readPageMetadata(
   ld: LdArticle | null,
   pageUrl: string | null,
 ): PageMetadata {
+  const metas = metaContents(document);
   const url =
     absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href'), pageUrl) ??
-    absolute(meta(document, 'og:url'), pageUrl) ??
+    absolute(meta(metas, 'og:url'), pageUrl) ??
     absolute(ld?.url, pageUrl) ??
     pageUrl;
   const time = document.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime');
   const host = url ? new URL(url).hostname.replace(/^www\./, '') : null;
   const title =
     ld?.headline ??
-    meta(document, 'og:title', 'twitter:title') ??
+    meta(metas, 'og:title', 'twitter:title') ??
     document.querySelector('title')?.textContent?.trim() ??
     null;
   return {
     title: decoded(document, title),
     published:
       ld?.published ??
-      meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate') ??
+      meta(metas, 'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate') ??
       time ??
       null,
     author: decoded(
       document,
-      ld && ld.authors.length > 0 ? ld.authors.join(', ') : meta(document, 'author', 'article:author'),
+      ld && ld.authors.length > 0 ? ld.authors.join(', ') : meta(metas, 'author', 'article:author'),
     ),
     url,
     lang:
       language(document.documentElement.getAttribute('lang')) ??
       language(ld?.lang) ??
-      language(meta(document, 'og:locale', 'content-language')),
-    source: decoded(document, meta(document, 'og:site_name', 'application-name') ?? ld?.publisher ?? host),
+      language(meta(metas, 'og:locale', 'content-language')),
+    source: decoded(document, meta(metas, 'og:site_name', 'application-name') ?? ld?.publisher ?? host),
   };
 }

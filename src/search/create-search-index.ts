@@ -9,7 +9,14 @@ import {
   type Settings,
 } from 'meilisearch';
 import { NewsgraphError, SearchUnavailableError } from '../errors.js';
-import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
+import {
+  ARTICLE_FACETS,
+  articleSearchParams,
+  exactUrlIds,
+  noArticles,
+  toArticleResults,
+  type FindUrls,
+} from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { cacheGraphFacets } from './cache-graph-facets.js';
 import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
@@ -134,6 +141,9 @@ export function createSearchIndex(
     return { failed: results.flatMap((result) => result.failed) };
   };
 
+  const findUrls: FindUrls = async (filter, limit) =>
+    (await articles.search('', { filter, limit, attributesToRetrieve: ['id', 'url'] })).hits;
+
   return {
     setup: () =>
       guard(async () => {
@@ -194,8 +204,10 @@ export function createSearchIndex(
 
     searchArticles: (query) =>
       guard(async () => {
+        const urlIds = query.url?.length ? await exactUrlIds(query.url, findUrls) : undefined;
+        if (urlIds?.length === 0) return noArticles();
         const response = await articles.search(query.q, {
-          ...articleSearchParams(query),
+          ...articleSearchParams(query, urlIds),
           limit: query.limit,
           offset: query.offset,
           facets: ARTICLE_FACETS,

@@ -10,7 +10,14 @@ import type {
   SearchParams,
 } from 'meilisearch';
 import { SearchUnavailableError } from '../errors.js';
-import { ARTICLE_FACETS, articleSearchParams, toArticleResults } from './article-search.js';
+import {
+  ARTICLE_FACETS,
+  articleSearchParams,
+  exactUrlIds,
+  noArticles,
+  toArticleResults,
+  type FindUrls,
+} from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { createSearchIndex, guard, type SearchIndex, type WriteResult } from './create-search-index.js';
 import { cacheGraphFacets } from './cache-graph-facets.js';
@@ -96,6 +103,15 @@ export function createShardedSearchIndex(
     return response;
   };
 
+  const findUrls: FindUrls = async (filter, limit) =>
+    (
+      await federated<ArticleDocument & Record<string, unknown>>(
+        articlesUid,
+        { q: '', filter, attributesToRetrieve: ['id', 'url'] },
+        { limit },
+      )
+    ).hits;
+
   return {
     setup: async () => {
       await Promise.all(parts.map((part) => part.setup()));
@@ -134,9 +150,11 @@ export function createShardedSearchIndex(
       guard(async () => {
         // One instance pages no further than maxTotalHits and counts no higher: do the same.
         const limit = Math.max(0, Math.min(query.limit, DEFAULTS.maxTotalHits - query.offset));
+        const urlIds = query.url?.length ? await exactUrlIds(query.url, findUrls) : undefined;
+        if (urlIds?.length === 0) return noArticles();
         const response = await federated<ArticleDocument & Record<string, unknown>>(
           articlesUid,
-          articleSearchParams(query),
+          articleSearchParams(query, urlIds),
           {
             offset: query.offset,
             limit,

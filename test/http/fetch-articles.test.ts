@@ -90,6 +90,47 @@ describe('articles by URL', () => {
     expect(await ids(['https://news.example/2024/', `${base}/`, `${base}-2/x`])).toEqual([]);
   });
 
+  it('search by url compares letter case: a URL differing only in case is another page; totals and pages count exact matches', async () => {
+    const base = 'https://news.example/2024/Wahl-Ergebnis';
+    const articles = [
+      { id: 'case-a', url: base, body: 'Die Wahl brachte der Regierung eine knappe Mehrheit im Landtag.' },
+      { id: 'case-b', url: base, body: 'Nach der Wahl begannen die Gespräche über eine neue Koalition.' },
+      {
+        id: 'case-c',
+        url: base.toLowerCase(),
+        body: 'Die Wahlbeteiligung stieg im Vergleich zur letzten Wahl.',
+      },
+      {
+        id: 'case-d',
+        url: base.toUpperCase(),
+        body: 'Die Auszählung der Briefwahl dauerte bis in die Nacht.',
+      },
+    ];
+    await request(open.app)
+      .post('/articles')
+      .set('Authorization', `Bearer ${KEY}`)
+      .send(articles)
+      .expect(200);
+    const search = async (query: Record<string, unknown>) => {
+      const found = await request(open.app).get('/search').query(query).expect(200);
+      return { total: found.body.total, ids: found.body.hits.map((hit: { id: string }) => hit.id).sort() };
+    };
+    expect(await search({ url: base })).toEqual({ total: 2, ids: ['case-a', 'case-b'] });
+    expect(await search({ url: base.toLowerCase() })).toEqual({ total: 1, ids: ['case-c'] });
+    expect(await search({ url: [base.toUpperCase(), base.toLowerCase()] })).toEqual({
+      total: 2,
+      ids: ['case-c', 'case-d'],
+    });
+    expect(await search({ url: 'https://NEWS.example/2024/wahl-ergebnis' })).toEqual({ total: 0, ids: [] });
+    // Pages of one hit: the exact matches, each once, and the total of exact matches on each page.
+    const first = await search({ url: base, limit: 1, offset: 0 });
+    const second = await search({ url: base, limit: 1, offset: 1 });
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect([...first.ids, ...second.ids].sort()).toEqual(['case-a', 'case-b']);
+    // With a keyword too: the URL narrows, the keyword ranks.
+    expect(await search({ url: base, q: 'Koalition' })).toEqual({ total: 1, ids: ['case-b'] });
+  });
+
   it('a loopback URL is refused with url_not_allowed when its host is not in FETCH_ALLOW_HOSTS', async () => {
     const posted = await request(closed.app)
       .post('/articles')

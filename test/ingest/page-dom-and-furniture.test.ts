@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/ingest/extract-page.js';
+import { parsePageDom } from '../../src/ingest/parse-page-dom.js';
 import { cutFurnitureText } from '../../src/ingest/strip-page-furniture.js';
 
 // Pages written here, each around the same four-paragraph story with one kind of furniture, or with
@@ -48,6 +49,21 @@ describe('linkedom, and jsdom where linkedom reads a page differently', () => {
     const html = `<!doctype html><html><head><title>Freight yard</title></head><body><p>Menu</p></body></html>
 <div class="story">${paragraphs(STORY)}</div>`;
     expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
+  it("linkedom's tree gets what stood in <head> and after </body> or </html> into the body, in the browser's order", () => {
+    const html = `<html><head><title>T</title><meta name="a" content="b"><div>one</div><meta name="c" content="d">
+</head><body><p>two</p></body><p>three</p></html><p>four</p>`;
+    const { document } = parsePageDom(html, null, 'linkedom');
+    expect([...document.head.children].map((element) => element.tagName)).toEqual(['TITLE', 'META']);
+    expect([...document.body.children].map((element) => element.textContent)).toEqual([
+      'one',
+      '',
+      'two',
+      'three',
+      'four',
+    ]);
+    expect(document.querySelector('meta[name="c"]')?.getAttribute('content')).toBe('d');
   });
 
   it('linkedom and jsdom give the same text and metadata for an ordinary page', () => {

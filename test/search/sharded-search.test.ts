@@ -3,6 +3,8 @@
 // matching ids, totals, facet counts, entity look-up, recent articles, write order and the rebuilt graph.
 // test/fixtures/sharding is synthetic (always present); ../shared/corpus is used too when it is there.
 import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +246,35 @@ describe('articles sharded over two Meilisearch instances', () => {
       expect(await sharded.opened.search.deleteArticle(id)).toBe(true);
       expect(await owner.getArticle(id)).toBeUndefined();
       expect(await sharded.opened.search.countArticles()).toBe(48);
+    });
+
+    it('finds a page by its URL to the letter, over both shards, as one instance does', async () => {
+      const url = 'https://news.example/2024/Gipfel-in-Paris';
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'url-case-')), 'urls.jsonl');
+      const variants = [url, url, url.toLowerCase(), url.toUpperCase(), url, url.toLowerCase()];
+      await writeFile(
+        file,
+        variants
+          .map((variant, index) =>
+            JSON.stringify({
+              id: `url-case-${index}`,
+              url: variant,
+              body: `Gipfel in Paris, Bericht ${index}.`,
+            }),
+          )
+          .join('\n'),
+      );
+      expect(await single.index([file])).toEqual(await sharded.index([file]));
+      const expected = ['url-case-0', 'url-case-1', 'url-case-4'];
+      expect(new Set(expected.map((id) => shardOf(id, 2))).size).toBe(2);
+      for (const search of [single, sharded].map((ng) => ng.opened.search)) {
+        const found = await everything(search, { q: '', url: [url] });
+        expect([found.ids, found.total]).toEqual([expected, 3]);
+        const lower = await everything(search, { q: '', url: [url.toLowerCase(), 'https://NEWS.example/x'] });
+        expect([lower.ids, lower.total]).toEqual([['url-case-2', 'url-case-5'], 2]);
+        const page = await search.searchArticles({ q: '', url: [url], limit: 2, offset: 2 });
+        expect([page.hits.length, page.total]).toEqual([1, 3]);
+      }
     });
   });
 
