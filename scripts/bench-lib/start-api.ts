@@ -12,7 +12,15 @@ export interface StartedApi {
   /** What it logged up to now (and, after stop(), until it exited). */
   readonly log: string;
   rssMb(): number;
+  /** The most RSS it has held since it started (VmHWM): what a machine must have for it. */
+  peakRssMb(): number;
   stop(): Promise<void>;
+}
+
+/** A field of /proc/<pid>/status, in MB. */
+function statusMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);
 }
 
 export async function startApi(env: Record<string, string>): Promise<StartedApi> {
@@ -40,10 +48,8 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
     get log() {
       return log;
     },
-    rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
-    },
+    rssMb: () => statusMb(child.pid, 'VmRSS'),
+    peakRssMb: () => statusMb(child.pid, 'VmHWM'),
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');

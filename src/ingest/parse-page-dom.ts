@@ -1,8 +1,8 @@
 // A page's DOM from one of two parsers: linkedom (an order of magnitude faster to build, measured in
 // docs/web-ingest.md) or jsdom (the standard DOM, slower; the fallback where Readability or our rules
 // throw under linkedom).
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
+import { loadJsdom } from './load-jsdom.js';
 
 export type DomParser = 'linkedom' | 'jsdom';
 
@@ -15,6 +15,7 @@ export interface PageDom {
 /** Parses `html` with `parser`; `url` is the page's address, when known (jsdom resolves links against it). */
 export function parsePageDom(html: string, url: string | null, parser: DomParser): PageDom {
   if (parser === 'jsdom') {
+    const { JSDOM, VirtualConsole } = loadJsdom();
     const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
     return { document: dom.window.document, close: () => dom.window.close() };
   }
