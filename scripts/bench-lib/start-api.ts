@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface StartedApi {
   readySeconds: number;
+  pid: number | undefined;
   /** Where it listens, from its "listening" line. */
   url: string;
   /** What it logged up to now (and, after stop(), until it exited). */
@@ -44,6 +45,7 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
   const url = /newsgraph listening on (http:\/\/\S+?:\d+)/.exec(log)?.[1] ?? '';
   return {
     readySeconds,
+    pid: child.pid,
     url,
     get log() {
       return log;
@@ -53,6 +55,12 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');
+        // An API that died during the series (out of heap under --api-heap-mb) has no exit left to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) {
+          log += `had exited with ${child.signalCode ?? child.exitCode}\n`;
+          resolve();
+          return;
+        }
         child.once('exit', (code, signal) => {
           log += `exited with ${signal ?? code}\n`;
           resolve();
