@@ -46,7 +46,9 @@ export interface ModeResult {
   edges: number | undefined;
   firstStartSeconds: number;
   secondStartSeconds: number;
+  /** RSS after the series, and the most it held during them (VmHWM). */
   rssMb: number;
+  peakRssMb: number;
   neighbors: Latencies;
   hubNeighbors: Latencies;
   /** null where the mode answers 501 (no neighbourhoods). */
@@ -106,9 +108,12 @@ async function indexArticles(env: Record<string, string>, options: RealisticOpti
     for (const batch of realisticArticles(options.articles, 10_000)) {
       await opened.search.addArticles(batch);
       done += batch.length;
-      process.stderr.write(`\rbench: indexed ${done} of ${options.articles}`);
+      const seconds = (performance.now() - started) / 1000;
+      // A line a batch, with the time: a million articles take long enough that the rate is worth a log.
+      process.stderr.write(
+        `bench: indexed ${done} of ${options.articles} in ${seconds.toFixed(0)} s (${new Date().toISOString()})\n`,
+      );
     }
-    process.stderr.write('\n');
     return (performance.now() - started) / 1000;
   } finally {
     await opened.close();
@@ -118,6 +123,7 @@ async function indexArticles(env: Record<string, string>, options: RealisticOpti
 
 /** Entities drawn as often as they are mentioned (every article's entities, sampled), and the biggest hub. */
 function askedEntities(options: RealisticOptions): { asked: string[]; hub: string } {
+  const started = performance.now();
   const random = seededRandom(11);
   const asked: string[] = [];
   const counts = new Map<string, number>();
@@ -135,6 +141,8 @@ function askedEntities(options: RealisticOptions): { asked: string[]; hub: strin
   }
   let hub = '';
   for (const [id, count] of counts) if (count > (counts.get(hub) ?? 0)) hub = id;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`bench: ${options.articles} articles generated and sampled in ${seconds} s\n`);
   return { asked, hub };
 }
 
@@ -188,6 +196,7 @@ async function measureMode(
         firstStartSeconds,
         secondStartSeconds: api.readySeconds,
         rssMb: api.rssMb(),
+        peakRssMb: api.peakRssMb(),
         neighbors,
         hubNeighbors,
         depth2,
@@ -255,7 +264,7 @@ function printResult(r: ModeResult): void {
   process.stdout.write(
     [
       `${r.setup}, GRAPH_MODE=${r.mode} (health says ${r.graphMode ?? 'nothing'}): ${r.entities} entities, ${r.edges} edges`,
-      `  start-up: ${r.firstStartSeconds.toFixed(1)} s first, ${r.secondStartSeconds.toFixed(1)} s again; API RSS ${r.rssMb} MB`,
+      `  start-up: ${r.firstStartSeconds.toFixed(1)} s first, ${r.secondStartSeconds.toFixed(1)} s again; API RSS ${r.rssMb} MB (peak ${r.peakRssMb} MB)`,
       `  neighbours (limit 50): ${latency(r.neighbors)}; of the hub: ${latency(r.hubNeighbors)}`,
       `  depth 2 (maxNodes 500, ${r.depth2Asked} asked): ${r.depth2 ? latency(r.depth2) : 'not answered in this mode (501)'}` +
         (r.depth2Refused > 0 ? `; ${r.depth2Refused} answered an error (past MEILI_TIMEOUT_MS)` : ''),

@@ -7,12 +7,21 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface StartedApi {
   readySeconds: number;
+  pid: number | undefined;
   /** Where it listens, from its "listening" line. */
   url: string;
   /** What it logged up to now (and, after stop(), until it exited). */
   readonly log: string;
   rssMb(): number;
+  /** The most RSS it has held since it started (VmHWM): what a machine must have for it. */
+  peakRssMb(): number;
   stop(): Promise<void>;
+}
+
+/** A field of /proc/<pid>/status, in MB. */
+function statusMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);
 }
 
 export async function startApi(env: Record<string, string>): Promise<StartedApi> {
@@ -36,17 +45,22 @@ export async function startApi(env: Record<string, string>): Promise<StartedApi>
   const url = /newsgraph listening on (http:\/\/\S+?:\d+)/.exec(log)?.[1] ?? '';
   return {
     readySeconds,
+    pid: child.pid,
     url,
     get log() {
       return log;
     },
-    rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
-    },
+    rssMb: () => statusMb(child.pid, 'VmRSS'),
+    peakRssMb: () => statusMb(child.pid, 'VmHWM'),
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');
+        // An API that died during the series (out of heap under --api-heap-mb) has no exit left to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) {
+          log += `had exited with ${child.signalCode ?? child.exitCode}\n`;
+          resolve();
+          return;
+        }
         child.once('exit', (code, signal) => {
           log += `exited with ${signal ?? code}\n`;
           resolve();

@@ -2,9 +2,9 @@
 // seven times faster than jsdom on the corpus feeds' items, with the same text: docs/web-ingest.md). A
 // fragment with document tags (<html>, <head>, <body> or their ends) is read with jsdom: linkedom drops or
 // misplaces what follows them, where a browser reads on.
-import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { blockText } from './block-text.js';
+import { loadJsdom } from './load-jsdom.js';
 
 const DOCUMENT_TAG = /<\/?(html|head|body)[\s>/]/i;
 
@@ -20,5 +20,5 @@ export function htmlToText(html: string): string {
       // linkedom gave up on this markup: jsdom reads it as a browser would.
     }
   }
-  return blockText(JSDOM.fragment(html));
+  return blockText(loadJsdom().JSDOM.fragment(html));
 }

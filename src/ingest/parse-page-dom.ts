@@ -2,12 +2,9 @@
 // docs/web-ingest.md) or jsdom (the standard DOM, slower; the fallback where Readability or our rules
 // throw under linkedom). jsdom is loaded at its first page: it takes a second to load, and a page thread
 // that never falls back to it would pay that at every start.
-import { createRequire } from 'node:module';
-import type * as Jsdom from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { NewsgraphError } from '../errors.js';
-
-const require = createRequire(import.meta.url);
+import { loadJsdom } from './load-jsdom.js';
 
 export type DomParser = 'linkedom' | 'jsdom';
 
@@ -20,7 +17,7 @@ export interface PageDom {
 /** Parses `html` with `parser`; `url` is the page's address, when known (jsdom resolves links against it). */
 export function parsePageDom(html: string, url: string | null, parser: DomParser): PageDom {
   if (parser === 'jsdom') {
-    const { JSDOM, VirtualConsole } = require('jsdom') as typeof Jsdom;
+    const { JSDOM, VirtualConsole } = loadJsdom();
     const dom = new JSDOM(html, { url: url ?? undefined, virtualConsole: new VirtualConsole() });
     return { document: dom.window.document, close: () => dom.window.close() };
   }

@@ -1,7 +1,7 @@
 // Index mode over two Meilisearch instances (MEILI_REMOTES) answers as over one: the same files go through
 // the same pipeline into one instance and into two more that share the articles by id; every neighbour
-// list, weight, evidence list and entity node read from the sharded graph index (one federated search with
-// merged facets per question) must equal the single instance's, and memory mode's; so must the
+// list, weight, evidence list and entity node read from the sharded graph index (each instance's facets
+// summed) must equal the single instance's, and memory mode's; so must the
 // neighbourhood exports (GET /graph with a centre) built from them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph, type ExportOptions } from '../../src/graph/export-graph.js';
