@@ -4,6 +4,9 @@ FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
+# The one patch of a dependency (linkedom, patches/): what npm ci's postinstall would have applied.
+COPY patches ./patches
+RUN npx patch-package --error-on-fail
 COPY tsconfig.json ./
 COPY src ./src
 COPY data ./data
