@@ -1,8 +1,11 @@
 // Feed subscriptions at work: subscribe (first poll at once), unsubscribe, poll now, and a timer that polls
 // every feed when due. A poll that fails waits twice as long as the one before it (from the feed's own
 // interval up to maxBackoffMinutes); a good one resets that. New items go through the same pipeline as
-// every other article. The state of each feed is written back to its store after each poll.
-import { createHash } from 'node:crypto';
+// every other article. The state of each feed is written back to its store after each poll. Several API
+// processes on one index share the subscriptions: before a timed poll a process claims the feed in the
+// store, and the last claim written wins (Meilisearch applies writes in order; see DEFAULTS).
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FeedsConfig } from '../config.js';
 import { NotFoundError } from '../errors.js';
 import { checkUrl, FetchError } from '../ingest/fetch-url.js';
@@ -12,6 +15,21 @@ import type { IndexSummary, Rejection } from '../pipeline.js';
 import type { FeedStore } from '../search/create-feed-store.js';
 import { pollFeed, type PollDeps } from './poll-feed.js';
 import type { Feed } from './types.js';
+
+export const DEFAULTS = {
+  /**
+   * How long a claim holds: longer than a poll takes (fetch time-out and indexing its items); a process
+   * that dies while polling leaves a claim that others wait out.
+   */
+  claimMs: 10 * 60_000,
+  /**
+   * Wait between writing a claim and reading it back. Processes that saw the feed due at the same time
+   * each write their claim; once every claim written within this wait is applied, only the last one's
+   * writer reads back its own and polls. A second poll needs a process to take longer than this between
+   * reading the feed and writing its claim; it would index nothing new (known items are skipped).
+   */
+  settleMs: 1_000,
+};
 
 export interface FeedPoller {
   subscribe(url: string, intervalMinutes?: number): Promise<Feed>;
@@ -30,6 +48,9 @@ export interface FeedPollerDeps {
   config: FeedsConfig;
   logger: Logger;
   now?: () => number;
+  /** This process's name in claims; random by default. */
+  instance?: string;
+  claims?: Partial<typeof DEFAULTS>;
 }
 
 export function feedId(url: string): string {
@@ -44,6 +65,19 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   const { store, config, logger } = deps;
   const now = deps.now ?? Date.now;
   const running = new Map<string, Promise<{ feed: Feed; indexed: number }>>();
+  const instance = deps.instance ?? randomUUID();
+  const { claimMs, settleMs } = { ...DEFAULTS, ...deps.claims };
+
+  const claimedByOther = (feed: Feed): boolean =>
+    !!feed.claim && feed.claim.by !== instance && feed.claim.until > now();
+
+  /** The feed as claimed by this process, or undefined where another process's claim was written last. */
+  const claim = async (feed: Feed): Promise<Feed | undefined> => {
+    await store.put({ ...feed, claim: { by: instance, until: now() + claimMs } });
+    await sleep(settleMs);
+    const stored = await store.get(feed.id);
+    return stored?.claim?.by === instance ? stored : undefined;
+  };
 
   const backoff = (feed: Feed, failures: number): number =>
     Math.min(feed.intervalMinutes * 2 ** failures, config.maxBackoffMinutes) * 60_000;
@@ -69,6 +103,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         lastModified: result.lastModified,
         failures: 0,
         nextPoll: started + feed.intervalMinutes * 60_000,
+        claim: null,
       };
     } catch (cause) {
       const error = cause as Error & { code?: string };
@@ -79,6 +114,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         lastError: { code: error.code ?? 'internal_error', message: error.message },
         failures,
         nextPoll: started + backoff(feed, failures),
+        claim: null,
       };
       logger.warn(`feeds: ${feed.url}: ${error.message} (poll ${failures} failed in a row)`);
     }
@@ -142,7 +178,9 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         checking = true;
         (async () => {
           for (const feed of await store.list()) {
-            if (feed.nextPoll <= now()) await poll(feed);
+            if (feed.nextPoll > now() || claimedByOther(feed) || running.has(feed.id)) continue;
+            const claimed = await claim(feed);
+            if (claimed) await poll(claimed);
           }
         })()
           .catch((cause: Error) => logger.warn(`feeds: cannot poll: ${cause.message}`))

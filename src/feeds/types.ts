@@ -22,6 +22,16 @@ export interface Feed {
   failures: number;
   /** When the next poll is due, in ms since the epoch. */
   nextPoll: number;
+  /**
+   * The API process polling it now, until when (ms since the epoch): several processes on one index poll
+   * each feed once. Absent in subscriptions written before it.
+   */
+  claim?: FeedClaim | null;
+}
+
+export interface FeedClaim {
+  by: string;
+  until: number;
 }
 
 /** A subscription as GET /feeds lists it. */

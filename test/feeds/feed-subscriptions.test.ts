@@ -180,37 +180,7 @@ describe('feed subscriptions', () => {
     );
     let clock = Date.now();
     const polls = () => asked('/timer.rss').length;
-    const client = createMeiliClient({
-      url: ng.opened.meili.url,
-      apiKey: ng.opened.searchKey,
-      timeoutMs: ng.config.meili.requestTimeoutMs,
-    });
-    const poller = createFeedPoller({
-      store: createFeedStore(client, `${ng.config.meili.indexPrefix}timer_`),
-      poll: {
-        limits: ng.config.fetch,
-        readPage: readPageInProcess,
-        maxChars: ng.config.maxArticleChars,
-        robotsAllow: createRobotsCheck(ng.config.fetch),
-        known: async () => new Set<string>(),
-      },
-      indexArticles: async (records: AsyncIterable<IngestItem>) => {
-        const read: IngestItem[] = [];
-        for await (const record of records) read.push(record);
-        return { read: read.length, indexed: read.length, rejected: 0 };
-      },
-      config: { defaultIntervalMinutes: 1, maxBackoffMinutes: 10, checkEveryMs: 100 },
-      logger: createLogger('warn'),
-      now: () => clock,
-    });
-    const until = async (done: () => boolean) => {
-      for (let waited = 0; !done() && waited < 10_000; waited += 50) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
-    const ticks = async (count: number) => {
-      for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    };
+    const poller = timerPoller('timer_', () => clock);
 
     await poller.subscribe(`${web.origin}/timer.rss`, 1);
     expect(polls()).toBe(1);
@@ -225,4 +195,72 @@ describe('feed subscriptions', () => {
     await ticks(5);
     expect(polls()).toBe(2);
   });
+
+  it('two API processes on one index poll a due feed once, and once more when it is due again', async () => {
+    // A slow feed: without claims, the second process's timer sees it due while the first still polls.
+    web.route('/shared.rss', (_req, res) => {
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(web.origin, ITEMS)),
+        600,
+      );
+    });
+    let clock = Date.now();
+    const polls = () => asked('/shared.rss').length;
+    const first = timerPoller('shared_', () => clock, 'first');
+    const second = timerPoller('shared_', () => clock, 'second');
+
+    await first.subscribe(`${web.origin}/shared.rss`, 1);
+    expect(polls()).toBe(1);
+    const stops = [first.start(), second.start()];
+    clock += 61_000;
+    await until(() => polls() === 2);
+    await ticks(20);
+    expect(polls()).toBe(2);
+    const [feed] = await second.list();
+    expect(feed).toMatchObject({ lastError: null, claim: null });
+    // Due again: polled once more, by one of them.
+    clock += 61_000;
+    await until(() => polls() === 3);
+    await ticks(20);
+    expect(polls()).toBe(3);
+    for (const stop of stops) stop();
+  });
 });
+
+/** A poller over its own feed index (`prefix`) of the test's Meilisearch, that indexes nothing. */
+function timerPoller(prefix: string, now: () => number, instance?: string) {
+  const client = createMeiliClient({
+    url: ng.opened.meili.url,
+    apiKey: ng.opened.searchKey,
+    timeoutMs: ng.config.meili.requestTimeoutMs,
+  });
+  return createFeedPoller({
+    store: createFeedStore(client, `${ng.config.meili.indexPrefix}${prefix}`),
+    poll: {
+      limits: ng.config.fetch,
+      readPage: readPageInProcess,
+      maxChars: ng.config.maxArticleChars,
+      robotsAllow: createRobotsCheck(ng.config.fetch),
+      known: async () => new Set<string>(),
+    },
+    indexArticles: async (records: AsyncIterable<IngestItem>) => {
+      const read: IngestItem[] = [];
+      for await (const record of records) read.push(record);
+      return { read: read.length, indexed: read.length, rejected: 0 };
+    },
+    config: { defaultIntervalMinutes: 1, maxBackoffMinutes: 10, checkEveryMs: 100 },
+    logger: createLogger('warn'),
+    now,
+    ...(instance && { instance, claims: { settleMs: 300 } }),
+  });
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function ticks(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
