@@ -42,4 +42,30 @@ describe('the tagged-name finder', () => {
       { start: 7, end: 8, type: 'location' },
     ]);
   });
+
+  it('runs a German person the tagger ended after one word over the capitalised names after it', () => {
+    // The tagger's errors, as seen in corpus articles: a first name alone tagged a person.
+    const persons = new Set(['Srećko', 'Tarantinos', 'Ewa']);
+    const nouns = new Set(['Sprecher', 'Weltraumabenteuer']);
+    const tagger: Tagger = {
+      tag: () => [],
+      tagDocument: (sentences) => sentences.map((s) => s.map((w) => (persons.has(w) ? 'B-PER' : 'O'))),
+      isCommonWord: (word) => word === 'Sagte',
+      isDictionaryNoun: (word) => nouns.has(word),
+    };
+    const find = createTaggedNameFinder({ de: tagger });
+    const names = (...words: string[]) =>
+      find(tokensOf(words), 'de').names.map(({ start, end }) => words.slice(start, end).join(' '));
+    expect(names('Der', 'Philosoph', 'Srećko', 'Horvat', 'sprach', '.')).toEqual(['Srećko Horvat']);
+    // Not over a genitive's noun, a compound of a dictionary noun, a common word or a weekday.
+    expect(names('Tarantinos', 'Kultfilm', 'lief', '.')).toEqual(['Tarantinos']);
+    expect(names('Ewa', 'Weltraumabenteuer', 'kam', '.')).toEqual(['Ewa']);
+    expect(names('Ewa', 'Pressesprecher', 'kam', '.')).toEqual(['Ewa']);
+    expect(names('Ewa', 'Sagte', 'etwas', '.')).toEqual(['Ewa']);
+    expect(names('Ewa', 'Montag', 'kam', '.')).toEqual(['Ewa']);
+    // English names are left as the tagger ended them.
+    expect(find(tokensOf(['Ewa', 'Kopacz', 'said', '.']), 'en').names).toEqual([
+      { start: 0, end: 1, type: 'person' },
+    ]);
+  });
 });
