@@ -2,7 +2,9 @@
 // fallback, hundreds), which on the main thread would stall Meilisearch writes and the API. Pages go to the worker with the fewest
 // pages queued; a worker that dies is replaced and its pages are sent once more. A worker is also retired
 // after DEFAULTS.recycleAfter pages (it takes no new ones and stops when its queue is empty): a worker's
-// memory grew with every page read in a long WARC run.
+// memory grew with every page read in a long WARC run (2026-12-05, when many pages went to jsdom). Since
+// 2026-12-07 a worker reading 1,828 pages without renewal stays flat, and a new one costs about a second
+// (docs/web-ingest.md, "linkedom, patched"), so renewal is rare.
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { PageContent } from './extract-page.js';
@@ -17,7 +19,7 @@ export interface PagePool {
  * A worker's heap is capped (a worker's memory grew by about a megabyte a page in a WARC of 1,000 pages),
  * and a worker is retired after `recycleAfter` pages.
  */
-export const DEFAULTS = { recycleAfter: 50, maxHeapMb: 1024 };
+export const DEFAULTS = { recycleAfter: 1_000, maxHeapMb: 1024 };
 
 export interface PageRequest {
   id: number;
