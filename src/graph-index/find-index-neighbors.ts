@@ -1,7 +1,7 @@
 // "Who is mentioned with whom", answered from the graph index instead of the in-memory graph: the entity's
 // neighbour list kept in the index (or, for a date range, the facet counts of related entities over the
-// articles and sentences in it) gives its edges' counts, entity totals for PMI and G² come from facets, and
-// the list is ranked exactly as find-neighbors.ts ranks it, ties included, from complete counts
+// articles and sentences in it) gives its edges' counts, the totals of the candidates for PMI and G² are read
+// from the totals the index keeps (only theirs), and the list is ranked exactly as find-neighbors.ts ranks it, ties included, from complete counts
 // (docs/index-mode.md).
 import type { EntityInfo } from '../entities/types.js';
 import {
@@ -61,10 +61,7 @@ export async function findIndexNeighbors(
   const shared = ranged ? asMap(counted[0]) : list?.articles;
   const sentences = ranged ? asMap(counted[1]) : list?.sentences;
   if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
-  // Every entity's articles, for PMI and G² (cached by the graph index until an article changes).
-  const all = significance ? await graph.entityTotals() : { total: articles.total, counts: {} };
-
-  const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
+  const passing: Array<{ id: string; count: number; articles: number; sentences: number }> = [];
   const source = window === 'article' ? shared : sentences;
   for (const [other, windowCount] of source) {
     if (other === id) continue;
@@ -72,13 +69,27 @@ export async function findIndexNeighbors(
     const count = window === 'article' ? counts.articles : counts.sentences;
     if (count !== windowCount) throw new Error('findIndexNeighbors: inconsistent counts');
     if (count < Math.max(1, minWeight) || counts.articles < minArticles) continue;
+    passing.push({ id: other, count, ...counts });
+  }
+  // The candidates' own articles, for PMI and G² (cached by the graph index until an article changes).
+  const totals = significance ? await graph.entityTotals(passing.map((candidate) => candidate.id)) : [];
+
+  const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
+  passing.forEach(({ id: other, count, ...counts }, i) => {
     // A closure per candidate only where the measure reads the other's total (a hub has tens of thousands).
     const weight = significance
-      ? neighborWeight(measure, count, counts.articles, own.total, () => all.counts[other] ?? 0, all.total)
+      ? neighborWeight(
+          measure,
+          count,
+          counts.articles,
+          own.total,
+          () => totals[i]?.articles ?? 0,
+          articles.total,
+        )
       : count;
-    if (measure === 'llr' && weight <= 0) continue;
+    if (measure === 'llr' && weight <= 0) return;
     candidates.push({ id: other, weight, ...counts });
-  }
+  });
   candidates.sort(byCounts);
 
   // Names (and types) are read only for the strongest, a whole tie group at a time, until `limit` are kept:

@@ -1,8 +1,8 @@
 // GET /graph of an entity's neighbourhood in index mode. The edge lists an export reads are fetched from the
 // graph index into a small compact store, level by level: the centre's whole list, then (at depth 2) the
 // whole lists of the entities it reaches, then the links among the members. The in-memory export
-// (export-graph.ts) then runs over that store with the whole graph's article count and entity totals, so
-// the selection, the measures, the cuts and the JSON are memory mode's own. The disparity backbone needs
+// (export-graph.ts) then runs over that store with the whole graph's article count and the totals of its
+// entities (read from the totals the index keeps, only theirs), so the selection, the measures, the cuts and the JSON are memory mode's own. The disparity backbone needs
 // every neighbour's strength (the sum of all its links), which no facet gives: it is not answered here.
 import type { SerializedGraph } from 'graphology-types';
 import type { EntityInfo } from '../entities/types.js';
@@ -46,35 +46,29 @@ export async function indexExportGraph(
 async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<Exported | undefined> {
   const resolved = { ...resolveExportOptions(options), center: options.center };
   const { center, depth, measure, from, to } = resolved;
-  const part = createPart(graph, { from, to }, weakest(resolved));
-  // PMI and G² weigh every candidate by its articles: every entity's, from one facet (cached by the index).
-  const all = measure === 'count' ? undefined : await graph.entityTotals();
-  const [articleCount, centerArticles] = all
-    ? [all.total, all.counts[center] ?? 0]
-    : (
-        await graph.facets([
-          { where: { kind: 'article' } },
-          { where: { kind: 'article', mentioned: center } },
-        ])
-      ).map((answer) => answer.total);
+  // PMI and G² weigh every candidate by its articles: each entity placed in the part gets its total.
+  const weighed = measure !== 'count';
+  const part = createPart(graph, { from, to }, weakest(resolved), weighed);
+  const [articleCount, centerArticles] = (
+    await graph.facets([{ where: { kind: 'article' } }, { where: { kind: 'article', mentioned: center } }])
+  ).map((answer) => answer.total);
   if (!articleCount || !centerArticles) return undefined;
-  const totals = all ? (id: string) => all.counts[id] ?? 0 : undefined;
   const context: ExportContext = { articleCount, datedCounts: part.datedCounts };
 
-  await part.addWholeLists([center], totals);
+  await part.addWholeLists([center]);
   if (depth === 2) {
     const near = exportMembers(part.store, { ...resolved, depth: 1 }, context);
     if (near && !near.cut) {
       const reached = [...near.members].filter((id) => id !== center);
       // Hubs are told apart by their articles before they are walked through.
-      if (!totals) await part.setArticles(reached);
-      await part.addWholeLists(reached, totals);
+      if (!weighed) await part.setArticles(reached);
+      await part.addWholeLists(reached);
     }
   }
   const members = exportMembers(part.store, resolved, context);
   if (!members) return undefined;
   await part.addLinksAmong([...members.members]);
-  await part.describe([...members.members], totals);
+  await part.describe([...members.members]);
   return exportGraphOnce(part.store, resolved, context);
 }
 
@@ -91,11 +85,15 @@ function weakest(resolved: ExportOptions): { articles: number; sentences: number
   };
 }
 
-/** The part of the graph an export reads, as a compact store, and the date range's counts of its edges. */
+/**
+ * The part of the graph an export reads, as a compact store, and the date range's counts of its edges; with
+ * `weighed`, every entity is placed with its articles (PMI and G² read them), read before it is placed.
+ */
 function createPart(
   graph: GraphIndex,
   dates: { from?: number; to?: number },
   floor: { articles: number; sentences: number },
+  weighed: boolean,
 ) {
   const store: CooccurrenceGraph = createCooccurrenceGraph();
   const dated = new Map<string, EdgeCounts>();
@@ -103,12 +101,23 @@ function createPart(
   const inRange = dates.from !== undefined || dates.to !== undefined;
   const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
+  // Entity -> its articles, read before it is placed (weighed parts only).
+  const articlesOf = new Map<string, number>();
+
   /** The entity's number in the part, added with placeholder name and counts when new. */
-  const numberOf = (id: string, totals?: (id: string) => number): number => {
+  const numberOf = (id: string): number => {
     const known = store.entities.numbers.get(id);
     if (known !== undefined) return known;
     const info: EntityInfo = { id, name: id, type: 'other' };
-    return placeEntity(store, info, { articles: totals?.(id) ?? 0, mentions: 0 });
+    return placeEntity(store, info, { articles: articlesOf.get(id) ?? 0, mentions: 0 });
+  };
+
+  /** Reads the articles of those of `ids` not read yet (weighed parts only). */
+  const readArticles = async (ids: Iterable<string>): Promise<void> => {
+    if (!weighed) return;
+    const missing = [...new Set(ids)].filter((id) => !articlesOf.has(id));
+    const totals = await graph.entityTotals(missing);
+    missing.forEach((id, i) => articlesOf.set(id, totals[i]?.articles ?? 0));
   };
 
   /**
@@ -116,22 +125,17 @@ function createPart(
    * member), and in the range (two facet queries, articles and sentences); only the edges to `among` when
    * given.
    */
-  const addLists = async (
-    ids: readonly string[],
-    among: ReadonlySet<string> | undefined,
-    totals?: (id: string) => number,
-  ): Promise<void> => {
+  const addLists = async (ids: readonly string[], among: ReadonlySet<string> | undefined): Promise<void> => {
     // A few lists at a time: a depth-2 view reads hundreds of whole lists (hubs' among them), and holding
     // them all at once before adding them took the process's heap past 160 MB at 100,000 articles.
     for (let at = 0; at < ids.length; at += DEFAULTS.listsAtOnce) {
-      await addSomeLists(ids.slice(at, at + DEFAULTS.listsAtOnce), among, totals);
+      await addSomeLists(ids.slice(at, at + DEFAULTS.listsAtOnce), among);
     }
   };
 
   const addSomeLists = async (
     ids: readonly string[],
     among: ReadonlySet<string> | undefined,
-    totals?: (id: string) => number,
   ): Promise<void> => {
     const queries: GraphFacetQuery[] = [];
     if (inRange) {
@@ -143,20 +147,30 @@ function createPart(
       }
     }
     const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
-    ids.forEach((id, i) => {
+    // Each list's edges above the floor; among members, the members are looked up in the list (a hub's list
+    // is far longer than the members).
+    const kept = ids.map((id, i) => {
       const { articles, sentences } = lists[i] as AdjacencyList;
-      const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
-      const self = numberOf(id, totals);
-      // Among members, the members are looked up in the list: a hub's list is far longer than the members.
       const pairs = among
         ? [...among].flatMap((other) =>
             articles.has(other) ? [[other, articles.get(other) as number] as const] : [],
           )
         : articles;
+      const edges: Array<readonly [string, number]> = [];
       for (const [other, shared] of pairs) {
         if (other === id || shared < floor.articles) continue;
         if (floor.sentences > 0 && (sentences.get(other) ?? 0) < floor.sentences) continue;
-        const number = numberOf(other, totals);
+        edges.push([other, shared]);
+      }
+      return edges;
+    });
+    await readArticles([...ids, ...kept.flatMap((edges) => edges.map(([other]) => other))]);
+    ids.forEach((id, i) => {
+      const { sentences } = lists[i] as AdjacencyList;
+      const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
+      const self = numberOf(id);
+      for (const [other, shared] of kept[i] ?? []) {
+        const number = numberOf(other);
         if (!pairCounts(store, self, number))
           addToPair(store, self, number, shared, sentences.get(other) ?? 0);
         if (datedArticles && datedSentences) {
@@ -171,9 +185,9 @@ function createPart(
 
   /** Sets these entities' articles (all articles mentioning each, furniture included, copies not). */
   const setArticles = async (ids: readonly string[]): Promise<void> => {
-    const answers = await graph.facets(ids.map((id) => ({ where: { kind: 'article', mentioned: id } })));
+    const totals = await graph.entityTotals(ids);
     ids.forEach((id, i) => {
-      store.entities.articles[numberOf(id)] = answers[i]?.total ?? 0;
+      store.entities.articles[numberOf(id)] = totals[i]?.articles ?? 0;
     });
   };
 
@@ -185,9 +199,9 @@ function createPart(
       dated.get(pairKey(edge.a, edge.b)) ?? { articles: 0, sentences: 0 },
 
     /** Every edge of these entities: what a level's walk and a hub's count of further links read. */
-    async addWholeLists(ids: readonly string[], totals?: (id: string) => number): Promise<void> {
+    async addWholeLists(ids: readonly string[]): Promise<void> {
       const missing = ids.filter((id) => !whole.has(id));
-      await addLists(missing, undefined, totals);
+      await addLists(missing, undefined);
       for (const id of missing) whole.add(id);
     },
 
@@ -203,30 +217,17 @@ function createPart(
       await addLists(partial, set);
     },
 
-    /**
-     * Gives the members their names and types (of the last written article mentioning each), articles and
-     * mentions (articles plus the mention tiers `<id>#k` of one facet over their articles).
-     */
-    async describe(ids: readonly string[], totals?: (id: string) => number): Promise<void> {
-      if (!totals) await setArticles(ids);
-      const [infos, [tiers]] = await Promise.all([
-        graph.latestInfo(ids),
-        graph.facets([{ where: { kind: 'article', mentionedAny: ids }, facet: 'tiers' }]),
-      ]);
-      const extra = new Map<string, number>();
-      for (const [tier, count] of Object.entries(tiers?.counts ?? {})) {
-        const id = tier.slice(0, tier.lastIndexOf('#'));
-        extra.set(id, (extra.get(id) ?? 0) + count);
-      }
-      for (const id of ids) {
+    /** Gives the members their names and types (of the last written article mentioning each) and totals. */
+    async describe(ids: readonly string[]): Promise<void> {
+      const [infos, totals] = await Promise.all([graph.latestInfo(ids), graph.entityTotals(ids)]);
+      ids.forEach((id, i) => {
         const info = infos.get(id);
-        const number = numberOf(id);
-        const articles = totals ? totals(id) : (store.entities.articles[number] as number);
-        placeEntity(store, info ?? { id, name: id, type: 'other' }, {
-          articles,
-          mentions: articles + (extra.get(id) ?? 0),
-        });
-      }
+        placeEntity(
+          store,
+          info ?? { id, name: id, type: 'other' },
+          totals[i] ?? { articles: 0, mentions: 0 },
+        );
+      });
     },
   };
 }

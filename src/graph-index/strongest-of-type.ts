@@ -16,13 +16,13 @@ export const DEFAULTS = {
  */
 export async function strongestOfType<T>(
   graph: GraphIndex,
-  rank: (depth: number) => T[],
+  rank: (depth: number) => T[] | Promise<T[]>,
   idOf: (entry: T) => string,
   options: { type?: EntityType; limit: number },
 ): Promise<Array<{ entry: T; info: EntityInfo }>> {
   const { type, limit } = options;
   for (let depth = type === undefined ? limit : limit * DEFAULTS.typeDepth; ; depth *= DEFAULTS.typeDepth) {
-    const ranked = rank(depth);
+    const ranked = await rank(depth);
     const infos = await graph.latestInfo(ranked.map(idOf));
     const found = ranked.flatMap((entry) => {
       const info = infos.get(idOf(entry));

@@ -1,14 +1,16 @@
-// Facet answers, neighbour lists, evidence dates and entity names of the graph index, kept until the index
-// changes. A hub's neighbour list holds up to hundreds of thousands of values (a facet over a date range
-// costs Meilisearch hundreds of milliseconds at 100k articles, docs/scaling.md); index mode asks it again for
-// the card, the neighbours and every neighbourhood export the hub is in, and an export names every member
-// (one search per entity). Each question first reads the graph index's version (the time of its last change,
-// one small request), and any change empties the cache, so an answer is never older than the index it was
-// read from. The least recently used answers go first once `maxValues` values (facet values, neighbours,
-// dated articles) are held.
+// Facet answers, neighbour lists, entity totals, the most mentioned, evidence dates and entity names of the
+// graph index, kept until the index changes. A hub's neighbour list holds up to hundreds of thousands of
+// values (a facet over a date range costs Meilisearch hundreds of milliseconds at 100k articles,
+// docs/scaling.md); index mode asks it again for the card, the neighbours and every neighbourhood export the
+// hub is in, and an export names every member (one search per entity). Each question first reads the graph
+// index's version (the time of its last change, one small request), and any change empties the cache, so an
+// answer is never older than the index it was read from. The least recently used answers go first once
+// `maxValues` values (facet values, neighbours, totals, dated articles) are held.
 import type { EntityInfo } from '../entities/types.js';
 import type { ArticleDate, FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
+import type { RankedTotal } from './create-totals-store.js';
 import type { AdjacencyList } from './sum-adjacency.js';
+import type { EntityTotal } from './to-total-deltas.js';
 
 export const DEFAULTS = { maxValues: 500_000 };
 
@@ -99,5 +101,22 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
       (dates) => 1 + dates.length,
     );
 
-  return { ...graph, facets, adjacency, articleDates, latestInfo };
+  // An entity's totals are one value: a depth-2 view reads those of every entity in its part.
+  const entityTotals = (ids: readonly string[]): Promise<EntityTotal[]> =>
+    cached(
+      ids.map((id) => JSON.stringify(['total', id])),
+      (missing) => graph.entityTotals(missing.map((i) => ids[i] as string)),
+      () => 1,
+    );
+
+  const mostMentioned = async (depth: number): Promise<RankedTotal[]> =>
+    (
+      await cached(
+        [JSON.stringify(['top', depth])],
+        async () => [await graph.mostMentioned(depth)],
+        (ranked) => 1 + ranked.length,
+      )
+    )[0] as RankedTotal[];
+
+  return { ...graph, facets, adjacency, articleDates, latestInfo, entityTotals, mostMentioned };
 }

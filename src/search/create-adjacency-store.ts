@@ -9,6 +9,7 @@ import { quote } from './build-filter.js';
 import type { FormatDocument } from './create-graph-index.js';
 import { graphFilter } from './graph-filter.js';
 import type { GraphDocument } from './to-graph-documents.js';
+import type { CountedDocument, TotalDocument } from './to-total-deltas.js';
 import { encodeAdjacency } from './adjacency-codec.js';
 import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
 import {
@@ -43,13 +44,13 @@ export type Search = (queries: Array<Record<string, unknown>>) => Promise<
 type Wait = (task: Promise<EnqueuedTask>, what: string) => Promise<void>;
 
 /** Every kind of document the graph index holds. */
-export type GraphIndexDocument = GraphDocument | AdjacencyDocument | FormatDocument;
+export type GraphIndexDocument = GraphDocument | AdjacencyDocument | TotalDocument | FormatDocument;
 
 /** The search that reads one entity's list documents (on one instance). */
 export function adjacencyParams(entity: string, limits = DEFAULTS) {
   return {
     q: '',
-    filter: [`entity = ${quote(entity)}`],
+    filter: ['kind = "list"', `entity = ${quote(entity)}`],
     page: 1,
     hitsPerPage: limits.documentsPerList,
     attributesToRetrieve: ['id', 'neighbors', 'counts', 'covered'],
@@ -151,7 +152,8 @@ export function createAdjacencyStore(
       const [result] = await search([
         {
           q: '',
-          filter: [`entity IN [${batch.map(quote).join(', ')}]`],
+          // Entity totals share the field (to-total-deltas.ts): only list documents count.
+          filter: ['kind = "list"', `entity IN [${batch.map(quote).join(', ')}]`],
           facets: ['entity'],
           page: 1,
           hitsPerPage: 0,
@@ -187,19 +189,22 @@ export function createAdjacencyStore(
       }
     },
 
-    /** What the graph documents of these articles relate now: the version a write or a delete replaces. */
-    async current(articleIds: readonly string[]): Promise<RelatedDocument[]> {
+    /**
+     * What the graph documents of these articles relate and count now: the version a write or a delete
+     * replaces, for the deltas of lists and totals.
+     */
+    async current(articleIds: readonly string[]): Promise<Array<RelatedDocument & CountedDocument>> {
       if (articleIds.length === 0) return [];
       const filter = graphFilter({ kind: 'article', articles: articleIds }).slice(1).join(' AND ');
-      const found: RelatedDocument[] = [];
+      const found: Array<RelatedDocument & CountedDocument> = [];
       for (let offset = 0; ; offset += limits.readPage) {
         const page = await index.getDocuments({
           filter,
-          fields: ['kind', 'related'],
+          fields: ['kind', 'related', 'mentioned', 'tiers'],
           limit: limits.readPage,
           offset,
         });
-        found.push(...(page.results as unknown as RelatedDocument[]));
+        found.push(...(page.results as unknown as Array<RelatedDocument & CountedDocument>));
         if (page.results.length < limits.readPage) return found;
       }
     },

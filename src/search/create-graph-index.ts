@@ -10,9 +10,17 @@ import { guard } from './create-search-index.js';
 import { graphFilter, type GraphWhere } from './graph-filter.js';
 import { createAdjacencyStore, readAdjacency, type GraphIndexDocument } from './create-adjacency-store.js';
 import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
+import {
+  ALL_TOTALS_QUERIES,
+  rankCountedTotals,
+  toCountedTotals,
+  totalsFacetQueries,
+} from './count-totals.js';
+import { createTotalsStore, type RankedTotal } from './create-totals-store.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import { toGraphDocuments } from './to-graph-documents.js';
+import type { EntityTotal, TotalDocument } from './to-total-deltas.js';
 import type { GraphFields } from './types.js';
 import { waitForTask } from './wait-for-task.js';
 
@@ -54,9 +62,10 @@ export interface GraphIndex {
   status(): Promise<{ lists: boolean; newestSeq: number | undefined }>;
   /** Name and type of each entity as the last written article that mentions it gives them. */
   latestInfo(ids: readonly string[]): Promise<Map<string, EntityInfo>>;
-  /** Every entity's articles (the `mentioned` facet over all articles) and the number of articles; kept
-   * until an article is written or removed. */
-  entityTotals(): Promise<FacetAnswer>;
+  /** The articles and mentions of each entity, in order (zero for one no article mentions). */
+  entityTotals(ids: readonly string[]): Promise<EntityTotal[]>;
+  /** The `depth` most mentioned entities with their totals: most mentions first, ties by id. */
+  mostMentioned(depth: number): Promise<RankedTotal[]>;
   /**
    * Changes whenever a document of the graph index changes (an article written or removed, a list written
    * or compacted, the format mark written or deleted): the time Meilisearch stamps the index with.
@@ -77,10 +86,10 @@ export interface GraphIndexWriter extends GraphIndex {
 
 /** A facet answer reached maxValuesPerFacet: its counts may be cut, so nothing is ranked from them. */
 export class GraphFacetLimitError extends NewsgraphError {
-  constructor(facet: string) {
+  constructor(facet: string, limit: number) {
     super(
       'graph_facet_limit',
-      `graph index: the facet "${facet}" has ${GRAPH_FACET_VALUES} values or more in one answer, so its counts may be cut`,
+      `graph index: the facet "${facet}" has ${limit} values or more in one answer, so its counts may be cut`,
     );
   }
 }
@@ -89,7 +98,8 @@ export class GraphFacetLimitError extends NewsgraphError {
  * Marks a graph index whose neighbour lists are current: written when a process that keeps lists creates or
  * resets it, deleted by every write and removal of a process that does not (they leave the lists behind).
  * `lists` is the version of the documents' layout: 2 since article documents carry `relatedTiers`, 3 since
- * list documents hold their pairs as text (adjacency-codec.ts). A mark of
+ * list documents hold their pairs as text (adjacency-codec.ts), 4 since the index keeps entity totals
+ * (to-total-deltas.ts). A mark of
  * another version is no mark, so index mode rebuilds an index written before (ensure-graph-index.ts).
  */
 export interface FormatDocument {
@@ -97,7 +107,7 @@ export interface FormatDocument {
   kind: 'format';
   lists: number;
 }
-export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 3 };
+export const FORMAT_DOCUMENT: FormatDocument = { id: 'format', kind: 'format', lists: 4 };
 export const FORMAT_PARAMS = {
   q: '',
   filter: ['kind = "format"', `lists = ${FORMAT_DOCUMENT.lists}`],
@@ -113,6 +123,8 @@ export const DEFAULTS = {
   queriesPerRequest: 100,
   /** Keep neighbour lists (GRAPH_MODE index or auto, which read them): every write costs about twice as much. */
   neighbourLists: false,
+  /** A facet answer with this many values or more is refused (Meilisearch cuts at GRAPH_FACET_VALUES). */
+  facetValues: GRAPH_FACET_VALUES,
 };
 
 type RawResult = {
@@ -136,7 +148,9 @@ export function facetParams(query: GraphFacetQuery) {
 /** Reads one facet answer, refusing a cut one. */
 export function toFacetAnswer(result: RawResult, facet: GraphFacet | undefined): FacetAnswer {
   const counts = (facet && result.facetDistribution?.[facet]) || {};
-  if (Object.keys(counts).length >= GRAPH_FACET_VALUES) throw new GraphFacetLimitError(facet ?? '');
+  if (Object.keys(counts).length >= DEFAULTS.facetValues) {
+    throw new GraphFacetLimitError(facet ?? '', DEFAULTS.facetValues);
+  }
   return { total: result.totalHits ?? result.estimatedTotalHits ?? 0, counts };
 }
 
@@ -215,7 +229,6 @@ export function createGraphIndex(
       throw new NewsgraphError('search_error', `graph index: ${what}: ${task.error?.message ?? task.status}`);
     }
   };
-  let totals: { key: string; answer: FacetAnswer } | undefined;
   // A neighbourhood export asks a facet per member (up to a thousand questions): sent in requests of
   // `queriesPerRequest`, one after the other, so that no request runs into MEILI_TIMEOUT_MS on its own.
   const sendAll = async (queries: Array<Record<string, unknown>>): Promise<RawResult[]> => {
@@ -241,9 +254,20 @@ export function createGraphIndex(
   const version = async (): Promise<string> => String((await guard(() => client.getRawIndex(uid))).updatedAt);
   const facets = async (queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]> =>
     (await multi(queries.map(facetParams))).map((result, i) => toFacetAnswer(result, queries[i]?.facet));
-  const lists = createAdjacencyStore(writes, multi, async (task, what) =>
-    succeeded(await settled(task), what),
+  const wait = async (task: Promise<EnqueuedTask>, what: string) => succeeded(await settled(task), what);
+  const lists = createAdjacencyStore(writes, multi, wait);
+  const totals = createTotalsStore(
+    { reads: client.index<TotalDocument>(uid), writes: writer.index<TotalDocument>(uid) },
+    multi,
+    wait,
   );
+  /** Whether the format mark is there: read after lists or totals, it was there when they were read. */
+  const isMarked = async () => ((await multi([FORMAT_PARAMS]))[0]?.hits.length ?? 0) > 0;
+  /** Sums the lists and totals a batch's deltas touched, lists first (as before totals were kept). */
+  const compact = async (deltas: ReadonlyArray<{ kind: string; entity: string }>) => {
+    await lists.compact(deltas.flatMap((delta) => (delta.kind === 'list' ? [delta.entity] : [])));
+    await totals.sum(deltas.flatMap((delta) => (delta.kind === 'totalDelta' ? [delta.entity] : [])));
+  };
   const writeFormat = async () =>
     succeeded(await settled(writes.addDocuments([FORMAT_DOCUMENT])), 'marking the format');
   // Without lists, the delete of a write's old documents takes the format mark with it, in the same task: a
@@ -283,14 +307,15 @@ export function createGraphIndex(
         // old version related and the new one relates: the deltas travel in the add's task, so a crash
         // applies both or neither (docs/index-mode.md, "Crashes").
         const graphDocs = latest.flatMap(toGraphDocuments);
-        const changes = lists.deltas(await lists.current(ids), graphDocs);
+        const old = await lists.current(ids);
+        const changes = [...lists.deltas(old, graphDocs), ...totals.deltas(old, graphDocs)];
         const deleted = await writes.deleteDocuments({ filter: graphFilterOfArticles(ids) });
         const added = await writes.addDocuments([...graphDocs, ...changes], { primaryKey: 'id' });
         succeeded(await settled(deleted), 'deleting old documents');
         succeeded(await settled(added), 'writing documents');
         return changes;
       });
-      await lists.compact(deltas.map((delta) => delta.entity));
+      await compact(deltas);
     },
 
     reset: async () => {
@@ -308,7 +333,8 @@ export function createGraphIndex(
       const deltas = await lists.exclusive(articleIds, async () => {
         // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
         // the article count shows at the next start (ensure-graph-index.ts rebuilds).
-        const changes = lists.deltas(await lists.current(articleIds), []);
+        const old = await lists.current(articleIds);
+        const changes = [...lists.deltas(old, []), ...totals.deltas(old, [])];
         if (changes.length > 0) {
           succeeded(await settled(writes.addDocuments(changes, { primaryKey: 'id' })), 'writing list deltas');
         }
@@ -318,15 +344,14 @@ export function createGraphIndex(
         );
         return changes;
       });
-      await lists.compact(deltas.map((delta) => delta.entity));
+      await compact(deltas);
     },
 
     adjacency: async (ids) => {
       // The mark is read after the lists: present then, it was present when they were read. Absent, the
       // lists are stale or missing and the facets count them.
       const lists = await guard(() => readAdjacency(reads, ids));
-      const [format] = await multi([FORMAT_PARAMS]);
-      if ((format?.hits.length ?? 0) === 0) {
+      if (!(await isMarked())) {
         return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));
       }
       return lists.map(({ articles, sentences }) => ({ articles, sentences }));
@@ -374,13 +399,17 @@ export function createGraphIndex(
 
     version,
 
-    entityTotals: async () => {
-      const key = await version();
-      if (totals?.key !== key) {
-        const [answer] = await multi([facetParams({ where: { kind: 'article' }, facet: 'mentioned' })]);
-        totals = { key, answer: toFacetAnswer(answer as RawResult, 'mentioned') };
-      }
-      return totals.answer;
+    entityTotals: async (ids) => {
+      // As for lists: without the mark the totals may be stale, and facets count them.
+      const read = await guard(() => totals.read(ids));
+      if (await isMarked()) return read;
+      return toCountedTotals(ids, await facets(totalsFacetQueries(ids)));
+    },
+
+    mostMentioned: async (depth) => {
+      const ranked = await guard(() => totals.top(depth));
+      if (await isMarked()) return ranked;
+      return rankCountedTotals(await facets(ALL_TOTALS_QUERIES), depth);
     },
   };
 }

@@ -1,8 +1,8 @@
 // The graph index over several Meilisearch instances (MEILI_REMOTES): each holds the graph documents of its
 // own articles (create-search-index.ts writes them beside the articles). Facet queries and evidence dates go
-// to every instance at once, one multi-search each, and their counts are summed here (the entity totals, one
-// big facet, are one federated search merged by Meilisearch); entity names are read from every instance and
-// the last written wins, as on one instance.
+// to every instance at once, one multi-search each, and their counts are summed here, as are the entity
+// totals each instance keeps of its own articles; entity names are read from every instance and the last
+// written wins, as on one instance.
 import type { MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { SearchUnavailableError } from '../errors.js';
@@ -25,7 +25,8 @@ import { readAdjacency, type GraphIndexDocument } from './create-adjacency-store
 import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
-import { GRAPH_FACET_VALUES } from './index-settings.js';
+import { rankOverShards } from './rank-over-shards.js';
+import type { EntityTotal } from './to-total-deltas.js';
 import { shardOf } from './shard-of.js';
 import { mergeAdjacency } from './sum-adjacency.js';
 import type { AdjacencyList } from './sum-adjacency.js';
@@ -90,18 +91,6 @@ export function createShardedGraphIndex(
     return response;
   };
 
-  /** One facet query over every shard, merged by Meilisearch (the entity totals: one big facet). */
-  const facet = async (query: GraphFacetQuery): Promise<FacetAnswer> => {
-    // Federation pages by limit only; a placeholder search's estimated total is its exact count.
-    const { page: _page, hitsPerPage: _hits, facets, ...params } = facetParams(query);
-    const response = await federated(params, {
-      limit: 0,
-      ...(facets.length > 0
-        ? { facetsByIndex: { [uid]: facets }, mergeFacets: { maxValuesPerFacet: GRAPH_FACET_VALUES } }
-        : {}),
-    });
-    return toFacetAnswer(response, query.facet);
-  };
   /**
    * The same searches on every shard, one multi-search per shard (in requests of `queriesPerRequest`), the
    * shards asked at once: each shard's answers, in order. A neighbour question's facets and evidence dates
@@ -123,7 +112,6 @@ export function createShardedGraphIndex(
         return results;
       }),
     );
-  let totals: { key: string; answer: FacetAnswer } | undefined;
   /** Whether every instance marks its lists current (create-graph-index.ts, FORMAT_DOCUMENT). */
   const marked = async (): Promise<boolean> => {
     const { limit: _limit, attributesToRetrieve: _fields, ...params } = FORMAT_PARAMS;
@@ -133,6 +121,18 @@ export function createShardedGraphIndex(
   // Each instance's own version (the time of its last change): any instance's change changes the whole.
   const version = async (): Promise<string> =>
     (await Promise.all(parts.map((part) => part.version()))).join(' ');
+  /** Each instance's totals of its own articles, added up. */
+  const entityTotals = async (ids: readonly string[]): Promise<EntityTotal[]> => {
+    const perShard = await Promise.all(parts.map((part) => part.entityTotals(ids)));
+    return ids.map((_, i) => {
+      const sum = { articles: 0, mentions: 0 };
+      for (const totals of perShard) {
+        sum.articles += totals[i]?.articles ?? 0;
+        sum.mentions += totals[i]?.mentions ?? 0;
+      }
+      return sum;
+    });
+  };
   // Each shard's answer is complete or refused (toFacetAnswer); the shards' counts add up.
   const facets = (queries: readonly GraphFacetQuery[]) =>
     guard(async () => {
@@ -237,13 +237,9 @@ export function createShardedGraphIndex(
       };
     },
 
-    entityTotals: () =>
-      guard(async () => {
-        const key = await version();
-        if (totals?.key !== key) {
-          totals = { key, answer: await facet({ where: { kind: 'article' }, facet: 'mentioned' }) };
-        }
-        return totals.answer;
-      }),
+    entityTotals,
+
+    mostMentioned: (depth) =>
+      rankOverShards(depth, (d) => Promise.all(parts.map((part) => part.mostMentioned(d))), entityTotals),
   };
 }

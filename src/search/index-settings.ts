@@ -62,7 +62,8 @@ export const GRAPH_SETTINGS: Settings = {
     'entity',
     'lists',
   ],
-  sortableAttributes: ['publishedTs', 'seq'],
+  // `mentions`: the summed entity totals (to-total-deltas.ts), read in order for the most mentioned.
+  sortableAttributes: ['publishedTs', 'seq', 'mentions'],
   faceting: { maxValuesPerFacet: GRAPH_FACET_VALUES, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 100_000_000 },
 };

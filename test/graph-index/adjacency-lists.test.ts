@@ -17,7 +17,11 @@ import { exportGraph } from '../../src/graph/export-graph.js';
 import type { CooccurrenceGraph } from '../../src/graph/types.js';
 import { createLogger } from '../../src/logger.js';
 import { openSearch, type OpenSearch } from '../../src/open-search.js';
-import type { GraphIndex } from '../../src/search/create-graph-index.js';
+import {
+  createGraphIndex,
+  DEFAULTS as GRAPH_DEFAULTS,
+  type GraphIndex,
+} from '../../src/search/create-graph-index.js';
 import {
   DEFAULTS as LIST_DEFAULTS,
   readAdjacency,
@@ -31,6 +35,10 @@ import { entityIds } from '../helpers/graph-shape.js';
 import { openTestNewsgraph, testConfig, type TestNewsgraph } from '../helpers/test-newsgraph.js';
 import { FIXTURES } from './index-mode-files.js';
 import { articleCount } from '../../src/graph/article-table.js';
+import { entityAttributes } from '../../src/graph/entity-table.js';
+import type { NodeAttributes } from '../../src/graph/types.js';
+import type { TotalDocument } from '../../src/search/to-total-deltas.js';
+import type { RankedTotal } from '../../src/search/create-totals-store.js';
 
 const SETS: Array<Partial<NeighborOptions>> = [
   { limit: 1_000, evidence: 0 },
@@ -39,8 +47,29 @@ const SETS: Array<Partial<NeighborOptions>> = [
   { weight: 'pmi', window: 'sentence', limit: 20, evidence: 2 },
 ];
 
+/** Every entity's totals, and the most mentioned at any depth, from `graph` equal those of `store`. */
+async function expectTotalsEqualMemory(store: CooccurrenceGraph, graph: GraphIndex): Promise<void> {
+  const ids = entityIds(store);
+  const memory = ids.map((id) => {
+    const { articles, mentions } = entityAttributes(store, id) as NodeAttributes;
+    return { id, articles, mentions };
+  });
+  const totals = await graph.entityTotals([...ids, 'no-such-entity']);
+  expect(totals).toEqual([
+    ...memory.map(({ articles, mentions }) => ({ articles, mentions })),
+    { articles: 0, mentions: 0 },
+  ]);
+  const ranked = [...memory].sort(
+    (a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  for (const depth of [1, 7, Math.floor(ids.length / 2), ids.length + 5]) {
+    expect({ depth, top: await graph.mostMentioned(depth) }).toEqual({ depth, top: ranked.slice(0, depth) });
+  }
+}
+
 /** Every entity's neighbours and depth-2 export from `graph` (the index) equal those of `store` (memory). */
 async function expectIndexEqualsMemory(store: CooccurrenceGraph, graph: GraphIndex): Promise<number> {
+  await expectTotalsEqualMemory(store, graph);
   let compared = 0;
   for (const id of entityIds(store)) {
     for (const options of SETS) {
@@ -49,11 +78,17 @@ async function expectIndexEqualsMemory(store: CooccurrenceGraph, graph: GraphInd
       expect({ id, options, neighbors: index }).toEqual({ id, options, neighbors: memory });
       compared += memory?.length ?? 0;
     }
-    const options = { center: id, depth: 2 as const, measure: 'count' as const };
-    expect({ id, graph: await indexExportGraph(graph, options) }).toEqual({
-      id,
-      graph: exportGraph(store, options),
-    });
+    // By counts, and with depth 2's defaults (G², which reads the totals of every entity in the part).
+    for (const options of [
+      { center: id, depth: 2 as const, measure: 'count' as const },
+      { center: id, depth: 2 as const },
+    ]) {
+      expect({ id, options, graph: await indexExportGraph(graph, options) }).toEqual({
+        id,
+        options,
+        graph: exportGraph(store, options),
+      });
+    }
   }
   return compared;
 }
@@ -222,6 +257,90 @@ describe('neighbour lists kept by the writer', () => {
     expect(lost.length).toBeGreaterThan(0);
     await waitForTask(client, client.index(graphUid()).addDocuments(lost));
     await expectListsEqualGraph(ng);
+  }, 600_000);
+
+  it('keep entity totals summed into one document per entity after each write, none left as deltas', async () => {
+    const totals = async (kind: string) =>
+      (
+        await client
+          .index(graphUid())
+          .getDocuments<TotalDocument>({ filter: `kind = "${kind}"`, limit: 100_000 })
+      ).results;
+    expect(await totals('totalDelta')).toEqual([]);
+    const summed = await totals('total');
+    expect(summed.map((doc) => doc.entity).sort()).toEqual(entityIds(ng.store).sort());
+    expect(summed.every(({ articles = 0, mentions = 0 }) => articles > 0 && mentions >= articles)).toBe(true);
+  });
+
+  it('keep entity totals right when their summing is cut short, before or after the summed document', async () => {
+    const graph = ng.opened.search.graph;
+    const index = client.index<TotalDocument>(graphUid());
+    const [first, second] = (await graph.mostMentioned(2)) as [RankedTotal, RankedTotal];
+    const [top, next] = (
+      await index.getDocuments<TotalDocument>({
+        filter: `kind = "total" AND entity IN ["${first.id}", "${second.id}"]`,
+        limit: 2,
+      })
+    ).results.sort((a, b) => (a.entity === first.id ? -1 : b.entity === first.id ? 1 : 0)) as [
+      TotalDocument,
+      TotalDocument,
+    ];
+    // Cut before summing: the most mentioned entity's summed document says 1, a delta not yet summed the
+    // rest (the ranking must not take the summed documents' order for the entity's).
+    const pending: TotalDocument = {
+      id: `${top.id.replace(/_base$/, '')}_cut`,
+      kind: 'totalDelta',
+      entity: top.entity,
+      change: [first.articles - 1, first.mentions - 1],
+    };
+    // Cut after the summed document was written: a delta it covers is still there and counts nothing.
+    const covered: TotalDocument = {
+      ...pending,
+      id: 'covered-delta',
+      entity: next.entity,
+      change: [5, 9],
+    };
+    await waitForTask(
+      client,
+      index.addDocuments([
+        { ...top, articles: 1, mentions: 1 },
+        pending,
+        { ...next, covered: [...(next.covered ?? []), covered.id] },
+        covered,
+      ]),
+    );
+    await expectTotalsEqualMemory(ng.store, graph);
+    // The next writes that touch them sum them again and delete what is left: an article mentioning each,
+    // removed and written again.
+    const lines = FIXTURES.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter(Boolean));
+    for (const entity of [top.entity, next.entity]) {
+      const [dates] = await graph.articleDates([{ where: { kind: 'article', mentioned: entity }, limit: 1 }]);
+      const mentioning = dates?.[0] as { article: string };
+      const line = lines.find((text) => JSON.parse(text).id === mentioning.article) as string;
+      const file = path.join(dir, `again-${mentioning.article}.jsonl`);
+      writeFileSync(file, `${line}\n`);
+      expect(await ng.deps.removeArticle(mentioning.article)).toBe(true);
+      await ng.index([file]);
+    }
+    const left = await index.getDocuments({ filter: 'kind = "totalDelta"', limit: 10 });
+    expect(left.results).toEqual([]);
+    await expectIndexEqualsMemory(ng.store, graph);
+  }, 600_000);
+
+  it('answer PMI, G² and the most mentioned without a facet of every entity, which a lower limit refuses', async () => {
+    // The graph index itself, without the cache in front of it: every question goes to Meilisearch.
+    const graph = createGraphIndex(client, ng.config.meili.indexPrefix, { neighbourLists: true });
+    const facetValues = GRAPH_DEFAULTS.facetValues;
+    GRAPH_DEFAULTS.facetValues = Math.floor(entityIds(ng.store).length / 2);
+    try {
+      // Every entity's articles in one facet (what PMI and G² read before the index kept totals): refused.
+      await expect(graph.facets([{ where: { kind: 'article' }, facet: 'mentioned' }])).rejects.toMatchObject({
+        code: 'graph_facet_limit',
+      });
+      await expectIndexEqualsMemory(ng.store, graph);
+    } finally {
+      GRAPH_DEFAULTS.facetValues = facetValues;
+    }
   }, 600_000);
 
   it('are rebuilt at start when a write was cut short or the index predates them', async () => {

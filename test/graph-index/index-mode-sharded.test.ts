@@ -10,6 +10,8 @@ import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.j
 import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
 import { articleDates } from '../../src/graph/article-table.js';
+import { entityAttributes } from '../../src/graph/entity-table.js';
+import type { NodeAttributes } from '../../src/graph/types.js';
 import { entityTimeline } from '../../src/graph/entity-timeline.js';
 import { trendingEntities, trendingPairs } from '../../src/graph/trending.js';
 import { indexTimeline } from '../../src/graph-index/index-timeline.js';
@@ -131,6 +133,26 @@ describe('index mode on two Meilisearch instances', () => {
       expect(nodes.length, `${nodes.length} entities`).toBeGreaterThan(20);
       const ids = [...nodes.slice(0, 15), ...nodes.slice(15).filter((_, i) => i % 5 === 0)];
       await expectSame(ids, optionSets({ from: day('2024-03-02'), to: day('2024-03-07') }));
+    }, 600_000);
+
+    it('sums the totals of each entity over the instances and ranks the most mentioned as memory mode', async () => {
+      const ids = entitiesByArticles(single.store);
+      const memory = ids.map((id) => {
+        const { articles, mentions } = entityAttributes(single.store, id) as NodeAttributes;
+        return { id, articles, mentions };
+      });
+      expect(await sharded.opened.search.graph.entityTotals(ids)).toEqual(
+        memory.map(({ articles, mentions }) => ({ articles, mentions })),
+      );
+      const ranked = [...memory].sort(
+        (a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      for (const depth of [1, 2, 3, 5, 10, 30, ids.length + 5]) {
+        expect({ depth, top: await sharded.opened.search.graph.mostMentioned(depth) }).toEqual({
+          depth,
+          top: ranked.slice(0, depth),
+        });
+      }
     }, 600_000);
 
     it('exports the same neighbourhoods as one instance and memory mode', async () => {

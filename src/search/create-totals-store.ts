@@ -1,0 +1,182 @@
+// The entity totals of one graph index (to-total-deltas.ts): the deltas of a batch, summed into one document
+// per entity right after it, the totals of given entities read back, and the most mentioned entities read in
+// order of the summed documents' sortable `mentions`. Readers never need a facet of every entity: at a
+// million realistic articles that facet would hold 1.4M values, past the limit of one answer.
+import { randomBytes } from 'node:crypto';
+import type { EnqueuedTask, Index } from 'meilisearch';
+import { NewsgraphError } from '../errors.js';
+import { quote } from './build-filter.js';
+import type { Search } from './create-adjacency-store.js';
+import {
+  sumTotals,
+  toTotalDeltas,
+  totalKey,
+  type CountedDocument,
+  type EntityTotal,
+  type TotalDocument,
+} from './to-total-deltas.js';
+
+export const DEFAULTS = {
+  /** Entities whose total documents one request reads. */
+  entitiesPerRead: 1_000,
+  /** Documents read per entity at most (the summed one and the deltas of writes in flight); more is refused. */
+  documentsPerEntity: 20,
+  /** Deltas or summed documents read per page when ranking. */
+  readPage: 10_000,
+};
+
+type Wait = (task: Promise<EnqueuedTask>, what: string) => Promise<void>;
+
+/** An entity with its totals on one instance (or summed over all). */
+export interface RankedTotal extends EntityTotal {
+  id: string;
+}
+
+/** Most mentions first, ties by id: memory mode's order of GET /entities. */
+export const byMentions = (a: RankedTotal, b: RankedTotal): number =>
+  b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function createTotalsStore(
+  indexes: { reads: Index<TotalDocument>; writes: Index<TotalDocument> },
+  search: Search,
+  wait: Wait,
+  limits = DEFAULTS,
+) {
+  /** Each entity's summed total and the ids of its deltas, in the order of `ids`. */
+  const readSums = async (index: Index<TotalDocument>, ids: readonly string[]) => {
+    const sums: Array<ReturnType<typeof sumTotals>> = [];
+    for (let at = 0; at < ids.length; at += limits.entitiesPerRead) {
+      const batch = ids.slice(at, at + limits.entitiesPerRead);
+      const unique = [...new Set(batch)];
+      const limit = unique.length * limits.documentsPerEntity;
+      const page = await index.getDocuments<TotalDocument>({
+        filter: `kind IN ["total", "totalDelta"] AND entity IN [${unique.map(quote).join(', ')}]`,
+        fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
+        limit,
+      });
+      if (page.total > page.results.length) {
+        throw new NewsgraphError(
+          'graph_total_limit',
+          `graph index: the totals of ${unique.length} entities have ${page.total} documents, more than are read at once`,
+        );
+      }
+      const byEntity = new Map<string, TotalDocument[]>(unique.map((id) => [id, []]));
+      for (const doc of page.results) byEntity.get(doc.entity)?.push(doc);
+      for (const id of batch) sums.push(sumTotals(byEntity.get(id) ?? []));
+    }
+    return sums;
+  };
+
+  /** Every entity that has deltas not yet summed (writes in flight, or a summing cut short). */
+  const withDeltas = async (): Promise<string[]> => {
+    const found = new Set<string>();
+    for (let offset = 0; ; offset += limits.readPage) {
+      const page = await indexes.reads.getDocuments<TotalDocument>({
+        filter: 'kind = "totalDelta"',
+        fields: ['entity'],
+        limit: limits.readPage,
+        offset,
+      });
+      for (const doc of page.results) found.add(doc.entity);
+      if (page.results.length < limits.readPage) return [...found];
+    }
+  };
+
+  /** The summed documents from `offset`, most mentions first (ties in no particular order). */
+  const summedPage = async (offset: number, limit: number): Promise<RankedTotal[]> => {
+    const [result] = await search([
+      {
+        q: '',
+        filter: ['kind = "total"'],
+        sort: ['mentions:desc'],
+        offset,
+        limit,
+        attributesToRetrieve: ['entity', 'articles', 'mentions'],
+      },
+    ]);
+    return (result?.hits ?? []).map((hit) => ({
+      id: hit.entity as string,
+      articles: hit.articles as number,
+      mentions: hit.mentions as number,
+    }));
+  };
+
+  let summing: Promise<unknown> = Promise.resolve();
+
+  /** Sums the deltas of these entities into one document each, then deletes the deltas (and zero totals). */
+  const sumInto = async (entities: readonly string[]): Promise<void> => {
+    const sums = await readSums(indexes.writes, entities);
+    const bases: TotalDocument[] = [];
+    const gone: string[] = [];
+    entities.forEach((entity, i) => {
+      const sum = sums[i] as ReturnType<typeof sumTotals>;
+      if (sum.deltas.length === 0) return;
+      gone.push(...sum.deltas);
+      // An entity no article mentions any more has no document: its summed one goes with its deltas, at once.
+      if (sum.articles === 0 && sum.mentions === 0) gone.push(`${totalKey(entity)}_base`);
+      else {
+        const { articles, mentions, deltas } = sum;
+        bases.push({
+          id: `${totalKey(entity)}_base`,
+          kind: 'total',
+          entity,
+          articles,
+          mentions,
+          covered: deltas,
+        });
+      }
+    });
+    // One task replaces the sums; a crash before the delete leaves deltas that `covered` tells readers to skip.
+    if (bases.length > 0)
+      await wait(indexes.writes.addDocuments(bases, { primaryKey: 'id' }), 'summing totals');
+    if (gone.length > 0) await wait(indexes.writes.deleteDocuments(gone), 'deleting summed total deltas');
+  };
+
+  return {
+    /** The delta documents of one batch, under a new batch id. */
+    deltas(removed: readonly CountedDocument[], added: readonly CountedDocument[]): TotalDocument[] {
+      const batch = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+      return toTotalDeltas(removed, added, batch);
+    },
+
+    /** Sums the deltas of these entities, one call at a time (two at once would delete each other's deltas). */
+    sum(entities: Iterable<string>): Promise<void> {
+      const ids = [...new Set(entities)];
+      const run = summing.then(() => (ids.length > 0 ? sumInto(ids) : undefined));
+      summing = run.catch(() => undefined);
+      return run;
+    },
+
+    /** The totals of `ids` on this instance (zero for an entity no article mentions). */
+    async read(ids: readonly string[]): Promise<EntityTotal[]> {
+      return (await readSums(indexes.reads, ids)).map(({ articles, mentions }) => ({ articles, mentions }));
+    },
+
+    /**
+     * The `depth` most mentioned entities on this instance, exactly, ties by id. The summed documents are read
+     * in order of `mentions` until the `depth`-th is passed by a lower count; entities with deltas not yet
+     * summed (few but for writes in flight) are read whole and ranked among them.
+     */
+    async top(depth: number): Promise<RankedTotal[]> {
+      const pending = await withDeltas();
+      const skip = new Set(pending);
+      const exact = await readSums(indexes.reads, pending);
+      const ranked: RankedTotal[] = pending.flatMap((id, i) => {
+        const { articles, mentions } = exact[i] as EntityTotal;
+        return articles > 0 ? [{ id, articles, mentions }] : [];
+      });
+      const page = Math.min(limits.readPage, Math.max(100, 2 * depth));
+      const summed: RankedTotal[] = [];
+      for (let offset = 0; depth > 0; offset += page) {
+        const hits = await summedPage(offset, page);
+        for (const hit of hits) if (!skip.has(hit.id)) summed.push(hit);
+        const kth = summed[depth - 1];
+        // Past the `depth`-th by a lower count: no later document ties with it or ranks above it.
+        if (hits.length < page || (kth && (hits.at(-1)?.mentions ?? 0) < kth.mentions)) break;
+      }
+      return [...ranked, ...summed].sort(byMentions).slice(0, depth);
+    },
+  };
+}
+
+export type TotalsStore = ReturnType<typeof createTotalsStore>;
