@@ -11,6 +11,7 @@ import { graphFilter } from './graph-filter.js';
 import type { GraphDocument } from './to-graph-documents.js';
 import type { CountedDocument, TotalDocument } from './to-total-deltas.js';
 import { encodeAdjacency } from './adjacency-codec.js';
+import { readEntityDocuments } from './read-entity-documents.js';
 import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
 import {
   adjacencyKey,
@@ -82,28 +83,15 @@ export async function readAdjacency(
   ids: readonly string[],
   limits = DEFAULTS,
 ): Promise<SummedAdjacency[]> {
-  const lists: SummedAdjacency[] = [];
-  for (let at = 0; at < ids.length; at += limits.entitiesPerRead) {
-    const batch = [...new Set(ids.slice(at, at + limits.entitiesPerRead))];
-    const limit = batch.length * limits.documentsPerList;
-    const page = await index.getDocuments<AdjacencyDocument>({
-      filter: `kind = "list" AND entity IN [${batch.map(quote).join(', ')}]`,
-      fields: ['id', 'entity', 'neighbors', 'counts', 'covered'],
-      limit,
-    });
-    if (page.total > page.results.length) {
-      throw new NewsgraphError(
-        'graph_adjacency_limit',
-        `graph index: the lists of ${batch.length} entities have ${page.total} documents, more than are read at once`,
-      );
-    }
-    const byEntity = new Map<string, AdjacencyDocument[]>(batch.map((id) => [id, []]));
-    for (const doc of page.results) byEntity.get(doc.entity)?.push(doc);
-    for (const id of ids.slice(at, at + limits.entitiesPerRead)) {
-      lists.push(sumAdjacency(byEntity.get(id) ?? []));
-    }
-  }
-  return lists;
+  const read = {
+    kinds: 'kind = "list"',
+    fields: ['id', 'entity', 'neighbors', 'counts', 'covered'],
+    entitiesPerRead: limits.entitiesPerRead,
+    documentsPerEntity: limits.documentsPerList,
+    code: 'graph_adjacency_limit',
+    what: 'lists',
+  };
+  return readEntityDocuments(index as unknown as Index<AdjacencyDocument>, ids, read, sumAdjacency);
 }
 
 export function createAdjacencyStore(

@@ -4,9 +4,8 @@
 // million realistic articles that facet would hold 1.4M values, past the limit of one answer.
 import { randomBytes } from 'node:crypto';
 import type { EnqueuedTask, Index } from 'meilisearch';
-import { NewsgraphError } from '../errors.js';
-import { quote } from './build-filter.js';
 import type { Search } from './create-adjacency-store.js';
+import { readEntityDocuments } from './read-entity-documents.js';
 import {
   sumTotals,
   toTotalDeltas,
@@ -43,29 +42,16 @@ export function createTotalsStore(
   limits = DEFAULTS,
 ) {
   /** Each entity's summed total and the ids of its deltas, in the order of `ids`. */
-  const readSums = async (index: Index<TotalDocument>, ids: readonly string[]) => {
-    const sums: Array<ReturnType<typeof sumTotals>> = [];
-    for (let at = 0; at < ids.length; at += limits.entitiesPerRead) {
-      const batch = ids.slice(at, at + limits.entitiesPerRead);
-      const unique = [...new Set(batch)];
-      const limit = unique.length * limits.documentsPerEntity;
-      const page = await index.getDocuments<TotalDocument>({
-        filter: `kind IN ["total", "totalDelta"] AND entity IN [${unique.map(quote).join(', ')}]`,
-        fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
-        limit,
-      });
-      if (page.total > page.results.length) {
-        throw new NewsgraphError(
-          'graph_total_limit',
-          `graph index: the totals of ${unique.length} entities have ${page.total} documents, more than are read at once`,
-        );
-      }
-      const byEntity = new Map<string, TotalDocument[]>(unique.map((id) => [id, []]));
-      for (const doc of page.results) byEntity.get(doc.entity)?.push(doc);
-      for (const id of batch) sums.push(sumTotals(byEntity.get(id) ?? []));
-    }
-    return sums;
+  const read = {
+    kinds: 'kind IN ["total", "totalDelta"]',
+    fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
+    entitiesPerRead: limits.entitiesPerRead,
+    documentsPerEntity: limits.documentsPerEntity,
+    code: 'graph_total_limit',
+    what: 'totals',
   };
+  const readSums = (index: Index<TotalDocument>, ids: readonly string[]) =>
+    readEntityDocuments(index, ids, read, sumTotals);
 
   /** Every entity that has deltas not yet summed (writes in flight, or a summing cut short). */
   const withDeltas = async (): Promise<string[]> => {
