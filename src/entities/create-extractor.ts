@@ -17,7 +17,7 @@ import { genitiveStems, normalizeToken } from './normalize-token.js';
 import type { KnowledgeBase } from './load-knowledge-base.js';
 import { resolveSurnames, type LinkedSpan } from './resolve-surnames.js';
 import type { Tokenize } from './tokenize.js';
-import type { Candidate, EntityInfo, EntityType, Extraction, KbEntity, Mention } from './types.js';
+import type { Candidate, EntityInfo, EntityType, Extraction, KbEntity, Mention, Token } from './types.js';
 
 /**
  * Which knowledge-base matches the tagger did not propose become mentions: `all`; `strong` ones (a name of
@@ -55,6 +55,31 @@ const ACCEPTED_TYPES: Partial<Record<EntityType, readonly EntityType[]>> = { org
 
 function accepts(entity: KbEntity | undefined, type: EntityType): entity is KbEntity {
   return entity !== undefined && (entity.type === type || (ACCEPTED_TYPES[entity.type] ?? []).includes(type));
+}
+
+const POSSESSIVE = /^['’][sS]$/;
+
+/**
+ * A tagged span that runs from a knowledge-base name over its possessive into what it owns ("Sony's
+ * PlayStation Portable", "Bank of England's Monetary Policy Committee", "BBC's Breakfast") as two spans: the
+ * owner, of its knowledge-base type, and the rest, of the tagger's. A span whose words before the possessive
+ * are no known name stays whole ("Pakistan People's Party", "Queen's Club").
+ */
+function splitAtOwner(
+  proposed: Candidate,
+  tokens: readonly Token[],
+  matches: readonly Candidate[],
+): Candidate[] {
+  for (let at = proposed.start + 1; at < proposed.end - 1; at++) {
+    if (!POSSESSIVE.test(tokens[at]?.value ?? '')) continue;
+    const owner = matches.find((c) => !c.derived && c.start === proposed.start && c.end === at);
+    if (owner)
+      return [
+        { ...proposed, end: at, type: owner.type },
+        { ...proposed, start: at + 1 },
+      ];
+  }
+  return [proposed];
 }
 
 export type Extract = (text: string, lang?: string | null) => Extraction;
@@ -109,7 +134,9 @@ export function createExtractor({
     // One-word people outside the knowledge base ("Lynchs", "Mikl-Leitner") wait until bare surnames are
     // resolved.
     const unknownPeople: Candidate[] = [];
-    const { names, other } = tagger ? tagger(tokens, lang) : { names: [], other: [] };
+    const found = tagger ? tagger(tokens, lang) : { names: [], other: [] };
+    const { other } = found;
+    const names = found.names.flatMap((proposed) => splitAtOwner(proposed, tokens, matches));
     for (const proposed of names) {
       if (!free(proposed)) continue;
       const known = gazetteer.lookup(tokens, proposed.start, proposed.end, lang, proposed.type);

@@ -200,6 +200,43 @@ describe('derived mentions', () => {
     expect(mentionOf(unlabelled, 'Berlin').derived).toBeUndefined();
   });
 
+  it('a span from a known name over its possessive is split into the owner and what it owns', () => {
+    // A tagger that labels each run of these words one organisation.
+    const inName = new Set([
+      'Bank',
+      'of',
+      'England',
+      "'s",
+      'Monetary',
+      'Policy',
+      'Committee',
+      'Pakistan',
+      'People',
+      'Party',
+    ]);
+    const tagDocument = (sentences: readonly (readonly string[])[]): string[][] =>
+      sentences.map((words) =>
+        words.map((w, i) => (!inName.has(w) ? 'O' : inName.has(words[i - 1] ?? '') ? 'I-ORG' : 'B-ORG')),
+      );
+    const tagger: Tagger = {
+      tag: (words) => tagDocument([words])[0] ?? [],
+      tagDocument,
+      isCommonWord: () => false,
+      isDictionaryNoun: () => false,
+    };
+    const { extract: withSpans } = loadExtractor({
+      kbFiles: loadConfig({}).kbFiles,
+      givenNamesFile: GIVEN_NAMES_FILE,
+      taggers: { en: tagger },
+    });
+    const owned = withSpans("Analysts said Bank of England's Monetary Policy Committee met.", 'en');
+    expect(mentionOf(owned, 'Bank of England')).toMatchObject({ entityId: 'bank-of-england' });
+    expect(mentionOf(owned, 'Monetary Policy Committee')).toMatchObject({ type: 'organization' });
+    // Words before the possessive that are no known name: one name.
+    const whole = withSpans("Voters said Pakistan People's Party won.", 'en');
+    expect(mentionOf(whole, "Pakistan People's Party")).toMatchObject({ type: 'organization' });
+  });
+
   it('derived mentions are marked without the tagger too', () => {
     const off = loadExtractor({ kbFiles: loadConfig({}).kbFiles, givenNamesFile: GIVEN_NAMES_FILE }).extract;
     expect(mentionOf(off(text, 'de'), 'russische')).toMatchObject({ entityId: 'russia', derived: true });
