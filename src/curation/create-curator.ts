@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { NewsgraphError, NotFoundError } from '../errors.js';
 import type { KbEntity } from '../entities/types.js';
 import type { Logger } from '../logger.js';
+import { oneAtATime } from '../one-at-a-time.js';
 import type { CurationLog } from './create-curation-log.js';
 import { describeEntity } from './describe-entity.js';
 import { effectiveKb, foldCorrections, isActive } from './fold-corrections.js';
@@ -69,12 +70,7 @@ export function createCurator(deps: CuratorDeps): Curator {
   const { log, search } = deps;
   /** Curations of this process in progress, for live counts. */
   const live = new Map<string, Curation>();
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const exclusive = oneAtATime();
 
   const refresh = async (): Promise<Corrections> => {
     const corrections = foldCorrections(await log.all(), deps.baseKb);

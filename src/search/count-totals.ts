@@ -3,10 +3,8 @@
 // that mention it, its mentions add their mention tiers (`<id>#k`). Slower, never wrong.
 import type { FacetAnswer, GraphFacetQuery } from './create-graph-index.js';
 import { byMentions, type RankedTotal } from './create-totals-store.js';
+import { tierEntity } from './to-graph-documents.js';
 import type { EntityTotal } from './to-total-deltas.js';
-
-/** The entity a mention tier `<id>#k` belongs to (ids may hold '#': the tier's is the last). */
-const tierEntity = (tier: string): string => tier.slice(0, tier.lastIndexOf('#'));
 
 /** One facet query per entity: its articles, with their mention tiers. */
 export function totalsFacetQueries(ids: readonly string[]): GraphFacetQuery[] {

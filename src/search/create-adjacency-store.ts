@@ -2,9 +2,9 @@
 // documents of a batch, compaction of a list whose deltas pile up, and reading lists back. The writer calls
 // `current` before it deletes an article's old graph documents and sends the deltas in the same task as the
 // new ones, so a crash never applies one without the other (docs/index-mode.md, "Crashes").
-import { randomBytes } from 'node:crypto';
 import type { EnqueuedTask, Index } from 'meilisearch';
 import { NewsgraphError } from '../errors.js';
+import { oneAtATime } from '../one-at-a-time.js';
 import { quote } from './build-filter.js';
 import type { FormatDocument } from './create-graph-index.js';
 import { graphFilter } from './graph-filter.js';
@@ -13,12 +13,7 @@ import type { CountedDocument, TotalDocument } from './to-total-deltas.js';
 import { encodeAdjacency } from './adjacency-codec.js';
 import { readEntityDocuments } from './read-entity-documents.js';
 import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
-import {
-  adjacencyKey,
-  toAdjacencyDeltas,
-  type AdjacencyDocument,
-  type RelatedDocument,
-} from './to-adjacency-deltas.js';
+import { adjacencyKey, type AdjacencyDocument, type RelatedDocument } from './to-adjacency-deltas.js';
 
 export const DEFAULTS = {
   /** A list with more deltas than this is summed into one document after the batch that passed it. */
@@ -160,7 +155,7 @@ export function createAdjacencyStore(
   // version must be read once that one's documents are in), and compactions run one at a time (two of the
   // same list would each write it and delete the other's deltas).
   const writing = new Map<string, Promise<unknown>>();
-  let compacting: Promise<unknown> = Promise.resolve();
+  const inTurn = oneAtATime();
 
   return {
     read,
@@ -197,18 +192,10 @@ export function createAdjacencyStore(
       }
     },
 
-    /** The delta documents of one batch, under a new batch id. */
-    deltas(removed: readonly RelatedDocument[], added: readonly RelatedDocument[]): AdjacencyDocument[] {
-      const batch = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-      return toAdjacencyDeltas(removed, added, batch);
-    },
-
     /** Compacts the lists among `entities` that hold more than `compactAfter` deltas, one call at a time. */
     compact(entities: Iterable<string>): Promise<void> {
       const ids = [...new Set(entities)];
-      const run = compacting.then(() => compactOver(ids));
-      compacting = run.catch(() => undefined);
-      return run;
+      return inTurn(() => compactOver(ids));
     },
   };
 }

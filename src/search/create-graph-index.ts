@@ -1,6 +1,7 @@
 // The graph index of one Meilisearch instance (`<prefix>graph`): written beside every article write and
 // delete (create-search-index.ts), and read by index mode (src/graph-index/) through facet counts. A facet
 // answer is complete or refused: a neighbour list ranked from cut counts would be silently wrong.
+import { randomBytes } from 'node:crypto';
 import type { EnqueuedTask, Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { EntityInfo } from '../entities/types.js';
 import { NewsgraphError } from '../errors.js';
@@ -19,8 +20,14 @@ import {
 import { createTotalsStore, type RankedTotal } from './create-totals-store.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
+import { toAdjacencyDeltas, type RelatedDocument } from './to-adjacency-deltas.js';
 import { toGraphDocuments } from './to-graph-documents.js';
-import type { EntityTotal, TotalDocument } from './to-total-deltas.js';
+import {
+  toTotalDeltas,
+  type CountedDocument,
+  type EntityTotal,
+  type TotalDocument,
+} from './to-total-deltas.js';
 import type { GraphFields } from './types.js';
 import { waitForTask } from './wait-for-task.js';
 
@@ -127,7 +134,8 @@ export const DEFAULTS = {
   facetValues: GRAPH_FACET_VALUES,
 };
 
-type RawResult = {
+/** A search's answer as the graph index reads it. */
+export type RawResult = {
   totalHits?: number;
   estimatedTotalHits?: number;
   facetDistribution?: Record<string, Record<string, number>>;
@@ -261,6 +269,17 @@ export function createGraphIndex(
     multi,
     wait,
   );
+  /**
+   * The list and total deltas of one batch, from what the articles' old graph documents related and counted
+   * (`removed`) to what their new ones do (`added`), under one new batch id.
+   */
+  const batchDeltas = (
+    removed: ReadonlyArray<RelatedDocument & CountedDocument>,
+    added: ReadonlyArray<RelatedDocument & CountedDocument>,
+  ) => {
+    const batch = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+    return [...toAdjacencyDeltas(removed, added, batch), ...toTotalDeltas(removed, added, batch)];
+  };
   /** Whether the format mark is there: read after lists or totals, it was there when they were read. */
   const isMarked = async () => ((await multi([FORMAT_PARAMS]))[0]?.hits.length ?? 0) > 0;
   /** Sums the lists and totals a batch's deltas touched, lists first (as before totals were kept). */
@@ -308,7 +327,7 @@ export function createGraphIndex(
         // applies both or neither (docs/index-mode.md, "Crashes").
         const graphDocs = latest.flatMap(toGraphDocuments);
         const old = await lists.current(ids);
-        const changes = [...lists.deltas(old, graphDocs), ...totals.deltas(old, graphDocs)];
+        const changes = batchDeltas(old, graphDocs);
         const deleted = await writes.deleteDocuments({ filter: graphFilterOfArticles(ids) });
         const added = await writes.addDocuments([...graphDocs, ...changes], { primaryKey: 'id' });
         succeeded(await settled(deleted), 'deleting old documents');
@@ -334,7 +353,7 @@ export function createGraphIndex(
         // Deltas first: a crash before the delete leaves graph documents of articles that are gone, which
         // the article count shows at the next start (ensure-graph-index.ts rebuilds).
         const old = await lists.current(articleIds);
-        const changes = [...lists.deltas(old, []), ...totals.deltas(old, [])];
+        const changes = batchDeltas(old, []);
         if (changes.length > 0) {
           succeeded(await settled(writes.addDocuments(changes, { primaryKey: 'id' })), 'writing list deltas');
         }

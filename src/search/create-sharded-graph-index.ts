@@ -20,6 +20,7 @@ import {
   type FacetAnswer,
   type GraphFacetQuery,
   type GraphIndex,
+  type RawResult,
 } from './create-graph-index.js';
 import { readAdjacency, type GraphIndexDocument } from './create-adjacency-store.js';
 import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js';
@@ -31,13 +32,6 @@ import { shardOf } from './shard-of.js';
 import { mergeAdjacency } from './sum-adjacency.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import type { GraphFields } from './types.js';
-
-type RawResult = {
-  hits: Array<Record<string, unknown>>;
-  totalHits?: number;
-  estimatedTotalHits?: number;
-  facetDistribution?: Record<string, Record<string, number>>;
-};
 
 type Federated = {
   hits: Array<Record<string, unknown>>;

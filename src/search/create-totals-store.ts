@@ -2,18 +2,11 @@
 // per entity right after it, the totals of given entities read back, and the most mentioned entities read in
 // order of the summed documents' sortable `mentions`. Readers never need a facet of every entity: at a
 // million realistic articles that facet would hold 1.4M values, past the limit of one answer.
-import { randomBytes } from 'node:crypto';
 import type { EnqueuedTask, Index } from 'meilisearch';
+import { oneAtATime } from '../one-at-a-time.js';
 import type { Search } from './create-adjacency-store.js';
 import { readEntityDocuments } from './read-entity-documents.js';
-import {
-  sumTotals,
-  toTotalDeltas,
-  totalKey,
-  type CountedDocument,
-  type EntityTotal,
-  type TotalDocument,
-} from './to-total-deltas.js';
+import { sumTotals, totalKey, type EntityTotal, type TotalDocument } from './to-total-deltas.js';
 
 export const DEFAULTS = {
   /** Entities whose total documents one request reads. */
@@ -87,7 +80,7 @@ export function createTotalsStore(
     }));
   };
 
-  let summing: Promise<unknown> = Promise.resolve();
+  const inTurn = oneAtATime();
 
   /** Sums the deltas of these entities into one document each, then deletes the deltas (and zero totals). */
   const sumInto = async (entities: readonly string[]): Promise<void> => {
@@ -119,18 +112,10 @@ export function createTotalsStore(
   };
 
   return {
-    /** The delta documents of one batch, under a new batch id. */
-    deltas(removed: readonly CountedDocument[], added: readonly CountedDocument[]): TotalDocument[] {
-      const batch = `${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-      return toTotalDeltas(removed, added, batch);
-    },
-
     /** Sums the deltas of these entities, one call at a time (two at once would delete each other's deltas). */
     sum(entities: Iterable<string>): Promise<void> {
       const ids = [...new Set(entities)];
-      const run = summing.then(() => (ids.length > 0 ? sumInto(ids) : undefined));
-      summing = run.catch(() => undefined);
-      return run;
+      return inTurn(async () => (ids.length > 0 ? sumInto(ids) : undefined));
     },
 
     /** The totals of `ids` on this instance (zero for an entity no article mentions). */

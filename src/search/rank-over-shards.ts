@@ -20,7 +20,8 @@ export async function rankOverShards(
   sums: (ids: readonly string[]) => Promise<EntityTotal[]>,
   limits = DEFAULTS,
 ): Promise<RankedTotal[]> {
-  for (let d = depth; depth > 0; d *= limits.deeper) {
+  if (depth <= 0) return [];
+  for (let d = depth; ; d *= limits.deeper) {
     const tops = await heads(d);
     // An entity in none of the heads has on each instance at most that instance's `d`-th count (none past
     // the end of a shorter head).
@@ -35,5 +36,4 @@ export async function rankOverShards(
     // Above the bound, the last place is final, ties included: an entity tied with it would have been seen.
     if (tops.every((top) => top.length < d) || (last && last.mentions > bound)) return ranked.slice(0, depth);
   }
-  return [];
 }

@@ -28,6 +28,11 @@ export interface GraphDocument {
 }
 
 /** The id prefix shared by the graph documents of one article. */
+/** The entity a mention tier `<id>#<k>` belongs to (ids may hold '#': the tier's is the last). */
+export function tierEntity(tier: string): string {
+  return tier.slice(0, tier.lastIndexOf('#'));
+}
+
 export function graphKey(articleId: string): string {
   return createHash('sha1').update(articleId).digest('hex');
 }

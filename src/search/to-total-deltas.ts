@@ -3,7 +3,7 @@
 // or replaced versions of articles), summed into one document per entity by the writer right after the batch.
 // Readers fetch the totals of the entities they need instead of one facet of every entity's articles.
 import { createHash } from 'node:crypto';
-import type { GraphDocument } from './to-graph-documents.js';
+import { tierEntity, type GraphDocument } from './to-graph-documents.js';
 
 /** Articles (the `mentioned` facet's count) and mentions (articles plus further mention tiers) of an entity. */
 export interface EntityTotal {
@@ -43,8 +43,8 @@ function addCounts(changes: Map<string, EntityTotal>, doc: CountedDocument, sign
     total.mentions += sign;
   };
   for (const id of doc.mentioned ?? []) change(id, 1);
-  // A tier `<id>#k` is one more mention of `<id>` (to-graph-documents.ts); ids may hold '#', the tier's last.
-  for (const tier of doc.tiers ?? []) change(tier.slice(0, tier.lastIndexOf('#')), 0);
+  // A tier `<id>#k` is one more mention of `<id>`.
+  for (const tier of doc.tiers ?? []) change(tierEntity(tier), 0);
 }
 
 /**
