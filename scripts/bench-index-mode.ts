@@ -1,8 +1,9 @@
-// npm run bench:index-mode -- [files]: neighbours (or with --graph, neighbourhood exports) in index mode
-// against memory mode (the in-memory graph) over the same index: index mode counting facets at question time
-// (as before the neighbour lists), reading the lists kept in the index, and the lists again from the API's
-// cache; p50 and p99 per entity and option set, for the most mentioned entities and a spread of smaller ones;
-// optionally (--write-cost) the time to write the graph index with and without lists, and what it holds. Figures: docs/index-mode.md.
+// npm run bench:index-mode -- [files]: neighbours (or with --graph, neighbourhood exports; with --whole, the
+// whole graph's strongest edges) in index mode against memory mode (the in-memory graph) over the same index:
+// index mode counting facets at question time (as before the neighbour lists), reading the lists kept in the
+// index, and the lists again from the API's cache; p50 and p99 per entity and option set, for the most
+// mentioned entities and a spread of smaller ones; optionally (--write-cost) the time to write the graph
+// index with and without lists, and what it holds. Figures: docs/index-mode.md.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { findNeighbors, type NeighborOptions } from '../src/graph/find-neighbors
 import { articlePairs } from '../src/graph-index/choose-graph-mode.js';
 import { findIndexNeighbors } from '../src/graph-index/find-index-neighbors.js';
 import { indexExportGraph } from '../src/graph-index/index-export-graph.js';
+import { indexWholeGraph } from '../src/graph-index/index-whole-graph.js';
+import type { CooccurrenceGraph } from '../src/graph/types.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { createLogger } from '../src/logger.js';
 import { openSearch, type OpenSearch } from '../src/open-search.js';
@@ -30,7 +33,8 @@ import { articleCount } from '../src/graph/article-table.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const { values, positionals } = parseCli({
-  usage: 'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [--graph] [files...]',
+  usage:
+    'npm run bench:index-mode -- [--data-dir DIR] [--reps N] [--write-cost] [--graph | --whole] [files...]',
   description:
     'Neighbour latency in index mode against memory mode over one index (p50, p99), and with --write-cost\n' +
     'the time to write the graph index with and without neighbour lists. Files default to ../shared/corpus.',
@@ -53,6 +57,11 @@ const { values, positionals } = parseCli({
       default: false,
       description: 'time neighbourhood exports (GET /graph?center=) instead of neighbour lists',
     },
+    whole: {
+      type: 'boolean',
+      default: false,
+      description: 'time whole-graph exports (GET /graph without center) instead of neighbour lists',
+    },
   },
 });
 
@@ -63,6 +72,21 @@ const GRAPH_SETS: Record<string, Partial<ExportOptions>> = {
   'depth 1': { depth: 1 },
   'depth 2 (G², 150 nodes)': { depth: 2 },
   'depth 2, counts, 500 nodes': { depth: 2, measure: 'count', maxNodes: 500 },
+  'depth 1, backbone=disparity': { depth: 1, backbone: 'disparity' },
+};
+const WHOLE_SETS: Record<string, Partial<ExportOptions>> = {
+  'default (500 edges, count)': {},
+  'limit=50': { limit: 50 },
+  'limit=2000': { limit: 2_000 },
+  'weight=llr, limit=100': { measure: 'llr', limit: 100 },
+  'weight=pmi, minArticles=5, limit=100': { measure: 'pmi', minArticles: 5, limit: 100 },
+  'window=sentence, limit=200': { window: 'sentence', limit: 200 },
+  'from/to (2008), limit=100': {
+    from: Date.parse('2008-01-01'),
+    to: Date.parse('2008-12-31T23:59:59Z'),
+    limit: 100,
+  },
+  'backbone=disparity, limit=300': { backbone: 'disparity', limit: 300 },
 };
 const OPTION_SETS: Record<string, Partial<NeighborOptions>> = {
   'default (count, article, evidence 3)': {},
@@ -184,6 +208,10 @@ async function main(): Promise<void> {
       createMeiliClient({ url: opened.meili.url, apiKey: opened.searchKey, timeoutMs: 60_000 }),
       config.meili.indexPrefix,
     );
+    if (values.whole) {
+      await timeWholeGraph(store, uncached, search.graph);
+      return;
+    }
     const facets = countingFacets(uncached);
     const questions: Array<[string, (graph: GraphIndex) => Promise<unknown>, () => unknown]> = [];
     for (const id of centers) {
@@ -222,6 +250,38 @@ async function main(): Promise<void> {
     }
   } finally {
     await opened.close();
+  }
+}
+
+/** Whole-graph exports in memory and from the index (uncached and cached), with the lists each read. */
+async function timeWholeGraph(store: CooccurrenceGraph, uncached: GraphIndex, cachedGraph: GraphIndex) {
+  process.stdout.write(
+    '\n| options | memory p50 | memory p99 | lists p50 | lists p99 | cached p50 | cached p99 | lists read | edgesBeforeCut |\n' +
+      '|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const [label, options] of Object.entries(WHOLE_SETS)) {
+    let read = 0;
+    const counting: GraphIndex = {
+      ...uncached,
+      adjacency: (ids) => ((read += ids.length), uncached.adjacency(ids)),
+    };
+    const first = await indexWholeGraph(counting, options);
+    const lists = read;
+    const memory: number[] = [];
+    const index: number[] = [];
+    const cached: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      memory.push(await timed(() => exportGraph(store, options)));
+      index.push(await timed(() => indexWholeGraph(uncached, options)));
+      cached.push(await timed(() => indexWholeGraph(cachedGraph, options)));
+    }
+    const cells = [memory, index, cached].flatMap((times) => {
+      times.sort((a, b) => a - b);
+      return [ms(percentile(times, 0.5)), ms(percentile(times, 0.99))];
+    });
+    const { edgesBeforeCut, edgesBeforeCutExact } = first.attributes as Record<string, unknown>;
+    const counted = `${edgesBeforeCutExact === false ? '≥ ' : ''}${edgesBeforeCut}`;
+    process.stdout.write(`| ${label} | ${cells.join(' | ')} | ${lists} | ${counted} |\n`);
   }
 }
 

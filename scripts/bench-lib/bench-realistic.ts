@@ -16,7 +16,7 @@ import { createLogger } from '../../src/logger.js';
 import { findMeiliBinary } from '../../src/meili/find-binary.js';
 import { startMeilisearch, type EmbeddedMeilisearch } from '../../src/meili/start-meilisearch.js';
 import { openSearch } from '../../src/open-search.js';
-import { timeRequests, type Latencies } from './measure.js';
+import { timeRequest, timeRequests, type Latencies } from './measure.js';
 import { realisticArticles } from './realistic-articles.js';
 import { startApi } from './start-api.js';
 
@@ -58,6 +58,10 @@ export interface ModeResult {
   /** Depth-2 requests sent, and those answered with an error (503 past MEILI_TIMEOUT_MS), left out of depth2. */
   depth2Asked: number;
   depth2Refused: number;
+  /** The whole graph's strongest edges (GET /graph, limits 500 to 504, each asked once), in ms, as asked. */
+  wholeGraphMs: number[];
+  /** The hub's depth-1 view with the disparity backbone (every neighbour's strength), in ms. */
+  hubBackboneMs: number;
 }
 
 /** An instance over `kept` (its key kept beside the data), or over a new temporary folder. */
@@ -191,6 +195,10 @@ async function measureMode(
       const depth2FirstMs = performance.now() - probeStarted;
       const depth2Refused = { count: 0 };
       const depth2 = probe.status === 501 ? null : await timeRequests(depth2Urls, {}, depth2Refused);
+      // Each limit once: the first reads the lists, the later ones find some of them in the API's cache.
+      const wholeGraphMs: number[] = [];
+      for (let i = 0; i < 5; i++) wholeGraphMs.push(await timeRequest(`${base}/graph?limit=${500 + i}`));
+      const hubBackboneMs = await timeRequest(`${base}/graph?center=${asked.hub}&backbone=disparity`);
       return {
         setup,
         mode,
@@ -207,6 +215,8 @@ async function measureMode(
         depth2FirstMs,
         depth2Asked: depth2Urls.length,
         depth2Refused: depth2Refused.count,
+        wholeGraphMs,
+        hubBackboneMs,
       };
     } finally {
       await api.stop();
@@ -274,6 +284,8 @@ function printResult(r: ModeResult): void {
       `  depth 2 (maxNodes 500, ${r.depth2Asked} asked): ${r.depth2 ? latency(r.depth2) : 'not answered in this mode (501)'}` +
         `; the first view asked before them ${r.depth2FirstMs.toFixed(0)} ms` +
         (r.depth2Refused > 0 ? `; ${r.depth2Refused} answered an error (past MEILI_TIMEOUT_MS)` : ''),
+      `  whole graph (limit 500–504, in turn): ${r.wholeGraphMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
+        `the hub's backbone (depth 1): ${r.hubBackboneMs.toFixed(0)} ms`,
       '',
     ].join('\n'),
   );

@@ -24,7 +24,7 @@ export interface TimedRequest {
 }
 
 /** Sends one request and reads its whole reply; the client-side latency in ms. Throws on a non-2xx. */
-async function timeRequest(request: string | TimedRequest): Promise<number> {
+export async function timeRequest(request: string | TimedRequest): Promise<number> {
   const { url, init } = typeof request === 'string' ? { url: request, init: {} } : request;
   const started = performance.now();
   const response = await fetch(url, { ...init, headers: { ...REQUEST_HEADERS, ...init.headers } });

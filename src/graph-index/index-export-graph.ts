@@ -2,8 +2,9 @@
 // graph index into a small compact store, level by level: the centre's whole list, then (at depth 2) the
 // whole lists of the entities it reaches, then the links among the members. The in-memory export
 // (export-graph.ts) then runs over that store with the whole graph's article count and the totals of its
-// entities (read from the totals the index keeps, only theirs), so the selection, the measures, the cuts and the JSON are memory mode's own. The disparity backbone needs
-// every neighbour's strength (the sum of all its links), which no facet gives: it is not answered here.
+// entities (read from the totals the index keeps, only theirs), so the selection, the measures, the cuts and
+// the JSON are memory mode's own. The disparity backbone needs every entity's strength (the sum and number of
+// its links): with it, the whole list of every entity in the part is read once (create-index-strengths.ts).
 import type { SerializedGraph } from 'graphology-types';
 import type { EntityInfo } from '../entities/types.js';
 import type { EdgeCounts } from '../graph/dated-counts.js';
@@ -23,6 +24,7 @@ import {
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { FacetAnswer, GraphFacetQuery, GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
+import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
@@ -48,14 +50,18 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
   const { center, depth, measure, from, to } = resolved;
   // PMI and G² weigh every candidate by its articles: each entity placed in the part gets its total.
   const weighed = measure !== 'count';
-  const part = createPart(graph, { from, to }, weakest(resolved), weighed);
+  // The backbone weighs each link against both ends' strengths: every entity of the part gets its own.
+  const strengths =
+    resolved.backbone === 'disparity' ? createIndexStrengths(graph, resolved.window) : undefined;
+  const part = createPart(graph, { from, to }, weakest(resolved), weighed, strengths);
   const [articleCount, centerArticles] = (
     await graph.facets([{ where: { kind: 'article' } }, { where: { kind: 'article', mentioned: center } }])
   ).map((answer) => answer.total);
   if (!articleCount || !centerArticles) return undefined;
-  const context: ExportContext = { articleCount, datedCounts: part.datedCounts };
+  const context: ExportContext = { articleCount, datedCounts: part.datedCounts, strengths: strengths?.of };
 
   await part.addWholeLists([center]);
+  await strengths?.read(part.store.entities.numbers.keys());
   if (depth === 2) {
     const near = exportMembers(part.store, { ...resolved, depth: 1 }, context);
     if (near && !near.cut) {
@@ -63,6 +69,7 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
       // Hubs are told apart by their articles before they are walked through.
       if (!weighed) await part.setArticles(reached);
       await part.addWholeLists(reached);
+      await strengths?.read(part.store.entities.numbers.keys());
     }
   }
   const members = exportMembers(part.store, resolved, context);
@@ -94,6 +101,7 @@ function createPart(
   dates: { from?: number; to?: number },
   floor: { articles: number; sentences: number },
   weighed: boolean,
+  strengths: IndexStrengths | undefined,
 ) {
   const store: CooccurrenceGraph = createCooccurrenceGraph();
   const dated = new Map<string, EdgeCounts>();
@@ -147,6 +155,7 @@ function createPart(
       }
     }
     const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
+    ids.forEach((id, i) => strengths?.add(id, lists[i] as AdjacencyList));
     // Each list's edges above the floor; among members, the members are looked up in the list (a hub's list
     // is far longer than the members).
     const kept = ids.map((id, i) => {

@@ -6,7 +6,7 @@
 // Node `type` is the entity type; sigma.js users map it to a program with a nodeReducer (README).
 import type { SerializedGraph } from 'graphology-types';
 import { datedCounts, type EdgeCounts } from './dated-counts.js';
-import { createStrengths, edgeDisparity } from './edge-disparity.js';
+import { createStrengths, edgeDisparity, type Strength } from './edge-disparity.js';
 import { edgeLogLikelihood } from './edge-log-likelihood.js';
 import { edgePmi } from './edge-pmi.js';
 import { edgeAttributes, edgeList, forEachEdge } from './edge-lists.js';
@@ -113,6 +113,8 @@ export interface ExportedEdge {
 export interface ExportContext {
   /** Articles in the whole graph (PMI, G², hubs); the store's own count when not given. */
   articleCount?: number;
+  /** An endpoint's strength and degree over all its links (the backbone); from the store's lists when not given. */
+  strengths?: (id: string) => Strength;
   /** An edge's counts over the date range; from the store's postings when not given. */
   datedCounts?: (edge: EdgeAttributes) => EdgeCounts;
 }
@@ -150,8 +152,17 @@ export function resolveExportOptions(options: Partial<ExportOptions>): ExportOpt
   return { ...DEFAULTS, ...(deep ? DEPTH_2_DEFAULTS : {}), ...given };
 }
 
-/** How one export weighs and filters edges, over the whole graph or a part with its context. */
-function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: ExportContext) {
+/** Edges in order of their ends' ids (each edge's `a` before its `b`): the whole graph's last tie-break. */
+export function byEnds(x: { a: string; b: string }, y: { a: string; b: string }): number {
+  if (x.a !== y.a) return x.a < y.a ? -1 : 1;
+  return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
+}
+
+/**
+ * How one export weighs and filters edges, over the whole graph or a part with its context; index mode's
+ * walk over the whole graph weighs the pairs it reads with it (src/graph-index/index-whole-graph.ts).
+ */
+export function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: ExportContext) {
   const { window, measure, from, to, backbone, alpha, minWeight, minArticles } = resolved;
   const { numbers, articles } = store.entities;
   const articleCount = context.articleCount ?? store.articles.live;
@@ -183,7 +194,7 @@ function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: 
   const valueOf = (edge: EdgeAttributes): number =>
     measure === 'pmi' ? pmiOf(edge) : measure === 'llr' ? llrOf(edge) : weightOf(edge);
   // The backbone is of the whole graph over all time: each end's strength is the sum of all its links.
-  const strengths = createStrengths(store, window);
+  const strengths = context.strengths ?? createStrengths(store, window);
   const disparityOf = (edge: EdgeAttributes): number => {
     const weight = window === 'article' ? edge.articles : edge.sentences;
     const [a, b] = [strengths(edge.a), strengths(edge.b)];
@@ -212,7 +223,7 @@ function measuresOf(store: CooccurrenceGraph, resolved: ExportOptions, context: 
   };
 }
 
-type Measures = ReturnType<typeof measuresOf>;
+export type Measures = ReturnType<typeof measuresOf>;
 
 function selectMembers(
   store: CooccurrenceGraph,
@@ -299,12 +310,16 @@ export function exportGraphOnce(
         if (strong(edge)) candidates.push(edge);
       });
     }
-    // Ties go to more shared articles (which for a count over articles is the rank itself).
+    // Ties go to more shared articles (which for a count over articles is the rank itself); in the whole
+    // graph then to the ends' ids, so that index mode, which reads the pairs in another order, keeps the same.
     kept = strongest(
       candidates,
       Float64Array.from(candidates, valueOf),
       limit,
       measure === 'count' && ranked ? undefined : Float64Array.from(candidates, (edge) => edge.articles),
+      members
+        ? undefined
+        : (x, y) => byEnds(candidates[x] as EdgeAttributes, candidates[y] as EdgeAttributes),
     );
     total = candidates.length;
   }

@@ -154,6 +154,14 @@ export const graphBody = z
         from: z.number().nullable().optional(),
         to: z.number().nullable().optional(),
         edgesBeforeCut: count,
+        edgesBeforeCutExact: z
+          .literal(false)
+          .optional()
+          .meta({
+            description:
+              'index mode, whole graph: the walk stopped once no edge left unread could rank among those kept, ' +
+              'so edgesBeforeCut counts only the edges it read (docs/index-mode.md)',
+          }),
         cut: nullableText.meta({ description: 'what a size cut left out, or null' }),
       })
       .meta({ description: 'the selection the export was made with' }),

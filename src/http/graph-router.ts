@@ -3,10 +3,11 @@
 // GEXF 1.2 (Gephi, networkx), GraphML (networkx, igraph, Cytoscape, yEd) or a CSV node or edge table
 // (pandas, R). Every format is the same selection of the same graph.
 import { Router } from 'express';
-import { InvalidParameterError, NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
+import { InvalidParameterError, NotFoundError } from '../errors.js';
 import { annotateExport } from '../graph/annotate-export.js';
 import { exportGraph } from '../graph/export-graph.js';
 import { indexExportGraph } from '../graph-index/index-export-graph.js';
+import { indexWholeGraph } from '../graph-index/index-whole-graph.js';
 import { writeCsv } from '../graph/write-csv.js';
 import { writeGexf } from '../graph/write-gexf.js';
 import { writeGraphml } from '../graph/write-graphml.js';
@@ -41,10 +42,10 @@ export function graphRouter({ store, graphMode, search }: AppDeps): Router {
     };
     let exported;
     if (graphMode === 'index') {
-      // The whole graph's strongest edges need every pair, and the backbone every neighbour's strength.
-      if (center === undefined) throw new UnsupportedInIndexModeError('GET /graph without center');
-      if (backbone === 'disparity') throw new UnsupportedInIndexModeError('GET /graph?backbone=disparity');
-      exported = await indexExportGraph(search.graph, { ...options, center });
+      exported =
+        center === undefined
+          ? await indexWholeGraph(search.graph, options)
+          : await indexExportGraph(search.graph, { ...options, center });
     } else {
       exported = exportGraph(store, options);
     }

@@ -167,13 +167,16 @@ export function apiRoutes({ maxArticleChars }: { maxArticleChars: number }): Rou
         'Cytoscape, yEd), csv with table=nodes or table=edges (pandas, R). Every format is the same selection. ' +
         'weight=count|pmi|llr ranks links; minArticles and backbone=disparity&alpha= cut weak ones; a depth-2 ' +
         'view does not walk through hubs (expandHubs, hubShare) and lists them in attributes.notExpanded. ' +
-        'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md. In index mode a ' +
-        'neighbourhood (center) is read from Meilisearch with the same answer.',
+        'Nodes carry pagerank and betweenness. Measures and defaults: docs/neighborhoods.md. In index mode the ' +
+        'same answer is read from Meilisearch; the whole graph (no center) reads the lists of the most ' +
+        'mentioned entities until no other pair can rank among the kept edges, and may then count only a ' +
+        'lower bound of edgesBeforeCut (attributes.edgesBeforeCutExact false).',
       query: graphQuery,
       responses: {
         501: {
           description:
-            'in index mode, without center or with backbone=disparity (unsupported_in_index_mode, docs/index-mode.md)',
+            'in index mode, a whole graph that needs the lists of more than 50,000 entities (weight=pmi, or ' +
+            'minWeight 1 with backbone=disparity on a large graph; unsupported_in_index_mode, docs/index-mode.md)',
         },
         503: indexModeUnavailable,
         200: {

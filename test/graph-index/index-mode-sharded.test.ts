@@ -9,6 +9,7 @@ import { findNeighbors, type NeighborOptions } from '../../src/graph/find-neighb
 import { findIndexNeighbors } from '../../src/graph-index/find-index-neighbors.js';
 import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
+import { indexWholeGraph } from '../../src/graph-index/index-whole-graph.js';
 import { articleDates } from '../../src/graph/article-table.js';
 import { entityAttributes } from '../../src/graph/entity-table.js';
 import type { NodeAttributes } from '../../src/graph/types.js';
@@ -158,6 +159,21 @@ describe('index mode on two Meilisearch instances', () => {
     it('exports the same neighbourhoods as one instance and memory mode', async () => {
       const nodes = entitiesByArticles(single.store);
       await expectSameGraphs(nodes.filter((_, i) => i % 3 === 0));
+    }, 600_000);
+
+    it('exports the same whole graph as one instance', async () => {
+      for (const options of [
+        {},
+        { limit: 3 },
+        { limit: 10, measure: 'llr' as const },
+        { window: 'sentence' as const },
+      ]) {
+        const two = await indexWholeGraph(sharded.opened.search.graph, options);
+        const one = await indexWholeGraph(single.opened.search.graph, options);
+        expect({ options, graph: two }).toEqual({ options, graph: one });
+        expect(one.edges.length).toBeGreaterThan(0);
+      }
+      expect(await indexWholeGraph(single.opened.search.graph, {})).toEqual(exportGraph(single.store, {}));
     }, 600_000);
 
     it('gives the same timelines and trending as memory mode, read from both instances', async () => {

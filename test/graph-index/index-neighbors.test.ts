@@ -26,6 +26,7 @@ import { indexEntity } from '../../src/graph-index/index-entity.js';
 import { indexTimeline } from '../../src/graph-index/index-timeline.js';
 import { indexTrendingEntities, indexTrendingPairs } from '../../src/graph-index/index-trending.js';
 import { indexExportGraph } from '../../src/graph-index/index-export-graph.js';
+import { DEFAULTS as WHOLE, indexWholeGraph } from '../../src/graph-index/index-whole-graph.js';
 import type { GraphIndex } from '../../src/search/create-graph-index.js';
 import { entitiesByArticles, entityIds } from '../helpers/graph-shape.js';
 import { CORPUS, openTestNewsgraph, type TestNewsgraph } from '../helpers/test-newsgraph.js';
@@ -91,6 +92,9 @@ function exportSets(range: { from: number; to: number }): Array<Partial<ExportOp
     { depth: 2, from: range.from, maxNodes: 30 },
     { depth: 2, from: range.from, to: range.to, window: 'sentence', measure: 'count' },
     { depth: 2, window: 'sentence', measure: 'count', minWeight: 2, minArticles: 1 },
+    { depth: 1, backbone: 'disparity', alpha: 0.3 },
+    { depth: 1, backbone: 'disparity', alpha: 0.5, window: 'sentence', from: range.from },
+    { depth: 2, backbone: 'disparity', alpha: 0.4, measure: 'count' },
   ];
 }
 
@@ -110,6 +114,64 @@ async function expectSameGraphs(
     }
   }
   return edges;
+}
+
+/** Whole-graph option sets: cuts among ties, every measure and window, thresholds, date ranges. */
+function wholeSets(range: { from: number; to: number }): Array<Partial<ExportOptions>> {
+  return [
+    {},
+    { limit: 1 },
+    { limit: 5 },
+    { limit: 40 },
+    { limit: 10_000 },
+    { limit: 30, measure: 'llr' },
+    { limit: 30, measure: 'pmi', minArticles: 2 },
+    { limit: 20, measure: 'pmi', window: 'sentence', minWeight: 2 },
+    { limit: 25, window: 'sentence' },
+    { limit: 25, minWeight: 2 },
+    { limit: 15, from: range.from, to: range.to },
+    { limit: 15, from: range.from, measure: 'llr' },
+    { limit: 15, to: range.to, window: 'sentence', minArticles: 2 },
+    { backbone: 'disparity' },
+    { backbone: 'disparity', alpha: 0.3, limit: 4 },
+    { backbone: 'disparity', alpha: 0.5, limit: 10, window: 'sentence', measure: 'llr' },
+  ];
+}
+
+/**
+ * The whole graph from the index against memory mode's. Where the index stopped reading before the end
+ * (`edgesBeforeCutExact: false`) it cannot know how many weaker edges there are: it must say so, and count
+ * at most as many as there are; everything else is equal. Returns the lists each export read.
+ */
+async function expectSameWholeGraphs(
+  store: CooccurrenceGraph,
+  graph: GraphIndex,
+  sets: Array<Partial<ExportOptions>>,
+  limits = WHOLE,
+): Promise<number[]> {
+  const reads: number[] = [];
+  for (const options of sets) {
+    let read = 0;
+    const counting: GraphIndex = {
+      ...graph,
+      adjacency: (ids) => ((read += ids.length), graph.adjacency(ids)),
+    };
+    const memory = exportGraph(store, options);
+    const index = await indexWholeGraph(counting, options, limits);
+    reads.push(read);
+    const { edgesBeforeCutExact, ...attributes } = index.attributes as Record<string, unknown>;
+    if (edgesBeforeCutExact === false) {
+      const [counted, all] = [
+        attributes.edgesBeforeCut as number,
+        memory?.attributes?.edgesBeforeCut as number,
+      ];
+      expect({ options, counted, atMost: counted <= all }).toEqual({ options, counted, atMost: true });
+      expect(attributes.cut).toBe(`the strongest ${index.edges.length} of at least ${counted} edges`);
+      Object.assign(attributes, { edgesBeforeCut: all, cut: memory?.attributes?.cut });
+    }
+    expect({ options, graph: { ...index, attributes } }).toEqual({ options, graph: memory });
+  }
+  return reads;
 }
 
 /** Timelines of every entity, and of each with its strongest neighbours, for every interval and range. */
@@ -224,6 +286,24 @@ describe('index mode answers as memory mode', () => {
       expect(await indexExportGraph(ng.opened.search.graph, { center: 'no-such-entity' })).toBeUndefined();
     });
 
+    it('exports the whole graph as memory mode does, reading the lists of the strongest entities first', async () => {
+      const reads = await expectSameWholeGraphs(
+        ng.store,
+        ng.opened.search.graph,
+        wholeSets({ from: day('2024-03-02'), to: day('2024-03-07') }),
+        // Small steps, so that the walk goes deeper into the ranking and stops between lists.
+        { ...WHOLE, listsAtOnce: 2, firstDepth: 4 },
+      );
+      // The single strongest edge needs only the lists of the entities that can still reach it.
+      expect(reads[1]).toBeLessThan(entityIds(ng.store).length);
+      // PMI has no bound: past the most lists an export may read, it is refused with a reason.
+      const refused = indexWholeGraph(ng.opened.search.graph, { measure: 'pmi' }, { ...WHOLE, maxLists: 3 });
+      await expect(refused).rejects.toMatchObject({
+        code: 'unsupported_in_index_mode',
+        message: expect.stringMatching(/more than 3 entities/),
+      });
+    });
+
     it('gives every entity and pair the same timeline, undated articles and date ranges included', async () => {
       const ids = entityIds(ng.store);
       const mentions = await expectSameTimelines(ng.store, ng.opened.search.graph, ids, {
@@ -307,6 +387,11 @@ describe('index mode answers as memory mode', () => {
         '/graph?center=emmanuel-macron&depth=2&weight=count&format=gexf',
         '/graph?center=vladimir-putin&window=sentence&format=csv&table=edges',
         '/graph?center=berlin&format=graphml&from=2024-03-02',
+        '/graph',
+        '/graph?limit=7&weight=llr&format=gexf',
+        '/graph?limit=12&window=sentence&from=2024-03-02&format=csv&table=nodes',
+        '/graph?backbone=disparity&alpha=0.3',
+        '/graph?center=olaf-scholz&backbone=disparity&alpha=0.4&depth=2',
         '/entities/olaf-scholz/timeline',
         '/entities/olaf-scholz/timeline?interval=day&with=emmanuel-macron',
         '/entities/germany/timeline?interval=week&from=2024-03-01&to=2024-03-08',
@@ -333,11 +418,7 @@ describe('index mode answers as memory mode', () => {
         articles: await ng.opened.search.countArticles(),
       });
       expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
-      for (const path of [
-        '/graph',
-        '/graph?center=olaf-scholz&backbone=disparity',
-        '/entities/olaf-scholz/similar',
-      ]) {
+      for (const path of ['/entities/olaf-scholz/similar']) {
         const res = await request(indexApp).get(path).expect(501);
         expect(res.body.error.code).toBe('unsupported_in_index_mode');
       }
@@ -463,6 +544,23 @@ describe('index mode answers as memory mode', () => {
       }
     }, 600_000);
 
+    it('exports the whole graph as memory mode does, reading a small part of it for the strongest edges', async () => {
+      const range = { from: day('2006-01-01'), to: day('2010-12-31') };
+      const sets: Array<Partial<ExportOptions>> = [
+        {},
+        { limit: 50 },
+        { limit: 2_000 },
+        { limit: 100, measure: 'llr' },
+        { limit: 100, measure: 'pmi', minArticles: 5 },
+        { limit: 200, window: 'sentence' },
+        { limit: 100, from: range.from, to: range.to },
+        { limit: 300, backbone: 'disparity' },
+      ];
+      const reads = await expectSameWholeGraphs(ng.store, ng.opened.search.graph, sets);
+      // The 500 strongest edges over articles from the lists of a few of the entities.
+      expect(reads[0]).toBeLessThan(entityIds(ng.store).length / 20);
+    }, 1_200_000);
+
     it('exports the neighbourhoods of hubs, mid-sized and rare entities as memory mode does', async () => {
       // A hub's depth-2 view reads the whole lists of up to 150 entities: 2 hubs, 6 spread by size, and the
       // option sets that differ most (the fixture runs them all).
@@ -475,6 +573,7 @@ describe('index mode answers as memory mode', () => {
         sets[3] as Partial<ExportOptions>,
         ...sets.slice(5, 8),
         sets[11] as Partial<ExportOptions>,
+        { depth: 1, backbone: 'disparity' },
       ]);
       expect(edges).toBeGreaterThan(1_000);
     }, 1_200_000);
