@@ -111,6 +111,10 @@ export async function indexWholeGraph(
   let pending: EdgeAttributes[] = [];
   let candidates = 0;
   let undecided = false;
+  // Counts over all time without the backbone: an edge's value is its count, judged before it is built.
+  const countsOnly = measure === 'count' && !dated && !strengths;
+  // The count of the weakest edge kept once `limit` are (below it nothing is kept), else 0.
+  let floorOfPool = 0;
   const prune = (): void => {
     pool = strongest(
       pool,
@@ -119,6 +123,8 @@ export async function indexWholeGraph(
       rankedAlone ? undefined : Float64Array.from(pool, (edge) => edge.articles),
       (x, y) => byEnds(pool[x] as EdgeAttributes, pool[y] as EdgeAttributes),
     );
+    const last = pool.length < limit ? undefined : pool.at(-1);
+    floorOfPool = last ? measures.valueOf(last) : 0;
   };
   const weakest = (): EdgeAttributes | undefined => (pool.length < limit ? undefined : pool.at(-1));
 
@@ -170,6 +176,13 @@ export async function indexWholeGraph(
       const [inArticles, inSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
       for (const [other, shared] of list.articles) {
         if (read.has(other)) continue;
+        if (countsOnly) {
+          // A hub's list is tens of thousands of pairs, nearly all too weak to be kept: counted, not held.
+          const weight = window === 'article' ? shared : (list.sentences.get(other) ?? 0);
+          if (weight < Math.max(1, minWeight) || shared < minArticles) continue;
+          candidates += 1;
+          if (weight < floorOfPool) continue;
+        }
         const [a, b] = entry.id < other ? [entry.id, other] : [other, entry.id];
         const edge: EdgeAttributes = { a, b, articles: shared, sentences: list.sentences.get(other) ?? 0 };
         if (inArticles && inSentences) {
@@ -178,7 +191,10 @@ export async function indexWholeGraph(
             sentences: inSentences.counts[other] ?? 0,
           });
         }
-        if (!measures.strong(edge)) {
+        if (countsOnly) {
+          pool.push(edge);
+          if (pool.length >= 4 * limit + 10_000) prune();
+        } else if (!measures.strong(edge)) {
           datedCounts.delete(pairKey(edge));
         } else if (!strengths || significantAt(edge, entry.id)) {
           candidates += 1;
