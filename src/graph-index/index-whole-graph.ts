@@ -41,8 +41,12 @@ import { createIndexStrengths, type IndexStrengths } from './create-index-streng
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
 export const DEFAULTS = {
-  /** Whole lists read at once (one request of `adjacency`, and two facet questions each with a date range). */
-  listsAtOnce: 100,
+  /**
+   * Whole lists read at once (one request of `adjacency`, and two facet questions each with a date range).
+   * The first are the hubs' (tens of thousands of pairs each): 100 at once took a process to 414–452 MB of
+   * RSS at 100,000 articles, 20 to 238–270 MB, in about the same time (docs/index-mode.md).
+   */
+  listsAtOnce: 20,
   /** Entities of the first read of the ranking by mentions; each further read goes `deeper` times deeper. */
   firstDepth: 500,
   deeper: 4,
