@@ -4,7 +4,7 @@ FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
-# The one patch of a dependency (linkedom, patches/): what npm ci's postinstall would have applied.
+# The patches of dependencies (linkedom, Readability; patches/): what npm ci's postinstall would have applied.
 COPY patches ./patches
 RUN npx patch-package --error-on-fail
 COPY tsconfig.json ./

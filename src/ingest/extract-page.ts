@@ -173,9 +173,10 @@ function ldBody(document: Document, ld: LdArticle, readable: string, apart: stri
 
 /** Readability's article as paragraphs, without lines that are all link; '' where it finds none. */
 function readabilityText(document: Document): string {
-  // The article's element itself, not its HTML to parse again.
+  // The article's element itself, not its HTML to parse again; its classes kept, since its text is read
+  // without them (Readability's pass removing them was work for nothing).
   const parsed = new Readability(document, {
-    keepClasses: false,
+    keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   if (!parsed?.content) return '';

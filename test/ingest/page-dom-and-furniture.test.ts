@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/ingest/extract-page.js';
 import { parsePageDom } from '../../src/ingest/parse-page-dom.js';
-import { cutFurnitureText } from '../../src/ingest/strip-page-furniture.js';
+import { cutFurnitureText, removeFurnitureElements } from '../../src/ingest/strip-page-furniture.js';
 
 // Pages written here, each around the same four-paragraph story with one kind of furniture, or with
 // markup that linkedom reads differently from a browser.
@@ -196,5 +196,51 @@ ${panel}</body></html>`;
       ...long,
       ...items,
     ]);
+  });
+});
+
+describe('furniture elements', () => {
+  // Each block is furniture by its tag, role, `hidden` attribute or embed class alone; the last ones are not.
+  const FURNITURE = [
+    '<nav>Home News Sport</nav>',
+    '<aside>Also on the site</aside>',
+    '<footer>Imprint</footer>',
+    '<form>Search</form>',
+    '<figure><img src="a.jpg"><figcaption>The yard</figcaption></figure>',
+    '<button>Share</button>',
+    '<dialog>Sign in</dialog>',
+    '<blockquote class="lead twitter-tweet">A post</blockquote>',
+    '<blockquote class="instagram-media">A photo</blockquote>',
+    '<blockquote class="tiktok-embed">A clip</blockquote>',
+    '<blockquote class="reddit-embed-bq">A thread</blockquote>',
+    ...['navigation', 'complementary', 'contentinfo', 'dialog', 'alertdialog', 'banner'].map(
+      (role) => `<div role="${role}">A ${role}</div>`,
+    ),
+    '<div hidden>Hidden offer</div>',
+  ];
+  const KEPT = [
+    '<blockquote class="pull-quote">A quote that stays</blockquote>',
+    '<div role="main">A main role that stays</div>',
+    '<p role="Banner">A role written otherwise stays</p>',
+  ];
+
+  for (const parser of ['linkedom', 'jsdom'] as const) {
+    it(`are found by tag, role, the hidden attribute and embed class (${parser})`, () => {
+      const html = `<html><body>${paragraphs(STORY)}${FURNITURE.join('')}${KEPT.join('')}</body></html>`;
+      const { document, close } = parsePageDom(html, null, parser);
+      removeFurnitureElements(document, false);
+      const text = document.body.textContent ?? '';
+      close();
+      for (const block of FURNITURE) expect(text).not.toContain(block.replace(/<[^>]+>/g, ''));
+      for (const block of KEPT) expect(text).toContain(block.replace(/<[^>]+>/g, ''));
+    });
+  }
+
+  it('a furniture element holding most of the page is a misnamed wrapper and stays', () => {
+    const html = `<html><body><nav>Home</nav><aside>${paragraphs(STORY)}</aside></body></html>`;
+    const { document } = parsePageDom(html, null, 'linkedom');
+    removeFurnitureElements(document);
+    expect(document.body.textContent).toContain(STORY[0]);
+    expect(document.body.textContent).not.toContain('Home');
   });
 });
