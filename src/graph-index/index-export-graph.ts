@@ -9,11 +9,13 @@ import type { SerializedGraph } from 'graphology-types';
 import type { EntityInfo } from '../entities/types.js';
 import type { EdgeCounts } from '../graph/dated-counts.js';
 import { createCooccurrenceGraph } from '../graph/create-cooccurrence-graph.js';
-import { addToPair, pairCounts } from '../graph/edge-lists.js';
+import { addToPair, edgeBetween, edgeList, pairCounts } from '../graph/edge-lists.js';
+import type { Strength } from '../graph/edge-disparity.js';
 import { placeEntity } from '../graph/entity-table.js';
 import {
   exportGraphOnce,
   exportMembers,
+  measuresOf,
   relaxedOptions,
   resolveExportOptions,
   type ExportContext,
@@ -58,10 +60,11 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
     await graph.facets([{ where: { kind: 'article' } }, { where: { kind: 'article', mentioned: center } }])
   ).map((answer) => answer.total);
   if (!articleCount || !centerArticles) return undefined;
-  const context: ExportContext = { articleCount, datedCounts: part.datedCounts, strengths: strengths?.of };
+  let context: ExportContext = { articleCount, datedCounts: part.datedCounts, strengths: strengths?.of };
 
   await part.addWholeLists([center]);
-  await strengths?.read(part.store.entities.numbers.keys());
+  if (strengths && depth === 1) context = await settleStrengths(part, resolved, context, strengths);
+  else await strengths?.read(part.store.entities.numbers.keys());
   if (depth === 2) {
     const near = exportMembers(part.store, { ...resolved, depth: 1 }, context);
     if (near && !near.cut) {
@@ -79,6 +82,86 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
   return exportGraphOnce(part.store, resolved, context);
 }
 
+/** What an end not read yet is taken for: a strength under which every link at that end is significant. */
+const PASSING: Strength = { strength: Number.MIN_VALUE, degree: 2 };
+
+/**
+ * The strengths a depth-1 backbone needs, without reading every neighbour's list (a hub's backbone read tens
+ * of thousands). Each neighbour not read yet is taken to pass at its end; the members chosen so are read, and
+ * chosen again, until every member's strength is known: as passing can only add candidates, the members are
+ * then the strongest of those that truly pass. When the budget cut them, one neighbour left out that truly
+ * passes is found (by its known end, else by reading the left-out ones) or, if none does, all that might
+ * are read. Returns the context the export runs with.
+ */
+async function settleStrengths(
+  part: Part,
+  resolved: ExportOptions & { center: string },
+  context: ExportContext,
+  strengths: IndexStrengths,
+): Promise<ExportContext> {
+  const { store } = part;
+  const guessed: ExportContext = {
+    ...context,
+    strengths: (id) => (strengths.has(id) ? strengths.of(id) : PASSING),
+  };
+  for (;;) {
+    const near = exportMembers(store, resolved, guessed);
+    const unknown = [...(near?.members ?? [])].filter((id) => !strengths.has(id));
+    if (unknown.length > 0) {
+      // Read for their links among the members too, which the export reads next.
+      await part.addLinksTo(unknown, near?.members ?? new Set());
+      continue;
+    }
+    if (!near?.cut) return guessed;
+    // Left out for the budget: does any of them truly pass? Known ends first, then the others read in turn.
+    const mightPass = passesWith(store, resolved, guessed);
+    const passes = passesWith(store, resolved, {
+      ...context,
+      strengths: (id) => (strengths.has(id) ? strengths.of(id) : FAILING),
+    });
+    const left = neighboursOf(store, resolved.center).filter((id) => !near.members.has(id) && mightPass(id));
+    if (left.some(passes)) return guessed;
+    // Strongest links first: a link is significant at its other end when it is a large share of that end.
+    const weight = (id: string): number => {
+      const counts = edgeBetween(store, resolved.center, id);
+      return (resolved.window === 'article' ? counts?.articles : counts?.sentences) ?? 0;
+    };
+    const unread = left.filter((id) => !strengths.has(id)).sort((x, y) => weight(y) - weight(x));
+    for (let at = 0; at < unread.length; at += DEFAULTS.listsAtOnce) {
+      const some = unread.slice(at, at + DEFAULTS.listsAtOnce);
+      await strengths.read(some);
+      if (some.some(passes)) return guessed;
+    }
+    // None does: every one that might have is read now, so the guess no longer differs from the truth.
+    return guessed;
+  }
+}
+
+/** What an end not read yet is taken for when only known passes count: no link passes at it. */
+const FAILING: Strength = { strength: 0, degree: 0 };
+
+/** Whether the link of the centre to an entity is one the export may keep, with these strengths. */
+function passesWith(
+  store: CooccurrenceGraph,
+  resolved: ExportOptions & { center: string },
+  context: ExportContext,
+): (other: string) => boolean {
+  const { strong } = measuresOf(store, resolved, context);
+  const { center } = resolved;
+  return (other) => {
+    const counts = edgeBetween(store, center, other);
+    if (!counts) return false;
+    const [a, b] = center < other ? [center, other] : [other, center];
+    return strong({ a, b, ...counts });
+  };
+}
+
+/** The entities linked to `id` in the store. */
+function neighboursOf(store: CooccurrenceGraph, id: string): string[] {
+  const list = edgeList(store, id);
+  return list ? [...list.others].map((other) => store.entities.ids[other] as string) : [];
+}
+
 // The fewest articles and sentences (over all time) an edge needs to play any part in an export with these
 // options: every step (the walk, the edge cut, a hub's further links) drops an edge below the window's
 // `minWeight` or below `minArticles`, and a count in a date range is never above the count over all time.
@@ -91,6 +174,8 @@ function weakest(resolved: ExportOptions): { articles: number; sentences: number
     sentences: window === 'sentence' ? Math.max(1, minWeight) : 0,
   };
 }
+
+type Part = ReturnType<typeof createPart>;
 
 /**
  * The part of the graph an export reads, as a compact store, and the date range's counts of its edges; with
@@ -106,6 +191,8 @@ function createPart(
   const store: CooccurrenceGraph = createCooccurrenceGraph();
   const dated = new Map<string, EdgeCounts>();
   const whole = new Set<string>();
+  // Entities whose lists brought their links to the members of the moment (addLinksTo).
+  const linked = new Set<string>();
   const inRange = dates.from !== undefined || dates.to !== undefined;
   const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
@@ -221,9 +308,19 @@ function createPart(
      */
     async addLinksAmong(members: readonly string[]): Promise<void> {
       const set = new Set(members);
-      const partial = members.filter((id) => !whole.has(id));
+      const partial = members.filter((id) => !whole.has(id) && !linked.has(id));
       if (members.length < 2 || partial.length === 0) return;
       await addLists(partial, set);
+    },
+
+    /**
+     * The edges of `ids` to `among`, each list read once for it (a member chosen later adds its own edges to
+     * those chosen before); what the backbone's members read, their strengths with them.
+     */
+    async addLinksTo(ids: readonly string[], among: ReadonlySet<string>): Promise<void> {
+      const missing = ids.filter((id) => !whole.has(id) && !linked.has(id));
+      await addLists(missing, among);
+      for (const id of missing) linked.add(id);
     },
 
     /** Gives the members their names and types (of the last written article mentioning each) and totals. */

@@ -93,6 +93,8 @@ function exportSets(range: { from: number; to: number }): Array<Partial<ExportOp
     { depth: 2, from: range.from, to: range.to, window: 'sentence', measure: 'count' },
     { depth: 2, window: 'sentence', measure: 'count', minWeight: 2, minArticles: 1 },
     { depth: 1, backbone: 'disparity', alpha: 0.3 },
+    { depth: 1, backbone: 'disparity', alpha: 0.5, maxNodes: 3 },
+    { depth: 1, backbone: 'disparity', alpha: 0.2, limit: 2, measure: 'llr' },
     { depth: 1, backbone: 'disparity', alpha: 0.5, window: 'sentence', from: range.from },
     { depth: 2, backbone: 'disparity', alpha: 0.4, measure: 'count' },
   ];
@@ -387,9 +389,10 @@ describe('index mode answers as memory mode', () => {
         '/graph?center=emmanuel-macron&depth=2&weight=count&format=gexf',
         '/graph?center=vladimir-putin&window=sentence&format=csv&table=edges',
         '/graph?center=berlin&format=graphml&from=2024-03-02',
+        // The whole graph with room for every edge, so that the walk reads to the end and counts them all.
         '/graph',
-        '/graph?limit=7&weight=llr&format=gexf',
-        '/graph?limit=12&window=sentence&from=2024-03-02&format=csv&table=nodes',
+        '/graph?limit=2000&weight=llr&format=gexf',
+        '/graph?window=sentence&from=2024-03-02&format=csv&table=nodes',
         '/graph?backbone=disparity&alpha=0.3',
         '/graph?center=olaf-scholz&backbone=disparity&alpha=0.4&depth=2',
         '/entities/olaf-scholz/timeline',
@@ -576,6 +579,18 @@ describe('index mode answers as memory mode', () => {
         { depth: 1, backbone: 'disparity' },
       ]);
       expect(edges).toBeGreaterThan(1_000);
+      // The hub's backbone reads the strengths of the neighbours it keeps, not of every neighbour.
+      let read = 0;
+      const graph = ng.opened.search.graph;
+      const counting: GraphIndex = {
+        ...graph,
+        adjacency: (ids) => ((read += ids.length), graph.adjacency(ids)),
+      };
+      const [hub] = ids as [string];
+      const view = await indexExportGraph(counting, { center: hub, backbone: 'disparity', limit: 50 });
+      expect(view).toEqual(exportGraph(ng.store, { center: hub, backbone: 'disparity', limit: 50 }));
+      expect(view?.attributes?.cut).toMatch(/most strongly linked/);
+      expect(read).toBeLessThan((findNeighbors(ng.store, hub, { limit: 100_000 }) ?? []).length / 4);
     }, 1_200_000);
   });
 });
