@@ -333,11 +333,7 @@ describe('index mode answers as memory mode', () => {
         articles: await ng.opened.search.countArticles(),
       });
       expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
-      for (const path of [
-        '/graph',
-        '/graph?center=olaf-scholz&backbone=disparity',
-        '/entities/olaf-scholz/similar',
-      ]) {
+      for (const path of ['/graph', '/graph?center=olaf-scholz&backbone=disparity']) {
         const res = await request(indexApp).get(path).expect(501);
         expect(res.body.error.code).toBe('unsupported_in_index_mode');
       }
