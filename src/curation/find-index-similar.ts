@@ -1,11 +1,7 @@
-// Likely duplicates of an entity in index mode, with find-similar.ts's scoring (score-similar.ts): there is
-// no entity table to scan, so candidates come from two places. Evidence that needs the neighbours to reach
-// minScore (a part of a name, initials, a short typo: weight 0.4) is found exactly among the entities sharing
-// a strong neighbour: only the lists of the strongest neighbours are read, as many as it takes for the rest to
-// leave every other entity's cosine under minCosine, and a bound on each one's cosine drops the rest before
-// its name is read. Evidence strong enough alone (the same name, an alias, surname and initial, a longer typo)
-// is looked up in the entity index (typo-tolerant) by each name, alias and word: found as far as the search
-// finds it (docs/index-mode.md, "Similar entities").
+// Likely duplicates of an entity in index mode, scored as in memory mode (score-similar.ts). With no entity
+// table to scan, candidates are the entity index's hits for each name, alias and word (evidence that stands
+// alone: same name, alias, surname and initial, typo) and the entities sharing a strong neighbour (evidence
+// that needs the neighbours: parts, initials), found exactly by a cosine bound (docs/index-mode.md).
 import type { SearchIndex } from '../search/create-search-index.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
@@ -23,8 +19,11 @@ export const DEFAULTS = {
   limit: SCORING.limit,
   minCosine: SCORING.minCosine,
   minScore: SCORING.minScore,
-  /** Hits per look-up in the entity index. */
-  searchLimit: 50,
+  /**
+   * Hits per look-up in the entity index: all it gives (its maxTotalHits). 50 missed a typo and a surname
+   * with an initial beside common surnames on the corpus; 200 and 1,000 cost the same there.
+   */
+  searchLimit: 1_000,
   /** Words shorter than this are not looked up alone (no evidence that stands alone needs them). */
   minWord: 3,
   /**
@@ -58,10 +57,11 @@ export function lookups(names: readonly string[], minWord = DEFAULTS.minWord): s
 }
 
 /**
- * The entities that may have a cosine of `minCosine` or more with `id`: those sharing one of its strongest
- * neighbours, taken in order until the squared counts of the rest are under minCosine² of what the norm
- * can shrink to; an entity sharing none of them stays under minCosine (Cauchy–Schwarz). Of those found, an
- * entity whose cosine cannot reach minCosine with what the read lists show is left out.
+ * The entities that may have a cosine of `minCosine` or more with `id` (at most `maxSharing`, the highest
+ * bounds first): those sharing one of its strongest neighbours, taken in order until the squared counts of
+ * the rest are under (unread × minCosine)² of what its norm can shrink to, so that an entity sharing none of
+ * them stays under minCosine (Cauchy–Schwarz). Of those, an entity whose cosine cannot reach minCosine with
+ * what the read lists show and the most the rest can add is left out.
  */
 export async function sharingCandidates(
   graph: GraphIndex,
