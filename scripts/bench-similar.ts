@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apiDeps } from '../src/api-deps.js';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { aliasReader } from '../src/curation/alias-reader.js';
 import { findSimilar, type SimilarEntity } from '../src/curation/find-similar.js';
 import { createCooccurrenceGraph } from '../src/graph/create-cooccurrence-graph.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
@@ -80,11 +81,7 @@ try {
     await deps.indexArticles(readInputs(FILES, config.maxArticleChars), () => {});
   }
   const store = await rebuildGraph(opened.search);
-  const extra = opened.corrections().extraAliases;
-  const aliasesOf = (id: string): string[] => [
-    ...Object.values(opened.kb.entities.get(id)?.aliases ?? {}).flat(),
-    ...(extra.get(id) ?? []),
-  ];
+  const aliasesOf = aliasReader(opened.kb.entities, opened.corrections);
   const similarOf = (id: string): SimilarEntity[] => findSimilar(store, id, aliasesOf, { limit: 3 }) ?? [];
 
   const file = values.judgements;

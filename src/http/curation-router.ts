@@ -2,8 +2,10 @@
 // block and unblock, create, split; and the curation log: list, one record with its counts, revert.
 import { Router } from 'express';
 import { z } from 'zod';
+import { aliasReader } from '../curation/alias-reader.js';
+import { findIndexSimilar } from '../curation/find-index-similar.js';
 import { findSimilar } from '../curation/find-similar.js';
-import { NotFoundError, UnsupportedInIndexModeError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { createEntityInput, mergeInput, splitInput, updateEntityInput } from './api-schemas.js';
 import { parseBody, parseQuery } from './parse-query.js';
 import { requireAdmin } from './require-admin.js';
@@ -41,15 +43,13 @@ export function curationRouter(deps: AppDeps): Router {
     res.json(await curator.split(String(req.params.id), parseBody(splitInput, req.body)));
   });
 
-  router.get('/entities/:id/similar', (req, res) => {
-    if (deps.graphMode === 'index') throw new UnsupportedInIndexModeError('GET /entities/:id/similar');
+  router.get('/entities/:id/similar', async (req, res) => {
     const { limit } = parseQuery(similarQuery, req.query);
-    const extra = deps.corrections().extraAliases;
-    const aliasesOf = (id: string): string[] => [
-      ...Object.values(deps.catalog.get(id)?.aliases ?? {}).flat(),
-      ...(extra.get(id) ?? []),
-    ];
-    const similar = findSimilar(deps.store, req.params.id, aliasesOf, { limit });
+    const aliasesOf = aliasReader(deps.catalog, deps.corrections);
+    const similar =
+      deps.graphMode === 'index'
+        ? await findIndexSimilar(deps.search, req.params.id, aliasesOf, { limit })
+        : findSimilar(deps.store, req.params.id, aliasesOf, { limit });
     if (!similar) throw new NotFoundError(`entities: no entity "${req.params.id}" in the graph`);
     res.json({ id: req.params.id, similar });
   });

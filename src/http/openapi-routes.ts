@@ -405,7 +405,6 @@ function curationRoutes(): RouteDoc[] {
         'Likely duplicates of an entity, each with a score and the reasons (names, surname, neighbours)',
       query: similarQuery,
       responses: {
-        501: { description: 'in index mode (unsupported_in_index_mode, docs/index-mode.md)' },
         200: { description: 'the suggestions, best first', json: similarBody },
         404: notFound('entity in the graph'),
       },

@@ -421,10 +421,6 @@ describe('index mode answers as memory mode', () => {
         articles: await ng.opened.search.countArticles(),
       });
       expect((await request(ng.app).get('/health').expect(200)).body.graphMode).toBe('memory');
-      for (const path of ['/entities/olaf-scholz/similar']) {
-        const res = await request(indexApp).get(path).expect(501);
-        expect(res.body.error.code).toBe('unsupported_in_index_mode');
-      }
     });
 
     it('rebuilds a missing graph index from the articles, and GRAPH_MODE=auto weighs the graph against the budget', async () => {
