@@ -4,11 +4,8 @@
 // index, and the lists again from the API's cache; p50 and p99 per entity and option set, for the most
 // mentioned entities and a spread of smaller ones; optionally (--write-cost) the time to write the graph
 // index with and without lists, and what it holds. Figures: docs/index-mode.md.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.js';
 import { edgeCount } from '../src/graph/edge-lists.js';
 import { entitiesOf, entityAttributes, entityCount } from '../src/graph/entity-table.js';
 import { exportGraph, type ExportOptions } from '../src/graph/export-graph.js';
@@ -18,16 +15,13 @@ import { findIndexNeighbors } from '../src/graph-index/find-index-neighbors.js';
 import { indexExportGraph } from '../src/graph-index/index-export-graph.js';
 import { indexWholeGraph } from '../src/graph-index/index-whole-graph.js';
 import type { CooccurrenceGraph } from '../src/graph/types.js';
-import { readInputs } from '../src/ingest/read-inputs.js';
-import { createLogger } from '../src/logger.js';
-import { openSearch, type OpenSearch } from '../src/open-search.js';
-import { indexArticles } from '../src/pipeline.js';
+import type { OpenSearch } from '../src/open-search.js';
 import { createGraphIndex, type GraphIndex } from '../src/search/create-graph-index.js';
 import { adjacencyFacetQueries, toCountedAdjacency } from '../src/search/count-adjacency.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import type { SearchIndex } from '../src/search/create-search-index.js';
-import { createSequence } from '../src/search/to-article-document.js';
 import { rebuildGraph } from '../src/sync-graph.js';
+import { openIndexModeCorpus } from './bench-lib/open-index-mode-corpus.js';
 import { parseCli } from './parse-cli.js';
 import { articleCount } from '../src/graph/article-table.js';
 
@@ -106,16 +100,6 @@ async function timed<T>(work: () => Promise<T> | T): Promise<number> {
   return performance.now() - start;
 }
 
-async function indexFiles(opened: OpenSearch, search: SearchIndex): Promise<number> {
-  const started = performance.now();
-  const summary = await indexArticles(
-    { extractMany: opened.extractMany, search, nextSeq: createSequence() },
-    readInputs(files, 1_000_000),
-  );
-  process.stdout.write(`  indexed ${summary.indexed} of ${summary.read} articles\n`);
-  return (performance.now() - started) / 1000;
-}
-
 /** The graph index as it was before neighbour lists (and is without current ones): lists counted from facets. */
 function countingFacets(graph: GraphIndex): GraphIndex {
   return {
@@ -153,24 +137,9 @@ async function writeCost(search: SearchIndex, prefix: string, opened: OpenSearch
 }
 
 async function main(): Promise<void> {
-  const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-index-'));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    SAMPLE_DATA: '',
-    LOG_LEVEL: 'warn',
-    MEILI_TIMEOUT_MS: '60000',
-    // The index keeps the neighbour lists that index mode reads.
-    GRAPH_MODE: 'index',
-  });
-  const opened = await openSearch(config, createLogger('warn'));
+  const { opened, config } = await openIndexModeCorpus(values['data-dir'], files);
   const { search } = opened;
   try {
-    if ((await search.countArticles()) === 0) {
-      process.stdout.write(`indexing ${files.join(', ')} into ${dataDir}\n`);
-      const seconds = await indexFiles(opened, search);
-      process.stdout.write(`  ${seconds.toFixed(1)} s, with the graph index\n`);
-    }
     if (values['write-cost']) await writeCost(search, config.meili.indexPrefix, opened);
     const heapBefore = process.memoryUsage().heapUsed;
     const store = await rebuildGraph(search);

@@ -3,23 +3,16 @@
 // (no limit) compared (the same ones, the same scores, what index mode misses and by which reason), and
 // the time per call at the route's limit (p50, p99), memory, index mode asking Meilisearch, and index mode
 // again through the API's cache. Figures: docs/index-mode.md, "Similar entities".
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.js';
 import { aliasReader } from '../src/curation/alias-reader.js';
 import { findIndexSimilar } from '../src/curation/find-index-similar.js';
 import { findSimilar, type SimilarEntity } from '../src/curation/find-similar.js';
 import { entitiesOf } from '../src/graph/entity-table.js';
-import { readInputs } from '../src/ingest/read-inputs.js';
-import { createLogger } from '../src/logger.js';
-import { openSearch } from '../src/open-search.js';
-import { indexArticles } from '../src/pipeline.js';
 import { createGraphIndex } from '../src/search/create-graph-index.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
-import { createSequence } from '../src/search/to-article-document.js';
 import { rebuildGraph } from '../src/sync-graph.js';
+import { openIndexModeCorpus } from './bench-lib/open-index-mode-corpus.js';
 import { parseCli } from './parse-cli.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
@@ -65,25 +58,9 @@ const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const key = (entity: SimilarEntity) => `${entity.id} ${entity.score} ${entity.reasons.join('; ')}`;
 
 async function main(): Promise<void> {
-  const dataDir = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-similar-'));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    SAMPLE_DATA: '',
-    LOG_LEVEL: 'warn',
-    MEILI_TIMEOUT_MS: '60000',
-    GRAPH_MODE: 'index',
-  });
-  const opened = await openSearch(config, createLogger('warn'));
+  const { opened, config } = await openIndexModeCorpus(values['data-dir'], files);
   const { search } = opened;
   try {
-    if ((await search.countArticles()) === 0) {
-      process.stdout.write(`indexing ${files.join(', ')} into ${dataDir}\n`);
-      await indexArticles(
-        { extractMany: opened.extractMany, search, nextSeq: createSequence() },
-        readInputs(files, 1_000_000),
-      );
-    }
     const store = await rebuildGraph(search);
     const aliasesOf = aliasReader(opened.kb.entities, opened.corrections);
     const nodes = [...entitiesOf(store)].sort(([, a], [, b]) => b.articles - a.articles).map(([id]) => id);
