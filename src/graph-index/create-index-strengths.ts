@@ -1,7 +1,7 @@
 // Entities' strengths and degrees (the sum and the number of their links in a window) for the disparity
 // backbone in index mode: no total gives them (a degree is not a sum over articles), so each is counted from
 // the entity's whole neighbour list, read once per export and dropped; only the two numbers are kept.
-import type { Strength } from '../graph/edge-disparity.js';
+import { strengthOf, type Strength } from '../graph/edge-disparity.js';
 import type { Window } from '../graph/types.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
@@ -24,17 +24,9 @@ export interface IndexStrengths {
   readonly lists: number;
 }
 
-/** An entity's strength and degree in `window`, from its whole list (links with a count of 0 do not count). */
-export function strengthOfList(id: string, list: AdjacencyList, window: Window): Strength {
-  let strength = 0;
-  let degree = 0;
-  for (const [other, count] of window === 'article' ? list.articles : list.sentences) {
-    if (other === id || count <= 0) continue;
-    strength += count;
-    degree += 1;
-  }
-  return { strength, degree };
-}
+/** An entity's strength and degree in `window`, from its whole list (which never holds the entity itself). */
+const strengthOfList = (list: AdjacencyList, window: Window): Strength =>
+  strengthOf((window === 'article' ? list.articles : list.sentences).values());
 
 export function createIndexStrengths(graph: GraphIndex, window: Window, limits = DEFAULTS): IndexStrengths {
   const known = new Map<string, Strength>();
@@ -44,11 +36,11 @@ export function createIndexStrengths(graph: GraphIndex, window: Window, limits =
       for (let at = 0; at < missing.length; at += limits.listsAtOnce) {
         const some = missing.slice(at, at + limits.listsAtOnce);
         const lists = await graph.adjacency(some);
-        some.forEach((id, i) => known.set(id, strengthOfList(id, lists[i] as AdjacencyList, window)));
+        some.forEach((id, i) => known.set(id, strengthOfList(lists[i] as AdjacencyList, window)));
       }
     },
     add(id, list) {
-      if (!known.has(id)) known.set(id, strengthOfList(id, list, window));
+      if (!known.has(id)) known.set(id, strengthOfList(list, window));
     },
     has: (id) => known.has(id),
     of(id) {

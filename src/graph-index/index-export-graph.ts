@@ -3,8 +3,9 @@
 // whole lists of the entities it reaches, then the links among the members. The in-memory export
 // (export-graph.ts) then runs over that store with the whole graph's article count and the totals of its
 // entities (read from the totals the index keeps, only theirs), so the selection, the measures, the cuts and
-// the JSON are memory mode's own. The disparity backbone needs every entity's strength (the sum and number of
-// its links): with it, the whole list of every entity in the part is read once (create-index-strengths.ts).
+// the JSON are memory mode's own. The disparity backbone needs entities' strengths (the sum and number of
+// their links, create-index-strengths.ts): at depth 2 every entity of the part is read for it, at depth 1
+// only the members (settleStrengths).
 import type { SerializedGraph } from 'graphology-types';
 import type { EntityInfo } from '../entities/types.js';
 import type { EdgeCounts } from '../graph/dated-counts.js';
@@ -23,10 +24,12 @@ import {
   type ExportedNode,
   type ExportOptions,
 } from '../graph/export-graph.js';
+import type { Neighborhood } from '../graph/select-neighborhood.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { FacetAnswer, GraphFacetQuery, GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
 import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
+import { describeEntities } from './describe-entities.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
@@ -104,37 +107,36 @@ async function settleStrengths(
     ...context,
     strengths: (id) => (strengths.has(id) ? strengths.of(id) : PASSING),
   };
-  for (;;) {
-    const near = exportMembers(store, resolved, guessed);
-    const unknown = [...(near?.members ?? [])].filter((id) => !strengths.has(id));
-    if (unknown.length > 0) {
-      // Read for their links among the members too, which the export reads next.
-      await part.addLinksTo(unknown, near?.members ?? new Set());
-      continue;
-    }
-    if (!near?.cut) return guessed;
-    // Left out for the budget: does any of them truly pass? Known ends first, then the others read in turn.
-    const mightPass = passesWith(store, resolved, guessed);
-    const passes = passesWith(store, resolved, {
-      ...context,
-      strengths: (id) => (strengths.has(id) ? strengths.of(id) : FAILING),
-    });
-    const left = neighboursOf(store, resolved.center).filter((id) => !near.members.has(id) && mightPass(id));
-    if (left.some(passes)) return guessed;
-    // Strongest links first: a link is significant at its other end when it is a large share of that end.
-    const weight = (id: string): number => {
-      const counts = edgeBetween(store, resolved.center, id);
-      return (resolved.window === 'article' ? counts?.articles : counts?.sentences) ?? 0;
-    };
-    const unread = left.filter((id) => !strengths.has(id)).sort((x, y) => weight(y) - weight(x));
-    for (let at = 0; at < unread.length; at += DEFAULTS.listsAtOnce) {
-      const some = unread.slice(at, at + DEFAULTS.listsAtOnce);
-      await strengths.read(some);
-      if (some.some(passes)) return guessed;
-    }
-    // None does: every one that might have is read now, so the guess no longer differs from the truth.
-    return guessed;
+  const unknownOf = (chosen: Neighborhood | undefined) =>
+    [...(chosen?.members ?? [])].filter((id) => !strengths.has(id));
+  let near = exportMembers(store, resolved, guessed);
+  for (let unknown = unknownOf(near); unknown.length > 0; unknown = unknownOf(near)) {
+    // Read for their links among the members too, which the export reads next.
+    await part.addLinksTo(unknown, near?.members ?? new Set());
+    near = exportMembers(store, resolved, guessed);
   }
+  if (!near?.cut) return guessed;
+  // Left out for the budget: does any of them truly pass? Known ends first, then the others read in turn.
+  const mightPass = passesWith(store, resolved, guessed);
+  const passes = passesWith(store, resolved, {
+    ...context,
+    strengths: (id) => (strengths.has(id) ? strengths.of(id) : FAILING),
+  });
+  const left = neighboursOf(store, resolved.center).filter((id) => !near.members.has(id) && mightPass(id));
+  if (left.some(passes)) return guessed;
+  // Strongest links first: a link is significant at its other end when it is a large share of that end.
+  const weight = (id: string): number => {
+    const counts = edgeBetween(store, resolved.center, id);
+    return (resolved.window === 'article' ? counts?.articles : counts?.sentences) ?? 0;
+  };
+  const unread = left.filter((id) => !strengths.has(id)).sort((x, y) => weight(y) - weight(x));
+  for (let at = 0; at < unread.length; at += DEFAULTS.listsAtOnce) {
+    const some = unread.slice(at, at + DEFAULTS.listsAtOnce);
+    await strengths.read(some);
+    if (some.some(passes)) return guessed;
+  }
+  // None does: every one that might have is read now, so the guess no longer differs from the truth.
+  return guessed;
 }
 
 /** What an end not read yet is taken for when only known passes count: no link passes at it. */
@@ -324,16 +326,6 @@ function createPart(
     },
 
     /** Gives the members their names and types (of the last written article mentioning each) and totals. */
-    async describe(ids: readonly string[]): Promise<void> {
-      const [infos, totals] = await Promise.all([graph.latestInfo(ids), graph.entityTotals(ids)]);
-      ids.forEach((id, i) => {
-        const info = infos.get(id);
-        placeEntity(
-          store,
-          info ?? { id, name: id, type: 'other' },
-          totals[i] ?? { articles: 0, mentions: 0 },
-        );
-      });
-    },
+    describe: (ids: readonly string[]): Promise<void> => describeEntities(graph, store, ids),
   };
 }

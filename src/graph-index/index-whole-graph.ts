@@ -37,6 +37,7 @@ import {
 } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
 import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
+import { describeEntities } from './describe-entities.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
@@ -104,6 +105,7 @@ export async function indexWholeGraph(
     return edgeDisparity(window === 'article' ? edge.articles : edge.sentences, strength, degree) < alpha;
   };
 
+  // PMI and G² weigh an edge by both ends' articles: with them, every entity met is placed with its own.
   const place = (id: string, articles: number): number =>
     seen.entities.numbers.get(id) ??
     placeEntity(seen, { id, name: id, type: 'other' } as EntityInfo, { articles, mentions: 0 });
@@ -117,8 +119,9 @@ export async function indexWholeGraph(
   let undecided = false;
   // Counts over all time without the backbone: an edge's value is its count, judged before it is built.
   const countsOnly = measure === 'count' && !dated && !strengths;
-  // The count of the weakest edge kept once `limit` are (below it nothing is kept), else 0.
-  let floorOfPool = 0;
+  const weakest = (): EdgeAttributes | undefined => (pool.length < limit ? undefined : pool.at(-1));
+  // The value of the weakest edge kept once `limit` are (below it nothing enters), else -Infinity.
+  let weakestValue = -Infinity;
   const prune = (): void => {
     pool = strongest(
       pool,
@@ -127,10 +130,9 @@ export async function indexWholeGraph(
       rankedAlone ? undefined : Float64Array.from(pool, (edge) => edge.articles),
       (x, y) => byEnds(pool[x] as EdgeAttributes, pool[y] as EdgeAttributes),
     );
-    const last = pool.length < limit ? undefined : pool.at(-1);
-    floorOfPool = last ? measures.valueOf(last) : 0;
+    const last = weakest();
+    weakestValue = last ? measures.valueOf(last) : -Infinity;
   };
-  const weakest = (): EdgeAttributes | undefined => (pool.length < limit ? undefined : pool.at(-1));
 
   /** Decides the pending edges that would rank among those kept, strongest first, reading their ends. */
   const decide = async (): Promise<void> => {
@@ -166,8 +168,8 @@ export async function indexWholeGraph(
         ])
       : [];
     const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
-    for (const entry of batch) place(entry.id, entry.articles);
     if (weighed) {
+      for (const entry of batch) place(entry.id, entry.articles);
       const others = new Set(lists.flatMap((list) => [...(list as AdjacencyList).articles.keys()]));
       const missing = [...others].filter((id) => !seen.entities.numbers.has(id));
       const totals = await graph.entityTotals(missing);
@@ -185,7 +187,7 @@ export async function indexWholeGraph(
           const weight = window === 'article' ? shared : (list.sentences.get(other) ?? 0);
           if (weight < Math.max(1, minWeight) || shared < minArticles) continue;
           candidates += 1;
-          if (weight < floorOfPool) continue;
+          if (weight < weakestValue) continue;
         }
         const [a, b] = entry.id < other ? [entry.id, other] : [other, entry.id];
         const edge: EdgeAttributes = { a, b, articles: shared, sentences: list.sentences.get(other) ?? 0 };
@@ -239,9 +241,8 @@ export async function indexWholeGraph(
     const batch: Ranked[] = [];
     while (at < ranked.length && batch.length < limits.listsAtOnce) {
       const next = ranked[at] as Ranked;
-      const last = weakest();
       if (next.count < floorOf) stop = 'end';
-      else if (last && boundOf(next.count) < measures.valueOf(last)) stop = 'bound';
+      else if (boundOf(next.count) < weakestValue) stop = 'bound';
       if (stop) break;
       batch.push(next);
       at += 1;
@@ -321,15 +322,7 @@ const pairKey = (edge: { a: string; b: string }): string => `${edge.a}\u0000${ed
 /** A store of just these edges, their ends with their names, types and totals. */
 async function describe(graph: GraphIndex, edges: readonly EdgeAttributes[]): Promise<CooccurrenceGraph> {
   const store = createCooccurrenceGraph();
-  const ids = [...new Set(edges.flatMap((edge) => [edge.a, edge.b]))];
-  const [infos, totals] = await Promise.all([graph.latestInfo(ids), graph.entityTotals(ids)]);
-  ids.forEach((id, i) => {
-    placeEntity(
-      store,
-      infos.get(id) ?? { id, name: id, type: 'other' },
-      totals[i] ?? { articles: 0, mentions: 0 },
-    );
-  });
+  await describeEntities(graph, store, [...new Set(edges.flatMap((edge) => [edge.a, edge.b]))]);
   const numbers = store.entities.numbers;
   for (const edge of edges) {
     addToPair(

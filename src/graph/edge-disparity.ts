@@ -26,16 +26,20 @@ export function createStrengths(store: CooccurrenceGraph, window: Window): (id: 
     let found = known.get(id);
     if (found) return found;
     const list = edgeList(store, id);
-    const counts = list ? (window === 'article' ? list.articles : list.sentences) : [];
-    let strength = 0;
-    let degree = 0;
-    for (const count of counts) {
-      if (count > 0) {
-        strength += count;
-        degree += 1;
-      }
-    }
-    known.set(id, (found = { strength, degree }));
+    known.set(id, (found = strengthOf(list ? (window === 'article' ? list.articles : list.sentences) : [])));
     return found;
   };
+}
+
+/** The strength and degree of an entity with these link counts (links with a count of 0 do not count). */
+export function strengthOf(counts: Iterable<number>): Strength {
+  let strength = 0;
+  let degree = 0;
+  for (const count of counts) {
+    if (count > 0) {
+      strength += count;
+      degree += 1;
+    }
+  }
+  return { strength, degree };
 }
