@@ -21,6 +21,7 @@ import { adjacencyFacetQueries, toCountedAdjacency } from '../src/search/count-a
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import type { SearchIndex } from '../src/search/create-search-index.js';
 import { rebuildGraph } from '../src/sync-graph.js';
+import { latencyCells } from './bench-lib/measure.js';
 import { openIndexModeCorpus } from './bench-lib/open-index-mode-corpus.js';
 import { parseCli } from './parse-cli.js';
 import { articleCount } from '../src/graph/article-table.js';
@@ -89,10 +90,6 @@ const OPTION_SETS: Record<string, Partial<NeighborOptions>> = {
   'window=sentence': { window: 'sentence' },
   'from/to (2008)': { from: Date.parse('2008-01-01'), to: Date.parse('2008-12-31T23:59:59Z') },
 };
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 
 async function timed<T>(work: () => Promise<T> | T): Promise<number> {
   const start = performance.now();
@@ -211,10 +208,7 @@ async function main(): Promise<void> {
         index.push(await timed(() => asked(uncached)));
         cached.push(await timed(() => asked(search.graph)));
       }
-      const cells = [memory, counted, index, cached].flatMap((times) => {
-        times.sort((a, b) => a - b);
-        return [ms(percentile(times, 0.5)), ms(percentile(times, 0.99))];
-      });
+      const cells = [memory, counted, index, cached].flatMap(latencyCells);
       process.stdout.write(`${row}| ${cells.join(' | ')} |\n`);
     }
   } finally {
@@ -244,10 +238,7 @@ async function timeWholeGraph(store: CooccurrenceGraph, uncached: GraphIndex, ca
       index.push(await timed(() => indexWholeGraph(uncached, options)));
       cached.push(await timed(() => indexWholeGraph(cachedGraph, options)));
     }
-    const cells = [memory, index, cached].flatMap((times) => {
-      times.sort((a, b) => a - b);
-      return [ms(percentile(times, 0.5)), ms(percentile(times, 0.99))];
-    });
+    const cells = [memory, index, cached].flatMap(latencyCells);
     const { edgesBeforeCut, edgesBeforeCutExact } = first.attributes as Record<string, unknown>;
     const counted = `${edgesBeforeCutExact === false ? '≥ ' : ''}${edgesBeforeCut}`;
     process.stdout.write(`| ${label} | ${cells.join(' | ')} | ${lists} | ${counted} |\n`);

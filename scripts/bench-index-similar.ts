@@ -12,6 +12,7 @@ import { entitiesOf } from '../src/graph/entity-table.js';
 import { createGraphIndex } from '../src/search/create-graph-index.js';
 import { createMeiliClient } from '../src/search/create-meili-client.js';
 import { rebuildGraph } from '../src/sync-graph.js';
+import { latencyCells } from './bench-lib/measure.js';
 import { openIndexModeCorpus } from './bench-lib/open-index-mode-corpus.js';
 import { parseCli } from './parse-cli.js';
 
@@ -52,9 +53,6 @@ const { values } = parseCli({
 });
 
 const files = ['de-news.jsonl', 'en-news.jsonl'].map((file) => path.join(CORPUS, file));
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
 const key = (entity: SimilarEntity) => `${entity.id} ${entity.score} ${entity.reasons.join('; ')}`;
 
 async function main(): Promise<void> {
@@ -143,8 +141,7 @@ async function main(): Promise<void> {
         '| mode | p50 ms | p99 ms |\n|---|---|---|\n',
     );
     for (const [mode, list] of Object.entries(times)) {
-      list.sort((a, b) => a - b);
-      process.stdout.write(`| ${mode} | ${ms(percentile(list, 0.5))} | ${ms(percentile(list, 0.99))} |\n`);
+      process.stdout.write(`| ${mode} | ${latencyCells(list).join(' | ')} |\n`);
     }
   } finally {
     await opened.close();

@@ -6,6 +6,12 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** p50 and p99 of latency samples in ms as table cells: two decimals under 10 ms, one above. */
+export function latencyCells(samples: readonly number[]): [string, string] {
+  const cell = (value: number): string => value.toFixed(value < 10 ? 2 : 1);
+  return [cell(percentile(samples, 50)), cell(percentile(samples, 99))];
+}
+
 export interface Latencies {
   p50: number;
   p99: number;
