@@ -77,7 +77,7 @@ const { values } = parseCli({
       type: 'string',
       value: 'DIR',
       description:
-        'with --realistic: keep the Meilisearch data in DIR; a rerun with the same N skips indexing',
+        'with --realistic: keep the Meilisearch data in DIR; a rerun with the same N skips indexing, or goes on where a run was stopped (touch DIR/one/bench-stop to stop after the batch in hand)',
     },
   },
 });

@@ -5,8 +5,8 @@
 // (first start: the graph built from the index, or no graph in index mode; second start: from its snapshot),
 // and asked for the neighbours and the depth-2 neighbourhoods of entities drawn as often as they are
 // mentioned. Prints and returns the API's RSS, start-up and latencies (p50, p99). With --keep DIR the
-// Meilisearch data stays in DIR, and a later run with the same DIR and article count skips the indexing (a
-// million articles take a while to index).
+// Meilisearch data stays in DIR, and a later run with the same DIR and article count skips the indexing, or
+// goes on after the batches written when a run was stopped (a million articles take hours to index).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,8 +93,24 @@ function meiliEnv(instances: readonly Instance[]): Record<string, string> {
   };
 }
 
-/** Writes the articles through the indexer's own code; returns the seconds it took. */
-async function indexArticles(env: Record<string, string>, options: RealisticOptions): Promise<number> {
+/**
+ * Writes the articles through the indexer's own code; returns the seconds it took. A million articles take
+ * longer than one sitting: with kept data, the batches written so far are counted in `bench-progress` (the
+ * article count, then the articles done), a later run goes on after them, and a `bench-stop` file beside it
+ * stops the run cleanly after the batch in hand.
+ */
+async function indexArticles(
+  env: Record<string, string>,
+  options: RealisticOptions,
+  keptDir: string | undefined,
+): Promise<number> {
+  const progressFile = keptDir && path.join(keptDir, 'bench-progress');
+  const stopFile = keptDir && path.join(keptDir, 'bench-stop');
+  const [ofArticles, doneBefore] =
+    progressFile && existsSync(progressFile)
+      ? readFileSync(progressFile, 'utf8').split(' ').map(Number)
+      : [options.articles, 0];
+  const resumeAfter = ofArticles === options.articles ? (doneBefore ?? 0) : 0;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bench-indexer-'));
   // Under load a batch can take longer than the API's default time-out to be accepted.
   const config = loadConfig({
@@ -111,9 +127,19 @@ async function indexArticles(env: Record<string, string>, options: RealisticOpti
   const started = performance.now();
   try {
     let done = 0;
+    if (resumeAfter > 0) process.stderr.write(`bench: going on after ${resumeAfter} articles\n`);
     for (const batch of realisticArticles(options.articles, 10_000)) {
-      await opened.search.addArticles(batch);
       done += batch.length;
+      // The generator is seeded: the batches written before are made again and passed over.
+      if (done <= resumeAfter) continue;
+      if (stopFile && existsSync(stopFile)) {
+        rmSync(stopFile);
+        throw new Error(
+          `bench: stopped on request after ${done - batch.length} articles; run again to go on`,
+        );
+      }
+      await opened.search.addArticles(batch);
+      if (progressFile) writeFileSync(progressFile, `${options.articles} ${done}`);
       const seconds = (performance.now() - started) / 1000;
       // A line a batch, with the time: a million articles take long enough that the rate is worth a log.
       process.stderr.write(
@@ -248,7 +274,11 @@ export async function benchRealistic(options: RealisticOptions): Promise<{
           `bench: ${setup}: ${options.articles} articles already indexed in ${options.keep}\n`,
         );
       } else {
-        indexSeconds[setup] = await indexArticles(meiliEnv(instances), options);
+        indexSeconds[setup] = await indexArticles(
+          meiliEnv(instances),
+          options,
+          options.keep && (instances[0] as Instance).dataDir,
+        );
         writeFileSync(marker, String(options.articles));
       }
       // Memory mode holds the same graph whatever the instances: it is measured on one.
