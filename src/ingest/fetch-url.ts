@@ -44,8 +44,16 @@ export class FetchError extends NewsgraphError {
   }
 }
 
-export const READABLE_TYPES =
-  /^(text\/html|application\/xhtml\+xml|application\/(rss|atom|feed)\+xml|application\/xml|text\/xml|application\/(feed\+)?json|text\/plain)\b/i;
+/**
+ * The content types feeds are served with: RSS, RDF (RSS 1.0), Atom and JSON Feed, under their registered
+ * names and the `x-` ones many servers still send (Python's and Apache's defaults for `.rss`), and plain XML
+ * or JSON.
+ */
+export const FEED_TYPES =
+  /^((application|text)\/(x-)?(rss|rdf|atom|feed)\+xml|application\/xml|text\/xml|application\/(feed\+)?json)\b/i;
+const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i;
+const isReadable = (contentType: string): boolean =>
+  PAGE_TYPES.test(contentType) || FEED_TYPES.test(contentType);
 
 function guardedLookup(host: string, allowHosts: readonly string[]): LookupFunction {
   const allowed = allowHosts.includes(host.toLowerCase().replace(/^\[|\]$/g, ''));
@@ -204,7 +212,7 @@ export async function fetchUrl(
     if (status < 200 || status >= 300)
       throw new FetchError('fetch_failed', `fetch: ${target.href} answered ${status}`, { status });
     const contentType = (headers['content-type'] as string | undefined) ?? '';
-    if (!READABLE_TYPES.test(contentType)) {
+    if (!isReadable(contentType)) {
       throw new FetchError(
         'unsupported_content_type',
         `fetch: ${target.href} is ${contentType || 'of no declared type'}, not a page or feed`,

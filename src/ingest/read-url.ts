@@ -4,7 +4,7 @@
 // fetch is one rejection that names the URL and the reason.
 import { decodeHtml } from './decode-html.js';
 import { feedToArticles, parseNewsFeed } from './feed-to-articles.js';
-import { fetchUrl, type Conditional, type Fetched, type FetchLimits } from './fetch-url.js';
+import { FEED_TYPES, fetchUrl, type Conditional, type Fetched, type FetchLimits } from './fetch-url.js';
 import { pageToArticle } from './page-to-article.js';
 import type { IngestItem, ReadPage } from './types.js';
 import { urlId } from './url-id.js';
@@ -15,12 +15,9 @@ export interface ReadUrlDeps {
   maxChars: number;
 }
 
-const FEED_TYPE =
-  /^(application\/(rss|atom|feed)\+xml|application\/xml|text\/xml|application\/(feed\+)?json)\b/i;
-
 /** Whether a fetched document is a feed: by its type, or by how an HTML-less body starts. */
 export function isFeed(fetched: Fetched): boolean {
-  if (FEED_TYPE.test(fetched.contentType)) return true;
+  if (FEED_TYPES.test(fetched.contentType)) return true;
   const head = fetched.body.toString('utf8', 0, 512).trimStart();
   return /^<\?xml|^<(rss|feed|rdf:RDF)\b/i.test(head);
 }

@@ -11,6 +11,14 @@ const PAGE = `<html lang="en"><head><title>Council passes budget</title></head><
 <h1>Council passes budget</h1><p>The city council passed the budget for next year on Tuesday after a long debate.</p>
 <p>The opposition said it would challenge several items in court and asked for a new vote on taxes.</p></article></body></html>`;
 
+const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>City news</title><link>https://example.org/</link>
+<item><title>Council passes budget</title><link>https://example.org/budget</link>
+<description>The city council passed the budget for next year on Tuesday.</description></item></channel></rss>`;
+const RDF = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://example.org/"><title>City news</title><link>https://example.org/</link></channel>
+<item rdf:about="https://example.org/budget"><title>Council passes budget</title><link>https://example.org/budget</link>
+<description>The city council passed the budget for next year on Tuesday.</description></item></rdf:RDF>`;
+
 let web: LocalWebServer;
 const limits = (overrides: Partial<FetchLimits> = {}): FetchLimits => ({
   ...loadConfig({ FETCH_ALLOW_HOSTS: '127.0.0.1' }).fetch,
@@ -37,6 +45,11 @@ beforeAll(async () => {
     const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE), 3_000);
     res.on('close', () => clearTimeout(timer));
   });
+  // The types servers send feeds with besides the registered ones (Python's http.server: `.rss`).
+  web.route('/x-rss', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/x-rss+xml' }).end(RSS),
+  );
+  web.route('/rdf', (_req, res) => res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(RDF));
   web.route('/image', (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end('PNG'));
   web.route('/etag', (req, res) => {
     if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end();
@@ -95,6 +108,18 @@ describe('fetching URLs', () => {
     const last = web.requests[web.requests.length - 1];
     expect(last?.headers['if-none-match']).toBe('"v1"');
     expect(last?.headers['user-agent']).toMatch(/^newsgraph\//);
+  });
+
+  it('feeds served as application/x-rss+xml or application/rdf+xml are read as feeds', async () => {
+    const deps = { limits: limits(), readPage: readPageInProcess, maxChars: 100_000 };
+    for (const route of ['/x-rss', '/rdf']) {
+      const items: IngestItem[] = [];
+      for await (const item of readUrl(`${web.origin}${route}`, deps)) items.push(item);
+      expect(
+        items.map((item) => item.ok && item.article.url),
+        route,
+      ).toEqual(['https://example.org/budget']);
+    }
   });
 
   it('address ranges: private, loopback, link-local and mapped addresses are not public', () => {
