@@ -108,7 +108,10 @@ async function readArticle(
   readPage: ReadPage,
 ): Promise<IngestItem> {
   try {
-    return pageToArticle(await readPage(block.html, block.url), { id: block.id, where, maxChars });
+    // The target URI, not the page's canonical URL: it is the address the archive knows the page by, and
+    // GET /search?url= finds the page by it (as a fetched page is found by the URL given).
+    const page = await readPage(block.html, block.url);
+    return pageToArticle({ ...page, url: block.url ?? page.url }, { id: block.id, where, maxChars });
   } catch (cause) {
     return { ok: false, where, id: block.id, reason: (cause as Error).message };
   }

@@ -126,6 +126,17 @@ describe('WARC', () => {
     expect(articles(items)[1]).toMatchObject({ lang: 'de', body: `Dritte Seite. ${STORY}` });
   });
 
+  it("an article's url is the record's target URI, not the canonical URL its page names", async () => {
+    const page = response(STORY).replace(
+      '<body>',
+      '<head><link rel="canonical" href="https://a.example/story"></head><body>',
+    );
+    const items = await collect([
+      file('canonical.warc.gz', gzipSync(warcRecord('response', 'https://a.example/story?ref=rss', page))),
+    ]);
+    expect(articles(items).map((article) => article.url)).toEqual(['https://a.example/story?ref=rss']);
+  });
+
   it('an uncompressed WARC: a record cut off mid-file, or longer than it says, is rejected with its offset and the records after it are read', async () => {
     const first = warcRecord('response', 'https://b.example/1', response(STORY));
     // Its writer stopped partway through the 5,000-byte block it announced; the next record follows at once.
