@@ -4,6 +4,7 @@
 // is removed before and after.
 import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
+import { cutAuthorLines } from './cut-author-lines.js';
 import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
 import { cutNonText } from './cut-non-text.js';
@@ -253,6 +254,8 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     body = cutFurnitureText(body);
     // The site's lines at the text's head or end: comment rules, newsletter, donations, wire credits.
     body = cutEdgeLines(body);
+    // The author's blurb under the story, known by the name the page gives as its author.
+    body = cutAuthorLines(body, metadata.author, metadata.source);
     return { ...metadata, body };
   } finally {
     close();
