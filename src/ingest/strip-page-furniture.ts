@@ -57,10 +57,10 @@ const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also
 // A line that is only the label of a control or of a table of contents, left when the control went.
 const INTERFACE_LABEL =
   /^(table of contents|contents|inhalt|inhaltsverzeichnis|on this page|in this article|jump to|learn more|see more|show more|load more|mehr anzeigen|mehr erfahren|opens in a new (window|tab)|loading(\.\.\.|…)?|advertisement|anzeige|werbung|share( this (article|story))?|teilen|artikel teilen|merken|skip to (main )?content|zum inhalt springen|back to top|nach oben|drucken|close|schließen)\s*:?$/i;
-// A shop's or a review's call to action standing alone, left from a buying box or a teaser: "Best Prices
-// Today:", "Check Price on Amazon", "See the rating.", "Read our full Acer Swift 16 review".
+// A shop's or a review's call to action standing alone, left from a buying box, a deal's sign-up box or a
+// teaser: "Best Prices Today:", "Check Price on Amazon", "Get Deal", "Sign Me Up", "Read our full … review".
 const ACTION_LABEL =
-  /^(best prices? today|where to buy|price at|(check|compare) (the )?prices? (on|at) .{1,30}|see (the )?(price|prices|deal|deals|rating|ratings|offer)( (at|on) .{1,30})?|(buy|shop) (it |now )?(at|on|from) .{1,30}|(buy|shop|book|order) now|view (the )?deal( (at|on) .{1,30})?|see it (at|on) .{1,30}|read (our|my|the) (full|complete|in-depth) .{1,60} review|story continues below( advertisement)?|up next)\s*[.:!]?$/i;
+  /^(best prices? today|where to buy|price at|(check|compare) (the )?prices? (on|at) .{1,30}|see (the )?(price|prices|deal|deals|rating|ratings|offer)( (at|on) .{1,30})?|(buy|shop) (it |now )?(at|on|from) .{1,30}|(buy|shop|book|order) now|view (the )?deal( (at|on) .{1,30})?|see it (at|on) .{1,30}|read (our|my|the) (full|complete|in-depth) .{1,60} review|story continues below( advertisement)?|up next|get (the |this )?deal|save [$£€][\d,.]+|sign me up|be the first to know|thanks? (you )?for (signing up|subscribing)|you['’]re (all )?(signed up|subscribed))\s*[.:!]?$/i;
 // A photo credit standing alone: an agency's name, with the photographer or place after it ("Getty Images /
 // Holger Leue", "REUTERS", "AFP, MANILA").
 const AGENCY_CREDIT =

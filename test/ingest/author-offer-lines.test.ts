@@ -81,5 +81,14 @@ describe('the author’s blurb, the site’s offers and calls to action', () => 
     expect(cutFurnitureText([STORY[0], 'Check Price on Amazon', 'See the rating.'].join('\n\n'))).toBe(
       STORY[0],
     );
+    // A deal's box: its price cut, its button and its sign-up form.
+    const deal = [
+      'Save $1,369.01',
+      'Get Deal',
+      'Be the first to know!',
+      'Sign Me Up',
+      'Thanks for signing up!',
+    ];
+    expect(cutFurnitureText([STORY[0], ...deal, STORY[1]].join('\n\n'))).toBe(`${STORY[0]}\n\n${STORY[1]}`);
   });
 });
