@@ -54,6 +54,7 @@ const APPEAL = new RegExp(
     String.raw`ich bin damit einverstanden|externe[nrm]? inhalte? angezeigt|sie können diesen inhalt sehen|you can see this content because`,
     String.raw`\bsupport (our|independent|quality) journalism|\bunterstützen sie (uns|unseren|unabhängigen)|\bdonate (now|today)|\bjetzt spenden`,
     String.raw`\bad[ -]?block`,
+    String.raw`^this is a breaking news? story\b|^for more stories like this\b`,
     // Newsletter offers, also worded as the site's news ("… by signing up to our free weekly newsletter").
     String.raw`\bnewsletter\b.{0,200}\b(sign up|subscribe|abonn|anmeld|inbox|delivered|informiert sie|registrieren|e-?mail)`,
     String.raw`\b(sign(ing)? up|subscrib(e|ing)|abonnieren sie|melden sie sich)\b.{0,80}\bnewsletter\b`,
@@ -72,6 +73,8 @@ const CREDIT = new RegExp(
     String.raw`^first published (in|on|by)\b|^this (article|story) (was|is) (originally|first) (published|written|appeared)`,
     // WordPress's feed footer, and a magazine's note on where the piece ran.
     String.raw`^the post .{1,200} appeared first on\b|^(editor['’]s note: )?this (article|story) (also )?appeared (first |originally )?in\b`,
+    // "With files from The Associated Press", "— AP writer … contributed to this report", "Sendung: hr-INFO, …"
+    String.raw`^with files from\b|\bcontributed to this (report|story)\.?$|^sendung:`,
   ].join('|'),
   'iu',
 );
@@ -118,5 +121,7 @@ export function cutEdgeLines(text: string, options: Partial<typeof DEFAULTS> = {
     if (words <= settings.maxWords && APPEAL.test(line)) return false;
     return !(last && words <= settings.creditWords && CREDIT.test(line));
   });
+  // A last line that announces what follows it ("… in unserem Liveblog:") lost what it announced.
+  while (kept.length > 1 && /:\s*$/.test(kept[kept.length - 1] ?? '')) kept.pop();
   return kept.length === 0 ? text : kept.join('\n\n');
 }
