@@ -96,6 +96,11 @@ function afterTitle(body: string, headings: Set<string>): string {
   return body;
 }
 
+// A description that calls on the reader ("Learn how to …", "Find out which …", "Check out these …") is the
+// page's advertisement in search results, not a lead of the story.
+const PROMOTION =
+  /\b(learn (how|more|about|what|why)|find out|check out|discover|get all|click|read on|here['’]s how|in this (article|post|guide)|this (post|article|guide) (shows|explains|covers))\b/i;
+
 /** The page's description (JSON-LD, Open Graph, meta) where the page also shows it: its lead. */
 function shownLead(document: Document, ld: LdArticle | null, shown: string): string {
   const candidates = [
@@ -105,7 +110,12 @@ function shownLead(document: Document, ld: LdArticle | null, shown: string): str
   ];
   for (const candidate of candidates) {
     const lead = squash(candidate ?? '');
-    if (lead.length >= DEFAULTS.leadMinChars && !/(\.\.\.|…)$/.test(lead) && shown.includes(lead))
+    if (
+      lead.length >= DEFAULTS.leadMinChars &&
+      !/(\.\.\.|…)$/.test(lead) &&
+      !PROMOTION.test(lead) &&
+      shown.includes(lead)
+    )
       return lead;
   }
   return '';
@@ -249,7 +259,12 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (body.trim() === '') body = plainReadability(html, url, parser);
     // The title is the article's, not its text's: a body that shows it starts after it.
     body = afterTitle(body, headings);
-    if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
+    // A lead whose start or last 100 characters the text holds is there already (a description cut from the
+    // first paragraph, after a byline).
+    const flatBody = squash(body);
+    if (lead !== '' && !flatBody.includes(lead.slice(0, 60)) && !flatBody.includes(lead.slice(-100))) {
+      body = `${lead}\n\n${body}`;
+    }
     // Lines that the title had kept from the head of the text (a date line, a byline under it).
     body = cutFurnitureText(body);
     // The site's lines at the text's head or end: comment rules, newsletter, donations, wire credits.

@@ -40,6 +40,21 @@ describe('main text rules', () => {
     expect(paragraphs).toEqual([LEAD, ...STORY]);
   });
 
+  it('a description that calls on the reader, or that the text holds already, is not put before the text as its lead', () => {
+    const promotion =
+      'Learn how the city turns its old freight yard into homes, and find out what it means for your rent.';
+    const withPromotion = page().replaceAll(LEAD, promotion);
+    expect(extractPage(withPromotion, null).body.split('\n\n')).toEqual(STORY);
+    // A description cut from the first paragraph, after a byline: the paragraph is in the text already.
+    const cut = `Von Erika Mustermann MUSTERHAUSEN (dpa) - ${STORY[0]?.slice(0, 110)}`;
+    const html = `<!doctype html><html lang="de"><head><title>Güterbahnhof</title>
+<meta name="description" content="${cut}"></head><body><div class="top"><div class="hero"><span>${cut}</span></div></div><div class="main"><article>
+<h1>Güterbahnhof</h1>
+${STORY.map((text, index) => `<p>${index === 0 ? 'MUSTERHAUSEN (dpa) - ' : ''}${text}</p>`).join('\n')}
+</article></div></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')[0]).toBe(`MUSTERHAUSEN (dpa) - ${STORY[0]}`);
+  });
+
   it('a date line (also with a reading time) at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
