@@ -82,16 +82,38 @@ const squash = (text: string): string =>
 /** Paragraphs before the title are a kicker, a section name or a date line: up to this many words. */
 const KICKER_WORDS = 25;
 
-/** The body from after the title, where the title is among its first paragraphs (after a kicker). */
+/** A title shorter than this is not looked for inside a longer line (a section name, a one-word title). */
+const TITLE_MIN_CHARS = 20;
+/** … and a kicker run into the title ("SVP-Sonderparteitag zur MigrationChiesa ruft …") is at most this long. */
+const KICKER_CHARS = 80;
+
+/** Whether `line` holds the title with a kicker or a section name run into it, before or after. */
+function holdsTitle(line: string, headings: Set<string>): boolean {
+  for (const heading of headings) {
+    if (heading.length < TITLE_MIN_CHARS || line.length > heading.length + KICKER_CHARS) continue;
+    if (line.endsWith(heading) || line.startsWith(heading)) return true;
+  }
+  return false;
+}
+
+/**
+ * The body from after the title, where the title is among its first paragraphs (after a kicker); a line
+ * that is the title wins over one that holds it with a kicker run into it.
+ */
 function afterTitle(body: string, headings: Set<string>): string {
   const paragraphs = body.split('\n\n');
-  let words = 0;
-  for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
-    if (index + 1 < paragraphs.length && headings.has(squash(paragraph))) {
-      return paragraphs.slice(index + 1).join('\n\n');
+  for (const isTitle of [
+    (line: string) => headings.has(line),
+    (line: string) => holdsTitle(line, headings),
+  ]) {
+    let words = 0;
+    for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
+      if (index + 1 < paragraphs.length && isTitle(squash(paragraph))) {
+        return paragraphs.slice(index + 1).join('\n\n');
+      }
+      words += paragraph.split(/\s+/).length;
+      if (words > KICKER_WORDS) break;
     }
-    words += paragraph.split(/\s+/).length;
-    if (words > KICKER_WORDS) break;
   }
   return body;
 }

@@ -55,6 +55,16 @@ ${STORY.map((text, index) => `<p>${index === 0 ? 'MUSTERHAUSEN (dpa) - ' : ''}${
     expect(extractPage(html, null).body.split('\n\n')[0]).toBe(`MUSTERHAUSEN (dpa) - ${STORY[0]}`);
   });
 
+  it('the title with a kicker run into it goes from the head of the text, as the title alone does', () => {
+    const title = 'Güterbahnhof wird Wohnviertel mit 1.200 Wohnungen';
+    const html = `<!doctype html><html lang="de"><head><title>Musterzeitung</title>
+<meta property="og:title" content="${title}"></head><body><article>
+<div class="head"><span class="kicker">Stadtentwicklung</span><span class="title">${title}</span></div>
+${STORY.map((text) => `<p>${text}</p>`).join('\n')}
+</article></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
   it('a date line (also with a reading time) at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
