@@ -21,6 +21,10 @@ const NAME_SEPARATOR = /\s*(?:[,;|&/]|\band\b|\bund\b)\s*/iu;
 // A person's name: two to four capitalised words (an organisation named as author is not looked for).
 const PERSON = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+// What a blurb says of its author after the first name: "Autumn founded …", "Jean-Luc started …".
+const BIO_VERB =
+  /^(is|was|has|started|founded|co-founded|covers|writes|joined|lives|leads|holds|ist|war|hat|lebt|arbeitet|schreibt|leitet)$/;
+
 /** The persons named in an author field, each as its words; organisations and single words left out. */
 function authorNames(author: string, source: string | null): string[][] {
   return author
@@ -42,8 +46,8 @@ function opensWith(line: string[], name: string[], within: number): boolean {
 
 /**
  * The text (paragraphs separated by a blank line) without the author's blurb among its last paragraphs: a
- * short paragraph that opens with the full name of one of the persons in `author`. Unchanged where `author`
- * names no person.
+ * short paragraph that opens with the full name of one of the persons in `author`, or with the first name
+ * and a verb of a blurb ("founded", "ist"). Unchanged where `author` names no person.
  */
 export function cutAuthorLines(
   text: string,
@@ -60,7 +64,12 @@ export function cutAuthorLines(
     if (index === 0 || index < paragraphs.length - settings.lastLines) return true;
     const line = words(paragraph);
     if (line.length > settings.maxWords || line.length > total * settings.maxShare) return true;
-    return !names.some((name) => opensWith(line, name, settings.nameWithin));
+    return !names.some(
+      (name) =>
+        opensWith(line, name, settings.nameWithin) ||
+        // The first name alone as the subject of the first sentence: "Jean-Luc started CNX Software in 2010 …"
+        (line[0] === name[0] && BIO_VERB.test(line[1] ?? '')),
+    );
   });
   return kept.join('\n\n');
 }

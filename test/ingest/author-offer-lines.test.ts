@@ -51,6 +51,15 @@ describe('the author’s blurb, the site’s offers and calls to action', () => 
     );
   });
 
+  it('a blurb may name the author by the first name, before a verb of a blurb ("Jean-Luc started …")', () => {
+    const blurb = 'Jane started the Courier in 2010 and has written about city hall ever since.';
+    expect(cutAuthorLines([...STORY, blurb].join('\n\n'), 'Jane Doe').split('\n\n')).toEqual(STORY);
+    // The first name before any other word is the story's: "Will the plan work?" under a text by Will Roe.
+    const question = 'Will the council keep to its plan once the first tenants have moved in?';
+    const text = [...STORY, question].join('\n\n');
+    expect(cutAuthorLines(text, 'Will Roe')).toBe(text);
+  });
+
   it('the author’s name inside the story, in a long paragraph, or at the head of the text, stays', () => {
     const quote = `Jane Doe, who reported on the vote, said the tram line was the price of the council's majority. ${STORY[0]} ${STORY[1]}`;
     const text = [BLURB, ...STORY, quote].join('\n\n');
