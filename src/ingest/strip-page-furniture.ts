@@ -67,9 +67,10 @@ const AGENCY_CREDIT =
   /^(?:getty(?: images)?|shutterstock|alamy(?: stock photo)?|ap(?: photo)?|afp|reuters|dpa|imago(?: images)?|epa(?:-efe)?|picture[- ]alliance|istock(?:photo)?|keystone)\b(?:\s*(?:\/|via|\||,|-)\s*[\p{L}\d .&/-]{0,40})?$/iu;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
 const BYLINE = /^(?:[Vv]on|VON|[Bb]y|BY)\s+\p{Lu}[^.!?]*$/u;
-// A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
+// A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)", "… © VS Tristach",
+// "… (AFP / JORGE GUERRERO)", "… IMAGO/Nico Herbertz").
 const CREDIT_END =
-  /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
+  /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$|©\s*[^©.!?]{1,50}$|\((afp|ap|dpa|reuters|epa|getty images|imago)\s*\/[^)]{1,50}\)\s*$|\b(imago( images)?|picture[- ]alliance)\s*\/\s*[^/]{1,40}$/iu;
 // A date line: "Publiziert heute um 12:19 Uhr", "21.04.2024 , 20:24 Uhr", "Updated: 5 May 2024".
 const DATE_PART =
   /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|last|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
