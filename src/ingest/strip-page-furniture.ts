@@ -61,6 +61,10 @@ const INTERFACE_LABEL =
 // teaser: "Best Prices Today:", "Check Price on Amazon", "Get Deal", "Sign Me Up", "Read our full … review".
 const ACTION_LABEL =
   /^(best prices? today|where to buy|price at|(check|compare) (the )?prices? (on|at) .{1,30}|see (the )?(price|prices|deal|deals|rating|ratings|offer)( (at|on) .{1,30})?|(buy|shop) (it |now )?(at|on|from) .{1,30}|(buy|shop|book|order) now|view (the )?deal( (at|on) .{1,30})?|see it (at|on) .{1,30}|read (our|my|the) (full|complete|in-depth) .{1,60} review|story continues below( advertisement)?|up next|get (the |this )?deal|save [$£€][\d,.]+|sign me up|be the first to know|thanks? (you )?for (signing up|subscribing)|you['’]re (all )?(signed up|subscribed))\s*[.:!]?$/i;
+// The head of a live blog's post, its time run into the writer's name or a label ("21:00Antony Clements-Thrower",
+// "2 hours ago10:05 Jon King", "20:42KEY EVENT"), and a player's clock ("00:00 / 03:15").
+const LIVE_STAMP =
+  /^(?:(?:\d+ (?:hours?|minutes?|mins?) ago\d{1,2}:\d{2} ?|\d{1,2}:\d{2}(?=\p{Lu}))[\p{L} .'’-]{0,40}|\d{1,2}:\d{2} \/ \d{1,2}:\d{2})$/u;
 // A photo credit standing alone: an agency's name, with the photographer or place after it ("Getty Images /
 // Holger Leue", "REUTERS", "AFP, MANILA").
 const AGENCY_CREDIT =
@@ -203,6 +207,7 @@ export function cutFurnitureText(text: string): string {
       continue;
     }
     if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line) || ACTION_LABEL.test(line)) continue;
+    if (LIVE_STAMP.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line) || AGENCY_CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).

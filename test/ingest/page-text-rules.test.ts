@@ -65,7 +65,7 @@ ${STORY.map((text) => `<p>${text}</p>`).join('\n')}
     expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
   });
 
-  it('a date line (also with a reading time) at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
+  it('a date line (also with a reading time) at the head or end of the text, a line ending in a photo credit or the head of a live blog’s post is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
       'Updated: 5 May 2024, 10:30 am',
@@ -80,6 +80,11 @@ ${STORY.map((text) => `<p>${text}</p>`).join('\n')}
       STORY[1],
       'In 2024, 12 people died on that road.',
       'March 16, 2026',
+      '21:00Antony Clements-Thrower',
+      '2 hours ago10:05 Jon King',
+      '20:42KEY EVENT',
+      '00:00 / 03:15',
+      '21:00 The police closed the square.',
       STORY[2],
       STORY[3],
       'Publiziert6. November 2025, 12:26',
@@ -91,6 +96,7 @@ ${STORY.map((text) => `<p>${text}</p>`).join('\n')}
       STORY[1],
       'In 2024, 12 people died on that road.',
       'March 16, 2026',
+      '21:00 The police closed the square.',
       STORY[2],
       STORY[3],
     ]);
