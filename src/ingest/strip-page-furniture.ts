@@ -54,6 +54,10 @@ export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
 // The label of one linked headline inside the text ("Lest auch", "See also"): the label goes, the text goes on.
 const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also)\s*:?$/i;
+// One linked headline under its label on a line of its own ("Read more: Maxshot V1 review", "Lesen Sie auch:
+// Annalena Baerbock: …"); the link that made it a teaser is gone from the text.
+const TEASER_LINE =
+  /^(related( reading| stories| story| articles?| content| posts?)?|read more|read also|also read|see also|recommended( reading)?|lesen sie auch|lies auch|lest auch|auch interessant|mehr zum thema|siehe auch|mehr dazu|further reading|read next|don['’]t miss)\s*:\s*\S/i;
 // A line that is only the label of a control or of a table of contents, left when the control went.
 const INTERFACE_LABEL =
   /^(table of contents|contents|inhalt|inhaltsverzeichnis|on this page|in this article|jump to|learn more|see more|show more|load more|mehr anzeigen|mehr erfahren|opens in a new (window|tab)|loading(\.\.\.|…)?|advertisement|anzeige|werbung|share( this (article|story))?|teilen|artikel teilen|merken|skip to (main )?content|zum inhalt springen|back to top|nach oben|drucken|close|schließen)\s*:?$/i;
@@ -92,6 +96,8 @@ export const DEFAULTS = {
   /** A related-links heading is judged by this many lines after it. */
   listLines: 6,
   smallChars: 200,
+  /** A labelled teaser line ("Read more: …") is a headline: at most this many words. */
+  teaserWords: 20,
   /** Date lines are cut among this many first and last lines of the text. */
   edgeLines: 3,
 };
@@ -208,6 +214,7 @@ export function cutFurnitureText(text: string): string {
     }
     if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line) || ACTION_LABEL.test(line)) continue;
     if (LIVE_STAMP.test(line)) continue;
+    if (TEASER_LINE.test(line) && line.split(/\s+/).length <= DEFAULTS.teaserWords) continue;
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line) || AGENCY_CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).

@@ -90,6 +90,11 @@ describe('the author’s blurb, the site’s offers and calls to action', () => 
     expect(cutFurnitureText([STORY[0], 'Check Price on Amazon', 'See the rating.'].join('\n\n'))).toBe(
       STORY[0],
     );
+    // A teaser under its label on a line of its own.
+    const teasers = ['Read more: Maxshot V1 review', 'Lesen Sie auch: Baerbock: Kinder, Ausbildung, Politik'];
+    expect(cutFurnitureText([STORY[0], ...teasers, STORY[1]].join('\n\n'))).toBe(
+      `${STORY[0]}\n\n${STORY[1]}`,
+    );
     // A deal's box: its price cut, its button and its sign-up form.
     const deal = [
       'Save $1,369.01',
