@@ -4,6 +4,7 @@
 // is removed before and after.
 import { Readability } from '@mozilla/readability';
 import { blockText } from './block-text.js';
+import { cutAuthorLines } from './cut-author-lines.js';
 import { cutEdgeLines } from './cut-edge-lines.js';
 import { findNewsArticleLd, type LdArticle } from './find-news-article-ld.js';
 import { cutNonText } from './cut-non-text.js';
@@ -81,19 +82,46 @@ const squash = (text: string): string =>
 /** Paragraphs before the title are a kicker, a section name or a date line: up to this many words. */
 const KICKER_WORDS = 25;
 
-/** The body from after the title, where the title is among its first paragraphs (after a kicker). */
+/** A title shorter than this is not looked for inside a longer line (a section name, a one-word title). */
+const TITLE_MIN_CHARS = 20;
+/** … and a kicker run into the title ("SVP-Sonderparteitag zur MigrationChiesa ruft …") is at most this long. */
+const KICKER_CHARS = 80;
+
+/** Whether `line` holds the title with a kicker or a section name run into it, before or after. */
+function holdsTitle(line: string, headings: Set<string>): boolean {
+  for (const heading of headings) {
+    if (heading.length < TITLE_MIN_CHARS || line.length > heading.length + KICKER_CHARS) continue;
+    if (line.endsWith(heading) || line.startsWith(heading)) return true;
+  }
+  return false;
+}
+
+/**
+ * The body from after the title, where the title is among its first paragraphs (after a kicker); a line
+ * that is the title wins over one that holds it with a kicker run into it.
+ */
 function afterTitle(body: string, headings: Set<string>): string {
   const paragraphs = body.split('\n\n');
-  let words = 0;
-  for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
-    if (index + 1 < paragraphs.length && headings.has(squash(paragraph))) {
-      return paragraphs.slice(index + 1).join('\n\n');
+  for (const isTitle of [
+    (line: string) => headings.has(line),
+    (line: string) => holdsTitle(line, headings),
+  ]) {
+    let words = 0;
+    for (const [index, paragraph] of paragraphs.slice(0, 4).entries()) {
+      if (index + 1 < paragraphs.length && isTitle(squash(paragraph))) {
+        return paragraphs.slice(index + 1).join('\n\n');
+      }
+      words += paragraph.split(/\s+/).length;
+      if (words > KICKER_WORDS) break;
     }
-    words += paragraph.split(/\s+/).length;
-    if (words > KICKER_WORDS) break;
   }
   return body;
 }
+
+// A description that calls on the reader ("Learn how to …", "Find out which …", "Check out these …") is the
+// page's advertisement in search results, not a lead of the story.
+const PROMOTION =
+  /\b(learn (how|more|about|what|why)|find out|check out|discover|get all|click|read on|here['’]s how|in this (article|post|guide)|this (post|article|guide) (shows|explains|covers))\b/i;
 
 /** The page's description (JSON-LD, Open Graph, meta) where the page also shows it: its lead. */
 function shownLead(document: Document, ld: LdArticle | null, shown: string): string {
@@ -104,7 +132,12 @@ function shownLead(document: Document, ld: LdArticle | null, shown: string): str
   ];
   for (const candidate of candidates) {
     const lead = squash(candidate ?? '');
-    if (lead.length >= DEFAULTS.leadMinChars && !/(\.\.\.|…)$/.test(lead) && shown.includes(lead))
+    if (
+      lead.length >= DEFAULTS.leadMinChars &&
+      !/(\.\.\.|…)$/.test(lead) &&
+      !PROMOTION.test(lead) &&
+      shown.includes(lead)
+    )
       return lead;
   }
   return '';
@@ -248,11 +281,18 @@ function extractWith(html: string, url: string | null, parser: DomParser): PageC
     if (body.trim() === '') body = plainReadability(html, url, parser);
     // The title is the article's, not its text's: a body that shows it starts after it.
     body = afterTitle(body, headings);
-    if (lead !== '' && !squash(body).includes(lead.slice(0, 60))) body = `${lead}\n\n${body}`;
+    // A lead whose start or last 100 characters the text holds is there already (a description cut from the
+    // first paragraph, after a byline).
+    const flatBody = squash(body);
+    if (lead !== '' && !flatBody.includes(lead.slice(0, 60)) && !flatBody.includes(lead.slice(-100))) {
+      body = `${lead}\n\n${body}`;
+    }
     // Lines that the title had kept from the head of the text (a date line, a byline under it).
     body = cutFurnitureText(body);
     // The site's lines at the text's head or end: comment rules, newsletter, donations, wire credits.
     body = cutEdgeLines(body);
+    // The author's blurb under the story, known by the name the page gives as its author.
+    body = cutAuthorLines(body, metadata.author, metadata.source);
     return { ...metadata, body };
   } finally {
     close();

@@ -54,18 +54,31 @@ export const RELATED_HEADING =
   /^(more stories|more news|more from \S+|related( stories| articles| content| coverage| reading)?|read more|read next|top stories|most (read|popular)|recommended( for you| stories)?|you may also like|you might also like|further reading|mehr zum thema|mehr (nachrichten|artikel|stories|aus \S+|zum thema)|weitere (artikel|nachrichten|meldungen|themen)|lesen sie auch|das könnte sie auch interessieren|auch interessant|zum thema|verwandte artikel|meistgelesen|empfohlen|themen|kommentare|comments)\s*:?$/i;
 // The label of one linked headline inside the text ("Lest auch", "See also"): the label goes, the text goes on.
 const TEASER_LABEL = /^((lest|lies) auch|siehe auch|see also|also read|read also)\s*:?$/i;
+// One linked headline under its label on a line of its own ("Read more: Maxshot V1 review", "Lesen Sie auch:
+// Annalena Baerbock: …"); the link that made it a teaser is gone from the text.
+const TEASER_LINE =
+  /^(related( reading| stories| story| articles?| content| posts?)?|read more|read also|also read|see also|recommended( reading)?|lesen sie auch|lies auch|lest auch|auch interessant|mehr zum thema|siehe auch|mehr dazu|further reading|read next|don['’]t miss)\s*:\s*\S/i;
 // A line that is only the label of a control or of a table of contents, left when the control went.
 const INTERFACE_LABEL =
   /^(table of contents|contents|inhalt|inhaltsverzeichnis|on this page|in this article|jump to|learn more|see more|show more|load more|mehr anzeigen|mehr erfahren|opens in a new (window|tab)|loading(\.\.\.|…)?|advertisement|anzeige|werbung|share( this (article|story))?|teilen|artikel teilen|merken|skip to (main )?content|zum inhalt springen|back to top|nach oben|drucken|close|schließen)\s*:?$/i;
+// A shop's or a review's call to action standing alone, left from a buying box, a deal's sign-up box or a
+// teaser: "Best Prices Today:", "Check Price on Amazon", "Get Deal", "Sign Me Up", "Read our full … review".
+const ACTION_LABEL =
+  /^(best prices? today|where to buy|price at|(check|compare) (the )?prices? (on|at) .{1,30}|see (the )?(price|prices|deal|deals|rating|ratings|offer)( (at|on) .{1,30})?|(buy|shop) (it |now )?(at|on|from) .{1,30}|(buy|shop|book|order) now|view (the )?deal( (at|on) .{1,30})?|see it (at|on) .{1,30}|read (our|my|the) (full|complete|in-depth) .{1,60} review|story continues below( advertisement)?|up next|get (the |this )?deal|save [$£€][\d,.]+|sign me up|be the first to know|thanks? (you )?for (signing up|subscribing)|you['’]re (all )?(signed up|subscribed))\s*[.:!]?$/i;
+// The head of a live blog's post, its time run into the writer's name or a label ("21:00Antony Clements-Thrower",
+// "2 hours ago10:05 Jon King", "20:42KEY EVENT"), and a player's clock ("00:00 / 03:15").
+const LIVE_STAMP =
+  /^(?:(?:\d+ (?:hours?|minutes?|mins?) ago\d{1,2}:\d{2} ?|\d{1,2}:\d{2}(?=\p{Lu}))[\p{L} .'’-]{0,40}|\d{1,2}:\d{2} \/ \d{1,2}:\d{2})$/u;
 // A photo credit standing alone: an agency's name, with the photographer or place after it ("Getty Images /
 // Holger Leue", "REUTERS", "AFP, MANILA").
 const AGENCY_CREDIT =
   /^(?:getty(?: images)?|shutterstock|alamy(?: stock photo)?|ap(?: photo)?|afp|reuters|dpa|imago(?: images)?|epa(?:-efe)?|picture[- ]alliance|istock(?:photo)?|keystone)\b(?:\s*(?:\/|via|\||,|-)\s*[\p{L}\d .&/-]{0,40})?$/iu;
 const CREDIT = /^(foto|fotos|bild|bilder|photo|photos|image|credit|quelle|grafik|©)\s*:?/i;
 const BYLINE = /^(?:[Vv]on|VON|[Bb]y|BY)\s+\p{Lu}[^.!?]*$/u;
-// A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)").
+// A caption: a line that ends in a photo credit ("… Foto: Alexander Daleiden", "(Photo: AP)", "… © VS Tristach",
+// "… (AFP / JORGE GUERRERO)", "… IMAGO/Nico Herbertz").
 const CREDIT_END =
-  /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$/iu;
+  /(?:^|[\s.!?)(|/])\(?(foto|fotos|bild|bilder|photo|photos|image|picture|credit|bildquelle)s?\s*:\s*(?:[^.!?]|\.(?=\w)){1,60}\)?\s*$|\((photo|image|picture)\s+(by|credit|courtesy)\b[^)]{1,60}\)\s*$|©\s*[^©.!?]{1,50}$|\((afp|ap|dpa|reuters|epa|getty images|imago)\s*\/[^)]{1,50}\)\s*$|\b(imago( images)?|picture[- ]alliance)\s*\/\s*[^/]{1,40}$/iu;
 // A date line: "Publiziert heute um 12:19 Uhr", "21.04.2024 , 20:24 Uhr", "Updated: 5 May 2024".
 const DATE_PART =
   /\d{1,2}[.:/-]\d{1,2}(?:[.:/-]\d{2,4})?\.?|\d{4}|\d{1,2}\.?|[,|·•–-]|\b(?:published|updated|last|posted|publiziert|veröffentlicht|aktualisiert|erschienen|stand|am|um|at|on|uhr|heute|gestern|today|yesterday|am|pm|a\.m\.|p\.m\.|mez|mesz|cet|cest|utc|gmt|e[sd]t|p[sd]t|jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:ar|är)(?:ch|z)?|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?:?/giu;
@@ -83,6 +96,8 @@ export const DEFAULTS = {
   /** A related-links heading is judged by this many lines after it. */
   listLines: 6,
   smallChars: 200,
+  /** A labelled teaser line ("Read more: …") is a headline: at most this many words. */
+  teaserWords: 20,
   /** Date lines are cut among this many first and last lines of the text. */
   edgeLines: 3,
 };
@@ -197,7 +212,9 @@ export function cutFurnitureText(text: string): string {
       if (headlinesFollow(paragraphs.slice(index + 1))) break;
       continue;
     }
-    if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line)) continue;
+    if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line) || ACTION_LABEL.test(line)) continue;
+    if (LIVE_STAMP.test(line)) continue;
+    if (TEASER_LINE.test(line) && line.split(/\s+/).length <= DEFAULTS.teaserWords) continue;
     const words = line.split(/\s+/).length;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line) || AGENCY_CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).

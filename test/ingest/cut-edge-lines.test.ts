@@ -82,4 +82,19 @@ describe('the site’s lines at the head and end of the text', () => {
     ].join('\n\n');
     expect(cutEdgeLines(text)).toBe(text);
   });
+
+  it('broadcast and wire credits, a breaking-news note and a last line announcing what is gone go', () => {
+    const endings = [
+      ['With files from The Associated Press and Jane Doe'],
+      ['—Associated Press writer John Roe in Paris contributed to this report.'],
+      ['Sendung: hr-INFO, 25.04.2024, 10.45 Uhr'],
+      ['This is a breaking news story - more to follow'],
+      ['Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:'],
+    ];
+    for (const ending of endings)
+      expect(cutEdgeLines([...STORY, ...ending].join('\n\n')).split('\n\n')).toEqual(STORY);
+    // Inside the text, a line ending in a colon introduces what follows it.
+    const list = [STORY[0], 'The plan holds three parts:', STORY[1], STORY[2]].join('\n\n');
+    expect(cutEdgeLines(list)).toBe(list);
+  });
 });

@@ -40,7 +40,32 @@ describe('main text rules', () => {
     expect(paragraphs).toEqual([LEAD, ...STORY]);
   });
 
-  it('a date line (also with a reading time) at the head or end of the text, or a line ending in a photo credit, is not text; a repeated line counts once', () => {
+  it('a description that calls on the reader, or that the text holds already, is not put before the text as its lead', () => {
+    const promotion =
+      'Learn how the city turns its old freight yard into homes, and find out what it means for your rent.';
+    const withPromotion = page().replaceAll(LEAD, promotion);
+    expect(extractPage(withPromotion, null).body.split('\n\n')).toEqual(STORY);
+    // A description cut from the first paragraph, after a byline: the paragraph is in the text already.
+    const cut = `Von Erika Mustermann MUSTERHAUSEN (dpa) - ${STORY[0]?.slice(0, 110)}`;
+    const html = `<!doctype html><html lang="de"><head><title>Güterbahnhof</title>
+<meta name="description" content="${cut}"></head><body><div class="top"><div class="hero"><span>${cut}</span></div></div><div class="main"><article>
+<h1>Güterbahnhof</h1>
+${STORY.map((text, index) => `<p>${index === 0 ? 'MUSTERHAUSEN (dpa) - ' : ''}${text}</p>`).join('\n')}
+</article></div></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')[0]).toBe(`MUSTERHAUSEN (dpa) - ${STORY[0]}`);
+  });
+
+  it('the title with a kicker run into it goes from the head of the text, as the title alone does', () => {
+    const title = 'Güterbahnhof wird Wohnviertel mit 1.200 Wohnungen';
+    const html = `<!doctype html><html lang="de"><head><title>Musterzeitung</title>
+<meta property="og:title" content="${title}"></head><body><article>
+<div class="head"><span class="kicker">Stadtentwicklung</span><span class="title">${title}</span></div>
+${STORY.map((text) => `<p>${text}</p>`).join('\n')}
+</article></body></html>`;
+    expect(extractPage(html, null).body.split('\n\n')).toEqual(STORY);
+  });
+
+  it('a date line (also with a reading time) at the head or end of the text, a line ending in a photo credit or the head of a live blog’s post is not text; a repeated line counts once', () => {
     const text = [
       'Publiziert heute um 12:19 Uhr',
       'Updated: 5 May 2024, 10:30 am',
@@ -48,10 +73,18 @@ describe('main text rules', () => {
       STORY[0],
       'The mayor spoke at the opening of the new station. (Photo by John Smith/Getty Images)',
       'Die Pyramide zeigt die Phasen des Plans. Bild: Screenshot: example.org',
+      'Das Wohn- und Pflegeheim am Stadtrand © Gemeinde Musterhausen',
+      'Personen in Schutzanzügen gehen auf das Schiff zu: 11. Mai 2026 (AFP / JANE DOE)',
+      'Der Trainer möchte noch so viele Punkte wie möglich sammeln. IMAGO/Max Muster',
       STORY[1],
       STORY[1],
       'In 2024, 12 people died on that road.',
       'March 16, 2026',
+      '21:00Antony Clements-Thrower',
+      '2 hours ago10:05 Jon King',
+      '20:42KEY EVENT',
+      '00:00 / 03:15',
+      '21:00 The police closed the square.',
       STORY[2],
       STORY[3],
       'Publiziert6. November 2025, 12:26',
@@ -63,6 +96,7 @@ describe('main text rules', () => {
       STORY[1],
       'In 2024, 12 people died on that road.',
       'March 16, 2026',
+      '21:00 The police closed the square.',
       STORY[2],
       STORY[3],
     ]);
