@@ -243,7 +243,11 @@ function createPart(
         );
       }
     }
-    const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
+    // Links among members need only the entries to members, unless the backbone counts the whole list.
+    const [lists, answers] = await Promise.all([
+      graph.adjacency(ids, strengths ? undefined : among),
+      graph.facets(queries),
+    ]);
     ids.forEach((id, i) => strengths?.add(id, lists[i] as AdjacencyList));
     // Each list's edges above the floor; among members, the members are looked up in the list (a hub's list
     // is far longer than the members).
