@@ -21,7 +21,8 @@ describe('the graph index facet cache', () => {
   let counted: GraphIndex;
 
   beforeAll(async () => {
-    ng = await openTestNewsgraph('facet_cache', { EXTRACT_THREADS: '0', NER: 'off' });
+    // Index mode: the writer keeps neighbour lists, which a list read for some neighbours needs.
+    ng = await openTestNewsgraph('facet_cache', { EXTRACT_THREADS: '0', NER: 'off', GRAPH_MODE: 'index' });
     await ng.index(FIXTURES);
     const { url, apiKey } = ng.opened.meili;
     raw = createGraphIndex(
