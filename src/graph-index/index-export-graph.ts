@@ -243,20 +243,25 @@ function createPart(
         );
       }
     }
-    const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
+    // Links among members need only the entries to members, unless the backbone counts the whole list.
+    const [lists, answers] = await Promise.all([
+      graph.adjacency(ids, strengths ? undefined : among),
+      graph.facets(queries),
+    ]);
     ids.forEach((id, i) => strengths?.add(id, lists[i] as AdjacencyList));
-    // Each list's edges above the floor; among members, the members are looked up in the list (a hub's list
-    // is far longer than the members).
+    // Each list's edges above the floor; among members, the members are looked up in a list longer than
+    // them (a whole list, as the backbone reads), and a list read for them is walked.
     const kept = ids.map((id, i) => {
       const { articles, sentences } = lists[i] as AdjacencyList;
-      const pairs = among
-        ? [...among].flatMap((other) =>
-            articles.has(other) ? [[other, articles.get(other) as number] as const] : [],
-          )
-        : articles;
+      const pairs =
+        among && articles.size > among.size
+          ? [...among].flatMap((other) =>
+              articles.has(other) ? [[other, articles.get(other) as number] as const] : [],
+            )
+          : articles;
       const edges: Array<readonly [string, number]> = [];
       for (const [other, shared] of pairs) {
-        if (other === id || shared < floor.articles) continue;
+        if (other === id || shared < floor.articles || (among && !among.has(other))) continue;
         if (floor.sentences > 0 && (sentences.get(other) ?? 0) < floor.sentences) continue;
         edges.push([other, shared]);
       }
@@ -304,9 +309,10 @@ function createPart(
     },
 
     /**
-     * The edges between members that no whole list brought: the questions of a whole list (so that cached
-     * answers serve both), keeping only the edges to members. Restricting the documents to those that relate
-     * another member (`related IN [...]`) made one request of members² ids instead, 9 MB for 500 members.
+     * The edges between members that no whole list brought: each member's list documents, summing only the
+     * entries to members (1–6 % of a depth-2 view's entries at 100,000 articles, docs/index-mode.md, session
+     * 20). Restricting the documents to those that relate another member (`related IN [...]`) made one
+     * request of members² ids instead, 9 MB for 500 members.
      */
     async addLinksAmong(members: readonly string[]): Promise<void> {
       const set = new Set(members);

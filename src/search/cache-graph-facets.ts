@@ -6,6 +6,7 @@
 // index's version (the time of its last change, one small request), and any change empties the cache, so an
 // answer is never older than the index it was read from. The least recently used answers go first once
 // `maxValues` values (facet values, neighbours, totals, dated articles) are held.
+import { createHash } from 'node:crypto';
 import type { EntityInfo } from '../entities/types.js';
 import type { ArticleDate, FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
 import type { RankedTotal } from './create-totals-store.js';
@@ -13,6 +14,13 @@ import type { AdjacencyList } from './sum-adjacency.js';
 import type { EntityTotal } from './to-total-deltas.js';
 
 export const DEFAULTS = { maxValues: 500_000 };
+
+/** The same for the same entities in any order. */
+function digestOf(ids: ReadonlySet<string>): string {
+  const hash = createHash('sha1');
+  for (const id of [...ids].sort()) hash.update(`${id.length}:${id}`);
+  return hash.digest('hex');
+}
 
 /** `graph` with its facet answers and entity names kept while its version holds. */
 export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAULTS): T {
@@ -86,12 +94,19 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
       (answer) => 1 + Object.keys(answer.counts).length,
     );
 
-  const adjacency = (ids: readonly string[]): Promise<AdjacencyList[]> =>
-    cached(
-      ids.map((id) => JSON.stringify(['list', id])),
-      (missing) => graph.adjacency(missing.map((i) => ids[i] as string)),
+  // A list read for `among` holds only those neighbours: kept under the set's digest, never as the whole list.
+  const adjacency = (ids: readonly string[], among?: ReadonlySet<string>): Promise<AdjacencyList[]> => {
+    const scope = among ? ['among', digestOf(among)] : ['list'];
+    return cached(
+      ids.map((id) => JSON.stringify([...scope, id])),
+      (missing) =>
+        graph.adjacency(
+          missing.map((i) => ids[i] as string),
+          among,
+        ),
       (list) => 1 + list.articles.size,
     );
+  };
 
   // Evidence reads (dates and write sequences of a few articles): one value per article.
   const articleDates = (queries: Parameters<GraphIndex['articleDates']>[0]): Promise<ArticleDate[][]> =>

@@ -72,11 +72,13 @@ export function toAdjacency(
  * of `entitiesPerRead` entities a request): at 100,000 articles it returned 100 hubs' list documents (7.6 MB)
  * in about half the time of a multi-search of one query per entity, which passes every hit through search's
  * formatting. More than `documentsPerList` documents an entity on average is refused, never read in part.
+ * With `among`, each list keeps only the neighbours in it (sumAdjacency).
  */
 export async function readAdjacency(
   index: Index<GraphIndexDocument>,
   ids: readonly string[],
   limits = DEFAULTS,
+  among?: ReadonlySet<string>,
 ): Promise<SummedAdjacency[]> {
   const read = {
     kinds: 'kind = "list"',
@@ -86,7 +88,9 @@ export async function readAdjacency(
     code: 'graph_adjacency_limit',
     what: 'lists',
   };
-  return readEntityDocuments(index as unknown as Index<AdjacencyDocument>, ids, read, sumAdjacency);
+  return readEntityDocuments(index as unknown as Index<AdjacencyDocument>, ids, read, (docs) =>
+    sumAdjacency(docs, among),
+  );
 }
 
 export function createAdjacencyStore(

@@ -56,8 +56,11 @@ export interface GraphIndex {
   facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
   /** Per query, the matching article documents' ids, dates and write sequences, at most `limit`, unsorted. */
   articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
-  /** Each entity's neighbours with their article and sentence counts, from its list documents. */
-  adjacency(ids: readonly string[]): Promise<AdjacencyList[]>;
+  /**
+   * Each entity's neighbours with their article and sentence counts, from its list documents. With `among`,
+   * only the neighbours in it are needed: the lists may leave out the others (or hold them all).
+   */
+  adjacency(ids: readonly string[], among?: ReadonlySet<string>): Promise<AdjacencyList[]>;
   /** The `related` entities of every matching document, one list per document, in no particular order. */
   relatedLists(where: GraphWhere): Promise<string[][]>;
   /** The newest publication date (epoch ms) of any article, or undefined when none is dated. */
@@ -366,10 +369,10 @@ export function createGraphIndex(
       await compact(deltas);
     },
 
-    adjacency: async (ids) => {
+    adjacency: async (ids, among) => {
       // The mark is read after the lists: present then, it was present when they were read. Absent, the
       // lists are stale or missing and the facets count them.
-      const lists = await guard(() => readAdjacency(reads, ids));
+      const lists = await guard(() => readAdjacency(reads, ids, undefined, among));
       if (!(await isMarked())) {
         return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));
       }

@@ -211,11 +211,13 @@ export function createShardedGraphIndex(
 
     version: () => guard(version),
 
-    adjacency: (ids) =>
+    adjacency: (ids, among) =>
       guard(async () => {
         // Each instance sums its own list documents (its articles' counts); the instances' lists add up.
         const perShard = await Promise.all(
-          shards.map((shard) => readAdjacency(shard.client.index<GraphIndexDocument>(uid), ids)),
+          shards.map((shard) =>
+            readAdjacency(shard.client.index<GraphIndexDocument>(uid), ids, undefined, among),
+          ),
         );
         // Read after the lists: an instance without the mark holds stale lists, and the facets count them all.
         if (!(await marked())) return toCountedAdjacency(ids, await facets(adjacencyFacetQueries(ids)));

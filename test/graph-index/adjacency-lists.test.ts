@@ -27,7 +27,7 @@ import {
   readAdjacency,
   type GraphIndexDocument,
 } from '../../src/search/create-adjacency-store.js';
-import { sumAdjacency } from '../../src/search/sum-adjacency.js';
+import { sumAdjacency, type AdjacencyList } from '../../src/search/sum-adjacency.js';
 import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
 import type { GraphFields } from '../../src/search/types.js';
 import { waitForTask } from '../../src/search/wait-for-task.js';
@@ -136,6 +136,41 @@ describe('neighbour lists as documents', () => {
   });
 });
 
+/** A list's maps with only the neighbours in `among`. */
+function onlyAmong(list: AdjacencyList, among: ReadonlySet<string>): AdjacencyList {
+  const keep = (counts: ReadonlyMap<string, number>) => new Map([...counts].filter(([id]) => among.has(id)));
+  return { articles: keep(list.articles), sentences: keep(list.sentences) };
+}
+
+describe('neighbour lists read for some neighbours only', () => {
+  it('hold what the whole sum holds for those neighbours: a covered delta once, a pair summed to zero not at all', () => {
+    const article = (related: string[]) => ({ kind: 'article' as const, related });
+    const sentence = (related: string[]) => ({ kind: 'sentence' as const, related });
+    // b in two batches (a sentence removed again), c and e removed again, d outside `among`; the first
+    // batch is in the compacted list and still there as a delta (a compaction cut short).
+    const first = toAdjacencyDeltas([], [article(['a', 'b', 'c', 'e']), sentence(['a', 'b'])], 'one');
+    const second = toAdjacencyDeltas([], [article(['a', 'b', 'd']), sentence(['a', 'b', 'd'])], 'two');
+    const third = toAdjacencyDeltas([article(['a', 'c', 'e']), sentence(['a', 'b'])], [], 'three');
+    const ofA = (docs: AdjacencyDocument[]) => docs.filter((doc) => doc.entity === 'a');
+    const base: AdjacencyDocument = { ...(ofA(first)[0] as AdjacencyDocument), id: 'base', covered: [] };
+    base.covered = ofA(first).map((doc) => doc.id);
+    const docs = [base, ...ofA(first), ...ofA(second), ...ofA(third)];
+    const among = new Set(['b', 'c', 'e', 'z']);
+    const whole = sumAdjacency(docs);
+    expect(whole.articles).toEqual(
+      new Map([
+        ['b', 2],
+        ['d', 1],
+      ]),
+    );
+    const part = sumAdjacency(docs, among);
+    expect({ articles: part.articles, sentences: part.sentences }).toEqual(onlyAmong(whole, among));
+    expect(part.articles).toEqual(new Map([['b', 2]]));
+    expect(part.sentences).toEqual(new Map([['b', 1]]));
+    expect(part.deltas).toEqual(whole.deltas);
+  });
+});
+
 describe('neighbour lists kept by the writer', () => {
   let ng: TestNewsgraph;
   let dir: string;
@@ -196,6 +231,13 @@ describe('neighbour lists kept by the writer', () => {
         ({ articles, sentences }) => ({ articles, sentences }),
       ),
     );
+    // Read for a few neighbours: each list is the whole one without the others.
+    const among = new Set([...entities.filter((_, i) => i % 3 === 0), 'no-such-entity']);
+    const some = await readAdjacency(index, entities, { ...LIST_DEFAULTS, entitiesPerRead: 3 }, among);
+    expect(some.map(({ articles, sentences }) => ({ articles, sentences }))).toEqual(
+      read.slice(0, entities.length).map((list) => onlyAmong(list, among)),
+    );
+    expect(some.some((list) => list.articles.size > 0)).toBe(true);
     // An entity with two documents, read with room for one a list: refused, not summed from one.
     const split = entities.find((id) => (perEntity.get(id)?.length ?? 0) >= 2) as string;
     await expect(

@@ -21,7 +21,8 @@ describe('the graph index facet cache', () => {
   let counted: GraphIndex;
 
   beforeAll(async () => {
-    ng = await openTestNewsgraph('facet_cache', { EXTRACT_THREADS: '0', NER: 'off' });
+    // Index mode: the writer keeps neighbour lists, which a list read for some neighbours needs.
+    ng = await openTestNewsgraph('facet_cache', { EXTRACT_THREADS: '0', NER: 'off', GRAPH_MODE: 'index' });
     await ng.index(FIXTURES);
     const { url, apiKey } = ng.opened.meili;
     raw = createGraphIndex(
@@ -105,6 +106,33 @@ describe('the graph index facet cache', () => {
     expect(dated).toHaveLength(2);
     expect(afterWrite).toEqual(await raw.articleDates([withScholz]));
     expect(afterWrite).not.toEqual(first);
+  });
+
+  it('keeps a list read for some neighbours apart from the whole list and from other neighbours', async () => {
+    const listed: Array<{ ids: string[]; among?: string[] }> = [];
+    const listing: GraphIndex = {
+      ...raw,
+      adjacency: (ids, among) => {
+        listed.push({ ids: [...ids], ...(among && { among: [...among] }) });
+        return raw.adjacency(ids, among);
+      },
+    };
+    const cached = cacheGraphFacets(listing);
+    const [whole] = await raw.adjacency(['olaf-scholz']);
+    const others = [...(whole?.articles.keys() ?? [])];
+    expect(others.length).toBeGreaterThan(2);
+    const one = new Set(others.slice(0, 1));
+    const two = new Set(others.slice(1, 2));
+    // The same entity read for one neighbour, for another, for the first again (in another order), then whole.
+    const [forOne] = await cached.adjacency(['olaf-scholz'], one);
+    const [forTwo] = await cached.adjacency(['olaf-scholz'], two);
+    const [forOneAgain] = await cached.adjacency(['olaf-scholz'], new Set([...one]));
+    const [wholeAfter] = await cached.adjacency(['olaf-scholz']);
+    expect([...(forOne?.articles.keys() ?? [])]).toEqual([...one]);
+    expect([...(forTwo?.articles.keys() ?? [])]).toEqual([...two]);
+    expect(forOneAgain).toEqual(forOne);
+    expect(wholeAfter).toEqual(whole);
+    expect(listed).toHaveLength(3);
   });
 
   it('lets the least recently used answers go once it holds its limit of facet values', async () => {
