@@ -13,6 +13,7 @@ import {
 } from '../graph/find-neighbors.js';
 import type { FacetAnswer, GraphIndex } from '../search/create-graph-index.js';
 import { indexEvidence } from './index-evidence.js';
+import { rangeCountQueries } from './range-count-queries.js';
 
 type Ranked = Omit<Neighbor, 'evidence'>;
 
@@ -48,12 +49,7 @@ export async function findIndexNeighbors(
     graph.facets([
       { where: { kind: 'article', mentioned: id } },
       { where: { kind: 'article' } },
-      ...(ranged
-        ? [
-            { where: { kind: 'article', related: [id], ...dates }, facet: 'related' } as const,
-            { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' } as const,
-          ]
-        : []),
+      ...(ranged ? rangeCountQueries(id, dates) : []),
     ]),
     ranged ? [] : graph.adjacency([id]),
   ]);

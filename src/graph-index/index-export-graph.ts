@@ -26,10 +26,11 @@ import {
 } from '../graph/export-graph.js';
 import type { Neighborhood } from '../graph/select-neighborhood.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
-import type { FacetAnswer, GraphFacetQuery, GraphIndex } from '../search/create-graph-index.js';
+import type { FacetAnswer, GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
 import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
+import { rangeCountQueries } from './range-count-queries.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
@@ -234,15 +235,7 @@ function createPart(
     ids: readonly string[],
     among: ReadonlySet<string> | undefined,
   ): Promise<void> => {
-    const queries: GraphFacetQuery[] = [];
-    if (inRange) {
-      for (const id of ids) {
-        queries.push(
-          { where: { kind: 'article', related: [id], ...dates }, facet: 'related' },
-          { where: { kind: 'sentence', related: [id], ...dates }, facet: 'related' },
-        );
-      }
-    }
+    const queries = inRange ? ids.flatMap((id) => rangeCountQueries(id, dates)) : [];
     // Links among members need only the entries to members, unless the backbone counts the whole list.
     const [lists, answers] = await Promise.all([
       graph.adjacency(ids, strengths ? undefined : among),

@@ -29,15 +29,11 @@ import {
 } from '../graph/export-graph.js';
 import { strongest } from '../graph/strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from '../graph/types.js';
-import {
-  GraphFacetLimitError,
-  type FacetAnswer,
-  type GraphFacetQuery,
-  type GraphIndex,
-} from '../search/create-graph-index.js';
+import { GraphFacetLimitError, type FacetAnswer, type GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
 import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
+import { rangeCountQueries } from './range-count-queries.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
@@ -161,12 +157,7 @@ export async function indexWholeGraph(
   /** Adds the edges of these entities' lists to entities not read before, those the options allow. */
   const readLists = async (batch: readonly Ranked[]): Promise<void> => {
     const ids = batch.map((entry) => entry.id);
-    const queries: GraphFacetQuery[] = dated
-      ? ids.flatMap((id) => [
-          { where: { kind: 'article' as const, related: [id], from, to }, facet: 'related' as const },
-          { where: { kind: 'sentence' as const, related: [id], from, to }, facet: 'related' as const },
-        ])
-      : [];
+    const queries = dated ? ids.flatMap((id) => rangeCountQueries(id, { from, to })) : [];
     const [lists, answers] = await Promise.all([graph.adjacency(ids), graph.facets(queries)]);
     if (weighed) {
       for (const entry of batch) place(entry.id, entry.articles);
