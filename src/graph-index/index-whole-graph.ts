@@ -193,15 +193,15 @@ export async function indexWholeGraph(
           if (pool.length >= 4 * limit + 10_000) prune();
         } else if (!measures.strong(edge)) {
           datedCounts.delete(pairKey(edge));
-        } else if (!strengths || significantAt(edge, entry.id)) {
+        } else if (
+          !strengths ||
+          significantAt(edge, entry.id) ||
+          (strengths.has(other) && significantAt(edge, other))
+        ) {
           candidates += 1;
           pool.push(edge);
-        } else if (strengths.has(other)) {
-          if (significantAt(edge, other)) {
-            candidates += 1;
-            pool.push(edge);
-          }
-        } else {
+        } else if (!strengths.has(other)) {
+          // Not significant at the end read: the other end's strength, not read yet, decides.
           pending.push(edge);
         }
       }

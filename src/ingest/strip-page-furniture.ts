@@ -214,8 +214,8 @@ export function cutFurnitureText(text: string): string {
     }
     if (TEASER_LABEL.test(line) || INTERFACE_LABEL.test(line) || ACTION_LABEL.test(line)) continue;
     if (LIVE_STAMP.test(line)) continue;
-    if (TEASER_LINE.test(line) && line.split(/\s+/).length <= DEFAULTS.teaserWords) continue;
     const words = line.split(/\s+/).length;
+    if (TEASER_LINE.test(line) && words <= DEFAULTS.teaserWords) continue;
     if (words <= 8 && (BYLINE.test(line) || CREDIT.test(line) || AGENCY_CREDIT.test(line))) continue;
     // A date line heads or ends an article; inside it, dates are a list the text holds (a programme).
     const edge = index < DEFAULTS.edgeLines || index >= paragraphs.length - DEFAULTS.edgeLines;
