@@ -57,41 +57,66 @@ export async function findIndexNeighbors(
   const shared = ranged ? asMap(counted[0]) : list?.articles;
   const sentences = ranged ? asMap(counted[1]) : list?.sentences;
   if (!own || !shared || !sentences || !articles || own.total === 0) return undefined;
-  const passing: Array<{ id: string; count: number; articles: number; sentences: number }> = [];
-  const source = window === 'article' ? shared : sentences;
-  for (const [other, windowCount] of source) {
-    if (other === id) continue;
-    const counts = { articles: shared.get(other) ?? 0, sentences: sentences.get(other) ?? 0 };
-    const count = window === 'article' ? counts.articles : counts.sentences;
-    if (count !== windowCount) throw new Error('findIndexNeighbors: inconsistent counts');
-    if (count < Math.max(1, minWeight) || counts.articles < minArticles) continue;
-    passing.push({ id: other, count, ...counts });
-  }
+  // The candidates in arrays, one entry each (a hub has tens of thousands at 100,000 articles: an object and a
+  // Map entry array each, and a sort of them all, cost more than reading its list; docs/index-mode.md).
+  const others: string[] = [];
+  const counts: number[] = [];
+  const sharedArticles: number[] = [];
+  const floor = Math.max(1, minWeight);
+  (window === 'article' ? shared : sentences).forEach((count, other) => {
+    const together = window === 'article' ? count : (shared.get(other) ?? 0);
+    if (other === id || count < floor || together < minArticles) return;
+    others.push(other);
+    counts.push(count);
+    sharedArticles.push(together);
+  });
   // The candidates' own articles, for PMI and G² (cached by the graph index until an article changes).
-  const totals = significance ? await graph.entityTotals(passing.map((candidate) => candidate.id)) : [];
-
-  const candidates: Array<Omit<Ranked, 'name' | 'type'>> = [];
-  passing.forEach(({ id: other, count, ...counts }, i) => {
-    // A closure per candidate only where the measure reads the other's total (a hub has tens of thousands).
-    const weight = significance
+  const totals = significance ? await graph.entityTotals(others) : [];
+  const weights = new Float64Array(others.length);
+  const live: number[] = [];
+  for (let i = 0; i < others.length; i++) {
+    const count = counts[i] as number;
+    // A closure only where the measure reads the other's total, and left unnamed: tsx (esbuild's keepNames)
+    // names a function at run time each time it is made, which made a hub's question about 1.7 times as slow.
+    weights[i] = significance
       ? neighborWeight(
           measure,
           count,
-          counts.articles,
+          sharedArticles[i] as number,
           own.total,
           () => totals[i]?.articles ?? 0,
           articles.total,
         )
       : count;
-    if (measure === 'llr' && weight <= 0) return;
-    candidates.push({ id: other, weight, ...counts });
+    if (measure !== 'llr' || (weights[i] as number) > 0) live.push(i);
+  }
+  const candidate = (i: number): Omit<Ranked, 'name' | 'type'> => ({
+    id: others[i] as string,
+    weight: weights[i] as number,
+    articles: sharedArticles[i] as number,
+    sentences: window === 'sentence' ? (counts[i] as number) : (sentences.get(others[i] as string) ?? 0),
   });
-  candidates.sort(byCounts);
+  // Ranked a slice at a time: the strongest `need` with the whole group tied at the last weight first, the
+  // rest only if a type filter passes over all of those. Every one of the rest is weaker than the slice.
+  const need = Math.max(limit, 1) * (type ? 4 : 1);
+  const cutoff =
+    live.length > need
+      ? (Float64Array.from(live, (i) => weights[i] as number).sort()[live.length - need] as number)
+      : -Infinity;
+  const rest = live.filter((i) => (weights[i] as number) < cutoff);
+  const candidates = live
+    .filter((i) => (weights[i] as number) >= cutoff)
+    .map(candidate)
+    .sort(byCounts);
 
   // Names (and types) are read only for the strongest, a whole tie group at a time, until `limit` are kept:
   // whatever comes after ranks below every one of them.
   const kept: Ranked[] = [];
-  for (let at = 0; at < candidates.length && kept.length < limit;) {
+  for (let at = 0; kept.length < limit;) {
+    if (at === candidates.length && rest.length > 0) {
+      for (const next of rest.splice(0).map(candidate).sort(byCounts)) candidates.push(next);
+    }
+    if (at >= candidates.length) break;
     let end = Math.min(candidates.length, at + Math.max(limit - kept.length, 1) * (type ? 4 : 1));
     while (end < candidates.length && byCounts(candidates[end - 1]!, candidates[end]!) === 0) end++;
     const block = candidates.slice(at, end);

@@ -210,9 +210,8 @@ function createPart(
     return placeEntity(store, info, { articles: articlesOf.get(id) ?? 0, mentions: 0 });
   };
 
-  /** Reads the articles of those of `ids` not read yet (weighed parts only). */
+  /** Reads the articles of those of `ids` not read yet. */
   const readArticles = async (ids: Iterable<string>): Promise<void> => {
-    if (!weighed) return;
     const missing = [...new Set(ids)].filter((id) => !articlesOf.has(id));
     const totals = await graph.entityTotals(missing);
     missing.forEach((id, i) => articlesOf.set(id, totals[i]?.articles ?? 0));
@@ -246,29 +245,35 @@ function createPart(
     // them (a whole list, as the backbone reads), and a list read for them is walked.
     const kept = ids.map((id, i) => {
       const { articles, sentences } = lists[i] as AdjacencyList;
-      const pairs =
-        among && articles.size > among.size
-          ? [...among].flatMap((other) =>
-              articles.has(other) ? [[other, articles.get(other) as number] as const] : [],
-            )
-          : articles;
-      const edges: Array<readonly [string, number]> = [];
-      for (const [other, shared] of pairs) {
-        if (other === id || shared < floor.articles || (among && !among.has(other))) continue;
-        if (floor.sentences > 0 && (sentences.get(other) ?? 0) < floor.sentences) continue;
-        edges.push([other, shared]);
-      }
-      return edges;
+      // Two arrays, no pair array an edge: a depth-1 hub's list adds tens of thousands (docs/index-mode.md).
+      const others: string[] = [];
+      const counts: number[] = [];
+      const keep = (shared: number, other: string): void => {
+        if (other === id || shared < floor.articles || (among && !among.has(other))) return;
+        if (floor.sentences > 0 && (sentences.get(other) ?? 0) < floor.sentences) return;
+        others.push(other);
+        counts.push(shared);
+      };
+      if (among && articles.size > among.size) {
+        for (const other of among) {
+          const shared = articles.get(other);
+          if (shared !== undefined) keep(shared, other);
+        }
+      } else articles.forEach(keep);
+      return { others, counts };
     });
-    await readArticles([...ids, ...kept.flatMap((edges) => edges.map(([other]) => other))]);
+    if (weighed) await readArticles([...ids, ...kept.flatMap(({ others }) => others)]);
     ids.forEach((id, i) => {
       const { sentences } = lists[i] as AdjacencyList;
       const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
       const self = numberOf(id);
-      for (const [other, shared] of kept[i] ?? []) {
+      const { others, counts } = kept[i] as { others: string[]; counts: number[] };
+      for (let k = 0; k < others.length; k++) {
+        const other = others[k] as string;
         const number = numberOf(other);
-        if (!pairCounts(store, self, number))
-          addToPair(store, self, number, shared, sentences.get(other) ?? 0);
+        if (!pairCounts(store, self, number)) {
+          addToPair(store, self, number, counts[k] as number, sentences.get(other) ?? 0);
+        }
         if (datedArticles && datedSentences) {
           dated.set(pairKey(id, other), {
             articles: datedArticles.counts[other] ?? 0,
