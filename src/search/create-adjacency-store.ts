@@ -12,7 +12,7 @@ import type { GraphDocument } from './to-graph-documents.js';
 import type { CountedDocument, TotalDocument } from './to-total-deltas.js';
 import { encodeAdjacency } from './adjacency-codec.js';
 import { readEntityDocuments } from './read-entity-documents.js';
-import { sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
+import { membersOf, sumAdjacency, type SummedAdjacency } from './sum-adjacency.js';
 import { adjacencyKey, type AdjacencyDocument, type RelatedDocument } from './to-adjacency-deltas.js';
 
 export const DEFAULTS = {
@@ -88,8 +88,9 @@ export async function readAdjacency(
     code: 'graph_adjacency_limit',
     what: 'lists',
   };
+  const members = among && membersOf(among);
   return readEntityDocuments(index as unknown as Index<AdjacencyDocument>, ids, read, (docs) =>
-    sumAdjacency(docs, among),
+    sumAdjacency(docs, members),
   );
 }
 

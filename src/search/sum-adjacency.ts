@@ -17,6 +17,18 @@ export interface SummedAdjacency extends AdjacencyList {
   deltas: string[];
 }
 
+/**
+ * Neighbours to keep, each mapped to itself. The ids kept are then the set's own strings: an id cut from a
+ * document's text is a slice that holds the whole text in memory (V8), so a list filtered to a view's
+ * members kept every document it was read from (docs/index-mode.md, session 21).
+ */
+export type Members = ReadonlyMap<string, string>;
+
+/** These ids as `Members`. */
+export function membersOf(ids: Iterable<string>): Members {
+  return new Map([...ids].map((id) => [id, id]));
+}
+
 /** Adds `count` to `key`'s sum (a zero count adds no key). */
 function add(sums: Map<string, number>, key: string, count: number): void {
   if (count !== 0) sums.set(key, (sums.get(key) ?? 0) + count);
@@ -33,10 +45,7 @@ function withoutZeros(sums: Map<string, number>): Map<string, number> {
  * among its members need a few hundred entries of lists of tens of thousands, and summing every entry into
  * the Maps took longer than reading them).
  */
-export function sumAdjacency(
-  docs: readonly AdjacencyDocument[],
-  among?: ReadonlySet<string>,
-): SummedAdjacency {
+export function sumAdjacency(docs: readonly AdjacencyDocument[], among?: Members): SummedAdjacency {
   const base = docs.find((doc) => doc.covered !== undefined);
   const covered = new Set(base?.covered ?? []);
   const articles = new Map<string, number>();
@@ -46,9 +55,10 @@ export function sumAdjacency(
     if (doc !== base) deltas.push(doc.id);
     if (doc !== base && covered.has(doc.id)) continue;
     decodeAdjacency(doc, (other, shared, together) => {
-      if (among && !among.has(other)) return;
-      add(articles, other, shared);
-      add(sentences, other, together);
+      const kept = among ? among.get(other) : other;
+      if (kept === undefined) return;
+      add(articles, kept, shared);
+      add(sentences, kept, together);
     });
   }
   return { articles: withoutZeros(articles), sentences: withoutZeros(sentences), deltas };

@@ -1,6 +1,6 @@
 // Over the real corpus in ../shared/corpus (not in the repo: its licences forbid copying). Without it,
 // these tests are skipped with a printed reason, so a fresh clone still passes `npm test`.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -117,11 +117,15 @@ describe.runIf(present)('the shared corpus', () => {
   it('a file with one malformed line in the middle reports that line and indexes the rest', async () => {
     const lines = readFileSync(path.join(CORPUS, 'de-news.jsonl'), 'utf8').split('\n').slice(0, 40);
     lines.splice(20, 0, '{"id": "broken", "body": "unterminated');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'newsgraph-corpus-')), 'broken.jsonl');
+    // A temporary copy of corpus text, removed once read (each run left one behind).
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-corpus-'));
+    const file = path.join(dir, 'broken.jsonl');
     writeFileSync(file, lines.join('\n'));
     const target = await openTestNewsgraph('corpus_broken');
     const seen: Rejection[] = [];
-    const result = await target.deps.indexArticles(readInputs([file], 1_000_000), (r) => seen.push(r));
+    const result = await target.deps
+      .indexArticles(readInputs([file], 1_000_000), (r) => seen.push(r))
+      .finally(() => rmSync(dir, { recursive: true, force: true }));
     expect(result).toEqual({ read: 41, indexed: 40, rejected: 1 });
     expect(seen).toEqual([
       { where: expect.objectContaining({ file, line: 21 }), reason: expect.stringMatching(/not valid JSON/) },

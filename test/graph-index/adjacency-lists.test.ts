@@ -6,6 +6,8 @@
 // index-mode process rebuilds them.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -27,7 +29,8 @@ import {
   readAdjacency,
   type GraphIndexDocument,
 } from '../../src/search/create-adjacency-store.js';
-import { sumAdjacency, type AdjacencyList } from '../../src/search/sum-adjacency.js';
+import { membersOf, sumAdjacency, type AdjacencyList } from '../../src/search/sum-adjacency.js';
+import { encodeAdjacency } from '../../src/search/adjacency-codec.js';
 import { toAdjacencyDeltas, type AdjacencyDocument } from '../../src/search/to-adjacency-deltas.js';
 import type { GraphFields } from '../../src/search/types.js';
 import { waitForTask } from '../../src/search/wait-for-task.js';
@@ -163,11 +166,40 @@ describe('neighbour lists read for some neighbours only', () => {
         ['d', 1],
       ]),
     );
-    const part = sumAdjacency(docs, among);
+    const part = sumAdjacency(docs, membersOf(among));
     expect({ articles: part.articles, sentences: part.sentences }).toEqual(onlyAmong(whole, among));
     expect(part.articles).toEqual(new Map([['b', 2]]));
     expect(part.sentences).toEqual(new Map([['b', 1]]));
     expect(part.deltas).toEqual(whole.deltas);
+  });
+
+  it("keep none of their documents' text in memory", () => {
+    // Real ids are long ("prov-…"): V8 cuts an id of 13 characters or more from a document's text as a slice
+    // that holds the whole text. 40 documents of 20,000 ids, about 36 MB of text; 10 neighbours kept of each.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const idOf = (i: number) => `prov-a-rather-long-entity-name-${i}`;
+    const among = membersOf(Array.from({ length: 10 }, (_, i) => idOf(i * 1_000)));
+    const read = (): AdjacencyList[] =>
+      Array.from({ length: 40 }, (_, d) => {
+        const neighbors = Array.from({ length: 20_000 }, (_, i) => idOf(i));
+        const ones = neighbors.map(() => 1);
+        const doc = {
+          id: `l_${d}`,
+          kind: 'list',
+          entity: 'x',
+          ...encodeAdjacency({ neighbors, articles: ones, sentences: ones }),
+        };
+        // Parsed as a reader parses it: one flat string, as Meilisearch's answer gives it.
+        return sumAdjacency([JSON.parse(JSON.stringify(doc)) as AdjacencyDocument], among);
+      });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const lists = read();
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(lists.every((list) => list.articles.size === 10)).toBe(true);
+    expect(held).toBeLessThan(4 * 1024 * 1024);
   });
 });
 
