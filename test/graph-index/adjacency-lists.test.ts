@@ -175,7 +175,7 @@ describe('neighbour lists read for some neighbours only', () => {
 
   it("keep none of their documents' text in memory", () => {
     // Real ids are long ("prov-…"): V8 cuts an id of 13 characters or more from a document's text as a slice
-    // that holds the whole text. 40 documents of 20,000 ids, about 36 MB of text; 10 neighbours kept of each.
+    // that holds the whole text. 40 documents of 20,000 ids, about 29 MB of text; 10 neighbours kept of each.
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const idOf = (i: number) => `prov-a-rather-long-entity-name-${i}`;
