@@ -56,6 +56,8 @@ export interface GraphConfig {
    * or auto), since they make every graph-index write about twice as slow (docs/index-mode.md).
    */
   neighbourLists: boolean;
+  /** Index mode: what the graph index's kept answers and names may take of the heap (MiB), estimated. */
+  cacheMb: number;
 }
 
 export interface Config {
@@ -110,6 +112,7 @@ export const DEFAULTS = {
   graphSyncIntervalMs: 2_000,
   graphMode: 'memory' as GraphConfig['mode'],
   graphMemoryMb: 4_096,
+  graphCacheMb: 32,
   maxArticleChars: 1_000_000,
   maxRequestBytes: 10 * 1024 * 1024,
   maxArticlesPerRequest: 1_000,
@@ -257,6 +260,7 @@ export function loadConfig(env: Env): Config {
       mode: graphMode(env.GRAPH_MODE),
       memoryMb: integer(env, 'GRAPH_MEMORY_MB', DEFAULTS.graphMemoryMb, 1, 10_000_000),
       neighbourLists: graphMode(env.GRAPH_MODE) !== 'memory',
+      cacheMb: integer(env, 'GRAPH_CACHE_MB', DEFAULTS.graphCacheMb, 0, 1_000_000),
     },
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', DEFAULTS.maxArticleChars, 1, 100_000_000),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', DEFAULTS.maxRequestBytes, 1024, 1_000_000_000),

@@ -84,6 +84,7 @@ async function openSingleIndex(
   });
   const search = createSearchIndex(client, config.meili.indexPrefix, {
     neighbourLists: config.graph.neighbourLists,
+    cacheMb: config.graph.cacheMb,
   });
   return { search, searchKey, client };
 }
@@ -219,6 +220,7 @@ export async function openSearch(config: Config, logger: Logger): Promise<OpenSe
             prefix: config.meili.indexPrefix,
             timeoutMs: config.meili.requestTimeoutMs,
             neighbourLists: config.graph.neighbourLists,
+            cacheMb: config.graph.cacheMb,
             logger,
           }).then((opened) => ({
             ...opened,

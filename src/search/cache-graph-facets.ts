@@ -5,7 +5,8 @@
 // hub is in, and an export names every member (one search per entity). Each question first reads the graph
 // index's version (the time of its last change, one small request), and any change empties the cache, so an
 // answer is never older than the index it was read from. The least recently used answers go first once
-// `maxValues` values (facet values, neighbours, totals, dated articles) are held.
+// they take three quarters of `maxBytes` (GRAPH_CACHE_MB), estimated from their values; names are dropped
+// all at once past the last quarter.
 import { createHash } from 'node:crypto';
 import type { EntityInfo } from '../entities/types.js';
 import type { ArticleDate, FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
@@ -13,7 +14,14 @@ import type { RankedTotal } from './create-totals-store.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import type { EntityTotal } from './to-total-deltas.js';
 
-export const DEFAULTS = { maxValues: 500_000 };
+export const DEFAULTS = { maxBytes: 32 * 1024 * 1024 };
+
+/**
+ * The heap one kept value takes, in bytes: measured by filling the cache at 100,000 articles with the bench's
+ * ids (`e` and up to six digits; `heapUsed` after full collections; docs/index-mode.md, session 21). Longer
+ * ids take more.
+ */
+export const VALUE_BYTES = { list: 72, facet: 57, date: 77, total: 156, name: 142 };
 
 /** The same for the same entities in any order. */
 function digestOf(ids: ReadonlySet<string>): string {
@@ -22,11 +30,18 @@ function digestOf(ids: ReadonlySet<string>): string {
   return hash.digest('hex');
 }
 
+/** The limits of a cache of `cacheMb` MiB (GRAPH_CACHE_MB), or the default. */
+export function cacheLimits(cacheMb: number | undefined): typeof DEFAULTS {
+  return cacheMb === undefined ? DEFAULTS : { maxBytes: cacheMb * 1024 * 1024 };
+}
+
 /** `graph` with its facet answers and entity names kept while its version holds. */
 export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAULTS): T {
-  // Query -> its answer and the facet values it holds, most recently used last.
+  // Query -> its answer and the bytes it is taken to hold, most recently used last.
   type Entry = { answer: unknown; size: number };
   const kept = new Map<string, Entry>();
+  const answersBytes = (limits.maxBytes * 3) / 4;
+  const namesBytes = limits.maxBytes / 4;
   // Entity id -> name and type (null: no article mentions it), as latestInfo answered.
   const infos = new Map<string, EntityInfo | null>();
   let version: string | undefined;
@@ -46,8 +61,8 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     await check();
     const missing = [...new Set(ids.filter((id) => !infos.has(id)))];
     const found = await graph.latestInfo(missing);
-    // Names are a few bytes an entity: dropped all at once past the limit rather than one by one.
-    if (infos.size + missing.length > limits.maxValues) infos.clear();
+    // Names are a few bytes an entity: dropped all at once past their share rather than one by one.
+    if ((infos.size + missing.length) * VALUE_BYTES.name > namesBytes) infos.clear();
     for (const id of missing) infos.set(id, found.get(id) ?? null);
     const answer = new Map<string, EntityInfo>();
     for (const id of ids) {
@@ -75,12 +90,12 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     keys.forEach((key, i) => {
       const entry = entries[i] as Entry;
       if (kept.delete(key)) held -= entry.size;
-      if (entry.size > limits.maxValues) return;
+      if (entry.size > answersBytes) return;
       kept.set(key, entry);
       held += entry.size;
     });
     for (const [key, entry] of kept) {
-      if (held <= limits.maxValues) break;
+      if (held <= answersBytes) break;
       kept.delete(key);
       held -= entry.size;
     }
@@ -91,7 +106,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     cached(
       queries.map((query) => JSON.stringify(query)),
       (missing) => graph.facets(missing.map((i) => queries[i] as GraphFacetQuery)),
-      (answer) => 1 + Object.keys(answer.counts).length,
+      (answer) => (1 + Object.keys(answer.counts).length) * VALUE_BYTES.facet,
     );
 
   // A list read for `among` holds only those neighbours: kept under the set's digest, never as the whole list.
@@ -104,7 +119,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
           missing.map((i) => ids[i] as string),
           among,
         ),
-      (list) => 1 + list.articles.size,
+      (list) => (1 + list.articles.size) * VALUE_BYTES.list,
     );
   };
 
@@ -113,7 +128,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     cached(
       queries.map((query) => JSON.stringify(['dates', query])),
       (missing) => graph.articleDates(missing.map((i) => queries[i] as (typeof queries)[number])),
-      (dates) => 1 + dates.length,
+      (dates) => (1 + dates.length) * VALUE_BYTES.date,
     );
 
   // An entity's totals are one value: a depth-2 view reads those of every entity in its part.
@@ -121,7 +136,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     cached(
       ids.map((id) => JSON.stringify(['total', id])),
       (missing) => graph.entityTotals(missing.map((i) => ids[i] as string)),
-      () => 1,
+      () => VALUE_BYTES.total,
     );
 
   const mostMentioned = async (depth: number): Promise<RankedTotal[]> =>
@@ -129,7 +144,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
       await cached(
         [JSON.stringify(['top', depth])],
         async () => [await graph.mostMentioned(depth)],
-        (ranked) => 1 + ranked.length,
+        (ranked) => (1 + ranked.length) * VALUE_BYTES.total,
       )
     )[0] as RankedTotal[];
 

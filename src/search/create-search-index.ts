@@ -18,7 +18,7 @@ import {
   type FindUrls,
 } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
-import { cacheGraphFacets } from './cache-graph-facets.js';
+import { cacheGraphFacets, cacheLimits } from './cache-graph-facets.js';
 import { createGraphIndex, type GraphIndex } from './create-graph-index.js';
 import { writerOf } from './create-meili-client.js';
 import { ensureIndex, taskError } from './ensure-index.js';
@@ -116,12 +116,13 @@ export async function guard<T>(work: () => Promise<T>): Promise<T> {
 /**
  * Binds the search stage to a client and an index-name prefix. `articleSettings` replaces the article
  * index's settings (a shard keeps more facet values than it answers with, see create-sharded-search-index);
- * `neighbourLists` keeps neighbour lists in the graph index (create-graph-index.ts).
+ * `neighbourLists` keeps neighbour lists in the graph index (create-graph-index.ts); `cacheMb` bounds what
+ * its answers kept until the next write may take (cache-graph-facets.ts).
  */
 export function createSearchIndex(
   client: Meilisearch,
   prefix: string,
-  options: { articleSettings?: Settings; neighbourLists?: boolean } = {},
+  options: { articleSettings?: Settings; neighbourLists?: boolean; cacheMb?: number } = {},
 ): SearchIndex {
   const articles = client.index<ArticleDocument>(`${prefix}articles`);
   const entities = client.index<EntityDocument>(`${prefix}entities`);
@@ -299,6 +300,6 @@ export function createSearchIndex(
         return response.hits;
       }),
 
-    graph: cacheGraphFacets(graph),
+    graph: cacheGraphFacets(graph, cacheLimits(options.cacheMb)),
   };
 }

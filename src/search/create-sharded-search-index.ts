@@ -20,7 +20,7 @@ import {
 } from './article-search.js';
 import { buildFilter, quote } from './build-filter.js';
 import { createSearchIndex, guard, type SearchIndex, type WriteResult } from './create-search-index.js';
-import { cacheGraphFacets } from './cache-graph-facets.js';
+import { cacheGraphFacets, cacheLimits } from './cache-graph-facets.js';
 import { createShardedGraphIndex } from './create-sharded-graph-index.js';
 import { ARTICLE_SETTINGS } from './index-settings.js';
 import { shardOf } from './shard-of.js';
@@ -64,7 +64,7 @@ function byShard<T>(items: readonly T[], id: (item: T) => string, count: number)
 export function createShardedSearchIndex(
   shards: readonly Shard[],
   prefix: string,
-  options: { neighbourLists?: boolean } = {},
+  options: { neighbourLists?: boolean; cacheMb?: number } = {},
 ): SearchIndex {
   const [self] = shards;
   if (!self || shards.length < 2) throw new Error('createShardedSearchIndex: needs at least two shards');
@@ -239,6 +239,7 @@ export function createShardedSearchIndex(
         parts.map((part) => part.graph),
         prefix,
       ),
+      cacheLimits(options.cacheMb),
     ),
   };
 }

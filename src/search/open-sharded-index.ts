@@ -42,7 +42,7 @@ async function openMember(
 /** Keys, network and the sharded index over `remotes`; the first one receives the federated searches. */
 export async function openShardedIndex(
   remotes: readonly MeiliRemote[],
-  options: { prefix: string; timeoutMs: number; neighbourLists?: boolean; logger: Logger },
+  options: { prefix: string; timeoutMs: number; neighbourLists?: boolean; cacheMb?: number; logger: Logger },
 ): Promise<{ search: SearchIndex; searchKey: string }> {
   const members = await Promise.all(
     remotes.map((remote) => openMember(remote, options.prefix, options.logger)),
@@ -57,7 +57,7 @@ export async function openShardedIndex(
       client: createMeiliClient({ url: member.url, apiKey: member.apiKey, timeoutMs: options.timeoutMs }),
     })),
     options.prefix,
-    { neighbourLists: options.neighbourLists },
+    { neighbourLists: options.neighbourLists, cacheMb: options.cacheMb },
   );
   return { search, searchKey: members[0]?.apiKey ?? '' };
 }

@@ -2,7 +2,8 @@
 // the index changes, and a write or a delete makes the next answer a fresh one. Against the real graph
 // index of the embedded Meilisearch, with a counter between the cache and it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheGraphFacets } from '../../src/search/cache-graph-facets.js';
+import { loadConfig } from '../../src/config.js';
+import { cacheGraphFacets, cacheLimits, DEFAULTS, VALUE_BYTES } from '../../src/search/cache-graph-facets.js';
 import {
   createGraphIndex,
   type GraphFacetQuery,
@@ -135,17 +136,30 @@ describe('the graph index facet cache', () => {
     expect(listed).toHaveLength(3);
   });
 
-  it('lets the least recently used answers go once it holds its limit of facet values', async () => {
+  it('lets the least recently used answers go once they take their share of its bytes', async () => {
     sent = [];
     const [scholzSize, berlinSize] = (await raw.facets([scholz, berlin])).map(
-      (answer) => 1 + Object.keys(answer.counts).length,
+      (answer) => (1 + Object.keys(answer.counts).length) * VALUE_BYTES.facet,
     );
-    // Room for the larger of the two, not for both.
-    const cached = cacheGraphFacets(counted, { maxValues: Math.max(scholzSize!, berlinSize!) });
+    // Room for the larger of the two in the answers' three quarters, not for both.
+    const cached = cacheGraphFacets(counted, { maxBytes: (Math.max(scholzSize!, berlinSize!) * 4) / 3 });
     await cached.facets([scholz]);
     await cached.facets([berlin]);
     await cached.facets([berlin]);
     await cached.facets([scholz]);
     expect(sent).toEqual([scholz, berlin, scholz]);
+  });
+
+  it('keeps nothing with GRAPH_CACHE_MB=0', async () => {
+    sent = [];
+    const cached = cacheGraphFacets(counted, cacheLimits(0));
+    await cached.facets([scholz]);
+    await cached.facets([scholz]);
+    expect(sent).toEqual([scholz, scholz]);
+    expect(cacheLimits(undefined)).toEqual(DEFAULTS);
+    expect(cacheLimits(2)).toEqual({ maxBytes: 2 * 1024 * 1024 });
+    expect(loadConfig({ GRAPH_CACHE_MB: '0' }).graph.cacheMb).toBe(0);
+    expect(loadConfig({}).graph.cacheMb).toBe(32);
+    expect(() => loadConfig({ GRAPH_CACHE_MB: 'lots' })).toThrow(/GRAPH_CACHE_MB/);
   });
 });
