@@ -98,7 +98,9 @@ export async function findIndexNeighbors(
   });
   // Ranked a slice at a time: the strongest `need` with the whole group tied at the last weight first, the
   // rest only if a type filter passes over all of those. Every one of the rest is weaker than the slice.
-  const need = Math.max(limit, 1) * (type ? 4 : 1);
+  // With a type filter, four candidates are named for each one still to keep.
+  const perKept = type ? 4 : 1;
+  const need = Math.max(limit, 1) * perKept;
   const cutoff =
     live.length > need
       ? (Float64Array.from(live, (i) => weights[i] as number).sort()[live.length - need] as number)
@@ -117,7 +119,7 @@ export async function findIndexNeighbors(
       for (const next of rest.splice(0).map(candidate).sort(byCounts)) candidates.push(next);
     }
     if (at >= candidates.length) break;
-    let end = Math.min(candidates.length, at + Math.max(limit - kept.length, 1) * (type ? 4 : 1));
+    let end = Math.min(candidates.length, at + Math.max(limit - kept.length, 1) * perKept);
     while (end < candidates.length && byCounts(candidates[end - 1]!, candidates[end]!) === 0) end++;
     const block = candidates.slice(at, end);
     const infos = await graph.latestInfo(block.map((candidate) => candidate.id));

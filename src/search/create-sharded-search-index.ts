@@ -72,6 +72,7 @@ export function createShardedSearchIndex(
     createSearchIndex(shard.client, prefix, {
       articleSettings: SHARD_ARTICLE_SETTINGS,
       neighbourLists: options.neighbourLists,
+      cacheMb: options.cacheMb,
     }),
   );
   const articlesUid = `${prefix}articles`;
