@@ -1,11 +1,12 @@
 // The evidence articles of edges, from the graph index, in find-neighbors.ts's order: most shared
-// sentences first, then the most recently published (undated as 0), then the first written. Shared
-// sentences per article are one facet query per edge over the sentence documents; dates and write
-// sequences are read only for the articles tied where the list is cut, and sorted here. All edges' queries
-// go in two batches (one multi-search each on one instance).
+// sentences first, then the most recently published (undated as 0), then the first written. One search
+// reads the sentence documents that relate the center with any of the edges' other ends (each carries its
+// article's date and write sequence), so the shared sentences per article are counted here; in the article
+// window a second search reads the articles that relate both, for the edges with fewer articles sharing a
+// sentence than evidence asked for. Both go in one request (multi-search), whatever the number of edges:
+// at a million articles one facet and one date read per edge cost about 1 ms each (docs/index-mode.md).
 import type { Window } from '../graph/types.js';
 import type { ArticleDate, GraphIndex } from '../search/create-graph-index.js';
-import type { GraphWhere } from '../search/graph-filter.js';
 
 export interface EvidenceOptions {
   window: Window;
@@ -14,61 +15,109 @@ export interface EvidenceOptions {
   evidence: number;
 }
 
-/** As find-neighbors.ts sorts shared articles of equal shared sentences: newest, then first added. */
-const newestFirst = (a: ArticleDate, b: ArticleDate): number =>
-  (b.publishedTs ?? 0) - (a.publishedTs ?? 0) || a.seq - b.seq;
+export const DEFAULTS = {
+  /**
+   * Most documents one search may return: the edges' counts (shared sentences, or articles) bound its hits,
+   * and edges past it go to a further search of the same request.
+   */
+  docsPerSearch: 20_000,
+};
+
+/** An edge as the evidence needs it: its other end and its counts in the window's date range. */
+export interface EvidenceEdge {
+  id: string;
+  articles: number;
+  sentences: number;
+}
+
+/** An article shared by an edge's ends, with the sentences it relates both in. */
+type Shared = ArticleDate & { count: number };
+
+/** As find-neighbors.ts sorts shared articles: most shared sentences, newest, then first added. */
+const strongestFirst = (a: Shared, b: Shared): number =>
+  b.count - a.count || (b.publishedTs ?? 0) - (a.publishedTs ?? 0) || a.seq - b.seq;
 
 /**
- * For each of `others` (with the articles it shares with `center` in the window's date range), the ids of
- * the evidence articles, at most `evidence`.
+ * For each of `others` (with the articles and sentences it shares with `center` in the window's date
+ * range), the ids of the evidence articles, at most `evidence`.
  */
 export async function indexEvidence(
   graph: GraphIndex,
   center: string,
-  others: ReadonlyArray<{ id: string; articles: number }>,
+  others: readonly EvidenceEdge[],
   options: EvidenceOptions,
+  limits = DEFAULTS,
 ): Promise<string[][]> {
   const { window, from, to, evidence } = options;
-  const dates = { from, to };
   if (evidence === 0 || others.length === 0) return others.map(() => []);
-  const shared = await graph.facets(
-    others.map((other) => ({
-      where: { kind: 'sentence' as const, related: [center, other.id], ...dates },
-      facet: 'article' as const,
-    })),
+  const dates = { from, to };
+  const shared = new Map<string, Map<string, Shared>>(others.map((other) => [other.id, new Map()]));
+  /** Reads the documents of `kind` that relate the center with any of `edges`, and adds each to those. */
+  const read = async (kind: 'article' | 'sentence', edges: readonly EvidenceEdge[]): Promise<void> => {
+    const count = kind === 'sentence' ? 'sentences' : 'articles';
+    const pieces = inPieces(edges, count, limits.docsPerSearch);
+    const answers = await graph.articleDates(
+      pieces.map(({ ids, bound }) => ({
+        where: { kind, related: [center], relatedAny: ids, ...dates },
+        limit: bound,
+        withRelated: true,
+      })),
+    );
+    pieces.forEach(({ ids }, i) => {
+      // A document is added to the edges of its own piece only: another piece reads it for the others.
+      const mine = new Set(ids);
+      for (const hit of answers[i] ?? []) {
+        for (const id of hit.related ?? []) {
+          if (!mine.has(id)) continue;
+          const articles = shared.get(id) as Map<string, Shared>;
+          const known = articles.get(hit.article);
+          const sentences = kind === 'sentence' ? 1 : 0;
+          if (known) known.count += sentences;
+          else articles.set(hit.article, { ...hit, related: undefined, count: sentences });
+        }
+      }
+    });
+  };
+
+  await read(
+    'sentence',
+    others.filter((other) => other.sentences > 0),
   );
-  // Planned from the counts alone: each count group, most shared first, is read whole while still needed.
-  const plans = others.map((other, i) => {
-    const groups = new Map<number, string[]>();
-    for (const [article, count] of Object.entries(shared[i]?.counts ?? {})) {
-      const group = groups.get(count);
-      if (group) group.push(article);
-      else groups.set(count, [article]);
-    }
-    const queries: Array<{ where: GraphWhere; limit: number }> = [];
-    let planned = 0;
-    for (const count of [...groups.keys()].sort((x, y) => y - x)) {
-      if (planned >= evidence) break;
-      const articles = groups.get(count) as string[];
-      queries.push({ where: { kind: 'article', articles }, limit: articles.length });
-      planned += articles.length;
-    }
-    const withSentences = [...groups.values()].flat();
-    if (window === 'article' && planned < evidence && other.articles > withSentences.length) {
-      // Articles that relate both without a shared sentence come last, in the same order.
-      queries.push({
-        where: { kind: 'article', related: [center, other.id], notArticles: withSentences, ...dates },
-        limit: other.articles - withSentences.length,
-      });
-    }
-    return queries;
-  });
-  const answers = await graph.articleDates(plans.flat());
-  let at = 0;
-  return plans.map((queries) =>
-    queries
-      .flatMap(() => [...(answers[at++] ?? [])].sort(newestFirst))
+  // Articles that relate both without a shared sentence come last, read only where they may be needed.
+  const short =
+    window === 'article'
+      ? others.filter((other) => {
+          const found = (shared.get(other.id) as Map<string, Shared>).size;
+          return found < evidence && other.articles > found;
+        })
+      : [];
+  if (short.length > 0) await read('article', short);
+  return others.map((other) =>
+    [...(shared.get(other.id) as Map<string, Shared>).values()]
+      .sort(strongestFirst)
       .slice(0, evidence)
       .map((entry) => entry.article),
   );
+}
+
+/**
+ * The edges' other ends in pieces whose summed `count` (a bound on the documents that relate the center with
+ * any of them) stays within `most`; an edge past `most` alone makes a piece of its own.
+ */
+function inPieces(
+  edges: readonly EvidenceEdge[],
+  count: 'articles' | 'sentences',
+  most: number,
+): Array<{ ids: string[]; bound: number }> {
+  const pieces: Array<{ ids: string[]; bound: number }> = [];
+  let piece: { ids: string[]; bound: number } | undefined;
+  for (const edge of edges) {
+    if (!piece || (piece.bound + edge[count] > most && piece.ids.length > 0)) {
+      piece = { ids: [], bound: 0 };
+      pieces.push(piece);
+    }
+    piece.ids.push(edge.id);
+    piece.bound += edge[count];
+  }
+  return pieces;
 }

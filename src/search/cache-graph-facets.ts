@@ -9,7 +9,13 @@
 // all at once past the last quarter.
 import { createHash } from 'node:crypto';
 import type { EntityInfo } from '../entities/types.js';
-import type { ArticleDate, FacetAnswer, GraphFacetQuery, GraphIndex } from './create-graph-index.js';
+import type {
+  ArticleDate,
+  ArticleDatesQuery,
+  FacetAnswer,
+  GraphFacetQuery,
+  GraphIndex,
+} from './create-graph-index.js';
 import type { RankedTotal } from './create-totals-store.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import type { EntityTotal } from './to-total-deltas.js';
@@ -123,12 +129,15 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     );
   };
 
-  // Evidence reads (dates and write sequences of a few articles): one value per article.
-  const articleDates = (queries: Parameters<GraphIndex['articleDates']>[0]): Promise<ArticleDate[][]> =>
+  // Evidence reads (dates and write sequences of articles): one value per article, and one per entity each
+  // relates when the query asked for them.
+  const articleDates = (queries: readonly ArticleDatesQuery[]): Promise<ArticleDate[][]> =>
     cached(
       queries.map((query) => JSON.stringify(['dates', query])),
-      (missing) => graph.articleDates(missing.map((i) => queries[i] as (typeof queries)[number])),
-      (dates) => (1 + dates.length) * VALUE_BYTES.date,
+      (missing) => graph.articleDates(missing.map((i) => queries[i] as ArticleDatesQuery)),
+      (dates) =>
+        (1 + dates.length) * VALUE_BYTES.date +
+        dates.reduce((sum, date) => sum + (date.related?.length ?? 0), 0) * VALUE_BYTES.list,
     );
 
   // An entity's totals are one value: a depth-2 view reads those of every entity in its part.

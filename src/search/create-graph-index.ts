@@ -49,13 +49,25 @@ export interface ArticleDate {
   article: string;
   publishedTs: number | null;
   seq: number;
+  /** The entities the document relates, when its query asked `withRelated`. */
+  related?: string[];
+}
+
+/** A read of matching documents' articles, dates and write sequences (and with `withRelated`, entities). */
+export interface ArticleDatesQuery {
+  where: GraphWhere;
+  limit: number;
+  withRelated?: boolean;
 }
 
 export interface GraphIndex {
   /** One answer per query, in order. */
   facets(queries: readonly GraphFacetQuery[]): Promise<FacetAnswer[]>;
-  /** Per query, the matching article documents' ids, dates and write sequences, at most `limit`, unsorted. */
-  articleDates(queries: ReadonlyArray<{ where: GraphWhere; limit: number }>): Promise<ArticleDate[][]>;
+  /**
+   * Per query, the matching documents' articles, dates and write sequences (a sentence document's are its
+   * article's), at most `limit`, unsorted.
+   */
+  articleDates(queries: readonly ArticleDatesQuery[]): Promise<ArticleDate[][]>;
   /**
    * Each entity's neighbours with their article and sentence counts, from its list documents. With `among`,
    * only the neighbours in it are needed: the lists may leave out the others (or hold them all).
@@ -166,12 +178,12 @@ export function toFacetAnswer(result: RawResult, facet: GraphFacet | undefined):
 }
 
 /** The search of one `articleDates` query: no sort (a sort cost a scan of the dates per query). */
-export function articleDatesParams(query: { where: GraphWhere; limit: number }) {
+export function articleDatesParams(query: ArticleDatesQuery) {
   return {
     q: '',
     filter: graphFilter(query.where),
     limit: query.limit,
-    attributesToRetrieve: ['article', 'publishedTs', 'seq'],
+    attributesToRetrieve: ['article', 'publishedTs', 'seq', ...(query.withRelated ? ['related'] : [])],
   };
 }
 

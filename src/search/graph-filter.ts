@@ -6,6 +6,8 @@ export interface GraphWhere {
   kind: 'article' | 'sentence';
   /** Every one of these entities is related in the document (AND). */
   related?: readonly string[];
+  /** At least one of these entities is related in the document too. */
+  relatedAny?: readonly string[];
   /** This entity is mentioned (article documents). */
   mentioned?: string;
   /** At least one of these entities is mentioned (article documents). */
@@ -16,8 +18,6 @@ export interface GraphWhere {
   relatedTier?: string;
   /** Only these articles. */
   articles?: readonly string[];
-  /** None of these articles. */
-  notArticles?: readonly string[];
   /** Published in [from, to], epoch ms; undated documents fall outside every range. */
   from?: number;
   to?: number;
@@ -26,14 +26,12 @@ export interface GraphWhere {
 export function graphFilter(where: GraphWhere): string[] {
   const filters = [`kind = ${quote(where.kind)}`];
   for (const id of where.related ?? []) filters.push(`related = ${quote(id)}`);
+  if (where.relatedAny) filters.push(`related IN [${where.relatedAny.map(quote).join(', ')}]`);
   if (where.mentioned !== undefined) filters.push(`mentioned = ${quote(where.mentioned)}`);
   if (where.mentionedAny) filters.push(`mentioned IN [${where.mentionedAny.map(quote).join(', ')}]`);
   if (where.tier !== undefined) filters.push(`tiers = ${quote(where.tier)}`);
   if (where.relatedTier !== undefined) filters.push(`relatedTiers = ${quote(where.relatedTier)}`);
   if (where.articles) filters.push(`article IN [${where.articles.map(quote).join(', ')}]`);
-  if (where.notArticles && where.notArticles.length > 0) {
-    filters.push(`article NOT IN [${where.notArticles.map(quote).join(', ')}]`);
-  }
   if (where.from !== undefined) filters.push(`publishedTs >= ${Number(where.from)}`);
   if (where.to !== undefined) filters.push(`publishedTs <= ${Number(where.to)}`);
   return filters;
