@@ -5,10 +5,17 @@ import { strengthOf, type Strength } from '../graph/edge-disparity.js';
 import type { Window } from '../graph/types.js';
 import type { GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
+import { inPieces } from './in-pieces.js';
 
 export const DEFAULTS = {
-  /** Lists read in one request of `adjacency`. */
+  /** Most lists read in one request of `adjacency`. */
   listsAtOnce: 100,
+  /**
+   * Most articles of the entities whose lists one request reads (the totals the index keeps tell them before
+   * a list is read): a list has about as many entries as its entity's articles times a few, so a piece of
+   * hubs holds a few lists and a piece of rare entities the most lists.
+   */
+  articlesAtOnce: 50_000,
 };
 
 export interface IndexStrengths {
@@ -24,6 +31,18 @@ export interface IndexStrengths {
   readonly lists: number;
 }
 
+/** `ids` in pieces of at most `listsAtOnce` lists and `articlesAtOnce` articles of their entities. */
+export async function listPieces(
+  graph: GraphIndex,
+  ids: readonly string[],
+  limits: { listsAtOnce: number; articlesAtOnce: number },
+): Promise<string[][]> {
+  if (ids.length === 0) return [];
+  const totals = await graph.entityTotals(ids);
+  const articles = new Map(ids.map((id, i) => [id, totals[i]?.articles ?? 0]));
+  return inPieces(ids, (id) => articles.get(id) as number, limits.articlesAtOnce, limits.listsAtOnce);
+}
+
 /** An entity's strength and degree in `window`, from its whole list (which never holds the entity itself). */
 const strengthOfList = (list: AdjacencyList, window: Window): Strength =>
   strengthOf((window === 'article' ? list.articles : list.sentences).values());
@@ -33,8 +52,7 @@ export function createIndexStrengths(graph: GraphIndex, window: Window, limits =
   return {
     async read(ids) {
       const missing = [...new Set(ids)].filter((id) => !known.has(id));
-      for (let at = 0; at < missing.length; at += limits.listsAtOnce) {
-        const some = missing.slice(at, at + limits.listsAtOnce);
+      for (const some of await listPieces(graph, missing, limits)) {
         const lists = await graph.adjacency(some);
         some.forEach((id, i) => known.set(id, strengthOfList(lists[i] as AdjacencyList, window)));
       }

@@ -7,6 +7,7 @@
 // at a million articles one facet and one date read per edge cost about 1 ms each (docs/index-mode.md).
 import type { Window } from '../graph/types.js';
 import type { ArticleDate, GraphIndex } from '../search/create-graph-index.js';
+import { inPieces } from './in-pieces.js';
 
 export interface EvidenceOptions {
   window: Window;
@@ -55,17 +56,18 @@ export async function indexEvidence(
   /** Reads the documents of `kind` that relate the center with any of `edges`, and adds each to those. */
   const read = async (kind: 'article' | 'sentence', edges: readonly EvidenceEdge[]): Promise<void> => {
     const count = kind === 'sentence' ? 'sentences' : 'articles';
-    const pieces = inPieces(edges, count, limits.docsPerSearch);
+    const pieces = inPieces(edges, (edge) => edge[count], limits.docsPerSearch);
     const answers = await graph.articleDates(
-      pieces.map(({ ids, bound }) => ({
-        where: { kind, related: [center], relatedAny: ids, ...dates },
-        limit: bound,
+      pieces.map((piece) => ({
+        where: { kind, related: [center], relatedAny: piece.map((edge) => edge.id), ...dates },
+        // The edges' counts bound the documents that relate the center with any of them.
+        limit: piece.reduce((sum, edge) => sum + edge[count], 0),
         withRelated: true,
       })),
     );
-    pieces.forEach(({ ids }, i) => {
+    pieces.forEach((piece, i) => {
       // A document is added to the edges of its own piece only: another piece reads it for the others.
-      const mine = new Set(ids);
+      const mine = new Set(piece.map((edge) => edge.id));
       for (const hit of answers[i] ?? []) {
         for (const id of hit.related ?? []) {
           if (!mine.has(id)) continue;
@@ -98,26 +100,4 @@ export async function indexEvidence(
       .slice(0, evidence)
       .map((entry) => entry.article),
   );
-}
-
-/**
- * The edges' other ends in pieces whose summed `count` (a bound on the documents that relate the center with
- * any of them) stays within `most`; an edge past `most` alone makes a piece of its own.
- */
-function inPieces(
-  edges: readonly EvidenceEdge[],
-  count: 'articles' | 'sentences',
-  most: number,
-): Array<{ ids: string[]; bound: number }> {
-  const pieces: Array<{ ids: string[]; bound: number }> = [];
-  let piece: { ids: string[]; bound: number } | undefined;
-  for (const edge of edges) {
-    if (!piece || (piece.bound + edge[count] > most && piece.ids.length > 0)) {
-      piece = { ids: [], bound: 0 };
-      pieces.push(piece);
-    }
-    piece.ids.push(edge.id);
-    piece.bound += edge[count];
-  }
-  return pieces;
 }

@@ -28,15 +28,17 @@ import type { Neighborhood } from '../graph/select-neighborhood.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { FacetAnswer, GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
-import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
+import { createIndexStrengths, listPieces, type IndexStrengths } from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
 import { rangeCountQueries } from './range-count-queries.js';
 
 type Exported = SerializedGraph<ExportedNode, ExportedEdge>;
 
 export const DEFAULTS = {
-  /** Whole lists read and added to the part at once (the reads of one request of readAdjacency). */
+  /** Most lists read and added to the part at once (the reads of one request of readAdjacency). */
   listsAtOnce: 100,
+  /** Most articles of the entities whose lists are read at once (create-index-strengths.ts). */
+  articlesAtOnce: 50_000,
 };
 type CenteredOptions = Partial<ExportOptions> & { center: string };
 
@@ -224,10 +226,9 @@ function createPart(
    */
   const addLists = async (ids: readonly string[], among: ReadonlySet<string> | undefined): Promise<void> => {
     // A few lists at a time: a depth-2 view reads hundreds of whole lists (hubs' among them), and holding
-    // them all at once before adding them took the process's heap past 160 MB at 100,000 articles.
-    for (let at = 0; at < ids.length; at += DEFAULTS.listsAtOnce) {
-      await addSomeLists(ids.slice(at, at + DEFAULTS.listsAtOnce), among);
-    }
+    // them all at once before adding them took the process's heap past 160 MB at 100,000 articles. Even a
+    // list read for the members arrives whole from the index, so every read is bounded by its articles.
+    for (const some of await listPieces(graph, ids, DEFAULTS)) await addSomeLists(some, among);
   };
 
   const addSomeLists = async (

@@ -31,7 +31,7 @@ import { strongest } from '../graph/strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from '../graph/types.js';
 import { GraphFacetLimitError, type FacetAnswer, type GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
-import { createIndexStrengths, type IndexStrengths } from './create-index-strengths.js';
+import { createIndexStrengths, listPieces, type IndexStrengths } from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
 import { rangeCountQueries } from './range-count-queries.js';
 
@@ -44,6 +44,8 @@ export const DEFAULTS = {
    * RSS at 100,000 articles, 20 to 238–270 MB, in about the same time (docs/index-mode.md).
    */
   listsAtOnce: 20,
+  /** Most articles of the entities whose lists one request reads (create-index-strengths.ts). */
+  articlesAtOnce: 50_000,
   /** Entities of the first read of the ranking by mentions; each further read goes `deeper` times deeper. */
   firstDepth: 500,
   deeper: 4,
@@ -245,7 +247,13 @@ export async function indexWholeGraph(
           '(minArticles, minWeight) or give a center',
       );
     }
-    if (batch.length > 0) await readLists(batch);
+    // Hubs' lists in smaller pieces: what one request holds is bounded by its entities' articles.
+    const pieces = await listPieces(
+      graph,
+      batch.map((entry) => entry.id),
+      limits,
+    );
+    for (const piece of pieces) await readLists(batch.filter((entry) => piece.includes(entry.id)));
   }
   const exact = stop === 'end' && !undecided && pending.length === 0;
 

@@ -317,6 +317,35 @@ describe('index mode answers as memory mode', () => {
       expect(await indexExportGraph(ng.opened.search.graph, { center: 'no-such-entity' })).toBeUndefined();
     });
 
+    it("reads whole lists in pieces bounded by their entities' articles, with the same answer", async () => {
+      const graph = ng.opened.search.graph;
+      const reads: string[][] = [];
+      const recording: GraphIndex = {
+        ...graph,
+        adjacency: (ids, among) => {
+          reads.push([...ids]);
+          return graph.adjacency(ids, among);
+        },
+      };
+      const options = { backbone: 'disparity' as const, alpha: 0.5, limit: 20 };
+      const bounded = await indexWholeGraph(recording, options, { ...WHOLE, articlesAtOnce: 6 });
+      const whole = await indexWholeGraph(graph, options);
+      // The same nodes and edges; how many edges were met before the cut is a lower bound that depends on
+      // how far the walk read (`edgesBeforeCutExact: false`).
+      expect(bounded.nodes).toEqual(whole.nodes);
+      expect(bounded.edges).toEqual(whole.edges);
+      const read = [...new Set(reads.flat())];
+      const totals = await graph.entityTotals(read);
+      const articles = new Map(read.map((id, i) => [id, totals[i]?.articles ?? 0]));
+      const sizes = reads.map((ids) => ids.reduce((sum, id) => sum + (articles.get(id) as number), 0));
+      // A piece holds more than one list only within the bound; a list above it is read alone.
+      reads.forEach((ids, i) => {
+        if (ids.length > 1) expect(sizes[i]).toBeLessThanOrEqual(6);
+      });
+      expect(reads.some((ids) => ids.length > 1)).toBe(true);
+      expect(sizes.some((size) => size > 6)).toBe(true);
+    });
+
     it('exports the whole graph as memory mode does, reading the lists of the strongest entities first', async () => {
       const reads = await expectSameWholeGraphs(
         ng.store,
