@@ -55,13 +55,15 @@ export async function indexEvidence(
   const shared = new Map<string, Map<string, Shared>>(others.map((other) => [other.id, new Map()]));
   /** Reads the documents of `kind` that relate the center with any of `edges`, and adds each to those. */
   const read = async (kind: 'article' | 'sentence', edges: readonly EvidenceEdge[]): Promise<void> => {
-    const count = kind === 'sentence' ? 'sentences' : 'articles';
-    const pieces = inPieces(edges, (edge) => edge[count], limits.docsPerSearch);
+    // The edge's count that bounds its documents of this kind, and what each such document adds to an article.
+    const bound = kind === 'sentence' ? 'sentences' : 'articles';
+    const adds = kind === 'sentence' ? 1 : 0;
+    const pieces = inPieces(edges, (edge) => edge[bound], limits.docsPerSearch);
     const answers = await graph.articleDates(
       pieces.map((piece) => ({
         where: { kind, related: [center], relatedAny: piece.map((edge) => edge.id), ...dates },
         // The edges' counts bound the documents that relate the center with any of them.
-        limit: piece.reduce((sum, edge) => sum + edge[count], 0),
+        limit: piece.reduce((sum, edge) => sum + edge[bound], 0),
         withRelated: true,
       })),
     );
@@ -73,9 +75,8 @@ export async function indexEvidence(
           if (!mine.has(id)) continue;
           const articles = shared.get(id) as Map<string, Shared>;
           const known = articles.get(hit.article);
-          const sentences = kind === 'sentence' ? 1 : 0;
-          if (known) known.count += sentences;
-          else articles.set(hit.article, { ...hit, related: undefined, count: sentences });
+          if (known) known.count += adds;
+          else articles.set(hit.article, { ...hit, related: undefined, count: adds });
         }
       }
     });

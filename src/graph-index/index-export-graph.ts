@@ -28,7 +28,12 @@ import type { Neighborhood } from '../graph/select-neighborhood.js';
 import type { CooccurrenceGraph } from '../graph/types.js';
 import type { FacetAnswer, GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
-import { createIndexStrengths, listPieces, type IndexStrengths } from './create-index-strengths.js';
+import {
+  createIndexStrengths,
+  DEFAULTS as STRENGTHS,
+  listPieces,
+  type IndexStrengths,
+} from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
 import { rangeCountQueries } from './range-count-queries.js';
 
@@ -38,7 +43,7 @@ export const DEFAULTS = {
   /** Most lists read and added to the part at once (the reads of one request of readAdjacency). */
   listsAtOnce: 100,
   /** Most articles of the entities whose lists are read at once (create-index-strengths.ts). */
-  articlesAtOnce: 50_000,
+  articlesAtOnce: STRENGTHS.articlesAtOnce,
 };
 type CenteredOptions = Partial<ExportOptions> & { center: string };
 

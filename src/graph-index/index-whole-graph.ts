@@ -31,7 +31,12 @@ import { strongest } from '../graph/strongest.js';
 import type { CooccurrenceGraph, EdgeAttributes, Window } from '../graph/types.js';
 import { GraphFacetLimitError, type FacetAnswer, type GraphIndex } from '../search/create-graph-index.js';
 import type { AdjacencyList } from '../search/sum-adjacency.js';
-import { createIndexStrengths, listPieces, type IndexStrengths } from './create-index-strengths.js';
+import {
+  createIndexStrengths,
+  DEFAULTS as STRENGTHS,
+  listPieces,
+  type IndexStrengths,
+} from './create-index-strengths.js';
 import { describeEntities } from './describe-entities.js';
 import { rangeCountQueries } from './range-count-queries.js';
 
@@ -45,7 +50,7 @@ export const DEFAULTS = {
    */
   listsAtOnce: 20,
   /** Most articles of the entities whose lists one request reads (create-index-strengths.ts). */
-  articlesAtOnce: 50_000,
+  articlesAtOnce: STRENGTHS.articlesAtOnce,
   /** Entities of the first read of the ranking by mentions; each further read goes `deeper` times deeper. */
   firstDepth: 500,
   deeper: 4,
