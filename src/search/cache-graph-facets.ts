@@ -67,14 +67,15 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
     await check();
     const missing = [...new Set(ids.filter((id) => !infos.has(id)))];
     const found = await graph.latestInfo(missing);
-    // Names are a few bytes an entity: dropped all at once past their share rather than one by one.
-    if ((infos.size + missing.length) * VALUE_BYTES.name > namesBytes) infos.clear();
-    for (const id of missing) infos.set(id, found.get(id) ?? null);
+    // The answer before the cache changes: a call past the names' share clears those it was to answer from.
     const answer = new Map<string, EntityInfo>();
     for (const id of ids) {
       const info = infos.get(id) ?? found.get(id);
       if (info) answer.set(id, info);
     }
+    // Names are a few bytes an entity: dropped all at once past their share rather than one by one.
+    if ((infos.size + missing.length) * VALUE_BYTES.name > namesBytes) infos.clear();
+    for (const id of missing) infos.set(id, found.get(id) ?? null);
     return answer;
   };
 

@@ -93,6 +93,18 @@ describe('the graph index facet cache', () => {
     expect(named).toEqual(['olaf-scholz', 'no-such-entity', 'berlin', 'olaf-scholz']);
   });
 
+  it('answers names it held when the names pass their share, and lets them go', async () => {
+    named = [];
+    const ids = ['olaf-scholz', 'berlin'];
+    // Room for one name: the second call finds both held, past the share.
+    const cached = cacheGraphFacets(counted, { maxBytes: VALUE_BYTES.name * 4 });
+    const first = await cached.latestInfo(ids);
+    expect(first.size).toBe(2);
+    expect(await cached.latestInfo(ids)).toEqual(first);
+    expect(await cached.latestInfo(ids)).toEqual(first);
+    expect(named).toEqual([...ids, ...ids]);
+  });
+
   it('keeps evidence dates until the index changes', async () => {
     dated = [];
     const cached = cacheGraphFacets(counted);
