@@ -66,7 +66,7 @@ export function cacheGraphFacets<T extends GraphIndex>(graph: T, limits = DEFAUL
   const latestInfo = async (ids: readonly string[]): Promise<Map<string, EntityInfo>> => {
     await check();
     const missing = [...new Set(ids.filter((id) => !infos.has(id)))];
-    const found = await graph.latestInfo(missing);
+    const found = missing.length > 0 ? await graph.latestInfo(missing) : new Map<string, EntityInfo>();
     // The answer before the cache changes: a call past the names' share clears those it was to answer from.
     const answer = new Map<string, EntityInfo>();
     for (const id of ids) {

@@ -188,7 +188,7 @@ export function createAdjacencyStore(
       for (let offset = 0; ; offset += limits.readPage) {
         const page = await index.getDocuments({
           filter,
-          fields: ['kind', 'related', 'mentioned', 'tiers'],
+          fields: ['kind', 'related', 'mentioned', 'tiers', 'seq'],
           limit: limits.readPage,
           offset,
         });

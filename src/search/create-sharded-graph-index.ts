@@ -27,6 +27,7 @@ import { adjacencyFacetQueries, toCountedAdjacency } from './count-adjacency.js'
 import type { Shard } from './create-sharded-search-index.js';
 import { guard } from './create-search-index.js';
 import { rankOverShards } from './rank-over-shards.js';
+import { latestOverInstances, takeKnown, type LatestSeen } from './latest-seen.js';
 import type { EntityTotal } from './to-total-deltas.js';
 import { shardOf } from './shard-of.js';
 import { mergeAdjacency } from './sum-adjacency.js';
@@ -115,6 +116,12 @@ export function createShardedGraphIndex(
   // Each instance's own version (the time of its last change): any instance's change changes the whole.
   const version = async (): Promise<string> =>
     (await Promise.all(parts.map((part) => part.version()))).join(' ');
+  /** What the instances' totals tell of each entity's last written article, over them all. */
+  const latestSeen = async (ids: readonly string[]): Promise<LatestSeen[] | undefined> => {
+    const perShard = await Promise.all(parts.map((part) => part.latestSeen(ids)));
+    if (perShard.some((latest) => latest === undefined)) return undefined;
+    return ids.map((_, i) => latestOverInstances(perShard.map((latest) => latest?.[i] as LatestSeen)));
+  };
   /** Each instance's totals of its own articles, added up. */
   const entityTotals = async (ids: readonly string[]): Promise<EntityTotal[]> => {
     const perShard = await Promise.all(parts.map((part) => part.entityTotals(ids)));
@@ -186,12 +193,18 @@ export function createShardedGraphIndex(
         return (newest.hits[0]?.publishedTs as number | undefined) ?? undefined;
       }),
 
+    latestSeen,
+
     latestInfo: (ids) =>
       guard(async () => {
-        // Each shard's latest article per entity, in one multi-search per shard; the last written wins.
+        // What every instance's totals tell first (latest-seen.ts), then for the rest each shard's latest
+        // article per entity, in one multi-search per shard; the last written wins.
+        const told = new Map<string, EntityInfo>();
+        const latest = await latestSeen(ids);
+        const searched = latest ? ids.filter((id, i) => !takeKnown(told, id, latest[i] as LatestSeen)) : ids;
         const found = new Map<string, { info: EntityInfo; seq: number }>();
-        for (let at = 0; at < ids.length; at += GRAPH_DEFAULTS.infoBatch) {
-          const batch = ids.slice(at, at + GRAPH_DEFAULTS.infoBatch);
+        for (let at = 0; at < searched.length; at += GRAPH_DEFAULTS.infoBatch) {
+          const batch = searched.slice(at, at + GRAPH_DEFAULTS.infoBatch);
           const answers = await Promise.all(
             shards.map((shard) =>
               shard.client.multiSearch({
@@ -206,7 +219,8 @@ export function createShardedGraphIndex(
             });
           }
         }
-        return new Map([...found].map(([id, { info }]) => [id, info]));
+        for (const [id, { info }] of found) told.set(id, info);
+        return told;
       }),
 
     version: () => guard(version),

@@ -5,6 +5,7 @@
 import type { EnqueuedTask, Index } from 'meilisearch';
 import { oneAtATime } from '../one-at-a-time.js';
 import type { Search } from './create-adjacency-store.js';
+import { latestSeen, type LatestSeen } from './latest-seen.js';
 import { readEntityDocuments } from './read-entity-documents.js';
 import { sumTotals, totalKey, type EntityTotal, type TotalDocument } from './to-total-deltas.js';
 
@@ -37,14 +38,14 @@ export function createTotalsStore(
   /** Each entity's summed total and the ids of its deltas, in the order of `ids`. */
   const read = {
     kinds: 'kind IN ["total", "totalDelta"]',
-    fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
+    fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered', 'seen', 'gone', 'bound'],
     entitiesPerRead: limits.entitiesPerRead,
     documentsPerEntity: limits.documentsPerEntity,
     code: 'graph_total_limit',
     what: 'totals',
   };
   const readSums = (index: Index<TotalDocument>, ids: readonly string[]) =>
-    readEntityDocuments(index, ids, read, sumTotals);
+    readEntityDocuments(index, ids, read, (docs) => ({ ...sumTotals(docs), latest: latestSeen(docs) }));
 
   /** Every entity that has deltas not yet summed (writes in flight, or a summing cut short). */
   const withDeltas = async (): Promise<string[]> => {
@@ -88,13 +89,13 @@ export function createTotalsStore(
     const bases: TotalDocument[] = [];
     const gone: string[] = [];
     entities.forEach((entity, i) => {
-      const sum = sums[i] as ReturnType<typeof sumTotals>;
+      const sum = sums[i] as ReturnType<typeof sumTotals> & { latest: LatestSeen };
       if (sum.deltas.length === 0) return;
       gone.push(...sum.deltas);
       // An entity no article mentions any more has no document: its summed one goes with its deltas, at once.
       if (sum.articles === 0 && sum.mentions === 0) gone.push(`${totalKey(entity)}_base`);
       else {
-        const { articles, mentions, deltas } = sum;
+        const { articles, mentions, deltas, latest } = sum;
         bases.push({
           id: `${totalKey(entity)}_base`,
           kind: 'total',
@@ -102,6 +103,9 @@ export function createTotalsStore(
           articles,
           mentions,
           covered: deltas,
+          // The last written article when known; else no article was written after `bound` (JSON has no
+          // Infinity: a summed document with neither knows nothing).
+          ...(latest.seen ? { seen: latest.seen } : Number.isFinite(latest.bound) && { bound: latest.bound }),
         });
       }
     });
@@ -121,6 +125,11 @@ export function createTotalsStore(
     /** The totals of `ids` on this instance (zero for an entity no article mentions). */
     async read(ids: readonly string[]): Promise<EntityTotal[]> {
       return (await readSums(indexes.reads, ids)).map(({ articles, mentions }) => ({ articles, mentions }));
+    },
+
+    /** What this instance's totals tell of the last written article of each of `ids` (latest-seen.ts). */
+    async latest(ids: readonly string[]): Promise<LatestSeen[]> {
+      return (await readSums(indexes.reads, ids)).map(({ latest }) => latest);
     },
 
     /**

@@ -3,6 +3,7 @@
 // or replaced versions of articles), summed into one document per entity by the writer right after the batch.
 // Readers fetch the totals of the entities they need instead of one facet of every entity's articles.
 import { createHash } from 'node:crypto';
+import type { Seen, SeenDocument } from './latest-seen.js';
 import { tierEntity, type GraphDocument } from './to-graph-documents.js';
 
 /** Articles (the `mentioned` facet's count) and mentions (articles plus further mention tiers) of an entity. */
@@ -16,57 +17,78 @@ export interface EntityTotal {
  * `t_<sha1>_base`: the summed total, sortable by `mentions`, with the deltas summed into it (`covered`), which
  * readers skip if a crash left them behind.
  */
-export interface TotalDocument extends Partial<EntityTotal> {
+export interface TotalDocument extends Partial<EntityTotal>, SeenDocument {
   id: string;
   kind: 'total' | 'totalDelta';
   entity: string;
   /** A delta's change of articles and mentions: a field Meilisearch neither sorts nor filters, so that
    * writing and deleting deltas costs it less than a sortable `mentions` would. */
   change?: [number, number];
-  covered?: string[];
 }
 
-/** What an article's graph documents count towards its entities' totals (sentence documents count nothing). */
-export type CountedDocument = Pick<GraphDocument, 'kind' | 'mentioned' | 'tiers'>;
+/**
+ * What an article's graph documents count towards its entities' totals (sentence documents count nothing),
+ * and which article last mentioned each (`info` only where the document is written, not where it is removed).
+ */
+export type CountedDocument = Pick<GraphDocument, 'kind' | 'mentioned' | 'tiers' | 'seq' | 'info'>;
 
 /** The id prefix of an entity's total documents. */
 export function totalKey(entity: string): string {
   return `t_${createHash('sha1').update(entity).digest('hex')}`;
 }
 
-function addCounts(changes: Map<string, EntityTotal>, doc: CountedDocument, sign: 1 | -1): void {
+/** A batch's change of one entity: its totals, its newest article written, its newest version removed. */
+interface Change extends EntityTotal {
+  seen?: Seen;
+  gone: number;
+}
+
+function addCounts(changes: Map<string, Change>, doc: CountedDocument, sign: 1 | -1): void {
   if (doc.kind !== 'article') return;
-  const change = (id: string, articles: number) => {
-    let total = changes.get(id);
-    if (!total) changes.set(id, (total = { articles: 0, mentions: 0 }));
-    total.articles += sign * articles;
-    total.mentions += sign;
+  const changeOf = (id: string): Change => {
+    let change = changes.get(id);
+    if (!change) changes.set(id, (change = { articles: 0, mentions: 0, gone: -1 }));
+    return change;
   };
-  for (const id of doc.mentioned ?? []) change(id, 1);
+  for (const id of doc.mentioned ?? []) {
+    const change = changeOf(id);
+    change.articles += sign;
+    change.mentions += sign;
+    if (sign < 0) change.gone = Math.max(change.gone, doc.seq);
+    else if (doc.seq > (change.seen?.seq ?? -Infinity)) {
+      // As an article lists an entity once; were it listed twice, the last entry wins (infoOf).
+      const info = doc.info?.filter((entry) => entry.id === id).at(-1);
+      if (info) change.seen = { seq: doc.seq, name: info.name, type: info.type };
+      // No info here, so the newest article tells nothing: the reader searches (latest-seen.ts).
+      else change.gone = Math.max(change.gone, doc.seq);
+    }
+  }
   // A tier `<id>#k` is one more mention of `<id>`.
-  for (const tier of doc.tiers ?? []) change(tierEntity(tier), 0);
+  for (const tier of doc.tiers ?? []) changeOf(tierEntity(tier)).mentions += sign;
 }
 
 /**
  * The delta documents of one batch: what `added` counts minus what `removed` counted, one document per
- * entity whose totals change (an article written again unchanged adds none).
+ * entity an article of the batch mentions or mentioned (an article written again unchanged still moves its
+ * entities' last written article).
  */
 export function toTotalDeltas(
   removed: readonly CountedDocument[],
   added: readonly CountedDocument[],
   batch: string,
 ): TotalDocument[] {
-  const changes = new Map<string, EntityTotal>();
+  const changes = new Map<string, Change>();
   for (const doc of removed) addCounts(changes, doc, -1);
   for (const doc of added) addCounts(changes, doc, 1);
   const docs: TotalDocument[] = [];
-  for (const [entity, { articles, mentions }] of changes) {
-    if (articles === 0 && mentions === 0) continue;
+  for (const [entity, { articles, mentions, seen, gone }] of changes) {
     docs.push({
       id: `${totalKey(entity)}_${batch}`,
       kind: 'totalDelta',
       entity,
       change: [articles, mentions],
+      ...(seen && { seen }),
+      gone,
     });
   }
   return docs;

@@ -19,6 +19,8 @@ import { indexTimeline } from '../../src/graph-index/index-timeline.js';
 import { indexTrendingEntities, indexTrendingPairs } from '../../src/graph-index/index-trending.js';
 import { createMeiliClient } from '../../src/search/create-meili-client.js';
 import { createGraphIndex } from '../../src/search/create-graph-index.js';
+import { shardOf } from '../../src/search/shard-of.js';
+import type { GraphFields } from '../../src/search/types.js';
 import { waitForTask } from '../../src/search/wait-for-task.js';
 import {
   startExtraMeilisearch,
@@ -203,6 +205,53 @@ describe('index mode on two Meilisearch instances', () => {
       const dates = [...articleDates(single.store)].filter((ts) => !Number.isNaN(ts));
       expect(await graph.newestPublished()).toBe(Math.max(...dates));
     }, 600_000);
+
+    it('names an entity from the last written article over both instances, searching where a removal hides it', async () => {
+      const graph = sharded.opened.search.graph;
+      // Each instance's own writer, as the sharded writer sends an article to the instance of its id.
+      const parts = instances.map(({ meili, key }) =>
+        createGraphIndex(
+          createMeiliClient({ url: meili.url, apiKey: key, timeoutMs: 30_000 }),
+          sharded.config.meili.indexPrefix,
+          { neighbourLists: true },
+        ),
+      );
+      const ids = Array.from({ length: 20 }, (_, i) => `names-${i}`);
+      const first = ids.find((id) => shardOf(id, 2) === 0) as string;
+      const [second, third, fourth] = ids.filter((id) => shardOf(id, 2) === 1) as [string, string, string];
+      const newest = (await graph.status()).newestSeq ?? 0;
+      const article = (id: string, seq: number, name: string): GraphFields => ({
+        id,
+        seq: newest + seq,
+        title: null,
+        publishedTs: null,
+        entityInfo: [{ id: 'names-entity', name, type: 'person' }],
+        mentions: [{ entityId: 'names-entity', text: name, start: 0, end: name.length, sentence: 0 }],
+      });
+      const name = async () => (await graph.latestInfo(['names-entity'])).get('names-entity')?.name;
+      const told = async () => (await graph.latestSeen(['names-entity']))?.[0]?.seen?.name;
+      try {
+        await parts[1]?.write([article(second, 1, 'Oldest Name')]);
+        await parts[0]?.write([article(first, 2, 'Middle Name')]);
+        await parts[1]?.write([article(third, 3, 'Later Name')]);
+        await parts[1]?.write([article(fourth, 4, 'Newest Name')]);
+        expect([await name(), await told()]).toEqual(['Newest Name', 'Newest Name']);
+        // The newest removed: the second instance's totals cannot say which of its own came before it (the
+        // later one), so the first instance's older name is not taken: the name is searched for.
+        await parts[1]?.remove([fourth]);
+        expect([await name(), await told()]).toEqual(['Later Name', undefined]);
+        // Written again, later: told again.
+        await parts[1]?.write([article(fourth, 5, 'Newest Name')]);
+        expect([await name(), await told()]).toEqual(['Newest Name', 'Newest Name']);
+        // Gone from an instance altogether, an entity leaves no document there to hold the others back.
+        await parts[1]?.remove([second, third, fourth]);
+        expect([await name(), await told()]).toEqual(['Middle Name', 'Middle Name']);
+      } finally {
+        await parts[0]?.remove([first]);
+        await parts[1]?.remove([second, third, fourth]);
+      }
+      expect(await name()).toBeUndefined();
+    }, 300_000);
 
     it('counts lists from facets when one instance does not mark its lists current', async () => {
       // As a GRAPH_MODE=memory process leaves an instance: no lists kept, no format mark.
