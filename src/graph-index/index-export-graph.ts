@@ -10,7 +10,8 @@ import type { SerializedGraph } from 'graphology-types';
 import type { EntityInfo } from '../entities/types.js';
 import type { EdgeCounts } from '../graph/dated-counts.js';
 import { createCooccurrenceGraph } from '../graph/create-cooccurrence-graph.js';
-import { addToPair, edgeBetween, edgeList, pairCounts } from '../graph/edge-lists.js';
+import { addNewEdges } from '../graph/add-new-edges.js';
+import { edgeBetween, edgeList, pairCounts } from '../graph/edge-lists.js';
 import type { Strength } from '../graph/edge-disparity.js';
 import { placeEntity } from '../graph/entity-table.js';
 import {
@@ -90,7 +91,9 @@ async function exportOnce(graph: GraphIndex, options: CenteredOptions): Promise<
   if (!members) return undefined;
   await part.addLinksAmong([...members.members]);
   await part.describe([...members.members]);
-  return exportGraphOnce(part.store, resolved, context);
+  // The links among members join no frontier list (each was read whole before the walk), so the walk over
+  // them selects the same members: not walked again, but where the backbone's strengths grew since.
+  return exportGraphOnce(part.store, resolved, strengths ? context : { ...context, selected: members });
 }
 
 /** What an end not read yet is taken for: a strength under which every link at that end is significant. */
@@ -187,6 +190,9 @@ function weakest(resolved: ExportOptions): { articles: number; sentences: number
 
 type Part = ReturnType<typeof createPart>;
 
+/** Two entity numbers of a part as one key (a part's numbers stay far below 2^26). */
+const PAIR = 2 ** 26;
+
 /**
  * The part of the graph an export reads, as a compact store, and the date range's counts of its edges; with
  * `weighed`, every entity is placed with its articles (PMI and G² read them), read before it is placed.
@@ -269,6 +275,14 @@ function createPart(
       return { others, counts };
     });
     if (weighed) await readArticles([...ids, ...kept.flatMap(({ others }) => others)]);
+    // The edges not in the part yet, each once (both ends' lists may bring it), added at once.
+    const added = {
+      xs: [] as number[],
+      ys: [] as number[],
+      articles: [] as number[],
+      sentences: [] as number[],
+    };
+    const taking = new Set<number>();
     ids.forEach((id, i) => {
       const { sentences } = lists[i] as AdjacencyList;
       const [datedArticles, datedSentences] = answers.slice(i * 2, i * 2 + 2) as [FacetAnswer?, FacetAnswer?];
@@ -277,8 +291,13 @@ function createPart(
       for (let k = 0; k < others.length; k++) {
         const other = others[k] as string;
         const number = numberOf(other);
-        if (!pairCounts(store, self, number)) {
-          addToPair(store, self, number, counts[k] as number, sentences.get(other) ?? 0);
+        const pair = self < number ? self * PAIR + number : number * PAIR + self;
+        if (!taking.has(pair) && !pairCounts(store, self, number)) {
+          taking.add(pair);
+          added.xs.push(self);
+          added.ys.push(number);
+          added.articles.push(counts[k] as number);
+          added.sentences.push(sentences.get(other) ?? 0);
         }
         if (datedArticles && datedSentences) {
           dated.set(pairKey(id, other), {
@@ -288,6 +307,7 @@ function createPart(
         }
       }
     });
+    addNewEdges(store, added);
   };
 
   /** Sets these entities' articles (all articles mentioning each, furniture included, copies not). */

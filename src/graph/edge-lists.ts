@@ -105,8 +105,8 @@ export function addToPair(
   const slotY = find(edges, y, x);
   const [atX, atY] = [(edges.start[x] as number) + slotX, (edges.start[y] as number) + slotY];
   const left = (edges.articles[atX] as number) + articles;
-  forget(edges, x);
-  forget(edges, y);
+  forgetRanked(edges, x);
+  forgetRanked(edges, y);
   if (left <= 0) {
     cut(edges, x, slotX);
     cut(edges, y, slotY);
@@ -127,16 +127,17 @@ export function dropEdges(store: CooccurrenceGraph, number: number): void {
   const others = Array.from(edges.others.subarray(start, start + length));
   for (const other of others) {
     const slot = find(edges, other, number);
-    forget(edges, other);
+    forgetRanked(edges, other);
     if (slot >= 0) cut(edges, other, slot);
   }
   edges.count -= length;
-  forget(edges, number);
+  forgetRanked(edges, number);
   edges.reserved -= edges.capacity[number] ?? 0;
   edges.length[number] = edges.capacity[number] = edges.start[number] = 0;
 }
 
-function forget(edges: EdgeStore, number: number): void {
+/** Drops the rank order kept for entity `number`'s run (it is about to change). */
+export function forgetRanked(edges: EdgeStore, number: number): void {
   const ranked = edges.ranked.get(number);
   if (!ranked) return;
   edges.ranked.delete(number);
@@ -151,14 +152,14 @@ function insert(
   articles: number,
   sentences: number,
 ): void {
-  forget(edges, self);
+  forgetRanked(edges, self);
   while (edges.start.length <= self) {
     edges.start.push(0);
     edges.length.push(0);
     edges.capacity.push(0);
   }
   const length = edges.length[self] as number;
-  if (length === edges.capacity[self]) grow(edges, self, Math.max(4, length + (length >> 1)));
+  if (length === edges.capacity[self]) growRun(edges, self, Math.max(4, length + (length >> 1)));
   const start = edges.start[self] as number;
   const [at, end] = [start + slot, start + length];
   if (at < end) {
@@ -187,7 +188,7 @@ function cut(edges: EdgeStore, self: number, slot: number): void {
 }
 
 /** Gives entity `self`'s run room for `capacity` slots: in place at the end of the slabs, else moved there. */
-function grow(edges: EdgeStore, self: number, capacity: number): void {
+export function growRun(edges: EdgeStore, self: number, capacity: number): void {
   const [start, old, length] = [
     edges.start[self] as number,
     edges.capacity[self] as number,
@@ -200,7 +201,7 @@ function grow(edges: EdgeStore, self: number, capacity: number): void {
     if (holes > edges.used / 4) {
       compactEdgeLists(edges, capacity);
       if ((edges.length[self] as number) < (edges.capacity[self] as number)) return;
-      return grow(edges, self, capacity);
+      return growRun(edges, self, capacity);
     }
     resize(edges, Math.max(edges.used + needed, Math.ceil(edges.others.length * 1.25)));
   }

@@ -117,7 +117,15 @@ export interface ExportContext {
   strengths?: (id: string) => Strength;
   /** An edge's counts over the date range; from the store's postings when not given. */
   datedCounts?: (edge: EdgeAttributes) => EdgeCounts;
+  /**
+   * The neighbourhood `exportMembers` selected over this store with the same options and context, when
+   * nothing added since can change the walk; selected again when not given.
+   */
+  selected?: Selection;
 }
+
+/** A neighbourhood as an export selects it, with the budget it was selected under. */
+export type Selection = Neighborhood & { budget: number };
 
 /**
  * The graph (or the neighbourhood of `center`) as graphology JSON; undefined when `center` is unknown. A
@@ -230,7 +238,7 @@ function selectMembers(
   center: string,
   resolved: ExportOptions,
   measures: Measures,
-): Neighborhood & { budget: number } {
+): Selection {
   const { depth, window, minWeight, limit, maxNodes, measure, minArticles, expandHubs, hubShare } = resolved;
   const { articleCount, articlesOf, dated, countsOf, valueOf, significant, filtered } = measures;
   // Never more than `limit` edges can join (limit + 1 entities): a hub's neighbourhood stays drawable
@@ -259,7 +267,7 @@ export function exportMembers(
   store: CooccurrenceGraph,
   options: Partial<ExportOptions> & { center: string },
   context: ExportContext = {},
-): Neighborhood | undefined {
+): Selection | undefined {
   if (!store.entities.numbers.has(options.center)) return undefined;
   const resolved = resolveExportOptions(options);
   return selectMembers(store, options.center, resolved, measuresOf(store, resolved, context));
@@ -285,7 +293,7 @@ export function exportGraphOnce(
   let notExpanded: string[] = [];
   if (center !== undefined) {
     if (!numbers.has(center)) return undefined;
-    const selected = selectMembers(store, center, resolved, measures);
+    const selected = context.selected ?? selectMembers(store, center, resolved, measures);
     members = selected.members;
     notExpanded = selected.notExpanded;
     if (selected.cut) nodeCut = `the ${selected.budget} entities most strongly linked within depth ${depth}`;
