@@ -14,6 +14,8 @@ export const DEFAULTS = {
   entitiesPerRead: 1_000,
   /** Documents read per entity at most (the summed one and the deltas of writes in flight); more is refused. */
   documentsPerEntity: 20,
+  /** Reads sent at once: 30 reads of 1,000 entities took 205-262 ms four at a time, 367-425 one at a time. */
+  readsAtOnce: 4,
   /** Deltas or summed documents read per page when ranking. */
   readPage: 10_000,
 };
@@ -43,6 +45,7 @@ export function createTotalsStore(
     documentsPerEntity: limits.documentsPerEntity,
     code: 'graph_total_limit',
     what: 'totals',
+    atOnce: limits.readsAtOnce,
   };
   const readSums = (index: Index<TotalDocument>, ids: readonly string[]) =>
     readEntityDocuments(index, ids, read, (docs) => ({ ...sumTotals(docs), latest: latestSeen(docs) }));

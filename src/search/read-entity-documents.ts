@@ -16,6 +16,8 @@ export interface EntityDocumentsRead {
   /** The error's code, and what is read, for its message ("lists", "totals"). */
   code: string;
   what: string;
+  /** Requests sent at once (1 when not given): small documents read faster so, large ones would be held at once. */
+  atOnce?: number;
 }
 
 /** Each of `ids` summed by `sum` from its documents, in the order of `ids` (an id twice is summed twice). */
@@ -26,8 +28,7 @@ export async function readEntityDocuments<T extends { entity: string }, S>(
   sum: (docs: T[]) => S,
 ): Promise<S[]> {
   const sums: S[] = [];
-  for (let at = 0; at < ids.length; at += read.entitiesPerRead) {
-    const batch = ids.slice(at, at + read.entitiesPerRead);
+  const readBatch = async (batch: readonly string[]): Promise<S[]> => {
     const unique = [...new Set(batch)];
     const page = await index.getDocuments<T>({
       filter: `${read.kinds} AND entity IN [${unique.map(quote).join(', ')}]`,
@@ -42,7 +43,15 @@ export async function readEntityDocuments<T extends { entity: string }, S>(
     }
     const byEntity = new Map<string, T[]>(unique.map((id) => [id, []]));
     for (const doc of page.results) byEntity.get(doc.entity)?.push(doc);
-    for (const id of batch) sums.push(sum(byEntity.get(id) ?? []));
+    return batch.map((id) => sum(byEntity.get(id) ?? []));
+  };
+  const step = read.entitiesPerRead * (read.atOnce ?? 1);
+  for (let at = 0; at < ids.length; at += step) {
+    const batches: string[][] = [];
+    for (let from = at; from < Math.min(ids.length, at + step); from += read.entitiesPerRead) {
+      batches.push(ids.slice(from, from + read.entitiesPerRead));
+    }
+    for (const summed of await Promise.all(batches.map(readBatch))) sums.push(...summed);
   }
   return sums;
 }

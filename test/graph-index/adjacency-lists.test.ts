@@ -40,7 +40,8 @@ import { FIXTURES } from './index-mode-files.js';
 import { articleCount } from '../../src/graph/article-table.js';
 import { entityAttributes } from '../../src/graph/entity-table.js';
 import type { NodeAttributes } from '../../src/graph/types.js';
-import type { TotalDocument } from '../../src/search/to-total-deltas.js';
+import { sumTotals, type TotalDocument } from '../../src/search/to-total-deltas.js';
+import { readEntityDocuments } from '../../src/search/read-entity-documents.js';
 import type { RankedTotal } from '../../src/search/create-totals-store.js';
 
 const SETS: Array<Partial<NeighborOptions>> = [
@@ -344,6 +345,24 @@ describe('neighbour lists kept by the writer', () => {
     const summed = await totals('total');
     expect(summed.map((doc) => doc.entity).sort()).toEqual(entityIds(ng.store).sort());
     expect(summed.every(({ articles = 0, mentions = 0 }) => articles > 0 && mentions >= articles)).toBe(true);
+  });
+
+  it('read totals a few entities a request, several requests at once, in the order asked', async () => {
+    const index = client.index<TotalDocument>(graphUid());
+    const ids = ['no-such-entity', ...entityIds(ng.store).reverse()];
+    const read = {
+      kinds: 'kind IN ["total", "totalDelta"]',
+      fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
+      entitiesPerRead: 10_000,
+      documentsPerEntity: 20,
+      code: 'graph_total_limit',
+      what: 'totals',
+    };
+    const whole = await readEntityDocuments(index, ids, read, sumTotals);
+    expect(whole.slice(1).every(({ articles }) => articles > 0)).toBe(true);
+    expect(
+      await readEntityDocuments(index, ids, { ...read, entitiesPerRead: 2, atOnce: 3 }, sumTotals),
+    ).toEqual(whole);
   });
 
   it('keep entity totals right when their summing is cut short, before or after the summed document', async () => {
