@@ -40,15 +40,25 @@ export function createTotalsStore(
   /** Each entity's summed total and the ids of its deltas, in the order of `ids`. */
   const read = {
     kinds: 'kind IN ["total", "totalDelta"]',
-    fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered', 'seen', 'gone', 'bound'],
+    fields: ['id', 'kind', 'entity', 'articles', 'mentions', 'change', 'covered'],
     entitiesPerRead: limits.entitiesPerRead,
     documentsPerEntity: limits.documentsPerEntity,
     code: 'graph_total_limit',
     what: 'totals',
     atOnce: limits.readsAtOnce,
   };
+  // The last written article's fields (a name each) only where it is asked for or summed: a depth-2 view
+  // reads the totals of tens of thousands of entities for their articles alone.
+  const seenFields = ['seen', 'gone', 'bound'];
   const readSums = (index: Index<TotalDocument>, ids: readonly string[]) =>
-    readEntityDocuments(index, ids, read, (docs) => ({ ...sumTotals(docs), latest: latestSeen(docs) }));
+    readEntityDocuments(index, ids, read, sumTotals);
+  const readLatest = (index: Index<TotalDocument>, ids: readonly string[]) =>
+    readEntityDocuments(
+      index,
+      ids,
+      { ...read, fields: ['id', 'kind', 'entity', 'covered', ...seenFields] },
+      latestSeen,
+    );
 
   /** Every entity that has deltas not yet summed (writes in flight, or a summing cut short). */
   const withDeltas = async (): Promise<string[]> => {
@@ -88,11 +98,16 @@ export function createTotalsStore(
 
   /** Sums the deltas of these entities into one document each, then deletes the deltas (and zero totals). */
   const sumInto = async (entities: readonly string[]): Promise<void> => {
-    const sums = await readSums(indexes.writes, entities);
+    const sums = await readEntityDocuments(
+      indexes.writes,
+      entities,
+      { ...read, fields: [...read.fields, ...seenFields] },
+      (docs) => ({ ...sumTotals(docs), latest: latestSeen(docs) }),
+    );
     const bases: TotalDocument[] = [];
     const gone: string[] = [];
     entities.forEach((entity, i) => {
-      const sum = sums[i] as ReturnType<typeof sumTotals> & { latest: LatestSeen };
+      const sum = sums[i] as (typeof sums)[number];
       if (sum.deltas.length === 0) return;
       gone.push(...sum.deltas);
       // An entity no article mentions any more has no document: its summed one goes with its deltas, at once.
@@ -132,7 +147,7 @@ export function createTotalsStore(
 
     /** What this instance's totals tell of the last written article of each of `ids` (latest-seen.ts). */
     async latest(ids: readonly string[]): Promise<LatestSeen[]> {
-      return (await readSums(indexes.reads, ids)).map(({ latest }) => latest);
+      return readLatest(indexes.reads, ids);
     },
 
     /**
