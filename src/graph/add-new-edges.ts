@@ -1,7 +1,7 @@
 // Many new edges at once into the edge store (edge-lists.ts). Index mode builds a neighbourhood's part from
 // whole lists, hundreds of thousands of edges a view at 100,000 articles; added one at a time, each moved
-// its two runs (an insertion into a sorted run, a growth by half now and then), which took about a sixth
-// of a depth-2 view (docs/index-mode.md, session 23). Here each run grows once and takes its new edges in
+// its two runs (an insertion into a sorted run, a growth by half now and then), 14 % of four depth-2 views'
+// time in a CPU profile (docs/index-mode.md, session 23). Here each run grows once and takes its new edges in
 // one merge from the back.
 import { forgetRanked, growRun } from './edge-lists.js';
 import type { CooccurrenceGraph } from './types.js';

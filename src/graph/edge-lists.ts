@@ -187,7 +187,10 @@ function cut(edges: EdgeStore, self: number, slot: number): void {
   }
 }
 
-/** Gives entity `self`'s run room for `capacity` slots: in place at the end of the slabs, else moved there. */
+/**
+ * Gives entity `self`'s run room for `capacity` slots: in place at the end of the slabs, else moved there.
+ * When the slabs are compacted first, the run may get less (room for one more slot at least).
+ */
 export function growRun(edges: EdgeStore, self: number, capacity: number): void {
   const [start, old, length] = [
     edges.start[self] as number,

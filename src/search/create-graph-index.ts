@@ -18,7 +18,7 @@ import {
   totalsFacetQueries,
 } from './count-totals.js';
 import { createTotalsStore, type RankedTotal } from './create-totals-store.js';
-import { takeKnown, type LatestSeen } from './latest-seen.js';
+import { entityInfoIn, takeKnown, type LatestSeen } from './latest-seen.js';
 import { GRAPH_FACET_VALUES, GRAPH_SETTINGS } from './index-settings.js';
 import type { AdjacencyList } from './sum-adjacency.js';
 import { toAdjacencyDeltas, type RelatedDocument } from './to-adjacency-deltas.js';
@@ -206,8 +206,7 @@ export function latestParams(id: string) {
 
 /** The entity's own info in a latest-article hit, with that article's write sequence. */
 export function infoOf(hit: Record<string, unknown> | undefined, id: string) {
-  // An article lists an entity once; were it listed twice, the last entry wins, as the graph takes it.
-  const info = (hit?.info as EntityInfo[] | undefined)?.filter((entry) => entry.id === id).at(-1);
+  const info = entityInfoIn(hit?.info as EntityInfo[] | undefined, id);
   return info ? { info, seq: hit?.seq as number } : undefined;
 }
 

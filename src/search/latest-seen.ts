@@ -38,6 +38,14 @@ export interface SeenDocument {
 }
 
 /**
+ * An entity's own name and type among an article's: an article lists an entity once; were it listed twice,
+ * the last entry wins, as the graph takes it.
+ */
+export function entityInfoIn(infos: readonly EntityInfo[] | undefined, id: string): EntityInfo | undefined {
+  return infos?.filter((entry) => entry.id === id).at(-1);
+}
+
+/**
  * The last written article of an entity on one instance, from its summed document and the deltas that
  * document does not cover. Articles are written in sequence order, so every article of a delta is newer
  * than every article the summed document covers. The newest article seen (`c`) is the last one unless a

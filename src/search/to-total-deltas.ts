@@ -3,7 +3,7 @@
 // or replaced versions of articles), summed into one document per entity by the writer right after the batch.
 // Readers fetch the totals of the entities they need instead of one facet of every entity's articles.
 import { createHash } from 'node:crypto';
-import type { Seen, SeenDocument } from './latest-seen.js';
+import { entityInfoIn, type Seen, type SeenDocument } from './latest-seen.js';
 import { tierEntity, type GraphDocument } from './to-graph-documents.js';
 
 /** Articles (the `mentioned` facet's count) and mentions (articles plus further mention tiers) of an entity. */
@@ -56,8 +56,7 @@ function addCounts(changes: Map<string, Change>, doc: CountedDocument, sign: 1 |
     change.mentions += sign;
     if (sign < 0) change.gone = Math.max(change.gone, doc.seq);
     else if (doc.seq > (change.seen?.seq ?? -Infinity)) {
-      // As an article lists an entity once; were it listed twice, the last entry wins (infoOf).
-      const info = doc.info?.filter((entry) => entry.id === id).at(-1);
+      const info = entityInfoIn(doc.info, id);
       if (info) change.seen = { seq: doc.seq, name: info.name, type: info.type };
       // No info here, so the newest article tells nothing: the reader searches (latest-seen.ts).
       else change.gone = Math.max(change.gone, doc.seq);
